@@ -1,0 +1,31 @@
+"""gongmun (공문): Korean government documents into validated, traceable records.
+
+>>> import gongmun
+>>> doc = gongmun.extract("2028년까지 4년간 6개 과제에 총 600억원 지원 예정")
+>>> doc.schema_version
+'1'
+"""
+
+from gongmun.errors import GongmunError, InputError
+from gongmun.models import Amount, Document, Failure, Period, Project, Span, TimePoint
+from gongmun.normalize import Normalized, normalize
+from gongmun.pipeline import extract, extract_text
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Amount",
+    "Document",
+    "Failure",
+    "GongmunError",
+    "InputError",
+    "Normalized",
+    "Period",
+    "Project",
+    "Span",
+    "TimePoint",
+    "__version__",
+    "extract",
+    "extract_text",
+    "normalize",
+]

@@ -1,0 +1,1 @@
+"""Rule-based extractors, one module per dimension: amounts, periods, projects, meta."""

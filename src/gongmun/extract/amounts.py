@@ -1,0 +1,12 @@
+"""Find amounts in normalized text (work in progress)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from gongmun.extract.context import Context
+
+
+def find_amounts(ctx: Context, *_: Any) -> list[Any]:
+    """Return the amounts of the document, in text order."""
+    return []

@@ -1,0 +1,86 @@
+"""Normalization steps: each a pure function from text to the edits that fix it.
+
+The function name is the step name shown by ``gongmun normalize --explain``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+from gongmun.normalize.tables import FOLD, ZERO_WIDTH
+from gongmun.offsets import Edit
+
+# Conjoining jamo and combining marks: the only characters NFC can change here.
+_NOT_NFC_RUN = regex.compile(r"[\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\p{M}]+")
+_FOLD_RE = regex.compile("[" + regex.escape("".join(FOLD)) + "]")
+_ZERO_WIDTH_RE = regex.compile("[" + "".join(ZERO_WIDTH) + "]")
+_LINE_ENDINGS = regex.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+_SPACE_RUN = regex.compile(r"(?<=\S)[ \t]{2,}(?=\S)|^[ \t]+|[ \t]+$", regex.M)
+_BLANK_RUN = regex.compile(r"\n{3,}")
+
+
+def compose_nfc(text: str) -> list[Edit]:
+    """Compose decomposed Hangul and accents (NFC), run by run, so offsets stay exact.
+
+    >>> compose_nfc("\\u1112\\u1161\\u11ab")
+    [Edit(start=0, end=3, new='한')]
+    """
+    edits = []
+    for m in _NOT_NFC_RUN.finditer(text):
+        lo = m.start() - 1 if m.start() > 0 else 0
+        chunk = text[lo : m.end()]
+        composed = unicodedata.normalize("NFC", chunk)
+        if composed != chunk:
+            edits.append(Edit(lo, m.end(), composed))
+    return _disjoint(edits)
+
+
+def fold_characters(text: str) -> list[Edit]:
+    """Fold look-alike quotes, tildes, middle dots, spaces and fullwidth forms, one for one.
+
+    >>> [e.new for e in fold_characters("‘25∼’29")]
+    ["'", '~', "'"]
+    """
+    return [Edit(m.start(), m.end(), FOLD[m.group()]) for m in _FOLD_RE.finditer(text)]
+
+
+def remove_zero_width(text: str) -> list[Edit]:
+    """Drop zero-width spaces, joiners and soft hyphens."""
+    return [Edit(m.start(), m.end(), "") for m in _ZERO_WIDTH_RE.finditer(text)]
+
+
+def unify_line_endings(text: str) -> list[Edit]:
+    """Turn CR LF, CR and other line separators into ``\\n``."""
+    return [Edit(m.start(), m.end(), "\n") for m in _LINE_ENDINGS.finditer(text)]
+
+
+def collapse_spaces(text: str) -> list[Edit]:
+    """Collapse runs of spaces inside a line and trim line ends; keep paragraph breaks.
+
+    >>> [(e.start, e.end, e.new) for e in collapse_spaces("34억  원 ")]
+    [(3, 5, ' '), (6, 7, '')]
+    """
+    edits = []
+    for m in _SPACE_RUN.finditer(text):
+        inner = (
+            m.start() > 0
+            and text[m.start() - 1] not in "\n"
+            and m.end() < len(text)
+            and text[m.end()] != "\n"
+        )
+        edits.append(Edit(m.start(), m.end(), " " if inner else ""))
+    edits.extend(Edit(m.start(), m.end(), "\n\n") for m in _BLANK_RUN.finditer(text))
+    return _disjoint(edits)
+
+
+def _disjoint(edits: list[Edit]) -> list[Edit]:
+    """Sort edits and drop any that overlap an earlier one."""
+    out: list[Edit] = []
+    end = -1
+    for e in sorted(edits, key=lambda e: (e.start, e.end)):
+        if e.start >= end:
+            out.append(e)
+            end = e.end
+    return out

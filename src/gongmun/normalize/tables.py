@@ -1,0 +1,48 @@
+"""Character tables of the normalizer, written by name so look-alikes stay visible."""
+
+from __future__ import annotations
+
+from typing import Final
+
+# One character for one: folding never changes the length, so offsets stay exact.
+# Never NFKC: it turns the bullet ㅇ into a conjoining jamo and ①600억원 into 1600억원.
+FOLD: Final[dict[str, str]] = {
+    "\N{LEFT SINGLE QUOTATION MARK}": "'",
+    "\N{RIGHT SINGLE QUOTATION MARK}": "'",
+    "\N{GRAVE ACCENT}": "'",
+    "\N{ACUTE ACCENT}": "'",
+    "\N{PRIME}": "'",
+    "\N{FULLWIDTH APOSTROPHE}": "'",
+    "\N{TILDE OPERATOR}": "~",
+    "\N{FULLWIDTH TILDE}": "~",
+    "\N{WAVE DASH}": "~",
+    "\N{HYPHENATION POINT}": "·",
+    "\N{HANGUL LETTER ARAEA}": "·",
+    "\N{KATAKANA MIDDLE DOT}": "·",
+    "\N{HALFWIDTH KATAKANA MIDDLE DOT}": "·",
+    "\N{NO-BREAK SPACE}": " ",
+    "\N{NARROW NO-BREAK SPACE}": " ",
+    "\N{IDEOGRAPHIC SPACE}": " ",
+    "\N{EN SPACE}": " ",
+    "\N{EM SPACE}": " ",
+    "\N{THIN SPACE}": " ",
+    "\N{FIGURE SPACE}": " ",
+    "\N{FULLWIDTH COMMA}": ",",
+    "\N{FULLWIDTH FULL STOP}": ".",
+    "\N{FULLWIDTH LEFT PARENTHESIS}": "(",
+    "\N{FULLWIDTH RIGHT PARENTHESIS}": ")",
+    "\N{FULLWIDTH COLON}": ":",
+    "\N{FULLWIDTH PERCENT SIGN}": "%",
+    "\N{FULLWIDTH SOLIDUS}": "/",
+    "\N{FULLWIDTH HYPHEN-MINUS}": "-",
+}
+# Fullwidth digits and Latin letters fold to ASCII.
+FOLD.update({chr(0xFF10 + i): str(i) for i in range(10)})
+FOLD.update({chr(0xFF21 + i): chr(0x41 + i) for i in range(26)})
+FOLD.update({chr(0xFF41 + i): chr(0x61 + i) for i in range(26)})
+
+# Removed outright: they carry no text and split words invisibly.
+ZERO_WIDTH: Final[frozenset[str]] = frozenset(
+    "\N{ZERO WIDTH SPACE}\N{ZERO WIDTH NON-JOINER}\N{ZERO WIDTH JOINER}"
+    "\N{WORD JOINER}\N{ZERO WIDTH NO-BREAK SPACE}\N{SOFT HYPHEN}"
+)

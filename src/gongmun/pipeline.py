@@ -1,0 +1,71 @@
+"""The whole job for one document: read → normalize → find amounts, periods, projects → Document."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from gongmun.extract.amounts import find_amounts
+from gongmun.extract.context import Context
+from gongmun.extract.meta import find_meta
+from gongmun.extract.periods import find_periods
+from gongmun.extract.projects import find_projects
+from gongmun.models import Document, Source, Warning
+from gongmun.normalize import normalize
+from gongmun.readers import RawInput, from_text, read_path
+
+# A str longer than this, or holding a newline, is text, never a path.
+_MAX_PATH_CHARS = 4096
+
+
+def extract(source: str | os.PathLike[str]) -> Document:
+    """Extract one document from a path or from text.
+
+    A :class:`~pathlib.Path` (or any ``os.PathLike``) is always read as a file. A ``str``
+    is read as a file when it names one that exists and holds no newline; any other
+    ``str`` is the document's text.
+
+    >>> doc = extract("□ (기간/규모) 2025년 ~ , 과제당 4년간 100억원 규모 지원")
+    >>> doc.source.media_type
+    'text/plain'
+    """
+    if isinstance(source, str):
+        if "\n" not in source and len(source) < _MAX_PATH_CHARS and Path(source).is_file():
+            return extract_raw(read_path(os.fspath(source)))
+        return extract_raw(from_text(source))
+    return extract_raw(read_path(os.fspath(source)))
+
+
+def extract_text(text: str, path: str | None = None) -> Document:
+    """Extract from text already decoded; ``path`` is only recorded in ``source``."""
+    return extract_raw(from_text(text, path))
+
+
+def extract_raw(raw: RawInput) -> Document:
+    """Extract from a :class:`~gongmun.readers.RawInput` a reader produced."""
+    norm = normalize(raw.text)
+    ctx = Context(norm=norm, page_of=raw.page_of)
+    for code, message in raw.warnings:
+        ctx.warnings.append(Warning(code=code, message=message))
+    meta = find_meta(ctx)
+    if meta.issued is not None:
+        ctx.doc_year = meta.issued.year
+    amounts = find_amounts(ctx)
+    periods = find_periods(ctx)
+    projects = find_projects(ctx, amounts, periods, raw.tables)
+    source = Source(
+        path=raw.path,
+        sha256=raw.sha256,
+        media_type=raw.media_type,
+        encoding=raw.encoding,
+        pages=len(raw.page_starts) if raw.page_starts else None,
+    )
+    return Document(
+        source=source,
+        meta=meta,
+        text=norm.text,
+        amounts=amounts,
+        periods=periods,
+        projects=projects,
+        warnings=ctx.warnings,
+    )
