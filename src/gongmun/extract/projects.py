@@ -1,12 +1,693 @@
-"""Find projects in normalized text (work in progress)."""
+"""Find named projects and tie the amounts and periods beside them to them.
+
+Rules, tried in this order on each logical line (a project takes each figure once):
+
+1. ``scale_line``: a ``* (규모) …`` line gives its figures to the item on the line above.
+2. ``label_name``: ``* (규제특례신산업창출(R&D)사업) ’25년 20억원``.
+3. ``paren_figures``: ``NAME(’25~’29, ’25년 51.7억원)``, the commonest shape.
+4. ``colon_figures``: ``NAME : (’24) 8,295억원 → (’25) 8,272억원``.
+5. ``comma_figures``: ``NAME, ’25년 92억 투입``.
+6. ``name_amount``: ``CVC펀드 500억원 규모``.
+7. ``task_table``: rows of a table of tasks (과제명) in the text or from a reader.
+8. ``subject``: a press release or article about one quoted programme gets the
+   document's headline period, total and yearly figures.
+
+Figures split by kind: an amount with a year is that year's (``annual``); one after
+국고/민간 is a funding share; a cap or per-item rate (당, 한도, 이상) is neither; any
+other is the total.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Final
+
+import regex
 
 from gongmun.extract.context import Context
+from gongmun.extract.project_tables import (
+    ACTIVITY_WORDS,
+    CLAUSE_END_SUFFIXES,
+    FUNDING_SOURCES,
+    GENERIC_NAMES,
+    HEADS,
+    LINKING_WORDS,
+    NAME_AMOUNT_GAP,
+    NOT_HEADS,
+    NOT_TOTAL_QUALIFIERS,
+    SOFT_ACTIVITY_WORDS,
+    TABLE_DESCRIPTION_HEADERS,
+    TABLE_NAME_HEADERS,
+)
+from gongmun.models import Amount, AnnualAmount, FundingShare, Period, Project, Span
+from gongmun.readers import Table
+
+# Bullets and outline markers that open a line; ``-`` and ``*`` only before a space.
+_MARKER = regex.compile(
+    r"""^[ \t]*(?:
+        [□■◇◆○ㅇ◦●•▪▸▶Ÿ※△▲▷►➢✓✔]+ |       # symbol bullets
+        [-–*]+(?=\s) | \*{1,3} |              # dashes and note stars
+        [➊-➓❶-❿①-⑳] |                        # circled numbers
+        (?:[0-9]{1,2}|[가-하]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+|[IVX]+)[.)](?=\s) |
+        \([0-9가-하]{1,2}\)(?=\s) |
+        v(?=\s)                               # a symbol-font bullet read as Latin v
+    )[ \t]*""",
+    regex.X,
+)
+# A leading label in parentheses: (규모), (원자력), (예시)…
+_LABEL = regex.compile(r"^\((?P<label>[^()\n]{1,40}(?:\([^()\n]{1,20}\)[^()\n]{0,20})?)\)\s*")
+_SCALE_LABELS: Final = frozenset({"규모", "사업규모", "예산", "사업비", "총사업비", "기간/규모"})
+_HEAD_RE = regex.compile(
+    r"(?:"
+    + "|".join(regex.escape(h) for h in sorted(HEADS, key=len, reverse=True))
+    # "지원" heads a name only glued to the word before: 육성지원, not "인재양성 지원".
+    + r"|(?<=\S)지원)(?:[·‧]운영)?(?:\s*\([^()]{1,40}\))?$"
+)
+_NOT_HEAD_RE = regex.compile(
+    r"(?:" + "|".join(regex.escape(h) for h in sorted(NOT_HEADS, key=len, reverse=True)) + r")$"
+)
+_COUNT_WORD = regex.compile(r"^[\d,.]+\s*(?:개|건|명|곳|종|회|개소|개사|개교|%)?$")
+_FUNDING_RE = regex.compile(r"(?:" + "|".join(regex.escape(w) for w in FUNDING_SOURCES) + r")\s*$")
+# "'24년 초격차 프로젝트": a two-digit year in front says when, it is not part of the name.
+_YEAR_PREFIX = regex.compile(r"^'\d{2}년?도?\s+(?=\S)")
+_QUOTED_NAME = regex.compile(r"[「'\"“‘](?P<name>[^」'\"”’\n]{3,80})[」'\"”’]")
+_TABLE_CAPTION = regex.compile(r"^\s*[<〈＜]\s*(?P<cap>[^>〉＞\n]{2,80})[>〉＞]\s*$")
+_PAGE_LINE = regex.compile(r"^\s*-\s*\d+\s*-\s*$")
+_BULLET_START = regex.compile(r"^\s*(?:[□■◇◆○ㅇ◦●•▪▸▶<〈]|[➊-➓❶-❿]|Ⅰ|Ⅱ|Ⅲ|Ⅳ|Ⅴ)")
 
 
-def find_projects(ctx: Context, *_: Any) -> list[Any]:
-    """Return the projects of the document, in text order."""
-    return []
+@dataclass
+class _Draft:
+    """A project being assembled; figures are merged in as rules find them."""
+
+    name: str
+    start: int
+    end: int
+    rule: str
+    period: Period | None = None
+    total: Amount | None = None
+    annual: dict[int, Amount] = field(default_factory=dict)
+    funding: list[FundingShare] = field(default_factory=list)
+    group: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    start: int
+    end: int
+    body_start: int  # after bullet markers
+
+    def text(self, doc: str) -> str:
+        return doc[self.start : self.end]
+
+
+class _Figures:
+    """The amounts and periods of a document, each usable by one project only."""
+
+    def __init__(self, amounts: Sequence[Amount], periods: Sequence[Period]) -> None:
+        self.amounts = sorted(amounts, key=lambda a: a.span.start)
+        self.periods = sorted(periods, key=lambda p: p.span.start)
+        self.used: set[int] = set()
+        self.spans: list[Span] = sorted(
+            [a.span for a in self.amounts] + [p.span for p in self.periods],
+            key=lambda s: s.start,
+        )
+
+    def amounts_in(self, start: int, end: int) -> list[Amount]:
+        return [a for a in self.amounts if start <= a.span.start and a.span.end <= end]
+
+    def periods_in(self, start: int, end: int) -> list[Period]:
+        return [p for p in self.periods if start <= p.span.start and p.span.end <= end]
+
+    def any_in(self, start: int, end: int) -> bool:
+        return bool(self.amounts_in(start, end) or self.periods_in(start, end))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(s.start < end and start < s.end for s in self.spans)
+
+    def take(self, draft: _Draft, start: int, end: int, text: str) -> None:
+        """Give the unused figures in ``[start, end)`` to ``draft``."""
+        for p in self.periods_in(start, end):
+            if id(p) in self.used:
+                continue
+            self.used.add(id(p))
+            if draft.period is None:
+                draft.period = p
+        for a in self.amounts_in(start, end):
+            if id(a) in self.used:
+                continue
+            self.used.add(id(a))
+            _assign_amount(draft, a, text)
+
+
+def _assign_amount(draft: _Draft, a: Amount, text: str) -> None:
+    before = text[max(0, a.span.start - 12) : a.span.start]
+    before = before.split("(")[-1].split(",")[-1]
+    funder = _FUNDING_RE.search(before.rstrip(" :"))
+    if funder:
+        draft.funding.append(FundingShare(source=funder.group().strip(), amount=a))
+        return
+    if a.qualifier in NOT_TOTAL_QUALIFIERS or a.per:
+        return
+    if a.year is not None:
+        draft.annual.setdefault(a.year, a)
+    elif draft.total is None:
+        draft.total = a
+
+
+def find_projects(
+    ctx: Context,
+    amounts: Sequence[Amount],
+    periods: Sequence[Period],
+    tables: Iterable[Table] = (),
+) -> list[Project]:
+    """Return the named projects of the document with their figures, in text order.
+
+    >>> from gongmun.normalize import normalize
+    >>> from gongmun.extract.amounts import find_amounts
+    >>> from gongmun.extract.periods import find_periods
+    >>> ctx = Context(normalize("* 바이오파운드리 구축사업('25~'29, '25년 51.7억원)"))
+    >>> [p.name for p in find_projects(ctx, find_amounts(ctx), find_periods(ctx))]
+    ['바이오파운드리 구축사업']
+    """
+    text = ctx.text
+    figures = _Figures(amounts, periods)
+    lines = _lines(text)
+    drafts: list[_Draft] = []
+    for i in range(len(lines)):
+        drafts.extend(_scale_line(text, lines, i, figures))
+    for line in lines:
+        drafts.extend(_label_name(text, line, figures))
+        drafts.extend(_paren_figures(text, line, figures))
+        drafts.extend(_colon_or_comma_figures(text, line, figures))
+        drafts.extend(_name_amount(text, line, figures))
+    drafts.extend(_task_tables(text, lines))
+    drafts.extend(_reader_tables(text, tables))
+    drafts.extend(_subject(ctx, figures, drafts))
+    return [_build(ctx, d) for d in _merge(drafts)]
+
+
+# --- lines -------------------------------------------------------------------------
+
+
+def _lines(text: str) -> list[_Line]:
+    out = []
+    pos = 0
+    for raw in text.split("\n"):
+        end = pos + len(raw)
+        m = _MARKER.match(raw)
+        out.append(_Line(pos, end, pos + (m.end() if m else len(raw) - len(raw.lstrip()))))
+        pos = end + 1
+    return out
+
+
+def _paren_groups(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Top-level ``(…)`` groups in ``text[start:end]`` as (open, close+1) offsets."""
+    groups = []
+    depth = 0
+    open_at = -1
+    for i in range(start, end):
+        ch = text[i]
+        if ch == "(":
+            if depth == 0:
+                open_at = i
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                groups.append((open_at, i + 1))
+    return groups
+
+
+# --- names -------------------------------------------------------------------------
+
+
+def clean_name(raw: str) -> str | None:
+    """Trim a phrase to the project name it ends with, or None if it names no project.
+
+    >>> clean_name("알키미스트+(미래 판기술 프로젝트) 사업 본격 추진")
+    '알키미스트+(미래 판기술 프로젝트) 사업'
+    >>> clean_name("소규모 연구과제를 통합해 임무지향 대형 연구")
+    >>> clean_name("이공계 진학을 위한 CVC펀드 조성")
+    '이공계 진학을 위한 CVC펀드'
+    """
+    name = " ".join(raw.split())
+    name = name.strip(" ,;:*·-※「」'\"“”‘’")
+    name = _YEAR_PREFIX.sub("", _cut_clause(name))
+    name = _trim_activity(name)
+    name = name.strip(" ,;:*·-※'\"")
+    if not _looks_like_project(name):
+        return None
+    return name
+
+
+def _cut_clause(name: str) -> str:
+    """Keep the words after the last clause boundary (a comma or a clause-ending word)."""
+    depth = 0
+    cut = 0
+    for i, ch in enumerate(name):
+        depth += (ch == "(") - (ch == ")")
+        # A comma, a sentence end or a list mark (△ ▲ •) closes what came before.
+        if depth == 0 and (ch in ",△▲•「“" or (ch in ".!?" and name[i + 1 : i + 2] == " ")):
+            cut = i + 1
+        elif depth == 0 and ch in "'\"" and (i == 0 or name[i - 1] == " "):
+            cut = i + 1  # an opening quote
+    name = name[cut:].strip()
+    words = name.split(" ")
+    keep = len(words) - 1
+    for i in range(len(words) - 2, -1, -1):
+        word = words[i]
+        nxt = words[i + 1]
+        if word.endswith(CLAUSE_END_SUFFIXES) and nxt not in LINKING_WORDS and "(" not in word:
+            break
+        keep = i
+    return " ".join(words[keep:])
+
+
+def _trim_activity(name: str) -> str:
+    while True:
+        # A trailing group of dates or remarks: "(’24.4월, 본 예타중)".
+        m = regex.search(r"\s*\([^()]*\d[^()]*\)$", name)
+        if m and not _HEAD_RE.search(name):
+            name = name[: m.start()]
+            continue
+        words = name.rsplit(" ", 1)
+        if len(words) < 2:
+            return name
+        head, last = words
+        parts = regex.split(r"[·‧]", last)
+        if all(p in ACTIVITY_WORDS or p.startswith("예타") for p in parts if p):
+            name = head
+            continue
+        if all(p in SOFT_ACTIVITY_WORDS for p in parts if p) and _HEAD_RE.search(head):
+            name = head
+            continue
+        # "CVC투자연계R&D 신규 사업": a bare 사업 after an activity word.
+        pre = head.rsplit(" ", 1)
+        if (
+            last == "사업"
+            and len(pre) == 2
+            and pre[1] in ACTIVITY_WORDS
+            and _HEAD_RE.search(pre[0])
+        ):
+            name = pre[0]
+            continue
+        return name
+
+
+def _looks_like_project(name: str) -> bool:
+    if not 3 <= len(name) <= 120 or not regex.search(r"\p{Hangul}|[A-Za-z]{2}", name):
+        return False
+    if _NOT_HEAD_RE.search(name) or not _HEAD_RE.search(name) or name in GENERIC_NAMES:
+        return False
+    first = name.split(" ", 1)[0]
+    if regex.match(r"^'?\d", name) and not regex.match(r"^\d{4}년", name):
+        return False
+    if _COUNT_WORD.match(first) or "%" in name or name.count("(") != name.count(")"):
+        return False
+    return not regex.search(r"\d+\s*(?:개|건|명)\s*\S*$", name.rsplit("(", 1)[0])
+
+
+def _name_before(text: str, line: _Line, end: int, figures: _Figures) -> tuple[str, int] | None:
+    """The project name that ends at ``end`` on ``line``, with its start offset."""
+    start = line.body_start
+    # Never reach back over a figure or over an earlier group of figures on the line.
+    for span in figures.spans:
+        if start <= span.start < end:
+            start = max(start, span.end)
+    for g0, g1 in _paren_groups(text, line.body_start, end):
+        if g1 <= end and figures.any_in(g0, g1):
+            start = max(start, g1)
+    phrase = text[start:end]
+    label = _LABEL.match(phrase.lstrip())
+    if label and label.end() < len(phrase.lstrip()):
+        offset = len(phrase) - len(phrase.lstrip()) + label.end()
+        start += offset
+        phrase = phrase[offset:]
+    name = clean_name(phrase)
+    if name is None:
+        return None
+    at = text.find(name, start, end + 1)
+    return name, (at if at >= 0 else start)
+
+
+def _draft(name_at: tuple[str, int], rule: str) -> _Draft:
+    name, start = name_at
+    return _Draft(name=name, start=start, end=start + len(name), rule=rule)
+
+
+# --- rules -------------------------------------------------------------------------
+
+
+def _scale_line(text: str, lines: list[_Line], i: int, figures: _Figures) -> list[_Draft]:
+    line = lines[i]
+    body = text[line.body_start : line.end]
+    label = _LABEL.match(body)
+    if not label or label.group("label").replace(" ", "") not in _SCALE_LABELS or i == 0:
+        return []
+    if not figures.any_in(line.body_start, line.end):
+        return []
+    above = _item_above(text, lines, i)
+    if above is None:
+        return []
+    found = _name_before(text, above, above.end, figures)
+    if found is None:
+        # "ㅇ NAME(R&D) 유형 개편": the name ends at one of the line's groups.
+        for g0, g1 in _paren_groups(text, above.body_start, above.end):
+            found = _name_before(text, above, g1, figures) or _name_before(text, above, g0, figures)
+            if found:
+                break
+    if found is None:
+        return []
+    d = _draft(found, "scale_line")
+    figures.take(d, line.body_start + label.end(), line.end, text)
+    return [d]
+
+
+def _item_above(text: str, lines: list[_Line], i: int) -> _Line | None:
+    """The nearest line above ``i`` that is an item, not a note (``*``, ``-``, ``※``)."""
+    for ln in reversed(lines[max(0, i - 4) : i]):
+        if ln.end <= ln.body_start:
+            continue
+        if not text[ln.start : ln.end].lstrip().startswith(("*", "-", "※", "–")):
+            return ln
+    return None
+
+
+def _label_name(text: str, line: _Line, figures: _Figures) -> list[_Draft]:
+    body = text[line.body_start : line.end]
+    label = _LABEL.match(body)
+    if not label:
+        return []
+    name = clean_name(label.group("label"))
+    rest = line.body_start + label.end()
+    if name is None or name.endswith(")"):
+        return []
+    # The figures must follow the label at once: "(NAME사업) ’25년 20억원".
+    first = min(
+        (span.start for span in figures.spans if rest <= span.start),
+        default=line.end,
+    )
+    if first >= line.end or not regex.fullmatch(r"[\s'\d년도,]*", text[rest:first]):
+        return []
+    d = _Draft(name, line.body_start + 1, line.body_start + 1 + len(name), "label_name")
+    figures.take(d, rest, line.end, text)
+    return [d]
+
+
+def _paren_figures(text: str, line: _Line, figures: _Figures) -> list[_Draft]:
+    out = []
+    for g0, g1 in _paren_groups(text, line.body_start, line.end):
+        if not figures.any_in(g0, g1):
+            continue
+        found = _inner_name(text, g0, g1, figures) or _name_before(text, line, g0, figures)
+        if found is None or _NOT_HEAD_AFTER.match(text, g1):
+            continue
+        d = _draft(found, "paren_figures")
+        figures.take(d, g0, g1, text)
+        out.append(d)
+    return out
+
+
+def _inner_name(text: str, g0: int, g1: int, figures: _Figures) -> tuple[str, int] | None:
+    """``PARENT(NAME(가칭), ’26년 80억 규모)``: a project named first inside the group."""
+    depth = 0
+    for i in range(g0 + 1, g1 - 1):
+        depth += (text[i] == "(") - (text[i] == ")")
+        if text[i] == "," and depth == 0:
+            part = text[g0 + 1 : i]
+            if figures.overlaps(g0 + 1, i):
+                return None
+            part = regex.sub(r"\s*\(가칭\)\s*$", "", part)
+            name = clean_name(part)
+            if name is None or not figures.any_in(i, g1):
+                return None
+            return name, g0 + 1 + max(part.find(name), 0)
+    return None
+
+
+def _colon_or_comma_figures(text: str, line: _Line, figures: _Figures) -> list[_Draft]:
+    body = text[line.body_start : line.end]
+    m = regex.match(r"(?P<name>[^:,()]{3,80}?(?:\([^()]{1,30}\))?)\s*(?P<sep>:|,)\s*", body)
+    if not m:
+        return []
+    rest = line.body_start + m.end()
+    nearby = figures.amounts_in(rest, min(line.end, rest + 40))
+    if not nearby or figures.overlaps(line.body_start, line.body_start + m.end("name")):
+        return []
+    if any(id(a) in figures.used for a in nearby):
+        return []
+    name = clean_name(m.group("name"))
+    if name is None:
+        return []
+    start = line.body_start + m.start("name")
+    rule = "colon_figures" if m.group("sep") == ":" else "comma_figures"
+    d = _Draft(name, start, start + len(name), rule)
+    figures.take(d, rest, line.end, text)
+    return [d]
+
+
+# "산업혁신기반구축(’23~’25) 로드맵": the name only modifies a plan, strategy…
+_NOT_HEAD_AFTER = regex.compile(
+    r"\s*(?:" + "|".join(regex.escape(h) for h in NOT_HEADS if len(h) > 1) + r")"
+)
+_STRONG_HEADS = regex.compile(r"(?:펀드|기금|사업|프로젝트)$")
+
+
+_GAP_RE = regex.compile(NAME_AMOUNT_GAP + r"$")
+# "3조7000억원 규모의 스마트시티 시범도시 건설을": a name right after an amount.
+_AFTER_AMOUNT = regex.compile(
+    r"\s*(?:규모의|규모인|의)\s+(?P<name>(?:[^\s,.()]+\s+){0,8}?[^\s,.()]+?)"
+    r"(?:을|를|은|는|이|가|도|에)(?=\s|$)"
+)
+
+
+def _name_amount(text: str, line: _Line, figures: _Figures) -> list[_Draft]:
+    """``NAME에 1조2520억원``, ``NAME 500억원 규모`` and ``300억원 규모의 NAME을``."""
+    out = []
+    for a in figures.amounts_in(line.body_start, line.end):
+        if id(a) in figures.used:
+            continue
+        phrase = text[line.body_start : a.span.start]
+        gap = _GAP_RE.search(phrase)
+        end = line.body_start + (gap.start() if gap else len(phrase))
+        found = _name_before(text, line, end, figures)
+        if found is not None and not _STRONG_HEADS.search(found[0]):
+            found = None
+        if found is None:
+            after = _AFTER_AMOUNT.match(text, a.span.end, line.end)
+            name = clean_name(after.group("name")) if after else None
+            if after is None or name is None:
+                continue
+            found = (name, after.start("name"))
+        d = _draft(found, "name_amount")
+        figures.used.add(id(a))
+        _assign_amount(d, a, text)
+        # "NAME 예산은 올해 4510억 원에서 내년 6627억 원으로": a change is two figures.
+        nxt = next((b for b in figures.amounts if b.span.start >= a.span.end), None)
+        if nxt is not None and id(nxt) not in figures.used:
+            between = text[a.span.end : nxt.span.start]
+            if regex.fullmatch(r"\s*(?:원)?에서\s*(?:(?:올해|내년|금년)\s*)?", between):
+                figures.used.add(id(nxt))
+                _assign_amount(d, nxt, text)
+        out.append(d)
+    return out
+
+
+def _task_tables(text: str, lines: list[_Line]) -> list[_Draft]:
+    """Rows of a task table written out as lines: a header with 과제명/프로젝트, then rows."""
+    out: list[_Draft] = []
+    i = 0
+    while i < len(lines):
+        header = lines[i].text(text).strip()
+        cells = header.split()
+        if not _is_task_header(header, cells):
+            i += 1
+            continue
+        has_description = any(h in header for h in TABLE_DESCRIPTION_HEADERS)
+        j = i + 1
+        rows: list[tuple[int, str]] = []
+        while j < len(lines):
+            row = lines[j].text(text).strip()
+            if row and (
+                _PAGE_LINE.match(row) or _BULLET_START.match(row) or _TABLE_CAPTION.match(row)
+            ):
+                break
+            if row:
+                rows.append((lines[j].start, row))
+            j += 1
+        out.extend(_table_rows(text, rows, has_description))
+        i = j
+    return out
+
+
+def _table_rows(text: str, rows: list[tuple[int, str]], has_description: bool) -> list[_Draft]:
+    """Names from the rows of one text table.
+
+    Where rows are dashed (``- NAME``), only dashed rows are names and the rest are
+    group labels; otherwise short rows are group labels and, beside a description
+    column, names and descriptions alternate.
+    """
+    out: list[_Draft] = []
+    dashed = any(r.startswith(("- ", "– ")) for _, r in rows)
+    expect_name = True
+    group: str | None = None
+    for line_start, row in rows:
+        if dashed:
+            if row.startswith(("- ", "– ")):
+                name = row[2:].strip()
+                start = text.find(name, line_start)
+                out.append(_Draft(name, start, start + len(name), "task_table", group=group))
+            else:
+                group = row
+            continue
+        if _is_group_label(row):
+            group = row
+            expect_name = True
+            continue
+        if expect_name:
+            start = text.find(row, line_start)
+            out.append(_Draft(row, start, start + len(row), "task_table", group=group))
+        expect_name = not has_description or not expect_name
+    return out
+
+
+def _is_task_header(header: str, cells: list[str]) -> bool:
+    if not 2 <= len(cells) <= 6 or len(header) > 40 or any(len(c) > 6 for c in cells):
+        return False
+    if _TABLE_CAPTION.match(header) or header.startswith(("<", "〈", "「")):
+        return False
+    return any(h in header for h in TABLE_NAME_HEADERS) and not regex.search(r"\d", header)
+
+
+def _is_group_label(row: str) -> bool:
+    """Short cells like ``AI``, ``첨단``, ``(소재·부품`` that name a row group, not a task."""
+    short = len(row) <= 12 and " " not in row.strip("()")
+    return short or (row.startswith("(") and row.endswith(")") and len(row) <= 20)
+
+
+def _reader_tables(text: str, tables: Iterable[Table]) -> list[_Draft]:
+    out: list[_Draft] = []
+    for table in tables:
+        if not table.rows:
+            continue
+        header = [(c or "").replace("\n", " ").strip() for c in table.rows[0]]
+        col = next(
+            (
+                i
+                for i, c in enumerate(header)
+                if any(
+                    h == c.replace(" ", "")
+                    for h in (h.replace(" ", "") for h in TABLE_NAME_HEADERS)
+                )
+            ),
+            None,
+        )
+        if col is None:
+            continue
+        group: str | None = None
+        for row in table.rows[1:]:
+            if col >= len(row):
+                continue
+            if col > 0 and row[0]:
+                group = " ".join(row[0].split())
+            cell = row[col]
+            if not cell:
+                continue
+            name = " ".join(cell.split())
+            at = text.find(name)
+            start = max(at, 0)
+            out.append(_Draft(name, start, start + len(name), "task_table", group=group))
+    return out
+
+
+def _subject(ctx: Context, figures: _Figures, drafts: list[_Draft]) -> list[_Draft]:
+    """A document about one programme: the figures no other rule took are its figures.
+
+    The programme is the one quoted name (「」 or quotes) with a strong head (사업,
+    프로젝트, 펀드, 기금), or else the strong-headed label ``(NAME사업)`` that the text
+    names most, at least twice. Only used when no other rule found a project.
+    """
+    text = ctx.text
+    quoted: dict[str, int] = {}
+    for m in _QUOTED_NAME.finditer(text):
+        name = clean_name(m.group("name"))
+        if name and _STRONG_HEADS.search(name):
+            quoted.setdefault(name, m.start("name"))
+    if len(quoted) == 1:
+        name, start = next(iter(quoted.items()))
+    else:
+        labels = {}
+        for m in regex.finditer(r"\((?P<name>[^()\n]{3,60})\)", text):
+            name = clean_name(m.group("name"))
+            if name and _STRONG_HEADS.search(name) and name not in labels:
+                labels[name] = m.start("name")
+        counted = sorted(labels.items(), key=lambda kv: (-text.count(kv[0]), kv[1]))
+        if not counted or text.count(counted[0][0]) < 2:
+            return []
+        name, start = counted[0]
+    if any(d.rule != "task_table" and _key(d.name) != _key(name) for d in drafts):
+        return []
+    d = _Draft(name, start, start + len(name), "subject")
+    free_periods = [p for p in figures.periods if id(p) not in figures.used]
+    if free_periods:
+        d.period = free_periods[0]
+    for a in figures.amounts:
+        if id(a) in figures.used or a.qualifier in NOT_TOTAL_QUALIFIERS or a.per:
+            continue
+        if a.year is not None:
+            d.annual.setdefault(a.year, a)
+        elif a.qualifier == "총" and d.total is None:
+            d.total = a
+    return [d]
+
+
+# --- merge and build -----------------------------------------------------------------
+
+
+def _key(name: str) -> str:
+    return regex.sub(r"[\s\p{P}\p{S}]", "", name).lower()
+
+
+def _merge(drafts: list[_Draft]) -> list[_Draft]:
+    by_key: dict[str, _Draft] = {}
+    for d in sorted(drafts, key=lambda d: d.start):
+        key = _key(d.name)
+        if not key:
+            continue
+        kept = by_key.get(key)
+        if kept is None:
+            by_key[key] = d
+            continue
+        if kept.period is None:
+            kept.period = d.period
+        if kept.total is None:
+            kept.total = d.total
+        for year, a in d.annual.items():
+            kept.annual.setdefault(year, a)
+        kept.funding.extend(d.funding)
+        kept.group = kept.group or d.group
+    merged = list(by_key.values())
+    for d in merged:
+        # A "total" equal to one year's figure of a yearly series is that year's budget.
+        total = d.total
+        if total is not None and any(a.value_krw == total.value_krw for a in d.annual.values()):
+            d.total = None if len(d.annual) >= 2 else total
+    return sorted(merged, key=lambda d: d.start)
+
+
+def _build(ctx: Context, d: _Draft) -> Project:
+    loc = ctx.locate(d.start, d.end) if 0 <= d.start <= d.end <= len(ctx.text) else None
+    span = loc.span if loc else ctx.locate(0, 0).span
+    return Project(
+        name=d.name,
+        period=d.period,
+        total=d.total,
+        annual=[AnnualAmount(year=y, amount=a) for y, a in sorted(d.annual.items())],
+        funding=d.funding,
+        group=d.group,
+        span=span,
+        raw_span=loc.raw_span if loc else None,
+        page=loc.page if loc else None,
+    )

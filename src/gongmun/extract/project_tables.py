@@ -1,0 +1,183 @@
+"""Word lists for finding named projects: head nouns, activity words, clause ends.
+
+A project name is a noun phrase that ends in a head noun from ``HEADS`` (사업, 프로젝트,
+펀드, 센터...) and carries no predicate. Activity words that documents put after a name
+(``추진``, ``예타 선정``) are trimmed from its end.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# A name must end in one of these (longest first when built into a pattern).
+HEADS: Final[tuple[str, ...]] = (
+    "사업",
+    "시범사업",
+    "프로젝트",
+    "프로그램",
+    "펀드",
+    "기금",
+    "특별회계",
+    "회계",
+    "센터",
+    "R&D",
+    "기술개발",
+    "개발",
+    "구축",
+    "기반구축",
+    "조성",
+    "고도화",
+    "융자",
+    "자금",
+    "실증",
+    "리모델링",
+    "설치",
+    "건립",
+    "복원",
+    "정비",
+    "공사",
+    "건설",
+    "고속도로",
+    "시범도시",
+    "혁신밸리",
+    "통합공고",
+    "테스트필드",
+    "확산",
+    "육성",
+)
+
+# Names ending in these are plans, bodies or events, not projects.
+NOT_HEADS: Final[tuple[str, ...]] = (
+    "계획",
+    "로드맵",
+    "전략",
+    "방안",
+    "법",
+    "포럼",
+    "협의회",
+    "위원회",
+    "얼라이언스",
+    "간담회",
+    "심포지엄",
+    "조사",
+    "심사",
+    "컨설팅",
+    "대전",
+)
+
+# Names too generic to be a project on their own.
+GENERIC_NAMES: Final[frozenset[str]] = frozenset(
+    {
+        "사업",
+        "신규사업",
+        "계속사업",
+        "주요사업",
+        "신규과제",
+        "이 사업",
+        "동 사업",
+        "본 사업",
+        "해당 사업",
+    }
+)
+
+# Particles and words between a name and its amount: "NAME에 1조원", "NAME 예산은 300억원".
+NAME_AMOUNT_GAP: Final[str] = (
+    r"(?:에는|에서|에|엔|으로|로|은|는|이|가)?\s*(?:예산(?:은|으로|이|에)?\s*)?(?:총|약)?\s*"
+)
+
+# Trimmed from the end of a name, always: they report what happens to the project.
+ACTIVITY_WORDS: Final[tuple[str, ...]] = (
+    "추진",
+    "본격",
+    "시행",
+    "착수",
+    "신청",
+    "선정",
+    "실시",
+    "완료",
+    "발표",
+    "신규",
+    "기획",
+    "예타",
+    "면제",
+    "투입",
+    "개시",
+    "진행",
+    "중",
+    "등",
+    "예정",
+    "계속",
+    "지속",
+)
+
+# Trimmed from the end only when what is left still ends in a head noun
+# ("CVC펀드 조성" → "CVC펀드", but "레저모험타운 조성" stays whole).
+SOFT_ACTIVITY_WORDS: Final[tuple[str, ...]] = (
+    "조성",
+    "구축",
+    "운영",
+    "지원",
+    "확대",
+    "강화",
+    "신설",
+    "개발",
+)
+
+# A word ending like this closes the clause before a name, unless the next word is
+# one of LINKING_WORDS ("…를 위한", "…에 대한").
+CLAUSE_END_SUFFIXES: Final[tuple[str, ...]] = (
+    "을",
+    "를",
+    "에",
+    "에서",
+    "으로",
+    "로",
+    "하고",
+    "하여",
+    "해",
+    "하며",
+    "통해",
+    "위해",
+    "되어",
+    "고",
+    "며",
+    "은",
+    "는",
+    "이며",
+    "에게",
+    "부터",
+    "까지",
+)
+LINKING_WORDS: Final[tuple[str, ...]] = ("위한", "대한", "통한", "향한", "관한", "따른", "위하여")
+
+# Who pays: an amount right after one of these is a funding share, not the total.
+FUNDING_SOURCES: Final[tuple[str, ...]] = (
+    "국고",
+    "국비",
+    "민간",
+    "지방비",
+    "시비",
+    "도비",
+    "군비",
+    "구비",
+    "기금",
+    "자부담",
+    "민자",
+)
+
+# Amount qualifiers that make a figure a cap, floor or per-item rate, never a total.
+NOT_TOTAL_QUALIFIERS: Final[frozenset[str]] = frozenset(
+    {"당", "이상", "미만", "한도", "최대", "이내"}
+)
+
+# Header cells of task tables: the column that holds the names.
+TABLE_NAME_HEADERS: Final[tuple[str, ...]] = (
+    "과제명",
+    "사업명",
+    "프로젝트",
+    "주요 신규과제",
+    "신규과제",
+    "과제",
+)
+# Header cells of a description column beside the names.
+TABLE_DESCRIPTION_HEADERS: Final[tuple[str, ...]] = ("주요내용", "주요 내용", "내용", "개요")
