@@ -32,7 +32,7 @@ _DEC = r"(?P<dec>[△▽]\s?)?"
 # An amount with its own unit. Big units in order; a plain tail only when 원 follows.
 _AMOUNT = regex.compile(
     rf"""
-    (?<![\d.,A-Za-z'])(?<!제\s?)
+    (?<![\d.,A-Za-z'])
     {_DEC}
     (?P<body>
         (?P<jo>{_G}\s?조)(?:{GAP}{_G}\s?억)?(?:{GAP}{_G}\s?만)?(?:{GAP}{NUMBER}(?={GAP}원))?
@@ -170,7 +170,7 @@ def _explicit(text: str) -> list[_Hit]:
                 continue
             if m.group("jo") and not m.group("body").rstrip().endswith("억") and m.start() > 0:
                 # 제5조, 시행령 제3조: articles of a law end in 조 with no 원.
-                if regex.search(r"제\s?[\d,]*$", text[max(0, m.start() - 3) : m.start()]):
+                if regex.search(r"(?<![가-힣])제\s?$", text[max(0, m.start() - 3) : m.start()]):
                     continue
         elif _NOT_WON_AFTER.match(after):
             continue
