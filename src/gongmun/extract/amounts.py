@@ -274,7 +274,7 @@ def _table_units(text: str, taken: list[_Hit]) -> list[_Hit]:
 
 
 def _is_year_like(num: str, text: str, end: int) -> bool:
-    if regex.fullmatch(r"(?:19|20)\d{2}", num):
+    if regex.fullmatch(r"(?:19|20)\d{2}|0\d+", num):
         return True
     return bool(regex.match(r"\s*(?:년|월|일|개|명|건|%)", text[end : end + 3]))
 
@@ -295,9 +295,9 @@ def _is_cell_line(line: str) -> bool:
         return True
     if _SECTION.match(s) or _CAPTION.match(s) or "단위" in s:
         return False
-    if len(s) <= 40:
-        return True
-    return len(_FIGURE.findall(s)) >= 3 and not regex.search(r"다\.|니다", s)
+    if regex.search(r"(?:다|음|함|임)\.|니다", s):
+        return False
+    return len(s) <= 60 or len(_FIGURE.findall(s)) >= 3
 
 
 def _region(text: str, lines: list[tuple[int, int]], i: int) -> list[int]:
