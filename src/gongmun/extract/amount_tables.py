@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Final
 
+from gongmun.models import Qualifier
+
 # Words right before an amount that bound it (총 600억원, 약 250억, 최대 15백만원).
-PREFIX_QUALIFIERS: Final[tuple[str, ...]] = ("총", "약", "최대")
+PREFIX_QUALIFIERS: Final[dict[str, Qualifier]] = {"총": "총", "약": "약", "최대": "최대"}
 
 # Words right after an amount, mapped to the contract's qualifier.
-SUFFIX_QUALIFIERS: Final[dict[str, str]] = {
+SUFFIX_QUALIFIERS: Final[dict[str, Qualifier]] = {
     "이상": "이상",
     "초과": "이상",
     "을 웃도는": "이상",

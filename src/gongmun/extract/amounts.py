@@ -8,7 +8,7 @@ Three passes, all regex: amounts that carry their unit (``1조 3,099억원``, ``
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 
 import regex
@@ -24,8 +24,8 @@ from gongmun.extract.amount_tables import (
 )
 from gongmun.extract.context import Context
 from gongmun.extract.numbers import GAP, NUMBER, parse_figure, parse_korean_number, to_won
-from gongmun.extract.years import infer_doc_year, resolve_two_digit
-from gongmun.models import Amount
+from gongmun.extract.years import infer_doc_year, year_of_match
+from gongmun.models import Amount, Qualifier
 
 _G = rf"(?:(?:{NUMBER})[십백천]?)+"
 _DEC = r"(?P<dec>[△▽]\s?)?"
@@ -56,16 +56,21 @@ _YEAR = regex.compile(
 )
 # A year marker that is part of a range or a date, not a frame.
 _YEAR_NOT_FRAME_AFTER = regex.compile(
-    r"\s*(?:년도?)?\s*~|\s*(?:년\s*|\.\s*|,\s*)\d{1,2}\s*(?:월|\.\s*\d)|\s*\.\s*(?:上|下|\d분기)"
+    r"\s*(?:까지|부터|이후)|\s*(?:년도?)?\s*~|\s*(?:년\s*|\.\s*|,\s*)\d{1,2}\s*(?:월|\.\s*\d)|\s*\.\s*(?:上|下|\d분기)"
 )
 _YEAR_AFTER_AMOUNT = regex.compile(
     r"\s*\(\s*(?:'\s?(?P<two>\d{2})|(?P<four>(?:19|20)\d{2}))\s*(?:년도?)?\s*\)"
 )
 _MULTI_YEAR_SUM = regex.compile(r"\s*(?:\([^()\n]{0,10}\))?\s*/\s*\d+\s*년")
-_SEGMENT_END = regex.compile(r"\n|다\.|\.\s|[;]")
+_RANGE_BEFORE = regex.compile(r"~\s*$")
+_SEGMENT_END = regex.compile(r"\n|다\.|(?<=[가-힣)])\.\s|[;]")
+# A line opening with a year label in parentheses frames every amount on it: (’24년 지원) …
+_LINE_LABEL = regex.compile(
+    r"^[^\w(]*\(\s*(?:(?P<four>(?:19|20)\d{2})|'\s?(?P<two>\d{2}))\s*년도?[^()\n]{0,20}\)"
+)
 
 _PREFIX = regex.compile(
-    r"(?:(?P<q>" + "|".join(PREFIX_QUALIFIERS) + r")|(?P<per>[가-힣A-Za-z]+)당\s*(?P<q2>최대|약)?)\s*$"
+    rf"(?:(?P<q>{'|'.join(PREFIX_QUALIFIERS)})|(?P<per>[가-힣A-Za-z]+)당\s*(?P<q2>최대|약)?)\s*$"
 )
 _SUFFIX = regex.compile(
     r"\s*(?:\([^()\n]{0,10}\)\s*)?(?P<q>"
@@ -81,6 +86,7 @@ _UNIT_ALT = "|".join(sorted(UNIT_WORDS, key=len, reverse=True))
 _INLINE_UNIT = regex.compile(
     rf"\((?:(?P<label>[^()\n]{{0,30}}?)(?<![\d.,]\s?)(?:[,:]\s*|\s))?(?P<unit>{_UNIT_ALT})\)"
 )
+_HEADER_YEAR = regex.compile(r"[\[(]\s*'\s?(?P<two>\d{2})\s*[\])]|(?P<four>(?:19|20)\d{2})\s*년")
 _TABLE_UNIT = regex.compile(r"\(?\s*단위\s*[:]?\s*(?P<units>[^)\n]{1,40})\)?")
 _CAPTION = regex.compile(r"^\s*[<\[〈]\s*(?P<kind>그림|표|도표|차트)\s*\d*")
 _SECTION = regex.compile(r"^\s*(?:\d{1,2}\s*\.\s+\S|[□■○●◦ㅇ※▶◇◆❍]|[가-하]\.\s)")
@@ -91,6 +97,8 @@ _PAREN_FIGURE = regex.compile(rf"\((?P<num>{NUMBER})\)")
 _TRAILING_UNIT = regex.compile(r"(?P<small>[십백천])?\s?(?P<big>[조억만])?(?:[\s\u0007]*원)?$")
 _COUNT_LABEL = regex.compile(r"\((?:" + "|".join(COUNT_UNITS) + r")\)")
 _MONEY_LABEL = regex.compile(rf"\((?:{_UNIT_ALT})\)")
+
+_LAW_ARTICLE = regex.compile(r"(?<![가-힣])제\s?$")
 
 _MAX_TABLE_LINES = 120
 
@@ -103,6 +111,8 @@ class _Hit:
     decrease: bool
     unit_implied: bool
     year: int | None = None
+    # Whether a year beside it in the text applies (table cells take theirs from columns).
+    framed: bool = True
 
 
 def parse_amount(text: str) -> int | None:
@@ -168,10 +178,9 @@ def _explicit(text: str) -> list[_Hit]:
         if not m.group("won"):
             if _NOT_MONEY_AFTER.match(after):
                 continue
-            if m.group("jo") and not m.group("body").rstrip().endswith("억") and m.start() > 0:
-                # 제5조, 시행령 제3조: articles of a law end in 조 with no 원.
-                if regex.search(r"(?<![가-힣])제\s?$", text[max(0, m.start() - 3) : m.start()]):
-                    continue
+            # 제5조, 시행령 제3조: articles of a law end in 조 with no 원.
+            if m.group("jo") and _LAW_ARTICLE.search(text, max(0, m.start() - 3), m.start()):
+                continue
         elif _NOT_WON_AFTER.match(after):
             continue
         start = m.start("dec") if m.group("dec") else m.start("body")
@@ -198,18 +207,13 @@ def _inline_units(text: str, taken: list[_Hit], doc_year: int | None) -> list[_H
         line_end = len(text) if line_end < 0 else line_end
         rest_start = m.end()
         year: int | None = None
-        year_re = regex.compile(r"[\[(]\s*'\s?(?P<two>\d{2})\s*[\])]|(?P<four>(?:19|20)\d{2})\s*년")
         pos = rest_start
         for f in _FIGURE.finditer(text, rest_start, line_end):
             between = text[pos : f.start()]
-            ys = list(year_re.finditer(between))
+            ys = list(_HEADER_YEAR.finditer(between))
             if ys:
                 y = ys[-1]
-                year = (
-                    int(y.group("four"))
-                    if y.group("four")
-                    else resolve_two_digit(int(y.group("two")), doc_year)
-                )
+                year = year_of_match(y, doc_year)
             pos = f.end()
             if regex.match(r"\s*(?:'|년|\])", text[f.end() : f.end() + 2]) or _inside_year(
                 text, f.start()
@@ -218,7 +222,7 @@ def _inline_units(text: str, taken: list[_Hit], doc_year: int | None) -> list[_H
             value = _implied(f.group("num"), bool(f.group("dec")), unit)
             if value is None:
                 continue
-            hits.append(_Hit(f.start(), f.end(), value, bool(f.group("dec")), True, year))
+            hits.append(_Hit(f.start(), f.end(), value, bool(f.group("dec")), True, year, False))
             year = None
     return [h for h in hits if not _overlaps(h, taken)]
 
@@ -269,7 +273,7 @@ def _table_units(text: str, taken: list[_Hit]) -> list[_Hit]:
             value = _implied(num, bool(f.group("dec")), money[0])
             if value is None:
                 continue
-            hits.append(_Hit(f.start(), f.end(), value, bool(f.group("dec")), True))
+            hits.append(_Hit(f.start(), f.end(), value, bool(f.group("dec")), True, None, False))
     return [h for h in hits if not _overlaps(h, taken)]
 
 
@@ -366,13 +370,21 @@ def _year_of(text: str, h: _Hit, seg_start: int, doc_year: int | None) -> int | 
         return None
     m = _YEAR_AFTER_AMOUNT.match(after)
     if m:
-        return int(m.group("four")) if m.group("four") else resolve_two_digit(int(m.group("two")), doc_year)
+        return year_of_match(m, doc_year)
     best: int | None = None
     for y in _YEAR.finditer(text, seg_start, h.start):
-        if _YEAR_NOT_FRAME_AFTER.match(text, y.end()) or text[max(0, y.start() - 2) : y.start()].strip().endswith("~"):
+        if _YEAR_NOT_FRAME_AFTER.match(text, y.end()) or _RANGE_BEFORE.search(
+            text, max(0, y.start() - 3), y.start()
+        ):
             continue
-        best = int(y.group("four")) if y.group("four") else resolve_two_digit(int(y.group("two")), doc_year)
+        best = year_of_match(y, doc_year)
     return best
+
+
+def _line_label_year(text: str, pos: int, doc_year: int | None) -> int | None:
+    line_start = text.rfind("\n", 0, pos) + 1
+    m = _LINE_LABEL.match(text, line_start, pos)
+    return year_of_match(m, doc_year) if m else None
 
 
 def _segment_start(text: str, pos: int, floor: int) -> int:
@@ -382,18 +394,18 @@ def _segment_start(text: str, pos: int, floor: int) -> int:
     return start
 
 
-def _qualify(text: str, h: _Hit) -> tuple[str | None, str | None]:
+def _qualify(text: str, h: _Hit) -> tuple[Qualifier | None, str | None]:
     before = text[max(0, h.start - 20) : h.start]
     after = text[h.end : h.end + 16]
-    qualifier: str | None = None
+    qualifier: Qualifier | None = None
     per: str | None = None
     m = _PREFIX.search(before)
     if m:
         if m.group("q"):
-            qualifier = m.group("q")
+            qualifier = PREFIX_QUALIFIERS[m.group("q")]
         else:
             per = m.group("per")
-            qualifier = m.group("q2") or "당"
+            qualifier = PREFIX_QUALIFIERS[m.group("q2")] if m.group("q2") else "당"
     p = _PER_AFTER.match(after)
     if p:
         per = p.group("per")
@@ -429,9 +441,11 @@ def find_amounts(ctx: Context) -> list[Amount]:
     prev_end = 0
     for h in hits:
         year = h.year
-        if year is None and not _in_table(h):
+        if year is None and h.framed:
             seg = _segment_start(text, h.start, prev_end)
             year = _year_of(text, h, seg, doc_year)
+            if year is None:
+                year = _line_label_year(text, h.start, doc_year)
         prev_end = h.end
         qualifier, per = _qualify(text, h)
         loc = ctx.locate(h.start, h.end)
@@ -440,7 +454,7 @@ def find_amounts(ctx: Context) -> list[Amount]:
                 text=text[h.start : h.end],
                 value_krw=h.value,
                 year=year,
-                qualifier=qualifier,  # type: ignore[arg-type]
+                qualifier=qualifier,
                 unit_implied=h.unit_implied,
                 per=per,
                 decrease=h.decrease,
@@ -452,9 +466,4 @@ def find_amounts(ctx: Context) -> list[Amount]:
     return out
 
 
-def _in_table(h: _Hit) -> bool:
-    return False
-
-
 __all__ = ["find_amounts", "parse_amount"]
-_ = replace

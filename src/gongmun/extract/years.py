@@ -49,6 +49,14 @@ def resolve_two_digit(yy: int, ref_year: int | None) -> int:
     return max(MIN_YEAR, min(MAX_YEAR, best))
 
 
+def year_of_match(m: regex.Match[str], ref_year: int | None) -> int:
+    """The year of a match with a ``four`` (2025) or ``two`` (’25) group."""
+    four = m.group("four")
+    if four:
+        return int(four)
+    return resolve_two_digit(int(m.group("two")), ref_year)
+
+
 def parse_year_marker(text: str, ref_year: int | None = None) -> int | None:
     """The year a marker such as ``’25년``, ``('24)``, ``2025년`` or ``2024년도`` names.
 
@@ -90,4 +98,4 @@ def infer_doc_year(text: str) -> int | None:
     return max(years.items(), key=lambda kv: (kv[1], kv[0]))[0]
 
 
-__all__ = ["infer_doc_year", "parse_year_marker", "resolve_two_digit"]
+__all__ = ["infer_doc_year", "parse_year_marker", "resolve_two_digit", "year_of_match"]
