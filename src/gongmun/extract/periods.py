@@ -1,12 +1,215 @@
-"""Find periods in normalized text (work in progress)."""
+"""Find periods in normalized text: ``'25~'29``, ``’25.1~9월``, ``'25.6월~``, ``~'25년``,
+``2028년까지 4년간``, ``’26~’31(6년)``, ``2007년부터 2011년까지``.
+
+A time point is a year (two-digit with a quote mark, or four-digit 19xx/20xx) with maybe a
+month, half or quarter; a month alone takes the year of its clause, else the document's.
+Single points, lists and bare durations are never periods.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+
+import regex
 
 from gongmun.extract.context import Context
+from gongmun.extract.period_tables import HALVES, QUOTE, RELATIVE_YEARS, TILDE
+from gongmun.extract.years import infer_doc_year, resolve_two_digit
+from gongmun.models import Period, TimePoint
+
+_MONTH = r"(?:1[0-2]|0?[1-9])"
+_REL = "|".join(sorted(RELATIVE_YEARS, key=len, reverse=True))
+# A year: '25, ‘25년, 2025년, 2024년도 (two-digit years need a quote mark).
+_Y = rf"(?:(?<![\d.,])(?:19|20)\d{{2}}(?!\d)|{QUOTE}\s?\d{{2}}(?!\d))(?:\s*년도?)?"
+# What may follow a year inside one point: .6월, .6, ,2월, .下, 3월, 상반기, 1분기.
+_SUB = rf"""(?:
+    \s*[.]\s*(?:{_MONTH}(?!\d)(?:\s*월)?|上|下|상반기|하반기|[1-4]\s*분기)
+  | \s*,\s*(?:{_MONTH}\s*월|上|下|상반기|하반기)
+  | [ \t\u0007]*(?:{_MONTH}\s*월|상반기|하반기|[1-4]\s*분기)
+)?"""
+# A point never runs on into a day or a time (2025. 5. 30, 22:25).
+_GUARD = r"(?![\d]|\s*[.]\s*\d|\s*:\s*\d|\s*일)"
+_POINT = rf"(?:{_Y}{_SUB}){_GUARD}"
+# The end of a range may drop its year: ’25.4~12월, ’25.4월~12월, '25.上~下.
+_END_SHORT = rf"(?:{_MONTH}\s*월|상반기|하반기|上|下|[1-4]\s*분기){_GUARD}"
+_NOT_UNIT = r"(?!\s*(?:[만억원명개%천백조]|[A-Za-z]))"
+_SEP = rf"[ \t\u0007]*{TILDE}[ \t\u0007]*"
+_DURATION = r"(?:[ \t]*\(\s*(?P<dur>\d{1,2})\s*년(?:간)?\s*\))?"
+
+_RANGE = regex.compile(
+    rf"""
+    (?P<range>(?P<a>{_POINT}){_SEP}(?P<b>{_POINT}|{_END_SHORT}){_NOT_UNIT}{_DURATION})
+  | (?P<bare>(?<![\d.,'])(?P<ba>\d{{2}})(?!\d){_SEP}(?P<bb>\d{{2}}\s*년)(?!\d))
+  | (?P<fromto>(?P<fa>{_POINT}|(?:{_REL})(?:[ \t]*{_MONTH}\s*월)?)[ \t\u0007]*부터[ \t\u0007]+
+        (?P<fb>{_POINT}|{_END_SHORT})[ \t\u0007]*까지)
+  | (?P<open_end>(?P<oa>{_POINT}){_SEP}(?![ \t]*[\d'‘’`]))
+  | (?P<open_start>(?<![\d월년上下'‘’`][ \t]*){TILDE}[ \t\u0007]*(?P<ob>{_POINT}|{_END_SHORT}))
+  | (?P<until>(?P<ua>{_POINT}|(?:{_REL})|(?<![\d.]){_MONTH}\s*월)[ \t\u0007]*\n?[ \t\u0007]*까지
+        (?:[ \t]*(?P<udur>\d{{1,2}})\s*년간)?)
+  | (?P<since>(?P<sa>{_POINT}|(?:{_REL})(?:[ \t]*{_MONTH}\s*월)?|(?<![\d.]){_MONTH}\s*월)
+        [ \t\u0007]*(?:이후부터|부터|이후)(?![가-힣]))
+  | (?P<months>(?<![\d.'‘’`~])(?P<ma>{_MONTH})(?:\s*월)?{_SEP}(?P<mb>{_MONTH})\s*월{_GUARD})
+    """,
+    regex.X,
+)
+
+_YEAR_IN = regex.compile(rf"(?:(?P<four>(?:19|20)\d{{2}})(?!\d)|{QUOTE}\s?(?P<two>\d{{2}})(?!\d))")
+_REL_IN = regex.compile(_REL)
+_MONTH_IN = regex.compile(rf"(?:^|[^\d])(?P<m>{_MONTH})(?!\d)(?:\s*월)?\s*$")
+_HALF_IN = regex.compile(r"上|下|상반기|하반기")
+_QUARTER_IN = regex.compile(r"([1-4])\s*분기")
+# A year in the same clause gives a month its year.
+_CLAUSE_YEAR = regex.compile(
+    rf"(?:(?<![\d.,])(?P<four>(?:19|20)\d{{2}})\s*년|{QUOTE}\s?(?P<two>\d{{2}})(?!\d))"
+)
+_CLAUSE_END = regex.compile(r"\n|다\.|\.\s")
 
 
-def find_periods(ctx: Context, *_: Any) -> list[Any]:
-    """Return the periods of the document, in text order."""
-    return []
+@dataclass(frozen=True, slots=True)
+class _Point:
+    year: int | None
+    month: int | None = None
+    half: int | None = None
+    quarter: int | None = None
+
+    def model(self) -> TimePoint | None:
+        if self.year is None and self.month is None and self.half is None and self.quarter is None:
+            return None
+        return TimePoint(year=self.year, month=self.month, half=self.half, quarter=self.quarter)
+
+
+def _parse_point(s: str, doc_year: int | None, default_year: int | None) -> _Point:
+    """Year, month, half or quarter of one side's text; a side without a year takes
+    ``default_year``."""
+    year: int | None = None
+    y = _YEAR_IN.search(s)
+    rest = s
+    if y:
+        year = (
+            int(y.group("four"))
+            if y.group("four")
+            else resolve_two_digit(int(y.group("two")), doc_year)
+        )
+        rest = s[y.end() :]
+    else:
+        r = _REL_IN.search(s)
+        if r and doc_year is not None:
+            year = doc_year + RELATIVE_YEARS[r.group()]
+            rest = s[r.end() :]
+        else:
+            year = default_year
+    rest = regex.sub(r"^\s*년도?", "", rest)
+    h = _HALF_IN.search(rest)
+    if h:
+        return _Point(year, half=HALVES[h.group()])
+    q = _QUARTER_IN.search(rest)
+    if q:
+        return _Point(year, quarter=int(q.group(1)))
+    m = _MONTH_IN.search(rest)
+    if m:
+        return _Point(year, month=int(m.group("m")))
+    return _Point(year)
+
+
+def _clause_year(text: str, pos: int, doc_year: int | None) -> int | None:
+    """The last year named in the clause before ``pos``, else the document's year."""
+    start = 0
+    for m in _CLAUSE_END.finditer(text, max(0, pos - 300), pos):
+        start = m.end()
+    start = max(start, pos - 300, 0)
+    best: int | None = None
+    for y in _CLAUSE_YEAR.finditer(text, start, pos):
+        best = (
+            int(y.group("four"))
+            if y.group("four")
+            else resolve_two_digit(int(y.group("two")), doc_year)
+        )
+    return best if best is not None else doc_year
+
+
+def _sides(
+    m: regex.Match[str], text: str, doc_year: int | None
+) -> tuple[_Point | None, _Point | None, int | None]:
+    """Start, end and stated duration of a match."""
+    clause = _clause_year(text, m.start(), doc_year)
+    if m.group("range"):
+        a = _parse_point(m.group("a"), doc_year, clause)
+        b = _parse_point(m.group("b"), doc_year, a.year)
+        dur = int(m.group("dur")) if m.group("dur") else None
+        return a, b, dur
+    if m.group("bare"):
+        a = _Point(resolve_two_digit(int(m.group("ba")), doc_year))
+        b = _Point(resolve_two_digit(int(m.group("bb")[:2]), doc_year))
+        return a, b, None
+    if m.group("fromto"):
+        a = _parse_point(m.group("fa"), doc_year, clause)
+        return a, _parse_point(m.group("fb"), doc_year, a.year), None
+    if m.group("open_end"):
+        return _parse_point(m.group("oa"), doc_year, clause), None, None
+    if m.group("open_start"):
+        return None, _parse_point(m.group("ob"), doc_year, clause), None
+    if m.group("until"):
+        b = _parse_point(m.group("ua"), doc_year, clause)
+        if m.group("udur") and b.year is not None and b.month is None and b.half is None:
+            n = int(m.group("udur"))
+            return _Point(b.year - n + 1), b, n
+        return None, b, None
+    if m.group("since"):
+        return _parse_point(m.group("sa"), doc_year, clause), None, None
+    a = _Point(clause, month=int(m.group("ma")))
+    return a, _Point(clause, month=int(m.group("mb"))), None
+
+
+def _plausible(a: _Point | None, b: _Point | None) -> bool:
+    """A range runs forward and a side's year is a calendar year."""
+    for p in (a, b):
+        if p is not None and p.year is not None and not 1900 <= p.year <= 2100:
+            return False
+    if a is not None and b is not None and a.year is not None and b.year is not None:
+        if b.year < a.year:
+            return False
+        if b.year == a.year and a.month is not None and b.month is not None:
+            return b.month >= a.month
+        if a.year == b.year and a.month is None and b.month is None and a.half is None:
+            return b.half is not None or b.quarter is not None
+    return True
+
+
+def find_periods(ctx: Context) -> list[Period]:
+    """Return the periods of the document, in text order.
+
+    >>> from gongmun.normalize import normalize
+    >>> ctx = Context(norm=normalize("(‘25~’29, ’25.1~9월) 2028년까지 4년간"), doc_year=2025)
+    >>> [(p.text, p.start and p.start.year, p.end and p.end.month) for p in find_periods(ctx)]
+    [("'25~'29", 2025, None), ("'25.1~9월", 2025, 9), ('2028년까지 4년간', 2025, None)]
+    """
+    text = ctx.text
+    doc_year = ctx.doc_year if ctx.doc_year is not None else infer_doc_year(text)
+    out: list[Period] = []
+    for m in _RANGE.finditer(text):
+        a, b, dur = _sides(m, text, doc_year)
+        if not _plausible(a, b):
+            continue
+        start = a.model() if a else None
+        end = b.model() if b else None
+        if start is None and end is None:
+            continue
+        s, e = m.span()
+        while e > s and text[e - 1] in " \t\n\u0007":
+            e -= 1
+        loc = ctx.locate(s, e)
+        out.append(
+            Period(
+                text=text[s:e],
+                start=start,
+                end=end,
+                duration_years=dur if dur and 1 <= dur <= 100 else None,
+                span=loc.span,
+                raw_span=loc.raw_span,
+                page=loc.page,
+            )
+        )
+    return out
+
+
+__all__ = ["find_periods"]

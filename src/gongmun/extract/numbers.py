@@ -1,0 +1,109 @@
+"""Korean numerals with units → exact integers (``1조 3,099억원`` → 1309900000000).
+
+Everything is :class:`~decimal.Decimal` on the way: a float would turn ``3,497.3억`` into
+349729999999.99994.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Final
+
+import regex
+
+# Multipliers inside one group (2백37조: 2×100 + 37), and the big units that close a group.
+SMALL: Final[dict[str, int]] = {"십": 10, "백": 100, "천": 1000}
+BIG: Final[dict[str, int]] = {"조": 10**12, "억": 10**8, "만": 10**4}
+
+# A figure: 1,234,567 / 3,497.3 / 0.3 / 112
+NUMBER: Final = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+# Between two groups (1조 3,099억) and before 원 (34억 원): spaces, the U+0007 word
+# separator some PDF extractions leave, and at most one blank line of a broken PDF line.
+GAP: Final = r"[ \t\u0007]*(?:\n{1,2}[ \t\u0007]*)?"
+
+_TERM = regex.compile(rf"({NUMBER})?([십백천])?")
+_GROUP = regex.compile(rf"((?:(?:{NUMBER})[십백천]?)+|[십백천])([조억만])?")
+
+
+def _group_value(body: str) -> Decimal | None:
+    """Value of the digits-and-small-units part of one group: ``4천567`` → 4567."""
+    total = Decimal(0)
+    pos = 0
+    while pos < len(body):
+        m = _TERM.match(body, pos)
+        if m is None or m.end() == pos:
+            return None
+        num, small = m.group(1), m.group(2)
+        try:
+            value = Decimal(num.replace(",", "")) if num else Decimal(1)
+        except InvalidOperation:
+            return None
+        total += value * SMALL[small] if small else value
+        pos = m.end()
+    return total
+
+
+def parse_korean_number(text: str) -> Decimal | None:
+    """Exact value of a number written with Korean units; ``원`` and spacing are ignored.
+
+    Big units must fall in order (조, 억, 만); None when the text is not such a number.
+
+    >>> parse_korean_number("14조 4천567억 원")
+    Decimal('14456700000000')
+    >>> parse_korean_number("15백만원"), parse_korean_number("3,497.3억")
+    (Decimal('15000000'), Decimal('349730000000.0'))
+    >>> parse_korean_number("5억 1조") is None
+    True
+    """
+    s = regex.sub(r"[\s\u0007]+", "", text)
+    s = s.removesuffix("원")
+    if not s:
+        return None
+    total = Decimal(0)
+    last_big = 10**13
+    pos = 0
+    while pos < len(s):
+        m = _GROUP.match(s, pos)
+        if m is None or m.end() == pos:
+            return None
+        group = _group_value(m.group(1))
+        if group is None:
+            return None
+        big = BIG[m.group(2)] if m.group(2) else 1
+        if big >= last_big:
+            return None
+        last_big = big
+        total += group * big
+        pos = m.end()
+    return total
+
+
+def to_won(value: Decimal) -> int | None:
+    """The integer number of won, or None when ``value`` has a fraction of a won.
+
+    >>> to_won(Decimal("349730000000.0")), to_won(Decimal("0.5")) is None
+    (349730000000, True)
+    """
+    if value != value.to_integral_value():
+        return None
+    return int(value)
+
+
+def parse_figure(text: str) -> Decimal | None:
+    """A bare figure such as ``1,615``, ``△4,181`` or ``36.7`` (sign kept).
+
+    >>> parse_figure("△4,181"), parse_figure("36.7"), parse_figure("1,2,3") is None
+    (Decimal('-4181'), Decimal('36.7'), True)
+    """
+    s = text.strip()
+    sign = 1
+    if s[:1] in ("△", "▽", "-", "−"):
+        sign = -1
+        s = s[1:].strip()
+    if not regex.fullmatch(NUMBER, s):
+        return None
+    return sign * Decimal(s.replace(",", ""))
+
+
+__all__ = ["BIG", "GAP", "NUMBER", "SMALL", "parse_figure", "parse_korean_number", "to_won"]
