@@ -123,7 +123,8 @@ SOFT_ACTIVITY_WORDS: Final[tuple[str, ...]] = (
     "개발",
 )
 
-# A word ending like this closes the clause before a name, unless the next word is
+# A word ending like this closes the clause before a name (bare 로, 고 and 며 are left
+# out: too many nouns end in them, 기술애로, 최고), unless the next word is
 # one of LINKING_WORDS ("…를 위한", "…에 대한").
 CLAUSE_END_SUFFIXES: Final[tuple[str, ...]] = (
     "을",
@@ -131,7 +132,6 @@ CLAUSE_END_SUFFIXES: Final[tuple[str, ...]] = (
     "에",
     "에서",
     "으로",
-    "로",
     "하고",
     "하여",
     "해",
@@ -139,8 +139,6 @@ CLAUSE_END_SUFFIXES: Final[tuple[str, ...]] = (
     "통해",
     "위해",
     "되어",
-    "고",
-    "며",
     "은",
     "는",
     "이며",

@@ -70,7 +70,7 @@ _NOT_HEAD_RE = regex.compile(
 _COUNT_WORD = regex.compile(r"^[\d,.]+\s*(?:개|건|명|곳|종|회|개소|개사|개교|%)?$")
 _FUNDING_RE = regex.compile(r"(?:" + "|".join(regex.escape(w) for w in FUNDING_SOURCES) + r")\s*$")
 # "'24년 초격차 프로젝트": a two-digit year in front says when, it is not part of the name.
-_YEAR_PREFIX = regex.compile(r"^'\d{2}년?도?\s+(?=\S)")
+_YEAR_PREFIX = regex.compile(r"^'?\d{2}년도?\s+(?=\S)")
 _QUOTED_NAME = regex.compile(r"[「'\"“‘](?P<name>[^」'\"”’\n]{3,80})[」'\"”’]")
 _TABLE_CAPTION = regex.compile(r"^\s*[<〈＜]\s*(?P<cap>[^>〉＞\n]{2,80})[>〉＞]\s*$")
 _PAGE_LINE = regex.compile(r"^\s*-\s*\d+\s*-\s*$")

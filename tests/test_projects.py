@@ -1,0 +1,79 @@
+"""Table-driven project cases from tests/cases/projects.toml."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from gongmun import extract_text
+from gongmun.extract.projects import clean_name
+from gongmun.models import Project
+
+CASES = tomllib.loads((Path(__file__).parent / "cases" / "projects.toml").read_text("utf-8"))
+
+
+def _by_name(projects: list[Project], name: str) -> Project:
+    found = [p for p in projects if p.name == name]
+    assert found, f"{name!r} not among {[p.name for p in projects]}"
+    return found[0]
+
+
+@pytest.mark.parametrize("case", CASES["case"], ids=[c["label"] for c in CASES["case"]])
+def test_project_case(case: dict[str, Any]) -> None:
+    doc = extract_text(case["text"])
+    names = case.get("names") or [case["name"]]
+    assert [p.name for p in doc.projects] == names
+    for name, total in zip(names, case.get("totals", []), strict=False):
+        got = _by_name(doc.projects, name).total
+        assert got is not None
+        assert got.value_krw == total
+    if "name" not in case:
+        return
+    project = _by_name(doc.projects, case["name"])
+    if "period" in case:
+        assert project.period is not None
+        start = project.period.start.year if project.period.start else None
+        end = project.period.end.year if project.period.end else None
+        assert [start, end] == case["period"]
+    else:
+        assert project.period is None
+    expected_total = case.get("total")
+    assert (project.total.value_krw if project.total else None) == expected_total
+    annual = {str(a.year): a.amount.value_krw for a in project.annual}
+    assert annual == {str(k): v for k, v in case.get("annual", {}).items()}
+    funding = {f.source: f.amount.value_krw for f in project.funding}
+    assert funding == case.get("funding", {})
+
+
+@pytest.mark.parametrize("case", CASES["negative"], ids=[c["label"] for c in CASES["negative"]])
+def test_not_a_project(case: dict[str, Any]) -> None:
+    assert extract_text(case["text"]).projects == []
+
+
+def test_project_spans_show_the_name() -> None:
+    text = "ㅇ 알키미스트+(미래 판기술 프로젝트) 사업 본격 추진('25년 50억원)"
+    doc = extract_text(text)
+    [project] = doc.projects
+    assert project.name == "알키미스트+(미래 판기술 프로젝트) 사업"
+    assert doc.text[project.span.start : project.span.end] == project.name
+    assert project.raw_span is not None
+    assert text[project.raw_span.start : project.raw_span.end] == project.name
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        ("기술사업화 CVC펀드 조성", "기술사업화 CVC펀드"),
+        ("빼재 레저모험타운 조성", "빼재 레저모험타운 조성"),
+        ("반도체 기판 기술개발사업 신규 기획", "반도체 기판 기술개발사업"),
+        ("연구자 창업을 지원하는 CVC투자연계R&D 신규 사업 착수", "CVC투자연계R&D"),
+        ("'24년 초격차 프로젝트", "초격차 프로젝트"),
+        ("산업별 협의회 및 기술위원회 운영", None),
+        ("6개 과제 선정", None),
+    ],
+)
+def test_clean_name(phrase: str, name: str | None) -> None:
+    assert clean_name(phrase) == name
