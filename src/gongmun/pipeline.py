@@ -10,6 +10,7 @@ from gongmun.extract.context import Context
 from gongmun.extract.meta import find_meta
 from gongmun.extract.periods import find_periods
 from gongmun.extract.projects import find_projects
+from gongmun.extract.years import infer_doc_year
 from gongmun.models import Document, Source, Warning
 from gongmun.normalize import normalize
 from gongmun.readers import RawInput, from_text, read_path
@@ -48,8 +49,8 @@ def extract_raw(raw: RawInput) -> Document:
     for code, message in raw.warnings:
         ctx.warnings.append(Warning(code=code, message=message))
     meta = find_meta(ctx)
-    if meta.issued is not None:
-        ctx.doc_year = meta.issued.year
+    # Two-digit years resolve to the century nearest the document's own year.
+    ctx.doc_year = meta.issued.year if meta.issued is not None else infer_doc_year(norm.text)
     amounts = find_amounts(ctx)
     periods = find_periods(ctx)
     projects = find_projects(ctx, amounts, periods, raw.tables)
