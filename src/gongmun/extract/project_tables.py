@@ -82,7 +82,8 @@ GENERIC_NAMES: Final[frozenset[str]] = frozenset(
 
 # Particles and words between a name and its amount: "NAME에 1조원", "NAME 예산은 300억원".
 NAME_AMOUNT_GAP: Final[str] = (
-    r"(?:에는|에서|에|엔|으로|로|은|는|이|가)?\s*(?:예산(?:은|으로|이|에)?\s*)?(?:총|약)?\s*"
+    r"(?:에는|에서|에|엔|으로|로|은|는|이|가)?\s*(?:예산(?:은|으로|이|에)?\s*)?"
+    r"(?:(?:올해|내년|금년|총|약)\s*)*"
 )
 
 # Trimmed from the end of a name, always: they report what happens to the project.

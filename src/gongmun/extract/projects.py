@@ -105,7 +105,18 @@ class _Line:
 class _Figures:
     """The amounts and periods of a document, each usable by one project only."""
 
-    def __init__(self, amounts: Sequence[Amount], periods: Sequence[Period]) -> None:
+    def __init__(
+        self, amounts: Sequence[Amount], periods: Sequence[Period], text: str = ""
+    ) -> None:
+        self.text = text
+        budget = _BUDGET_FRAME.search(text)
+        # The year a budget article is about: 내년 in the text means the frame is next year.
+        self.budget_year = int(budget["y"]) if budget else None
+        self.relative_years: dict[str, int] = {}
+        if self.budget_year is not None:
+            ahead = "내년" in text
+            this_year = self.budget_year - 1 if ahead else self.budget_year
+            self.relative_years = {"올해": this_year, "금년": this_year, "내년": this_year + 1}
         self.amounts = sorted(amounts, key=lambda a: a.span.start)
         self.periods = sorted(periods, key=lambda p: p.span.start)
         self.used: set[int] = set()
@@ -138,10 +149,28 @@ class _Figures:
             if id(a) in self.used:
                 continue
             self.used.add(id(a))
-            _assign_amount(draft, a, text)
+            _assign_amount(draft, a, text, self)
+
+    def frame_year(self, a: Amount) -> int | None:
+        """The year a sentence frames an amount with, when the amount has none of its own.
+
+        ``2020년도 편성된 예산안은 … 47억원`` frames its amounts with 2020; ``올해``/``내년``
+        right before an amount count from the year a budget article is about.
+        """
+        text = self.text
+        before = text[max(0, a.span.start - 6) : a.span.start].split("\n")[-1]
+        word = regex.search(r"(올해|금년|내년)\s*$", before)
+        if word:
+            return self.relative_years.get(word.group(1))
+        start = text.rfind("\n", 0, a.span.start) + 1
+        frame = _BUDGET_FRAME.search(text, start, a.span.start)
+        return int(frame["y"]) if frame else None
 
 
-def _assign_amount(draft: _Draft, a: Amount, text: str) -> None:
+_BUDGET_FRAME = regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})년도\s*(?:[^\n.]{0,24}?)예산")
+
+
+def _assign_amount(draft: _Draft, a: Amount, text: str, figures: _Figures | None = None) -> None:
     before = text[max(0, a.span.start - 12) : a.span.start]
     before = before.split("(")[-1].split(",")[-1]
     funder = _FUNDING_RE.search(before.rstrip(" :"))
@@ -150,8 +179,11 @@ def _assign_amount(draft: _Draft, a: Amount, text: str) -> None:
         return
     if a.qualifier in NOT_TOTAL_QUALIFIERS or a.per:
         return
-    if a.year is not None:
-        draft.annual.setdefault(a.year, a)
+    year = a.year
+    if year is None and figures is not None and a.qualifier != "총":
+        year = figures.frame_year(a)
+    if year is not None:
+        draft.annual.setdefault(year, a)
     elif draft.total is None:
         draft.total = a
 
@@ -172,7 +204,7 @@ def find_projects(
     ['바이오파운드리 구축사업']
     """
     text = ctx.text
-    figures = _Figures(amounts, periods)
+    figures = _Figures(amounts, periods, text)
     lines = _lines(text)
     drafts: list[_Draft] = []
     for i in range(len(lines)):
@@ -483,14 +515,14 @@ def _name_amount(text: str, line: _Line, figures: _Figures) -> list[_Draft]:
             found = (name, after.start("name"))
         d = _draft(found, "name_amount")
         figures.used.add(id(a))
-        _assign_amount(d, a, text)
+        _assign_amount(d, a, text, figures)
         # "NAME 예산은 올해 4510억 원에서 내년 6627억 원으로": a change is two figures.
         nxt = next((b for b in figures.amounts if b.span.start >= a.span.end), None)
         if nxt is not None and id(nxt) not in figures.used:
             between = text[a.span.end : nxt.span.start]
             if regex.fullmatch(r"\s*(?:원)?에서\s*(?:(?:올해|내년|금년)\s*)?", between):
                 figures.used.add(id(nxt))
-                _assign_amount(d, nxt, text)
+                _assign_amount(d, nxt, text, figures)
         out.append(d)
     return out
 
