@@ -80,6 +80,26 @@ GENERIC_NAMES: Final[frozenset[str]] = frozenset(
     }
 )
 
+# Sentence adverbs that can open the phrase before a name: never part of it.
+LEADING_WORDS: Final[tuple[str, ...]] = (
+    "특히",
+    "또한",
+    "또",
+    "한편",
+    "이에",
+    "우선",
+    "먼저",
+    "아울러",
+    "이와",
+    "함께",
+    "이번",
+    "올해",
+    "내년",
+    "금년",
+    "및",
+    "등",
+)
+
 # Particles and words between a name and its amount: "NAME에 1조원", "NAME 예산은 300억원".
 NAME_AMOUNT_GAP: Final[str] = (
     r"(?:에는|에서|에|엔|으로|로|은|는|이|가)?\s*(?:예산(?:은|으로|이|에)?\s*)?"

@@ -32,6 +32,7 @@ from gongmun.extract.project_tables import (
     FUNDING_SOURCES,
     GENERIC_NAMES,
     HEADS,
+    LEADING_WORDS,
     LINKING_WORDS,
     NAME_AMOUNT_GAP,
     NOT_HEADS,
@@ -267,6 +268,8 @@ def clean_name(raw: str) -> str | None:
     name = " ".join(raw.split())
     name = name.strip(" ,;:*·-※「」'\"“”‘’")
     name = _YEAR_PREFIX.sub("", _cut_clause(name))
+    while " " in name and name.split(" ", 1)[0] in LEADING_WORDS:
+        name = name.split(" ", 1)[1]
     name = _trim_activity(name)
     name = name.strip(" ,;:*·-※'\"")
     if not _looks_like_project(name):
