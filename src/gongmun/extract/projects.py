@@ -603,38 +603,43 @@ def _is_group_label(row: str) -> bool:
 
 
 def _reader_tables(text: str, tables: Iterable[Table]) -> list[_Draft]:
+    """Rows of tables a reader found (PDF, HWPX): the cells of the 과제명/사업명 column."""
+    wanted = {h.replace(" ", "") for h in TABLE_NAME_HEADERS}
     out: list[_Draft] = []
     for table in tables:
         if not table.rows:
             continue
-        header = [(c or "").replace("\n", " ").strip() for c in table.rows[0]]
-        col = next(
-            (
-                i
-                for i, c in enumerate(header)
-                if any(
-                    h == c.replace(" ", "")
-                    for h in (h.replace(" ", "") for h in TABLE_NAME_HEADERS)
-                )
-            ),
-            None,
-        )
+        header = ["".join((c or "").split()) for c in table.rows[0]]
+        col = next((i for i, c in enumerate(header) if c in wanted), None)
         if col is None:
             continue
         group: str | None = None
+        cursor = 0
         for row in table.rows[1:]:
             if col >= len(row):
                 continue
             if col > 0 and row[0]:
                 group = " ".join(row[0].split())
-            cell = row[col]
-            if not cell:
+            name = " ".join((row[col] or "").split())
+            found = _find_loose(text, name, cursor) if name else None
+            if found is None:
                 continue
-            name = " ".join(cell.split())
-            at = text.find(name)
-            start = max(at, 0)
-            out.append(_Draft(name, start, start + len(name), "task_table", group=group))
+            start, end = found
+            cursor = end
+            out.append(_Draft(text[start:end], start, end, "task_table", group=group))
     return out
+
+
+def _find_loose(text: str, name: str, start: int) -> tuple[int, int] | None:
+    """Where ``name`` is in ``text`` at or after ``start``, whatever the whitespace between
+    its characters (a cell's text may be wrapped differently from the page's)."""
+    chars = [regex.escape(c) for c in name if not c.isspace()]
+    if not chars:
+        return None
+    m = regex.compile(r"\s*".join(chars)).search(text, start)
+    if m is None and start:
+        m = regex.compile(r"\s*".join(chars)).search(text)
+    return (m.start(), m.end()) if m else None
 
 
 def _subject(ctx: Context, figures: _Figures, drafts: list[_Draft]) -> list[_Draft]:
