@@ -721,7 +721,7 @@ def _build(ctx: Context, d: _Draft) -> Project:
     loc = ctx.locate(d.start, d.end) if 0 <= d.start <= d.end <= len(ctx.text) else None
     span = loc.span if loc else ctx.locate(0, 0).span
     return Project(
-        name=d.name,
+        name=" ".join(d.name.split()),
         period=d.period,
         total=d.total,
         annual=[AnnualAmount(year=y, amount=a) for y, a in sorted(d.annual.items())],
