@@ -568,18 +568,19 @@ def _table_rows(text: str, rows: list[tuple[int, str]], has_description: bool) -
     dashed = any(r.startswith(("- ", "– ")) for _, r in rows)
     expect_name = True
     group: str | None = None
+    in_label = False  # a group label wrapped over rows: 첨단 / 바이오
     for line_start, row in rows:
-        if dashed:
-            if row.startswith(("- ", "– ")):
-                name = row[2:].strip()
-                start = text.find(name, line_start)
-                out.append(_Draft(name, start, start + len(name), "task_table", group=group))
-            else:
-                group = row
-            continue
-        if _is_group_label(row):
-            group = row
+        is_row = row.startswith(("- ", "– ")) if dashed else not _is_group_label(row)
+        if not is_row:
+            group = f"{group} {row}" if in_label and group else row
+            in_label = True
             expect_name = True
+            continue
+        in_label = False
+        if dashed:
+            name = row[2:].strip()
+            start = text.find(name, line_start)
+            out.append(_Draft(name, start, start + len(name), "task_table", group=group))
             continue
         if expect_name:
             start = text.find(row, line_start)
@@ -592,6 +593,8 @@ def _is_task_header(header: str, cells: list[str]) -> bool:
     if not 2 <= len(cells) <= 6 or len(header) > 40 or any(len(c) > 6 for c in cells):
         return False
     if _TABLE_CAPTION.match(header) or header.startswith(("<", "〈", "「")):
+        return False
+    if _BULLET_START.match(header) or _MARKER.match(header):
         return False
     return any(h in header for h in TABLE_NAME_HEADERS) and not regex.search(r"\d", header)
 
