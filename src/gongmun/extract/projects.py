@@ -268,13 +268,19 @@ def clean_name(raw: str) -> str | None:
     name = " ".join(raw.split())
     name = name.strip(" ,;:*·-※「」'\"“”‘’")
     name = _YEAR_PREFIX.sub("", _cut_clause(name))
-    while " " in name and name.split(" ", 1)[0] in LEADING_WORDS:
+    # "규모 조성 및 CVC투자연계R&D": what a previous clause left in front of the name.
+    while " " in name and name.split(" ", 1)[0] in _LEADING:
         name = name.split(" ", 1)[1]
     name = _trim_activity(name)
     name = name.strip(" ,;:*·-※'\"")
     if not _looks_like_project(name):
         return None
     return name
+
+
+_LEADING: Final = (
+    frozenset(LEADING_WORDS) | frozenset(ACTIVITY_WORDS) | frozenset(SOFT_ACTIVITY_WORDS) | {"규모"}
+)
 
 
 def _cut_clause(name: str) -> str:
@@ -335,6 +341,8 @@ def _looks_like_project(name: str) -> bool:
     if not 3 <= len(name) <= 120 or not regex.search(r"\p{Hangul}|[A-Za-z]{2}", name):
         return False
     if _NOT_HEAD_RE.search(name) or not _HEAD_RE.search(name) or name in GENERIC_NAMES:
+        return False
+    if " 등 " in name:  # "성능평가·인증 등 신제품 개발" is a list of activities
         return False
     first = name.split(" ", 1)[0]
     if regex.match(r"^'?\d", name) and not regex.match(r"^\d{4}년", name):
@@ -693,9 +701,22 @@ def _key(name: str) -> str:
     return regex.sub(r"[\s\p{P}\p{S}]", "", name).lower()
 
 
+# Where two mentions of one project disagree, figures from the surer rule win.
+_RULE_RANK: Final = {
+    "scale_line": 0,
+    "paren_figures": 0,
+    "colon_figures": 0,
+    "comma_figures": 1,
+    "label_name": 2,
+    "name_amount": 2,
+    "subject": 3,
+    "task_table": 4,
+}
+
+
 def _merge(drafts: list[_Draft]) -> list[_Draft]:
     by_key: dict[str, _Draft] = {}
-    for d in sorted(drafts, key=lambda d: d.start):
+    for d in sorted(drafts, key=lambda d: (_RULE_RANK[d.rule], d.start)):
         key = _key(d.name)
         if not key:
             continue
@@ -711,6 +732,11 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
             kept.annual.setdefault(year, a)
         kept.funding.extend(d.funding)
         kept.group = kept.group or d.group
+    for d in drafts:
+        # Name and place of the first mention, figures of the surest.
+        kept = by_key.get(_key(d.name))
+        if kept is not None and d.start < kept.start:
+            kept.name, kept.start, kept.end = d.name, d.start, d.end
     merged = list(by_key.values())
     for d in merged:
         # A "total" equal to one year's figure of a yearly series is that year's budget.
