@@ -256,7 +256,7 @@ def _paren_groups(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # --- names -------------------------------------------------------------------------
 
 
-def clean_name(raw: str) -> str | None:
+def clean_name(raw: str, *, support_head: bool = False) -> str | None:
     """Trim a phrase to the project name it ends with, or None if it names no project.
 
     >>> clean_name("알키미스트+(미래 판기술 프로젝트) 사업 본격 추진")
@@ -273,7 +273,7 @@ def clean_name(raw: str) -> str | None:
         name = name.split(" ", 1)[1]
     name = _trim_activity(name)
     name = name.strip(" ,;:*·-※'\"")
-    if not _looks_like_project(name):
+    if not _looks_like_project(name, support_head=support_head):
         return None
     return name
 
@@ -337,10 +337,11 @@ def _trim_activity(name: str) -> str:
         return name
 
 
-def _looks_like_project(name: str) -> bool:
+def _looks_like_project(name: str, *, support_head: bool = False) -> bool:
     if not 3 <= len(name) <= 120 or not regex.search(r"\p{Hangul}|[A-Za-z]{2}", name):
         return False
-    if _NOT_HEAD_RE.search(name) or not _HEAD_RE.search(name) or name in GENERIC_NAMES:
+    has_head = bool(_HEAD_RE.search(name)) or (support_head and name.endswith(" 지원"))
+    if _NOT_HEAD_RE.search(name) or not has_head or name in GENERIC_NAMES:
         return False
     if " 등 " in name:  # "성능평가·인증 등 신제품 개발" is a list of activities
         return False
@@ -352,7 +353,9 @@ def _looks_like_project(name: str) -> bool:
     return not regex.search(r"\d+\s*(?:개|건|명)\s*\S*$", name.rsplit("(", 1)[0])
 
 
-def _name_before(text: str, line: _Line, end: int, figures: _Figures) -> tuple[str, int] | None:
+def _name_before(
+    text: str, line: _Line, end: int, figures: _Figures, *, support_head: bool = False
+) -> tuple[str, int] | None:
     """The project name that ends at ``end`` on ``line``, with its start offset."""
     start = line.body_start
     # Never reach back over a figure or over an earlier group of figures on the line.
@@ -368,7 +371,7 @@ def _name_before(text: str, line: _Line, end: int, figures: _Figures) -> tuple[s
         offset = len(phrase) - len(phrase.lstrip()) + label.end()
         start += offset
         phrase = phrase[offset:]
-    name = clean_name(phrase)
+    name = clean_name(phrase, support_head=support_head)
     if name is None:
         return None
     at = text.find(name, start, end + 1)
@@ -444,7 +447,11 @@ def _paren_figures(text: str, line: _Line, figures: _Figures) -> list[_Draft]:
     for g0, g1 in _paren_groups(text, line.body_start, line.end):
         if not figures.any_in(g0, g1):
             continue
-        found = _inner_name(text, g0, g1, figures) or _name_before(text, line, g0, figures)
+        # "NAME 지원" names a programme only when it comes with its own run time.
+        timed = bool(figures.periods_in(g0, g1))
+        found = _inner_name(text, g0, g1, figures) or _name_before(
+            text, line, g0, figures, support_head=timed
+        )
         if found is None or _NOT_HEAD_AFTER.match(text, g1):
             continue
         d = _draft(found, "paren_figures")
