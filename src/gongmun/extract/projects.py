@@ -215,6 +215,8 @@ def find_projects(
         drafts.extend(_paren_figures(text, line, figures))
         drafts.extend(_colon_or_comma_figures(text, line, figures))
         drafts.extend(_name_amount(text, line, figures))
+    for i in range(len(lines)):
+        drafts.extend(_item_with_notes(text, lines, i, figures))
     drafts.extend(_task_tables(text, lines))
     drafts.extend(_reader_tables(text, tables))
     drafts.extend(_subject(ctx, figures, drafts))
@@ -545,6 +547,44 @@ def _name_amount(text: str, line: _Line, figures: _Figures) -> list[_Draft]:
     return out
 
 
+_NAME_END = regex.compile(r"(?:사업|프로젝트|펀드|기금)(?=\s|을|를|은|는|이|에|의|$)")
+
+
+def _item_with_notes(text: str, lines: list[_Line], i: int, figures: _Figures) -> list[_Draft]:
+    """``ㅇ NAME사업을 통해 …`` with no figures, then ``* … ’25년 40억원``: the notes'
+    yearly figures are the programme's."""
+    line = lines[i]
+    raw = text[line.start : line.end].lstrip()
+    if raw.startswith(("*", "-", "※", "–")) or figures.any_in(line.start, line.end):
+        return []
+    found: tuple[str, int] | None = None
+    for m in _NAME_END.finditer(text, line.body_start, line.end):
+        found = _name_before(text, line, m.end(), figures)
+        if found and _STRONG_HEADS.search(found[0]):
+            break
+        found = None
+    if found is None:
+        return []
+    notes = []
+    for nxt in lines[i + 1 : i + 4]:
+        if not text[nxt.start : nxt.end].lstrip().startswith(("*", "※")):
+            break
+        notes.append(nxt)
+    dated = [
+        a
+        for ln in notes
+        for a in figures.amounts_in(ln.start, ln.end)
+        if id(a) not in figures.used and a.year is not None and a.qualifier is None
+    ]
+    if not dated:
+        return []
+    d = _draft(found, "item_notes")
+    for a in dated:
+        figures.used.add(id(a))
+        d.annual.setdefault(a.year or 0, a)
+    return [d]
+
+
 def _task_tables(text: str, lines: list[_Line]) -> list[_Draft]:
     """Rows of a task table written out as lines: a header with 과제명/프로젝트, then rows."""
     out: list[_Draft] = []
@@ -716,6 +756,7 @@ _RULE_RANK: Final = {
     "comma_figures": 1,
     "label_name": 2,
     "name_amount": 2,
+    "item_notes": 3,
     "subject": 3,
     "task_table": 4,
 }
