@@ -56,7 +56,7 @@ _YEAR = regex.compile(
 )
 # A year marker that is part of a range or a date, not a frame.
 _YEAR_NOT_FRAME_AFTER = regex.compile(
-    r"\s*(?:까지|부터|이후)|\s*(?:년도?)?\s*~|\s*(?:년\s*|\.\s*|,\s*)\d{1,2}\s*(?:월|\.\s*\d)|\s*\.\s*(?:上|下|\d분기)"
+    r"\s*(?:까지|부터|이후)|\s*\d{1,2}\s*월|\s*(?:년도?)?\s*~|\s*(?:년\s*|\.\s*|,\s*)\d{1,2}\s*(?:월|\.\s*\d)|\s*\.\s*(?:上|下|\d분기)"
 )
 _YEAR_AFTER_AMOUNT = regex.compile(
     r"\s*\(\s*(?:'\s?(?P<two>\d{2})|(?P<four>(?:19|20)\d{2}))\s*(?:년도?)?\s*\)"
@@ -70,7 +70,7 @@ _LINE_LABEL = regex.compile(
 )
 
 _PREFIX = regex.compile(
-    rf"(?:(?P<q>{'|'.join(PREFIX_QUALIFIERS)})|(?P<per>[가-힣A-Za-z]+)당\s*(?P<q2>최대|약)?)\s*$"
+    rf"(?:(?P<q>{'|'.join(PREFIX_QUALIFIERS)})(?:사업비|사업규모|예산|투자)?|(?P<per>[가-힣A-Za-z]+)당\s*(?P<q2>최대|약)?)\s*$"
 )
 _SUFFIX = regex.compile(
     r"\s*(?:\([^()\n]{0,10}\)\s*)?(?P<q>"
@@ -408,7 +408,8 @@ def _qualify(text: str, h: _Hit) -> tuple[Qualifier | None, str | None]:
             qualifier = PREFIX_QUALIFIERS[m.group("q2")] if m.group("q2") else "당"
     p = _PER_AFTER.match(after)
     if p:
-        per = p.group("per")
+        # 과제당 110억원/年: the item (과제) says more than the rate (年).
+        per = per or p.group("per")
         qualifier = qualifier or "당"
     if qualifier is None:
         s = _SUFFIX.match(after)

@@ -23,7 +23,7 @@ _REL = "|".join(sorted(RELATIVE_YEARS, key=len, reverse=True))
 _Y = rf"(?:(?<![\d.,])(?:19|20)\d{{2}}(?!\d)|{QUOTE}\s?\d{{2}}(?!\d))(?:\s*년도?)?"
 # What may follow a year inside one point: .6월, .6, ,2월, .下, 3월, 상반기, 1분기.
 _SUB = rf"""(?:
-    \s*[.]\s*(?:{_MONTH}(?!\d)(?:\s*월)?|上|下|상반기|하반기|[1-4]\s*분기)
+    \s*[.]\s*(?:[1-4]\s*분기|{_MONTH}(?!\d)(?:\s*월)?|上|下|상반기|하반기)
   | \s*,\s*(?:{_MONTH}\s*월|上|下|상반기|하반기)
   | [ \t\u0007]*(?:{_MONTH}\s*월|상반기|하반기|[1-4]\s*분기)
 )?"""
