@@ -50,5 +50,7 @@ def test_month_without_any_year_keeps_its_month() -> None:
 def test_document_year_resolves_two_digit_years() -> None:
     text = "1989. 6. 30. 경제기획원 발표: '88~'91 계획"
     (p,) = find_periods(Context(norm=normalize(text)))
-    assert p.start is not None and p.start.year == 1988
-    assert p.end is not None and p.end.year == 1991
+    assert p.start is not None
+    assert p.start.year == 1988
+    assert p.end is not None
+    assert p.end.year == 1991
