@@ -95,6 +95,16 @@ _ARROW_FIGURE = regex.compile(
 )
 _PAREN_FIGURE = regex.compile(rf"\((?P<num>{NUMBER})\)")
 _TRAILING_UNIT = regex.compile(r"(?P<small>[십백천])?\s?(?P<big>[조억만])?(?:[\s\u0007]*원)?$")
+_CELL = regex.compile(
+    rf"(?<![\w.,'△▽/-])(?:(?P<dash>-)(?![\w.,%/-])|(?P<open>\()?(?P<dec>[△▽]\s?)?(?P<num>{NUMBER})\)?(?![\w.,%/-]))"
+)
+_HEADER_TOKEN = regex.compile(
+    r"(?<![\d.,])(?:(?P<four>(?:19|20)\d{2})|'\s?(?P<two>\d{2}))(?!\d)\s*년?"
+    r"|(?P<label>결산|본예산|추경|당초|수정|확정|계획|정부안|요구|실적)"
+    r"|(?P<diff>증감)"
+)
+# A line that opens with words names a new row: its cells start at the first column.
+_ROW_LABEL = regex.compile(r"^\s*[^\d\s△▽(\-]")
 _COUNT_LABEL = regex.compile(r"\((?:" + "|".join(COUNT_UNITS) + r")\)")
 _MONEY_LABEL = regex.compile(rf"\((?:{_UNIT_ALT})\)")
 
@@ -231,8 +241,9 @@ def _inside_year(text: str, pos: int) -> bool:
     return pos > 0 and text[pos - 1] in "'["
 
 
-def _table_units(text: str, taken: list[_Hit]) -> list[_Hit]:
-    """Figures in the table a ``(단위: 백만원)`` line heads (or closes, in some PDF text)."""
+def _table_units(text: str, taken: list[_Hit], doc_year: int | None) -> list[_Hit]:
+    """Figures in the table a ``(단위: 백만원)`` line heads (or closes, in some PDF text),
+    each with the year of its column when the header names years."""
     lines = _lines(text)
     hits: list[_Hit] = []
     for i, (a, b) in enumerate(lines):
@@ -242,39 +253,91 @@ def _table_units(text: str, taken: list[_Hit]) -> list[_Hit]:
             continue
         units = [u.strip() for u in regex.split(r"[,·/]", m.group("units"))]
         money = [UNIT_WORDS[u] for u in units if u in UNIT_WORDS]
-        if not money:
-            continue
-        if _near_chart(text, lines, i):
+        if not money or _near_chart(text, lines, i):
             continue
         mixed = any(u in COUNT_UNITS for u in units)
-        percent = any(u.startswith("%") for u in units)
         region = _region(text, lines, i)
-        cells: list[tuple[int, regex.Match[str]]] = []
+        rows = [(j, list(_CELL.finditer(text, *lines[j]))) for j in region]
+        rows = [(j, [c for c in cs if not _cell_is_label(c, text)]) for j, cs in rows]
+        first = next((k for k, (_, cs) in enumerate(rows) if cs), len(rows))
+        header = " ".join(text[slice(*lines[j])] for j, _ in rows[:first])
+        columns = _columns(header, doc_year)
+        percent = any(u.startswith("%") for u in units)
+        nums = [c for _, cs in rows for c in cs if c.group("num")]
+        skip_decimals = percent and any("," in c.group("num") for c in nums)
         on = not mixed
-        for j in region:
-            la, lb = lines[j]
-            row = text[la:lb]
+        col = 0
+        last_single: str | None = None
+        for j, cs in rows[first:]:
+            row = text[slice(*lines[j])]
             if mixed:
                 if _COUNT_LABEL.search(row):
                     on = False
                 elif _MONEY_LABEL.search(row):
                     on = True
-            if not on:
+            if _ROW_LABEL.match(row):
+                col = 0
+                last_single = None
+            cs = [c for c in cs if not (skip_decimals and c.group("num") and "." in c.group("num"))]
+            if not cs:
                 continue
-            for f in _FIGURE.finditer(text, la, lb):
-                if _is_year_like(f.group("num"), text, f.end()):
+            # One cell a line (PDF text): a dash or (figure) right after a figure is that
+            # column's second value, not the next column.
+            if len(cs) == 1 and last_single == "figure" and _is_second_value(cs[0]):
+                col -= 1
+            # A whole row on one line must fill the header's columns, else its years are unknown.
+            known = len(cs) < 3 or len(cs) == len(columns)
+            for c in cs:
+                year = columns[col] if known and 0 <= col < len(columns) else None
+                col += 1
+                if not on or not c.group("num"):
                     continue
-                cells.append((j, f))
-        has_commas = any("," in f.group("num") for _, f in cells)
-        for _, f in cells:
-            num = f.group("num")
-            if percent and has_commas and "." in num:
-                continue
-            value = _implied(num, bool(f.group("dec")), money[0])
-            if value is None:
-                continue
-            hits.append(_Hit(f.start(), f.end(), value, bool(f.group("dec")), True, None, False))
+                value = _implied(c.group("num"), bool(c.group("dec")), money[0])
+                if value is not None:
+                    hits.append(
+                        _Hit(
+                            c.start("num") if not c.group("dec") else c.start("dec"),
+                            c.end("num"),
+                            value,
+                            bool(c.group("dec")),
+                            True,
+                            year,
+                            False,
+                        )
+                    )
+            last_single = "figure" if len(cs) == 1 and not _is_second_value(cs[0]) else "other"
     return [h for h in hits if not _overlaps(h, taken)]
+
+
+def _is_second_value(cell: regex.Match[str]) -> bool:
+    return bool(cell.group("dash") or cell.group("open"))
+
+
+def _cell_is_label(cell: regex.Match[str], text: str) -> bool:
+    num = cell.group("num")
+    return bool(num) and _is_year_like(num, text, cell.end())
+
+
+def _columns(header: str, doc_year: int | None) -> list[int | None]:
+    """Years of a table's columns: ``2023년 본예산(A) 추경`` is two 2023 columns, ``증감``
+    a column of no year. Empty when the header names fewer than two years."""
+    columns: list[int | None] = []
+    year: int | None = None
+    fresh = False
+    for t in _HEADER_TOKEN.finditer(header):
+        if t.group("four") or t.group("two"):
+            year = year_of_match(t, doc_year)
+            columns.append(year)
+            fresh = True
+        elif t.group("label"):
+            if not fresh:
+                columns.append(year)
+            fresh = False
+        else:
+            columns.append(None)
+            year = None
+            fresh = False
+    return columns if sum(c is not None for c in columns) >= 2 else []
 
 
 def _is_year_like(num: str, text: str, end: int) -> bool:
@@ -431,8 +494,8 @@ def find_amounts(ctx: Context) -> list[Amount]:
     explicit = _explicit(text)
     implied = _arrows(text, explicit)
     implied += _paren_lists(text, explicit)
+    implied += _table_units(text, explicit + implied, doc_year)
     implied += _inline_units(text, explicit + implied, doc_year)
-    implied += _table_units(text, explicit + implied)
     hits: list[_Hit] = []
     for h in sorted(explicit + implied, key=lambda h: (h.start, -h.end)):
         if hits and h.start < hits[-1].end:
