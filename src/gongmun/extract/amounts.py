@@ -27,12 +27,13 @@ from gongmun.extract.numbers import GAP, NUMBER, parse_figure, parse_korean_numb
 from gongmun.extract.years import infer_doc_year, year_of_match
 from gongmun.models import Amount, Qualifier
 
-_G = rf"(?:(?:{NUMBER})[십백천]?)+"
+# One group's digits: 4천567, 2백37, 15백 (bounded, so a long run of figures stays linear).
+_G = rf"{NUMBER}(?:[십백천]{NUMBER}?){{0,3}}"
 _DEC = r"(?P<dec>[△▽]\s?)?"
 # An amount with its own unit. Big units in order; a plain tail only when 원 follows.
 _AMOUNT = regex.compile(
     rf"""
-    (?<![\d.,A-Za-z'])
+    (?<![\d.,A-Za-z'십백천])
     {_DEC}
     (?P<body>
         (?P<jo>{_G}\s?조)(?:{GAP}{_G}\s?억)?(?:{GAP}{_G}\s?만)?(?:{GAP}{NUMBER}(?={GAP}원))?

@@ -16,7 +16,8 @@ SMALL: Final[dict[str, int]] = {"십": 10, "백": 100, "천": 1000}
 BIG: Final[dict[str, int]] = {"조": 10**12, "억": 10**8, "만": 10**4}
 
 # A figure: 1,234,567 / 3,497.3 / 0.3 / 112
-NUMBER: Final = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+# Atomic, so a long run of digits is never re-split while a match is searched for.
+NUMBER: Final = r"(?>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 
 # Between two groups (1조 3,099억) and before 원 (34억 원): spaces, the U+0007 word
 # separator some PDF extractions leave, and at most one blank line of a broken PDF line.
