@@ -110,6 +110,8 @@ _COUNT_LABEL = regex.compile(r"\((?:" + "|".join(COUNT_UNITS) + r")\)")
 _MONEY_LABEL = regex.compile(rf"\((?:{_UNIT_ALT})\)")
 
 _LAW_ARTICLE = regex.compile(r"(?<![가-힣])제\s?$")
+# 3조의2, 3조 2항, 3조에 따라: an article even without 제.
+_LAW_ARTICLE_AFTER = regex.compile(r"의\s?\d|\s?\d+\s?항|에\s?따라|제\s?\d")
 
 _MAX_TABLE_LINES = 120
 
@@ -185,12 +187,15 @@ def _explicit(text: str) -> list[_Hit]:
         value = _value_of(m)
         if value is None or value == 0:
             continue
-        after = text[m.end() : m.end() + 4]
+        after = text[m.end() : m.end() + 6]
         if not m.group("won"):
             if _NOT_MONEY_AFTER.match(after):
                 continue
             # 제5조, 시행령 제3조: articles of a law end in 조 with no 원.
-            if m.group("jo") and _LAW_ARTICLE.search(text, max(0, m.start() - 3), m.start()):
+            if m.group("jo") and (
+                _LAW_ARTICLE.search(text, max(0, m.start() - 3), m.start())
+                or _LAW_ARTICLE_AFTER.match(after)
+            ):
                 continue
         elif _NOT_WON_AFTER.match(after):
             continue

@@ -22,10 +22,16 @@ _REL = "|".join(sorted(RELATIVE_YEARS, key=len, reverse=True))
 # A year: '25, ‘25년, 2025년, 2024년도 (two-digit years need a quote mark).
 _Y = rf"(?:(?<![\d.,])(?:19|20)\d{{2}}(?!\d)|{QUOTE}\s?\d{{2}}(?!\d))(?:\s*년도?)?"
 # What may follow a year inside one point: .6월, .6, ,2월, .下, 3월, 상반기, 1분기.
+# A day after a month is read past (the schema holds months): 2025. 3. 1. ~ 2025. 12. 31.
+_WEEKDAY = r"(?:\s*\([월화수목금토일]\))?"
+_DAY = rf"""(?:
+    \s*[.]\s*(?:3[01]|[12]\d|0?[1-9])(?!\d)\s*[.]?{_WEEKDAY}
+  | \s*(?:3[01]|[12]\d|0?[1-9])\s*일{_WEEKDAY}
+)?"""
 _SUB = rf"""(?:
-    \s*[.]\s*(?:[1-4]\s*분기|{_MONTH}(?!\d)(?:\s*월)?|上|下|상반기|하반기)
+    \s*[.]\s*(?:[1-4]\s*분기|{_MONTH}(?!\d)(?:\s*월)?{_DAY}|上|下|상반기|하반기)
   | \s*,\s*(?:{_MONTH}\s*월|上|下|상반기|하반기)
-  | [ \t\u0007]*(?:{_MONTH}\s*월|상반기|하반기|[1-4]\s*분기)
+  | [ \t\u0007]*(?:{_MONTH}\s*월{_DAY}|상반기|하반기|[1-4]\s*분기)
 )?"""
 # A point never runs on into a day or a time (2025. 5. 30, 22:25).
 _GUARD = r"(?![\d]|\s*[.]\s*\d|\s*:\s*\d|\s*일)"
@@ -33,7 +39,7 @@ _POINT = rf"(?:{_Y}{_SUB}){_GUARD}"
 # The end of a range may drop its year: ’25.4~12월, ’25.4월~12월, '25.上~下.
 _END_SHORT = rf"(?:{_MONTH}\s*월|상반기|하반기|上|下|[1-4]\s*분기){_GUARD}"
 _NOT_UNIT = r"(?!\s*(?:[만억원명개%천백조]|[A-Za-z]))"
-_SEP = rf"[ \t\u0007]*{TILDE}[ \t\u0007]*"
+_SEP = rf"[ \t\u0007]*[.]?[ \t\u0007]*{TILDE}[ \t\u0007]*"
 _DURATION = r"(?:[ \t]*\(\s*(?P<dur>\d{1,2})\s*년(?:간)?\s*\))?"
 
 _RANGE = regex.compile(
@@ -55,7 +61,7 @@ _RANGE = regex.compile(
 
 _YEAR_IN = regex.compile(rf"(?:(?P<four>(?:19|20)\d{{2}})(?!\d)|{QUOTE}\s?(?P<two>\d{{2}})(?!\d))")
 _REL_IN = regex.compile(_REL)
-_MONTH_IN = regex.compile(rf"(?:^|[^\d])(?P<m>{_MONTH})(?!\d)(?:\s*월)?\s*$")
+_MONTH_IN = regex.compile(rf"^[\s\u0007]*[.,]?\s*(?P<m>{_MONTH})(?!\d)")
 _HALF_IN = regex.compile(r"上|下|상반기|하반기")
 _QUARTER_IN = regex.compile(r"([1-4])\s*분기")
 # A year in the same clause gives a month its year.
