@@ -254,10 +254,9 @@ def _table_units(text: str, taken: list[_Hit], doc_year: int | None) -> list[_Hi
     hits: list[_Hit] = []
     for i, (a, b) in enumerate(lines):
         line = text[a:b]
-        m = _TABLE_UNIT.search(line)
-        if m is None or "단위" not in line:
+        units = _header_units(text, a, b)
+        if not units:
             continue
-        units = [u.strip() for u in regex.split(r"[,·/]", m.group("units"))]
         money = [UNIT_WORDS[u] for u in units if u in UNIT_WORDS]
         if not money or _near_chart(text, lines, i):
             continue
@@ -266,7 +265,7 @@ def _table_units(text: str, taken: list[_Hit], doc_year: int | None) -> list[_Hi
         rows = [(j, list(_CELL.finditer(text, *lines[j]))) for j in region]
         rows = [(j, [c for c in cs if not _cell_is_label(c, text)]) for j, cs in rows]
         first = next((k for k, (_, cs) in enumerate(rows) if cs), len(rows))
-        header = " ".join(text[slice(*lines[j])] for j, _ in rows[:first])
+        header = " ".join(text[slice(*lines[j])] for j in [i] + [j for j, _ in rows[:first]])
         columns = _columns(header, doc_year)
         percent = any(u.startswith("%") for u in units)
         nums = [c for _, cs in rows for c in cs if c.group("num")]
@@ -313,6 +312,21 @@ def _table_units(text: str, taken: list[_Hit], doc_year: int | None) -> list[_Hi
                     )
             last_single = "figure" if len(cs) == 1 and not _is_second_value(cs[0]) else "other"
     return [h for h in hits if not _overlaps(h, taken)]
+
+
+def _header_units(text: str, a: int, b: int) -> list[str]:
+    """Units a line gives the table under it: ``(단위: 백만원, %)``, or a header row whose
+    cells carry the unit (``구분 '24년(억원) '25년(억원)``) with no figures of its own."""
+    line = text[a:b]
+    m = _TABLE_UNIT.search(line)
+    if m is not None and "단위" in line:
+        return [u.strip() for u in regex.split(r"[,·/]", m.group("units"))]
+    u = _INLINE_UNIT.search(line)
+    if u is None or len(line.strip()) > 60 or _FIGURE.search(text, a + u.end(), b):
+        return []
+    if regex.search(r"(?:다|음|함|임)\.|니다", line):
+        return []
+    return [u.group("unit")]
 
 
 def _is_second_value(cell: regex.Match[str]) -> bool:

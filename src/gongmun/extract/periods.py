@@ -53,7 +53,7 @@ _RANGE = regex.compile(
   | (?P<until>(?P<ua>{_POINT}|(?:{_REL})|(?<![\d.]){_MONTH}\s*월)[ \t\u0007]*\n?[ \t\u0007]*까지
         (?:[ \t]*(?P<udur>\d{{1,2}})\s*년간)?)
   | (?P<since>(?P<sa>{_POINT}|(?:{_REL})(?:[ \t]*{_MONTH}\s*월)?|(?<![\d.]){_MONTH}\s*월)
-        [ \t\u0007]*(?:이후부터|부터|이후)(?![가-힣]))
+        [ \t\u0007]*(?:이후부터|부터|이후)(?:[ \t]*(?P<sdur>\d{{1,2}})\s*년간)?)
   | (?P<months>(?<![\d.'‘’`~])(?P<ma>{_MONTH})(?:\s*월)?{_SEP}(?P<mb>{_MONTH})\s*월{_GUARD})
     """,
     regex.X,
@@ -161,7 +161,11 @@ def _sides(
             return _Point(b.year - n + 1), b, n
         return None, b, None
     if m.group("since"):
-        return _parse_point(m.group("sa"), doc_year, clause), None, None
+        a = _parse_point(m.group("sa"), doc_year, clause)
+        if m.group("sdur") and a.year is not None and a.month is None and a.half is None:
+            n = int(m.group("sdur"))
+            return a, _Point(a.year + n - 1), n
+        return a, None, None
     a = _Point(clause, month=int(m.group("ma")))
     return a, _Point(clause, month=int(m.group("mb"))), None
 
