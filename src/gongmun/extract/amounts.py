@@ -253,7 +253,6 @@ def _table_units(text: str, taken: list[_Hit], doc_year: int | None) -> list[_Hi
     lines = _lines(text)
     hits: list[_Hit] = []
     for i, (a, b) in enumerate(lines):
-        line = text[a:b]
         units = _header_units(text, a, b)
         if not units:
             continue
