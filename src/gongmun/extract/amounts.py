@@ -67,7 +67,8 @@ _RANGE_BEFORE = regex.compile(r"~\s*$")
 _SEGMENT_END = regex.compile(r"\n|다\.|(?<=[가-힣)])\.\s|[;]")
 # A line opening with a year label in parentheses frames every amount on it: (’24년 지원) …
 _LINE_LABEL = regex.compile(
-    r"^[^\w(]*\(\s*(?:(?P<four>(?:19|20)\d{2})|'\s?(?P<two>\d{2}))\s*년도?[^()\n]{0,20}\)"
+    r"^[^\w(\n]*\(\s*(?:(?P<four>(?:19|20)\d{2})|'\s?(?P<two>\d{2}))\s*년도?[^()\n]{0,20}\)",
+    regex.M,
 )
 
 _PREFIX = regex.compile(
