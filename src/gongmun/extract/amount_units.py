@@ -16,9 +16,9 @@ from gongmun.extract.amount_tables import COUNT_UNITS, UNIT_WORDS
 from gongmun.extract.numbers import NUMBER, parse_figure, to_won
 from gongmun.extract.years import year_of_match
 
+# A figure standing alone (a table cell), maybe marked as a decrease.
 _FIGURE = regex.compile(rf"(?<![\w.,'△▽/-])(?P<dec>[△▽]\s?)?(?P<num>{NUMBER})(?![\w.,%/-])")
 
-# A year beside an amount: '25년, ('24), 2025년, 2024년도.
 # Units stated once for the figures after them: (예산규모, 억원), 지원예산(억원), (단위: 백만원, %).
 _UNIT_ALT = "|".join(sorted(UNIT_WORDS, key=len, reverse=True))
 _INLINE_UNIT = regex.compile(
@@ -28,10 +28,12 @@ _HEADER_YEAR = regex.compile(r"[\[(]\s*'\s?(?P<two>\d{2})\s*[\])]|(?P<four>(?:19
 _TABLE_UNIT = regex.compile(r"\(?\s*단위\s*[:]?\s*(?P<units>[^)\n]{1,40})\)?")
 _CAPTION = regex.compile(r"^\s*[<\[〈]\s*(?P<kind>그림|표|도표|차트)\s*\d*")
 _SECTION = regex.compile(r"^\s*(?:\d{1,2}\s*\.\s+\S|[□■○●◦ㅇ※▶◇◆❍]|[가-하]\.\s)")
-_ARROW_FIGURE = regex.compile(
+_ARROW  # A figure standing alone (a table cell), maybe marked as a decrease.
+_FIGURE = regex.compile(
     rf"(?<![\d.,'\w])(?P<num>{NUMBER})(?=\s*(?:→|->|⇒)\s*(?:[(\[]?\s*'\s?\d{{2}}\s*(?:년)?\s*[)\]]?\s*)?{NUMBER})"
 )
-_PAREN_FIGURE = regex.compile(rf"\((?P<num>{NUMBER})\)")
+_PAREN  # A figure standing alone (a table cell), maybe marked as a decrease.
+_FIGURE = regex.compile(rf"\((?P<num>{NUMBER})\)")
 _TRAILING_UNIT = regex.compile(r"(?P<small>[십백천])?\s?(?P<big>[조억만])?(?:[\s\u0007]*원)?$")
 _CELL = regex.compile(
     rf"(?<![\w.,'△▽/-])(?:(?P<dash>-)(?![\w.,%/-])|(?P<open>\()?(?P<dec>[△▽]\s?)?(?P<num>{NUMBER})\)?(?![\w.,%/-]))"
@@ -42,14 +44,11 @@ _HEADER_TOKEN = regex.compile(
     r"|(?P<diff>증감)"
 )
 # A line that opens with words names a new row: its cells start at the first column.
-# A line that opens with words names a new row: its cells start at the first column.
 _ROW_LABEL = regex.compile(r"^\s*[^\d\s△▽(\-]")
 _COUNT_LABEL = regex.compile(r"\((?:" + "|".join(COUNT_UNITS) + r")\)")
 _MONEY_LABEL = regex.compile(rf"\((?:{_UNIT_ALT})\)")
 
 _MAX_TABLE_LINES = 120
-
-
 _SENTENCE_END = regex.compile(r"\n|다\.|(?<=[가-힣)])\.\s|[;]")
 
 
