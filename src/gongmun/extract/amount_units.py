@@ -28,12 +28,11 @@ _HEADER_YEAR = regex.compile(r"[\[(]\s*'\s?(?P<two>\d{2})\s*[\])]|(?P<four>(?:19
 _TABLE_UNIT = regex.compile(r"\(?\s*단위\s*[:]?\s*(?P<units>[^)\n]{1,40})\)?")
 _CAPTION = regex.compile(r"^\s*[<\[〈]\s*(?P<kind>그림|표|도표|차트)\s*\d*")
 _SECTION = regex.compile(r"^\s*(?:\d{1,2}\s*\.\s+\S|[□■○●◦ㅇ※▶◇◆❍]|[가-하]\.\s)")
-_ARROW  # A figure standing alone (a table cell), maybe marked as a decrease.
-_FIGURE = regex.compile(
+# A bare figure right before an arrow to an amount: (’24) 900 → (’25) 1,200억원.
+_ARROW_FIGURE = regex.compile(
     rf"(?<![\d.,'\w])(?P<num>{NUMBER})(?=\s*(?:→|->|⇒)\s*(?:[(\[]?\s*'\s?\d{{2}}\s*(?:년)?\s*[)\]]?\s*)?{NUMBER})"
 )
-_PAREN  # A figure standing alone (a table cell), maybe marked as a decrease.
-_FIGURE = regex.compile(rf"\((?P<num>{NUMBER})\)")
+_PAREN_FIGURE = regex.compile(rf"\((?P<num>{NUMBER})\)")
 _TRAILING_UNIT = regex.compile(r"(?P<small>[십백천])?\s?(?P<big>[조억만])?(?:[\s\u0007]*원)?$")
 _CELL = regex.compile(
     rf"(?<![\w.,'△▽/-])(?:(?P<dash>-)(?![\w.,%/-])|(?P<open>\()?(?P<dec>[△▽]\s?)?(?P<num>{NUMBER})\)?(?![\w.,%/-]))"

@@ -51,6 +51,7 @@ _NOT_MONEY_AFTER = regex.compile(
     r"\s?(?:" + "|".join(regex.escape(w) for w in NOT_MONEY_AFTER_BIG) + r"|[A-Za-z])"
 )
 _NOT_WON_AFTER = regex.compile("|".join(regex.escape(w) for w in NOT_WON_AFTER))
+# A year beside an amount: '25년, ('24), 2025년, 2024년도.
 _YEAR = regex.compile(
     r"(?<![\d.])(?P<four>(?:19|20)\d{2})\s*년도?|'\s?(?P<two>\d{2})(?![\d])(?:\s*년도?)?"
 )

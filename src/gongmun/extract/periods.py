@@ -14,7 +14,7 @@ import regex
 
 from gongmun.extract.context import Context
 from gongmun.extract.period_tables import HALVES, QUOTE, RELATIVE_YEARS, TILDE
-from gongmun.extract.years import infer_doc_year, resolve_two_digit
+from gongmun.extract.years import FALLBACK_YEAR, infer_doc_year, resolve_two_digit
 from gongmun.models import Period, TimePoint
 
 _MONTH = r"(?:1[0-2]|0?[1-9])"
@@ -39,13 +39,18 @@ _POINT = rf"(?:{_Y}{_SUB}){_GUARD}"
 # The end of a range may drop its year: ’25.4~12월, ’25.4월~12월, '25.上~下.
 _END_SHORT = rf"(?:{_MONTH}\s*월|상반기|하반기|上|下|[1-4]\s*분기){_GUARD}"
 _NOT_UNIT = r"(?!\s*(?:[만억원명개%천백조]|[A-Za-z]))"
+# After a range written without quote marks: what would make it a count, an age or a time.
+_NOT_COUNT = r"(?!\s*(?:[만억원명개%천백조세시분초일회층호번위점도대건배장쪽권]|[A-Za-z]))"
+# Years written without quote marks are read only this close to the document's year.
+_BARE_WINDOW = 10
 _SEP = rf"[ \t\u0007]*[.]?[ \t\u0007]*{TILDE}[ \t\u0007]*"
 _DURATION = r"(?:[ \t]*\(\s*(?P<dur>\d{1,2})\s*년(?:간)?\s*\))?"
 
 _RANGE = regex.compile(
     rf"""
     (?P<range>(?P<a>{_POINT}){_SEP}(?P<b>{_POINT}|{_END_SHORT}){_NOT_UNIT}{_DURATION})
-  | (?P<bare>(?<![\d.,'])(?P<ba>\d{{2}})(?!\d){_SEP}(?P<bb>\d{{2}}\s*년)(?!\d))
+  | (?P<bare>(?:(?P<bq>{QUOTE}\s?)|(?<![\d.,:'‘’`]))(?P<ba>\d{{2}})(?!\d)(?:\s*년)?{_SEP}
+        (?:{QUOTE}\s?)?(?P<bb>\d{{2}})(?!\d)(?P<bn>\s*년)?{_NOT_COUNT}(?![\d.:~]))
   | (?P<fromto>(?P<fa>{_POINT}|(?:{_REL})(?:[ \t]*{_MONTH}\s*월)?)[ \t\u0007]*부터[ \t\u0007]+
         (?P<fb>{_POINT}|{_END_SHORT})[ \t\u0007]*까지)
   | (?P<open_end>(?P<oa>{_POINT}){_SEP}(?![ \t]*[\d'‘’`]))
@@ -144,9 +149,7 @@ def _sides(
         dur = int(m.group("dur")) if m.group("dur") else None
         return a, b, dur
     if m.group("bare"):
-        a = _Point(resolve_two_digit(int(m.group("ba")), doc_year))
-        b = _Point(resolve_two_digit(int(m.group("bb")[:2]), doc_year))
-        return a, b, None
+        return _bare_sides(m, text, doc_year)
     if m.group("fromto"):
         a = _parse_point(m.group("fa"), doc_year, clause)
         return a, _parse_point(m.group("fb"), doc_year, a.year), None
@@ -168,6 +171,21 @@ def _sides(
         return a, None, None
     a = _Point(clause, month=int(m.group("ma")))
     return a, _Point(clause, month=int(m.group("mb"))), None
+
+
+def _bare_sides(
+    m: regex.Match[str], text: str, doc_year: int | None
+) -> tuple[_Point | None, _Point | None, int | None]:
+    """``24~28년``, ``'25~29``, ``(24~28)``: years with a quote mark missing, read only
+    when something marks them as years and they lie near the document's year."""
+    in_parens = text[m.start() - 1 : m.start()] == "(" and text[m.end() : m.end() + 1] == ")"
+    if not (m.group("bn") or m.group("bq") or in_parens):
+        return None, None, None
+    ref = doc_year if doc_year is not None else FALLBACK_YEAR
+    years = [resolve_two_digit(int(m.group(g)), doc_year) for g in ("ba", "bb")]
+    if any(abs(y - ref) > _BARE_WINDOW for y in years):
+        return None, None, None
+    return _Point(years[0]), _Point(years[1]), None
 
 
 def _plausible(a: _Point | None, b: _Point | None) -> bool:
