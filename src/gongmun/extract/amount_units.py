@@ -47,6 +47,7 @@ _ROW_LABEL = regex.compile(r"^\s*[^\d\s△▽(\-]")
 _COUNT_LABEL = regex.compile(r"\((?:" + "|".join(COUNT_UNITS) + r")\)")
 _MONEY_LABEL = regex.compile(rf"\((?:{_UNIT_ALT})\)")
 
+_PAGE_NUMBER = regex.compile(r"\s*(?:[-–]\s*\d{1,4}\s*[-–]|\d{1,4}\s*/\s*\d{1,4})\s*$")
 _MAX_TABLE_LINES = 120
 _SENTENCE_END = regex.compile(r"\n|다\.|(?<=[가-힣)])\.\s|[;]")
 
@@ -144,6 +145,8 @@ def table_units(text: str, taken: list[Hit], doc_year: int | None) -> list[Hit]:
             continue
         mixed = any(u in COUNT_UNITS for u in units)
         region = _region(text, lines, i)
+        # Page numbers (- 12 -) sit among the rows of PDF text; they are no cells.
+        region = [j for j in region if not _PAGE_NUMBER.match(text, *lines[j])]
         rows = [(j, list(_CELL.finditer(text, *lines[j]))) for j in region]
         rows = [(j, [c for c in cs if not _cell_is_label(c, text)]) for j, cs in rows]
         first = next((k for k, (_, cs) in enumerate(rows) if cs), len(rows))
