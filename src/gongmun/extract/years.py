@@ -31,7 +31,10 @@ _MARKER = regex.compile(
 )
 
 # Dates such as "2025. 5. 30." or "2025.05.30" and years such as "2025년" in running text.
-_DATE = regex.compile(r"(?<!\d)((?:19|20)\d{2})\s*\.\s*(?:1[0-2]|0?[1-9])\s*\.\s*\d{1,2}\s*\.?")
+_DATE = regex.compile(
+    r"(?<!\d)((?:19|20)\d{2})(?:\s*[.]\s*(?:1[0-2]|0?[1-9])\s*[.]\s*\d{1,2}(?!\d)"
+    r"|-(?:1[0-2]|0[1-9])-\d{2}(?!\d)|\s*년\s*(?:1[0-2]|0?[1-9])\s*월\s*\d{1,2}\s*일)"
+)
 _YEAR_WORD = regex.compile(r"(?<!\d)((?:19|20)\d{2})\s*년")
 
 
@@ -85,6 +88,8 @@ def infer_doc_year(text: str) -> int | None:
 
     >>> infer_doc_year("2025. 4. 9.(수) 보도자료 2024년 실적")
     2025
+    >>> infer_doc_year("입력 2019년 01월 16일 2020년 예산"), infer_doc_year("2023-05-02 2024년")
+    (2019, 2023)
     >>> infer_doc_year("1989년 예산 1989년 요구 1990년") , infer_doc_year("없음") is None
     (1989, True)
     """
