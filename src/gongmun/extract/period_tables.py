@@ -21,6 +21,5 @@ RELATIVE_YEARS: Final[dict[str, int]] = {
     "명년": 1,
 }
 
-# Words that open a side of a range written out in words.
+# Words after a time point that make it the start of an open period (2016년부터, 7월 이후).
 FROM_WORDS: Final[tuple[str, ...]] = ("이후부터", "부터", "이후")
-UNTIL_WORDS: Final[tuple[str, ...]] = ("까지",)

@@ -13,12 +13,13 @@ from dataclasses import dataclass
 import regex
 
 from gongmun.extract.context import Context
-from gongmun.extract.period_tables import HALVES, QUOTE, RELATIVE_YEARS, TILDE
+from gongmun.extract.period_tables import FROM_WORDS, HALVES, QUOTE, RELATIVE_YEARS, TILDE
 from gongmun.extract.years import FALLBACK_YEAR, infer_doc_year, resolve_two_digit
 from gongmun.models import Period, TimePoint
 
 _MONTH = r"(?:1[0-2]|0?[1-9])"
 _REL = "|".join(sorted(RELATIVE_YEARS, key=len, reverse=True))
+_FROM = "|".join(sorted(FROM_WORDS, key=len, reverse=True))
 # A year: '25, ‘25년, 2025년, 2024년도 (two-digit years need a quote mark).
 _Y = rf"(?:(?<![\d.,])(?:19|20)\d{{2}}(?!\d)|{QUOTE}\s?\d{{2}}(?!\d))(?:\s*년도?)?"
 # What may follow a year inside one point: .6월, .6, ,2월, .下, 3월, 상반기, 1분기.
@@ -58,7 +59,7 @@ _RANGE = regex.compile(
   | (?P<until>(?P<ua>{_POINT}|(?:{_REL})|(?<![\d.]){_MONTH}\s*월)[ \t\u0007]*\n?[ \t\u0007]*까지
         (?:[ \t]*(?P<udur>\d{{1,2}})\s*년간)?)
   | (?P<since>(?P<sa>{_POINT}|(?:{_REL})(?:[ \t]*{_MONTH}\s*월)?|(?<![\d.]){_MONTH}\s*월)
-        [ \t\u0007]*(?:이후부터|부터|이후)(?:[ \t]*(?P<sdur>\d{{1,2}})\s*년간)?)
+        [ \t\u0007]*(?:{_FROM})(?:[ \t]*(?P<sdur>\d{{1,2}})\s*년간)?)
   | (?P<months>(?<![\d.'‘’`~])(?P<ma>{_MONTH})(?:\s*월)?{_SEP}(?P<mb>{_MONTH})\s*월{_GUARD})
     """,
     regex.X,
