@@ -59,8 +59,10 @@ _YEAR = regex.compile(
 _YEAR_NOT_FRAME_AFTER = regex.compile(
     r"\s*(?:까지|부터|이후)|\s*\d{1,2}\s*월|\s*(?:년도?)?\s*~|\s*(?:년\s*|\.\s*|,\s*)\d{1,2}\s*(?:월|\.\s*\d)|\s*\.\s*(?:上|下|\d분기)"
 )
+# A year right after: 2,776억원(’24), or the thing it is the size of: 3조원 규모의 2025년 공고.
 _YEAR_AFTER_AMOUNT = regex.compile(
     r"\s*\(\s*(?:'\s?(?P<two>\d{2})|(?P<four>(?:19|20)\d{2}))\s*(?:년도?)?\s*\)"
+    r"|\s*(?:규모)?의\s*[^\w\s]?\s*(?:'\s?(?P<two>\d{2})|(?P<four>(?:19|20)\d{2}))\s*년(?!\s*\d{1,2}\s*월)"
 )
 _MULTI_YEAR_SUM = regex.compile(r"\s*(?:\([^()\n]{0,10}\))?\s*/\s*\d+\s*년")
 _RANGE_BEFORE = regex.compile(r"~\s*$")
