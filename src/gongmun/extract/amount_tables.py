@@ -107,3 +107,21 @@ UNIT_WORDS: Final[dict[str, int]] = {
 
 # Units a table header may list beside money that make a row something else (단위: 개, 억원).
 COUNT_UNITS: Final[tuple[str, ...]] = ("개", "명", "건", "회", "개소", "개사", "곳", "천명", "개월")
+
+# Who pays a share of a budget, as named in splits such as 100억원(국비 50, 지방비 50).
+PAYERS: Final[tuple[str, ...]] = (
+    "국비",
+    "국고",
+    "지방비",
+    "도비",
+    "시비",
+    "군비",
+    "구비",
+    "시·군비",
+    "민간",
+    "민자",
+    "자부담",
+    "기금",
+    "지자체",
+    "출연금",
+)

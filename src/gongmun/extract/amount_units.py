@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import regex
 
-from gongmun.extract.amount_tables import COUNT_UNITS, UNIT_WORDS
+from gongmun.extract.amount_tables import COUNT_UNITS, PAYERS, UNIT_WORDS
 from gongmun.extract.numbers import NUMBER, parse_figure, to_won
 from gongmun.extract.years import year_of_match
 
@@ -47,6 +47,9 @@ _ROW_LABEL = regex.compile(r"^\s*[^\d\s△▽(\-]")
 _COUNT_LABEL = regex.compile(r"\((?:" + "|".join(COUNT_UNITS) + r")\)")
 _MONEY_LABEL = regex.compile(rf"\((?:{_UNIT_ALT})\)")
 
+_PAYER = "|".join(sorted(PAYERS, key=len, reverse=True))
+_SPLIT_PAREN = regex.compile(rf"[ \t]?\((?P<body>(?:{_PAYER})[^()\n]{{1,80}})\)")
+_SPLIT_ITEM = regex.compile(rf"(?:{_PAYER})[ \t:]*(?P<num>{NUMBER})(?![\w.%]|,\d)")
 _PAGE_NUMBER = regex.compile(r"\s*(?:[-–]\s*\d{1,4}\s*[-–]|\d{1,4}\s*/\s*\d{1,4})\s*$")
 _MAX_TABLE_LINES = 120
 _SENTENCE_END = regex.compile(r"\n|다\.|(?<=[가-힣)])\.\s|[;]")
@@ -328,9 +331,33 @@ def paren_lists(text: str, explicit: list[Hit]) -> list[Hit]:
     return hits
 
 
+def funding_splits(text: str, explicit: list[Hit]) -> list[Hit]:
+    """``총사업비 100억원(국비 50, 지방비 50)``: payers' bare figures in the parenthesis
+    right after an amount take its unit."""
+    hits = []
+    for h in explicit:
+        m = _SPLIT_PAREN.match(text, h.end)
+        if m is None:
+            continue
+        unit = _unit_of(text[h.start : h.end])
+        for f in _SPLIT_ITEM.finditer(text, m.start("body"), m.end("body")):
+            value = _implied(f.group("num"), False, unit)
+            if value is not None:
+                hits.append(Hit(f.start("num"), f.end("num"), value, False, True))
+    return hits
+
+
 def overlaps(h: Hit, others: list[Hit]) -> bool:
     """True when ``h`` shares a character with any of ``others``."""
     return any(h.start < o.end and o.start < h.end for o in others)
 
 
-__all__ = ["Hit", "arrows", "inline_units", "overlaps", "paren_lists", "table_units"]
+__all__ = [
+    "Hit",
+    "arrows",
+    "funding_splits",
+    "inline_units",
+    "overlaps",
+    "paren_lists",
+    "table_units",
+]

@@ -20,6 +20,7 @@ from gongmun.extract.amount_tables import (
 from gongmun.extract.amount_units import (
     Hit,
     arrows,
+    funding_splits,
     inline_units,
     paren_lists,
     table_units,
@@ -211,6 +212,7 @@ def find_amounts(ctx: Context) -> list[Amount]:
     explicit = _explicit(text)
     implied = arrows(text, explicit)
     implied += paren_lists(text, explicit)
+    implied += funding_splits(text, explicit)
     implied += table_units(text, explicit + implied, doc_year)
     implied += inline_units(text, explicit + implied, doc_year)
     hits: list[Hit] = []
