@@ -208,7 +208,7 @@ def _header_units(text: str, a: int, b: int) -> list[str]:
     line = text[a:b]
     m = _TABLE_UNIT.search(line)
     if m is not None and "단위" in line:
-        return [u.strip() for u in regex.split(r"[,·/]", m.group("units"))]
+        return [u for u in regex.split(r"[,·/\]>)\s]+", m.group("units")) if u]
     u = _INLINE_UNIT.search(line)
     if u is None or len(line.strip()) > 60 or _FIGURE.search(text, a + u.end(), b):
         return []
