@@ -12,6 +12,10 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from gongmun.normalize import steps
+from gongmun.normalize.boilerplate import drop_boilerplate
+from gongmun.normalize.furniture import drop_page_numbers, drop_running_headers
+from gongmun.normalize.joins import join_broken_lines
+from gongmun.normalize.outline import Block, build_outline, iter_blocks
 from gongmun.offsets import Edit, OffsetMap, apply_edits
 
 StepFunction = Callable[[str], list[Edit]]
@@ -19,10 +23,11 @@ StepFunction = Callable[[str], list[Edit]]
 
 @dataclass(frozen=True, slots=True)
 class Step:
-    """A named normalization step."""
+    """A named normalization step; ``drops`` steps remove text, reported in ``dropped``."""
 
     name: str
     run: StepFunction
+    drops: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +58,7 @@ class Normalized:
     offsets: OffsetMap
     steps: tuple[StepRecord, ...]
     dropped: tuple[Dropped, ...] = field(default=())
+    blocks: tuple[Block, ...] = field(default=())
 
     def raw_span(self, start: int, end: int) -> tuple[int, int] | None:
         """The raw span of normalized ``[start, end)``, or None where it has no exact source."""
@@ -64,8 +70,15 @@ STEPS: Final[tuple[Step, ...]] = (
     Step("compose_nfc", steps.compose_nfc),
     Step("remove_zero_width", steps.remove_zero_width),
     Step("fold_characters", steps.fold_characters),
+    Step("drop_boilerplate", drop_boilerplate, drops=True),
+    Step("drop_page_numbers", drop_page_numbers, drops=True),
+    Step("drop_running_headers", drop_running_headers, drops=True),
+    Step("join_broken_lines", join_broken_lines),
     Step("collapse_spaces", steps.collapse_spaces),
 )
+# Joins can make new joins possible (a wrapped line grows); run to a fixed point, so
+# normalizing normalized text changes nothing.
+_MAX_PASSES: Final[int] = 6
 
 
 def normalize(raw: str) -> Normalized:
@@ -73,26 +86,62 @@ def normalize(raw: str) -> Normalized:
 
     >>> normalize("‘25∼’29  600억원").text
     "'25~'29 600억원"
+    >>> normalize("ㅇ 공공연구자 창업 활성화를\\n- 3 -\\n지원하고 예정\\n으로 추진").text
+    'ㅇ 공공연구자 창업 활성화를 지원하고 예정으로 추진'
     """
     if not isinstance(raw, str):
         raise TypeError(f"normalize() takes str, not {type(raw).__name__}; decode bytes first")
     text = raw
     offsets = OffsetMap.identity(len(raw))
     records: list[StepRecord] = []
-    for step in STEPS:
-        edits = step.run(text)
-        if not edits:
-            continue
-        text, step_map = apply_edits(text, edits)
-        before = offsets
-        offsets = offsets.then(step_map)
-        spans = tuple(_raw_of(before, e) for e in edits)
-        records.append(StepRecord(step.name, len(edits), spans))
-    return Normalized(raw, text, offsets, tuple(records))
+    dropped: list[Dropped] = []
+    for _ in range(_MAX_PASSES):
+        before_pass = text
+        for step in STEPS:
+            edits = step.run(text)
+            if not edits:
+                continue
+            text, step_map = apply_edits(text, edits)
+            before = offsets
+            offsets = offsets.then(step_map)
+            spans = tuple(_raw_of(before, e) for e in edits)
+            records.append(StepRecord(step.name, len(edits), spans))
+            if step.drops:
+                dropped.extend(
+                    Dropped(step.name, s[0], s[1], raw[s[0] : s[1]]) for s in spans if s is not None
+                )
+        if text == before_pass:
+            break
+    return Normalized(
+        raw, text, offsets, _merge_records(records), tuple(dropped), build_outline(text)
+    )
+
+
+def _merge_records(records: list[StepRecord]) -> tuple[StepRecord, ...]:
+    """One record per step name, in pipeline order, over all passes."""
+    merged: dict[str, StepRecord] = {}
+    for r in records:
+        old = merged.get(r.name)
+        merged[r.name] = (
+            r
+            if old is None
+            else StepRecord(r.name, old.edits + r.edits, old.raw_spans + r.raw_spans)
+        )
+    order = {s.name: i for i, s in enumerate(STEPS)}
+    return tuple(sorted(merged.values(), key=lambda r: order[r.name]))
 
 
 def _raw_of(offsets: OffsetMap, edit: Edit) -> tuple[int, int] | None:
     return offsets.to_source(edit.start, edit.end)
 
 
-__all__ = ["STEPS", "Dropped", "Normalized", "Step", "StepRecord", "normalize"]
+__all__ = [
+    "STEPS",
+    "Block",
+    "Dropped",
+    "Normalized",
+    "Step",
+    "StepRecord",
+    "iter_blocks",
+    "normalize",
+]

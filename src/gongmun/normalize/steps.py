@@ -18,7 +18,7 @@ _FOLD_RE = regex.compile("[" + regex.escape("".join(FOLD)) + "]")
 _ZERO_WIDTH_RE = regex.compile("[" + "".join(ZERO_WIDTH) + "]")
 _LINE_ENDINGS = regex.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 _SPACE_RUN = regex.compile(r"(?<=\S)[ \t]{2,}(?=\S)|^[ \t]+|[ \t]+$", regex.M)
-_BLANK_RUN = regex.compile(r"\n{3,}")
+_BLANK_RUN = regex.compile(r"\n(?:[ \t]*\n){2,}")
 
 
 def compose_nfc(text: str) -> list[Edit]:
@@ -62,7 +62,8 @@ def collapse_spaces(text: str) -> list[Edit]:
     >>> [(e.start, e.end, e.new) for e in collapse_spaces("34억  원 ")]
     [(3, 5, ' '), (6, 7, '')]
     """
-    edits = []
+    # Blank runs first: on a tie of start positions, _disjoint keeps the earlier edit.
+    edits = [Edit(m.start(), m.end(), "\n\n") for m in _BLANK_RUN.finditer(text)]
     for m in _SPACE_RUN.finditer(text):
         inner = (
             m.start() > 0
@@ -71,7 +72,6 @@ def collapse_spaces(text: str) -> list[Edit]:
             and text[m.end()] != "\n"
         )
         edits.append(Edit(m.start(), m.end(), " " if inner else ""))
-    edits.extend(Edit(m.start(), m.end(), "\n\n") for m in _BLANK_RUN.finditer(text))
     return _disjoint(edits)
 
 

@@ -1,0 +1,53 @@
+"""The only module that imports kiwipiepy: one Kiwi per process, loaded on first use.
+
+``Kiwi()`` costs seconds and hundreds of MB, so nothing here runs at import time and
+callers ask only the questions rules cannot answer.
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+from typing import Any
+
+# Log-probability margin by which the glued reading must beat the spaced one: 디스플|레이
+# wins by ~22, while two nouns read as one unknown compound (개발|조선) win by ~3-6.
+_GLUE_MARGIN = 8.0
+
+
+@cache
+def kiwi() -> Any:
+    """The process-wide Kiwi instance (loaded once, lazily)."""
+    from kiwipiepy import Kiwi
+
+    return Kiwi(load_multi_dict=False)
+
+
+@lru_cache(maxsize=65536)
+def one_word(left: str, right: str) -> bool:
+    """True when Hangul ``left`` and ``right`` read as one word split by a line break.
+
+    Kiwi scores both readings; the glued one must win clearly, because Kiwi happily reads
+    two nouns as one unknown compound (개발조선). Without kiwipiepy the answer is False (a
+    space, the usual case at a wrap).
+
+    >>> one_word("디스플", "레이"), one_word("정책", "목표")
+    (True, False)
+    """
+    if not left or not right:
+        return False
+    try:
+        analyzer = kiwi()
+        glued = analyzer.analyze(left + right, top_n=1)[0][1]
+        apart = analyzer.analyze(left + " " + right, top_n=1)[0][1]
+    except (ImportError, OSError, RuntimeError, IndexError):
+        return False
+    return bool(glued - apart >= _GLUE_MARGIN)
+
+
+def tokenize(text: str) -> list[Any]:
+    """Kiwi tokens of ``text`` (for benchmarks and callers that need morphemes)."""
+    tokens: list[Any] = kiwi().tokenize(text)
+    return tokens
+
+
+__all__ = ["kiwi", "one_word", "tokenize"]

@@ -1,0 +1,148 @@
+"""Web-page boilerplate around a news article: widgets, tools, related-story lists.
+
+The article is the largest run of body paragraphs (lines ending a sentence) with no
+boilerplate line between them. Before it, everything up to the last boilerplate line is
+dropped, except the headline just above the reading tools; after it, everything from the
+first boilerplate line (or the section title above a 더보기 link) on. Boilerplate lines
+inside the article are dropped one by one. Text without boilerplate lines is untouched,
+so PDFs and plain documents pass through.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import regex
+
+from gongmun.normalize.boilerplate_tables import BOILERPLATE_LINES, MORE_LINK, TITLE_FOLLOWERS
+from gongmun.offsets import Edit
+
+_BOILERPLATE: Final = regex.compile(
+    "^(?:" + "|".join(f"(?:{p})" for p in BOILERPLATE_LINES) + r")$", regex.IGNORECASE
+)
+_TITLE_FOLLOWER: Final = regex.compile(rf"^(?:{TITLE_FOLLOWERS})")
+_MORE: Final = regex.compile(rf"^(?:{MORE_LINK})\s*[>+]?$")
+_BULLET_PREFIX: Final = regex.compile(r"^[•·∙◦▪\-–]\s*")
+_SENTENCE_END: Final = regex.compile(r"(?:다|요|까)[.!?]?[\"'”’)]*\s*$|[.!?][\"'”’)]*\s*$")
+# A body paragraph: a sentence at least this long.
+_SENTENCE_MIN: Final[int] = 25
+# Boilerplate must show itself at least this often before the page is treated as a web page.
+_MIN_MARKERS: Final[int] = 2
+
+
+def is_boilerplate_line(line: str) -> bool:
+    """True for a line that is a widget, a tool, a share button or a copyright notice.
+
+    >>> is_boilerplate_line("  • 구름많음서울 26.9℃")
+    True
+    >>> is_boilerplate_line("페이스북 트위터 밴드 블로그")
+    True
+    >>> is_boilerplate_line("산업부, 산업혁신기반구축사업에 2,685억원 지원")
+    False
+    """
+    s = _BULLET_PREFIX.sub("", line.strip())
+    return bool(s) and _BOILERPLATE.match(s) is not None
+
+
+def _is_body(line: str) -> bool:
+    s = line.strip()
+    return len(s) >= _SENTENCE_MIN and _SENTENCE_END.search(s) is not None
+
+
+def _article(marks: list[bool], body: list[int]) -> tuple[int, int]:
+    """First and last body line of the largest run of body lines with no boilerplate between."""
+    runs: list[list[int]] = [[body[0]]]
+    for i in body[1:]:
+        if any(marks[runs[-1][-1] : i]):
+            runs.append([i])
+        else:
+            runs[-1].append(i)
+    best = max(runs, key=len)
+    return best[0], best[-1]
+
+
+def drop_boilerplate(text: str) -> list[Edit]:
+    """Drop web-page boilerplate before, inside and after the article; keep the article whole.
+
+    >>> page = "구름많음서울 26.9℃\\n기상청 제공\\n제목\\n"
+    >>> page += "본문은 이렇게 길게 이어지는 기사의 문장이다.\\n" * 2
+    >>> page += "Copyright ⓒ 신문 All rights reserved.\\n관련 기사 제목"
+    >>> from gongmun.offsets import apply_edits
+    >>> print(apply_edits(page, drop_boilerplate(page))[0])
+    제목
+    본문은 이렇게 길게 이어지는 기사의 문장이다.
+    본문은 이렇게 길게 이어지는 기사의 문장이다.
+    <BLANKLINE>
+    """
+    lines = text.split("\n")
+    starts: list[int] = []
+    pos = 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    marks = [is_boilerplate_line(line) for line in lines]
+    if sum(marks) < _MIN_MARKERS:
+        return []
+    body = [i for i, line in enumerate(lines) if not marks[i] and _is_body(line)]
+    if not body:
+        return []
+    first, last = _article(marks, body)
+    drop = [False] * len(lines)
+    head_marks = [i for i in range(first) if marks[i]]
+    if head_marks:
+        cut = head_marks[-1]
+        for i in range(cut + 1):
+            drop[i] = True
+        tools = [i for i in range(first) if _TITLE_FOLLOWER.match(lines[i].strip())]
+        if tools:
+            title = _previous_content(lines, tools[0])
+            if title is not None and not marks[title]:
+                drop[title] = False
+    tail = [i for i in range(last + 1, len(lines)) if marks[i]]
+    if tail:
+        cut = tail[0]
+        if _MORE.match(lines[cut].strip()):
+            above = _previous_content(lines, cut)
+            if above is not None and above > last:
+                cut = above
+        for i in range(cut, len(lines)):
+            drop[i] = True
+    for i in range(len(lines)):
+        drop[i] = drop[i] or marks[i]
+    return _line_edits(text, starts, lines, drop)
+
+
+def _previous_content(lines: list[str], i: int) -> int | None:
+    j = i - 1
+    while j >= 0 and not lines[j].strip():
+        j -= 1
+    return j if j >= 0 else None
+
+
+def _line_edits(text: str, starts: list[int], lines: list[str], drop: list[bool]) -> list[Edit]:
+    """One edit per run of dropped lines (blank lines inside a run go with it)."""
+    edits: list[Edit] = []
+    i = 0
+    while i < len(lines):
+        if not drop[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(lines) and (
+            drop[j + 1] or (not lines[j + 1].strip() and _run_continues(lines, drop, j + 1))
+        ):
+            j += 1
+        end = min(starts[j] + len(lines[j]) + 1, len(text))
+        edits.append(Edit(starts[i], end, ""))
+        i = j + 1
+    return edits
+
+
+def _run_continues(lines: list[str], drop: list[bool], k: int) -> bool:
+    """True when blank line ``k`` is followed (after blanks) by a dropped line."""
+    while k < len(lines) and not lines[k].strip():
+        k += 1
+    return k < len(lines) and drop[k]
+
+
+__all__ = ["drop_boilerplate", "is_boilerplate_line"]

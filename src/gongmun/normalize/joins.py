@@ -1,0 +1,300 @@
+"""Rejoin lines that PDF extraction wrapped, and decide the space at each join.
+
+A break is judged from the two lines around it (and the line after, for headings):
+rules first, in the order of :func:`decide_join`; Kiwi only for a join between two Hangul
+words that no rule decides (see :mod:`gongmun._kiwi`). Never joined: a line that opens
+with a bullet or a heading, a table-like row, a line after a finished sentence.
+
+Two layouts are recognised from the whole text:
+
+* *double-spaced* text (every line followed by a blank line, as some PDF extractors
+  write): a single blank line is then a line break, not a paragraph break;
+* *trailing-space* text (lines keep the space they were wrapped at): a line ending in a
+  space was wrapped between two words; one ending without a space was either wrapped
+  inside a word or ended a unit (a cell, a title), and only direct evidence (a particle,
+  an open bracket, ``·``) joins it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+import regex
+
+from gongmun import _kiwi
+from gongmun.normalize.join_tables import (
+    CLOSING_NOUNS,
+    CONTINUATION_WORDS,
+    OPEN_ENDINGS,
+    PARTICLE_WORDS,
+    SENTENCE_END_CHARS,
+    SENTENCE_END_PATTERN,
+)
+from gongmun.normalize.markers import find_marker
+from gongmun.offsets import Edit
+
+_HANGUL = regex.compile(r"\p{Hangul}")
+_SENTENCE_END_WORD = regex.compile(SENTENCE_END_PATTERN)
+_PAREN_DIGIT = regex.compile(r"\([^)]*\d")
+_HEADING_KINDS: Final = frozenset({"roman", "number", "hangul", "numbox", "strategy"})
+_LABEL_ITEM = regex.compile(r"^\((?=[^)\n]*\p{Hangul})[^()\d\s]{1,12}\)[ \t]+\S")
+_NUMBER_TOKEN = regex.compile(r"^[(\[]?[-+]?[\d][\d,.]*[%)\]]?$")
+_TOC_LINE = regex.compile(r"(?:[·.…‥]{3,}|-{4,})\s*\d*\s*$")
+_DATE_END = regex.compile(
+    r"(?:\d{4}\.\s*\d{1,2}\.(?:\s*\d{1,2}\.)?|\d{4}년\s*\d{1,2}월(?:\s*\d{1,2}일)?)"
+    r"\s*(?:\([월화수목금토일]\))?\s*(?:\d{1,2}:\d{2})?$"
+)
+_OPENERS: Final[str] = "·/(「『‘“[<~"
+_CLOSERS: Final[str] = ")」』’”],.·:;%~"
+_BRACKETS: Final[tuple[tuple[str, str], ...]] = (("「", "」"), ("『", "』"), ("(", ")"), ("[", "]"))
+# A unit this short (after its marker) is a label, a cell or a title, not a wrapped line.
+_SHORT_UNIT: Final[int] = 8
+# Headings between bullet items are short and plain.
+_HEADING_MAX: Final[int] = 32
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """How the text lays out its lines (see the module docstring)."""
+
+    double_spaced: bool
+    trailing_spaces: bool
+
+
+def detect_layout(lines: list[str]) -> Layout:
+    """Tell double-spaced and trailing-space text from the lines of the whole text.
+
+    >>> detect_layout(["가 ", "", "나 ", "", "다", "", "라 ", ""] * 2)
+    Layout(double_spaced=True, trailing_spaces=True)
+    """
+    gaps: list[int] = []
+    blank = 0
+    seen = False
+    content = 0
+    trailing = 0
+    for line in lines:
+        if line.strip():
+            if seen:
+                gaps.append(blank)
+            seen = True
+            blank = 0
+            content += 1
+            trailing += line.endswith((" ", "\t"))
+        else:
+            blank += 1
+    single_blank = sum(1 for g in gaps if g == 1)
+    adjacent = sum(1 for g in gaps if g == 0)
+    double = len(gaps) >= 4 and single_blank >= 0.6 * len(gaps) and adjacent <= 0.2 * len(gaps)
+    return Layout(double, content >= 4 and trailing >= 0.15 * content)
+
+
+def ends_sentence(line: str) -> bool:
+    """True when ``line`` ends a sentence (``…밝혔다.``, ``…의결함``).
+
+    >>> ends_sentence("구축사업」신규로 진행한다고 밝혔다."), ends_sentence("위한 연구시설·")
+    (True, False)
+    """
+    s = line.rstrip(" \t\"'”’)")
+    if not s:
+        return False
+    if s[-1] in SENTENCE_END_CHARS:
+        # "2025. 5." is a date and "3." a number, not a sentence end.
+        return not s[-2:-1].isdigit()
+    return _SENTENCE_END_WORD.search(s) is not None
+
+
+def is_table_row(line: str) -> bool:
+    """True for a line that looks like a flattened table row or a contents line.
+
+    >>> is_table_row("(예산규모, 억원) ['22] 1,615 ['23] 1,969 ['24] 1,910")
+    True
+    """
+    if _TOC_LINE.search(line):
+        return True
+    tokens = line.split()
+    return sum(1 for t in tokens if _NUMBER_TOKEN.match(t)) >= 3
+
+
+def _unclosed(line: str) -> bool:
+    return any(line.count(o) > line.count(c) for o, c in _BRACKETS)
+
+
+def _short(line: str) -> bool:
+    marker = find_marker(line)
+    body = line[marker.body :] if marker else line
+    return len(body) < _SHORT_UNIT
+
+
+def _closed(line: str) -> bool:
+    """A line that could end its item: a closing bracket, a 개조식 noun, or a short unit."""
+    return line.endswith((")", "]", "」", "'", "’")) or line.endswith(CLOSING_NOUNS) or _short(line)
+
+
+def _is_heading(line: str, after: str | None) -> bool:
+    """A short plain line followed by a bullet: a heading between items, not a wrap."""
+    if after is None or find_marker(after) is None:
+        return False
+    return (
+        len(line) <= _HEADING_MAX
+        and "," not in line
+        and not line.endswith(")")
+        and _PAREN_DIGIT.search(line) is None
+        and not ends_sentence(line)
+        and not line.endswith(OPEN_ENDINGS)
+    )
+
+
+def _tiny(line: str) -> bool:
+    """A one- or two-letter line: vertical text or a cell label, not a wrap."""
+    return len(line) <= 2 and " " not in line
+
+
+def _starts_unit(line: str) -> bool:
+    return find_marker(line) is not None or _LABEL_ITEM.match(line) is not None
+
+
+def space_between(left: str, right: str) -> str:
+    """The separator for joining ``left`` and ``right`` across a wrap: ``" "`` or ``""``.
+
+    >>> space_between("지원할 예정", "으로 11일부터"), space_between("활성화를", "지원하고")
+    ('', ' ')
+    >>> space_between("연구시설·", "장비 구축")
+    ''
+    """
+    x, y = left[-1], right[0]
+    first = right.split(maxsplit=1)[0]
+    if first in PARTICLE_WORDS or x in _OPENERS or y in _CLOSERS:
+        return ""
+    if not (_HANGUL.match(x) and _HANGUL.match(y)):
+        return " "
+    last = left.rsplit(maxsplit=1)[-1]
+    if last.endswith(OPEN_ENDINGS) or last.endswith(("을", "를", "의", "에", "과", "와", "고")):
+        return " "
+    glued = _kiwi.one_word(_hangul_tail(last), _hangul_head(first))
+    return "" if glued else " "
+
+
+def _hangul_tail(word: str) -> str:
+    m = regex.search(r"\p{Hangul}+$", word)
+    return m.group() if m else word
+
+
+def _hangul_head(word: str) -> str:
+    m = regex.match(r"\p{Hangul}+", word)
+    return m.group() if m else word
+
+
+def decide_join(
+    left: str, right: str, after: str | None, *, in_item: bool, layout: Layout, left_raw: str = ""
+) -> str | None:
+    """How to join line ``left`` to the next line ``right``: a separator, or None to keep the break.
+
+    ``after`` is the line following ``right``; ``in_item`` says ``left`` belongs to a bullet
+    item; ``left_raw`` is ``left`` with its trailing whitespace (a wrap signal in
+    trailing-space text).
+
+    >>> plain = Layout(False, False)
+    >>> decide_join("ㅇ 산업현장의 과감한 도전과 기술혁신을", "지원하고 있다.", None,
+    ...             in_item=True, layout=plain)
+    ' '
+    >>> decide_join("우리", "ㅇ 나라", None, in_item=True, layout=plain) is None
+    True
+    """
+    if not left or not right or _starts_unit(right) or left.endswith(">"):
+        return None
+    marker = find_marker(left)
+    if marker is not None and marker.kind in ("caption", "attachment"):
+        return None
+    if is_table_row(left) or is_table_row(right):
+        return None
+    if ends_sentence(left) or _DATE_END.search(left):
+        return None
+    first = right.split(maxsplit=1)[0]
+    evidence = (
+        first in PARTICLE_WORDS
+        or left.endswith(("·", "/"))
+        or _unclosed(left)
+        or first in CONTINUATION_WORDS
+        or left.endswith(OPEN_ENDINGS)
+        or left.endswith(",")
+    )
+    if not evidence and (_tiny(right) or (marker is not None and marker.kind in _HEADING_KINDS)):
+        # Numbered headings rarely wrap; tiny lines are labels or vertical text.
+        return None
+    if layout.trailing_spaces:
+        wrapped_at_space = left_raw.endswith((" ", "\t"))
+        if evidence and not wrapped_at_space:
+            return " " if first in CONTINUATION_WORDS or left.endswith(",") else ""
+        if not wrapped_at_space:
+            # Inside an item a line runs to the margin; ending without a space, it was cut
+            # inside a word (혁신·도전형|R&D). Elsewhere it ended a cell or a title.
+            return "" if in_item and not _short(left) else None
+        if evidence:
+            return " "
+        if _short(left) or (not in_item and left.endswith(CLOSING_NOUNS)):
+            return None
+        return None if _closed(left) and _is_heading(right, after) else " "
+    if evidence:
+        return space_between(left, right)
+    if _short(left) or (_closed(left) and _is_heading(right, after)):
+        return None
+    if (not in_item or layout.double_spaced) and left.endswith(CLOSING_NOUNS):
+        return None
+    return space_between(left, right)
+
+
+def join_broken_lines(text: str) -> list[Edit]:
+    """Join wrapped lines into their paragraph or item; each edit replaces one break.
+
+    >>> from gongmun.offsets import apply_edits
+    >>> apply_edits("ㅇ 공공연구자 창업 활성화를\\n지원하고 펀드 조성", join_broken_lines(
+    ...     "ㅇ 공공연구자 창업 활성화를\\n지원하고 펀드 조성"))[0]
+    'ㅇ 공공연구자 창업 활성화를 지원하고 펀드 조성'
+    """
+    lines = text.split("\n")
+    layout = detect_layout(lines)
+    starts: list[int] = []
+    pos = 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    content = [i for i, line in enumerate(lines) if line.strip()]
+    edits: list[Edit] = []
+    # The logical line built so far: deciding on it (not on the last physical line) makes
+    # a second run over the joined text decide the same way.
+    unit = ""
+    for k, i in enumerate(content):
+        left_raw = lines[i]
+        if not unit:
+            unit = left_raw.strip()
+        if k + 1 >= len(content):
+            break
+        j = content[k + 1]
+        right_raw = lines[j]
+        right = right_raw.strip()
+        blank = j - i - 1
+        sep = None
+        if blank <= (1 if layout.double_spaced else 0):
+            after = lines[content[k + 2]].strip() if k + 2 < len(content) else None
+            in_item = find_marker(unit) is not None
+            sep = decide_join(unit, right, after, in_item=in_item, layout=layout, left_raw=left_raw)
+        if sep is None:
+            unit = ""
+            continue
+        gap_start = starts[i] + len(left_raw.rstrip())
+        gap_end = starts[j] + (len(right_raw) - len(right_raw.lstrip()))
+        edits.append(Edit(gap_start, gap_end, sep))
+        unit = unit + sep + right
+    return edits
+
+
+__all__ = [
+    "Layout",
+    "decide_join",
+    "detect_layout",
+    "ends_sentence",
+    "is_table_row",
+    "join_broken_lines",
+    "space_between",
+]
