@@ -23,11 +23,16 @@ StepFunction = Callable[[str], list[Edit]]
 
 @dataclass(frozen=True, slots=True)
 class Step:
-    """A named normalization step; ``drops`` steps remove text, reported in ``dropped``."""
+    """A named normalization step; ``drops`` steps remove text, reported in ``dropped``.
+
+    ``once`` steps map characters and cannot find anything new in text they already ran
+    on (nor in text the later steps produce), so they run in the first pass only.
+    """
 
     name: str
     run: StepFunction
     drops: bool = False
+    once: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,10 +71,10 @@ class Normalized:
 
 
 STEPS: Final[tuple[Step, ...]] = (
-    Step("unify_line_endings", steps.unify_line_endings),
-    Step("compose_nfc", steps.compose_nfc),
-    Step("remove_zero_width", steps.remove_zero_width),
-    Step("fold_characters", steps.fold_characters),
+    Step("unify_line_endings", steps.unify_line_endings, once=True),
+    Step("compose_nfc", steps.compose_nfc, once=True),
+    Step("remove_zero_width", steps.remove_zero_width, once=True),
+    Step("fold_characters", steps.fold_characters, once=True),
     Step("drop_boilerplate", drop_boilerplate, drops=True),
     Step("drop_page_numbers", drop_page_numbers, drops=True),
     Step("drop_running_headers", drop_running_headers, drops=True),
@@ -95,9 +100,11 @@ def normalize(raw: str) -> Normalized:
     offsets = OffsetMap.identity(len(raw))
     records: list[StepRecord] = []
     dropped: list[Dropped] = []
-    for _ in range(_MAX_PASSES):
+    for npass in range(_MAX_PASSES):
         before_pass = text
         for step in STEPS:
+            if step.once and npass:
+                continue
             edits = step.run(text)
             if not edits:
                 continue

@@ -14,18 +14,26 @@ from typing import Final
 
 import regex
 
-from gongmun.normalize.boilerplate_tables import BOILERPLATE_LINES, MORE_LINK, TITLE_FOLLOWERS
+from gongmun.normalize.boilerplate_tables import (
+    BOILERPLATE_LINES,
+    MORE_LINK,
+    TELLTALES,
+    TITLE_FOLLOWERS,
+)
 from gongmun.offsets import Edit
 
 _BOILERPLATE: Final = regex.compile(
     "^(?:" + "|".join(f"(?:{p})" for p in BOILERPLATE_LINES) + r")$", regex.IGNORECASE
 )
+_TELLTALE: Final = regex.compile(TELLTALES)
 _TITLE_FOLLOWER: Final = regex.compile(rf"^(?:{TITLE_FOLLOWERS})")
 _MORE: Final = regex.compile(rf"^(?:{MORE_LINK})\s*[>+]?$")
 _BULLET_PREFIX: Final = regex.compile(r"^[•·∙◦▪\-–]\s*")
 _SENTENCE_END: Final = regex.compile(r"(?:다|요|까)[.!?]?[\"'”’)]*\s*$|[.!?][\"'”’)]*\s*$")
 # A body paragraph: a sentence at least this long.
 _SENTENCE_MIN: Final[int] = 25
+# Boilerplate lines are short; longer lines are never tested.
+_LINE_MAX: Final[int] = 160
 # Boilerplate must show itself at least this often before the page is treated as a web page.
 _MIN_MARKERS: Final[int] = 2
 
@@ -74,13 +82,15 @@ def drop_boilerplate(text: str) -> list[Edit]:
     본문은 이렇게 길게 이어지는 기사의 문장이다.
     <BLANKLINE>
     """
+    if _TELLTALE.search(text) is None:
+        return []
     lines = text.split("\n")
     starts: list[int] = []
     pos = 0
     for line in lines:
         starts.append(pos)
         pos += len(line) + 1
-    marks = [is_boilerplate_line(line) for line in lines]
+    marks = [len(line) <= _LINE_MAX and is_boilerplate_line(line) for line in lines]
     if sum(marks) < _MIN_MARKERS:
         return []
     body = [i for i, line in enumerate(lines) if not marks[i] and _is_body(line)]

@@ -35,3 +35,10 @@ TITLE_FOLLOWERS: Final[str] = r"(?:기사\s*읽어주기|다시듣기|폰트\s*(
 
 # A link that opens a list of more stories: the short line above it names a section.
 MORE_LINK: Final[str] = r"더\s*보기|더보기"
+
+# Cheap test over the whole text: a page with none of these has no boilerplate to drop.
+TELLTALES: Final[str] = (
+    r"℃|기상청|네이버\s*TV|유튜브|트위터|페이스북|카카오톡|카카오스토리|인스타그램|"
+    r"읽어주기|다시듣기|폰트\s*확대|프린트하기|[Cc]opyright|COPYRIGHT|ⓒ|©|무단\s*전재|재배포|"
+    r"[Rr]ights\s+[Rr]eserved|RIGHTS|더\s*보기|자료\s*제공|관련\s*기사|많이\s*본|인기\s*기사|로그인|Leaders"
+)

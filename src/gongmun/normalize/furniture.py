@@ -23,6 +23,8 @@ _PAGE_NUMBER: Final = regex.compile(
     )[ \t]*$""",
     regex.VERBOSE,
 )
+_PAGE_NUMBER_LINE: Final = regex.compile(_PAGE_NUMBER.pattern, regex.VERBOSE | regex.MULTILINE)
+_PAGE_LINE_MAX: Final[int] = 24
 # A running header repeats at least this often, each time next to a page break.
 _MIN_REPEATS: Final[int] = 3
 _NEAR_BREAK: Final[int] = 2
@@ -43,7 +45,12 @@ def drop_page_numbers(text: str) -> list[Edit]:
     >>> drop_page_numbers("끝.\\n- 2 -\\n다음")
     [Edit(start=3, end=9, new='')]
     """
-    return [Edit(s, e, "") for s, e, line in _lines(text) if _PAGE_NUMBER.match(line)]
+    # Page-number lines are short: test only those.
+    return [
+        Edit(s, e, "")
+        for s, e, line in _lines(text)
+        if len(line) <= _PAGE_LINE_MAX and _PAGE_NUMBER.match(line)
+    ]
 
 
 def drop_running_headers(text: str) -> list[Edit]:
@@ -56,6 +63,8 @@ def drop_running_headers(text: str) -> list[Edit]:
     >>> len(drop_running_headers(text))
     4
     """
+    if "\f" not in text and _PAGE_NUMBER_LINE.search(text) is None:
+        return []
     rows = list(_lines(text))
     breaks = [i for i, (_, _, line) in enumerate(rows) if _PAGE_NUMBER.match(line) or "\f" in line]
     if len(breaks) < _MIN_REPEATS - 1:

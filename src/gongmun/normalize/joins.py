@@ -31,15 +31,19 @@ from gongmun.normalize.join_tables import (
     SENTENCE_END_CHARS,
     SENTENCE_END_PATTERN,
 )
-from gongmun.normalize.markers import find_marker
+from gongmun.normalize.markers import Marker, find_marker, find_markers
 from gongmun.offsets import Edit
 
 _HANGUL = regex.compile(r"\p{Hangul}")
 _SENTENCE_END_WORD = regex.compile(SENTENCE_END_PATTERN)
+_HANGUL_TAIL = regex.compile(r"\p{Hangul}+$")
+_HANGUL_HEAD = regex.compile(r"\p{Hangul}+")
 _PAREN_DIGIT = regex.compile(r"\([^)]*\d")
 _HEADING_KINDS: Final = frozenset({"roman", "number", "hangul", "numbox", "strategy"})
 _LABEL_ITEM = regex.compile(r"^\((?=[^)\n]*\p{Hangul})[^()\d\s]{1,12}\)[ \t]+\S")
-_NUMBER_TOKEN = regex.compile(r"^[(\[]?[-+]?[\d][\d,.]*[%)\]]?$")
+_NUMBER_TOKEN = r"(?<!\S)[(\[]?[-+]?\d[\d,.]*[%)\]]?(?!\S)"
+# Three standalone numbers in one line: a flattened table row.
+_NUMBER_ROW = regex.compile(rf"{_NUMBER_TOKEN}(?:.*?{_NUMBER_TOKEN}){{2}}")
 _TOC_LINE = regex.compile(r"(?:[·.…‥]{3,}|-{4,})\s*\d*\s*$")
 _DATE_END = regex.compile(
     r"(?:\d{4}\.\s*\d{1,2}\.(?:\s*\d{1,2}\.)?|\d{4}년\s*\d{1,2}월(?:\s*\d{1,2}일)?)"
@@ -48,8 +52,14 @@ _DATE_END = regex.compile(
 _OPENERS: Final[str] = "·/(「『‘“[<~"
 _CLOSERS: Final[str] = ")」』’”],.·:;%~"
 _BRACKETS: Final[tuple[tuple[str, str], ...]] = (("「", "」"), ("『", "』"), ("(", ")"), ("[", "]"))
+_BRACKET_CHAR = regex.compile("[" + regex.escape("".join(o + c for o, c in _BRACKETS)) + "]")
+_NO_BRACKETS: Final[tuple[int, int, int, int]] = (0, 0, 0, 0)
 # A unit this short (after its marker) is a label, a cell or a title, not a wrapped line.
 _SHORT_UNIT: Final[int] = 8
+# Longest Hangul run on either side of a break that Kiwi is asked about.
+_FRAGMENT: Final[int] = 3
+# End tests look at this many characters from the end of a line, however long it grew.
+_TAIL: Final[int] = 48
 # Headings between bullet items are short and plain.
 _HEADING_MAX: Final[int] = 32
 
@@ -83,7 +93,7 @@ def detect_layout(lines: list[str]) -> Layout:
             trailing += line.endswith((" ", "\t"))
         else:
             blank += 1
-    single_blank = sum(1 for g in gaps if g == 1)
+    single_blank = sum(1 for g in gaps if g >= 1)
     adjacent = sum(1 for g in gaps if g == 0)
     double = len(gaps) >= 4 and single_blank >= 0.6 * len(gaps) and adjacent <= 0.2 * len(gaps)
     return Layout(double, content >= 4 and trailing >= 0.15 * content)
@@ -101,7 +111,7 @@ def ends_sentence(line: str) -> bool:
     if s[-1] in SENTENCE_END_CHARS:
         # "2025. 5." is a date and "3." a number, not a sentence end.
         return not s[-2:-1].isdigit()
-    return _SENTENCE_END_WORD.search(s) is not None
+    return _SENTENCE_END_WORD.search(s[-3:]) is not None
 
 
 def is_table_row(line: str) -> bool:
@@ -110,30 +120,70 @@ def is_table_row(line: str) -> bool:
     >>> is_table_row("(예산규모, 억원) ['22] 1,615 ['23] 1,969 ['24] 1,910")
     True
     """
-    if _TOC_LINE.search(line):
+    if _TOC_LINE.search(line[-_TAIL:]):
         return True
-    tokens = line.split()
-    return sum(1 for t in tokens if _NUMBER_TOKEN.match(t)) >= 3
+    return _NUMBER_ROW.search(line) is not None
 
 
-def _unclosed(line: str) -> bool:
-    return any(line.count(o) > line.count(c) for o, c in _BRACKETS)
+def _balance(line: str) -> tuple[int, int, int, int]:
+    """Opened minus closed brackets of each kind in ``line`` (「」, 『』, (), [])."""
+    if _BRACKET_CHAR.search(line) is None:
+        return _NO_BRACKETS
+    c = line.count
+    return (c("「") - c("」"), c("『") - c("』"), c("(") - c(")"), c("[") - c("]"))
 
 
-def _short(line: str) -> bool:
-    marker = find_marker(line)
-    body = line[marker.body :] if marker else line
-    return len(body) < _SHORT_UNIT
+@dataclass(slots=True)
+class _Unit:
+    """The logical line built so far, kept as what the rules read: its end, its length,
+    its marker, whether it is a table row and which brackets it leaves open."""
+
+    tail: str
+    length: int
+    marker: Marker | None
+    table_row: bool
+    balance: tuple[int, int, int, int]
+
+    @classmethod
+    def of(cls, line: str, marker: Marker | None = None, table_row: bool | None = None) -> _Unit:
+        return cls(
+            line[-_TAIL:],
+            len(line),
+            marker,
+            is_table_row(line) if table_row is None else table_row,
+            _balance(line),
+        )
+
+    def extend(self, sep: str, line: str) -> None:
+        self.tail = (self.tail + sep + line)[-_TAIL:]
+        self.length += len(sep) + len(line)
+        self.table_row = False
+        a, b = self.balance, _balance(line)
+        if b is not _NO_BRACKETS:
+            self.balance = (a[0] + b[0], a[1] + b[1], a[2] + b[2], a[3] + b[3])
+
+    @property
+    def short(self) -> bool:
+        return self.length - (self.marker.body if self.marker else 0) < _SHORT_UNIT
+
+    @property
+    def unclosed(self) -> bool:
+        a = self.balance
+        return a[0] > 0 or a[1] > 0 or a[2] > 0 or a[3] > 0
+
+    @property
+    def closed(self) -> bool:
+        """It could end its item: a closing bracket, a 개조식 noun, or a short unit."""
+        return (
+            self.tail.endswith((")", "]", "」", "'", "’"))
+            or self.tail.endswith(CLOSING_NOUNS)
+            or self.short
+        )
 
 
-def _closed(line: str) -> bool:
-    """A line that could end its item: a closing bracket, a 개조식 noun, or a short unit."""
-    return line.endswith((")", "]", "」", "'", "’")) or line.endswith(CLOSING_NOUNS) or _short(line)
-
-
-def _is_heading(line: str, after: str | None) -> bool:
+def _is_heading(line: str, after_marked: bool) -> bool:
     """A short plain line followed by a bullet: a heading between items, not a wrap."""
-    if after is None or find_marker(after) is None:
+    if not after_marked:
         return False
     return (
         len(line) <= _HEADING_MAX
@@ -145,15 +195,6 @@ def _is_heading(line: str, after: str | None) -> bool:
     )
 
 
-def _tiny(line: str) -> bool:
-    """A one- or two-letter line: vertical text or a cell label, not a wrap."""
-    return len(line) <= 2 and " " not in line
-
-
-def _starts_unit(line: str) -> bool:
-    return find_marker(line) is not None or _LABEL_ITEM.match(line) is not None
-
-
 def space_between(left: str, right: str) -> str:
     """The separator for joining ``left`` and ``right`` across a wrap: ``" "`` or ``""``.
 
@@ -163,7 +204,8 @@ def space_between(left: str, right: str) -> str:
     ''
     """
     x, y = left[-1], right[0]
-    first = right.split(maxsplit=1)[0]
+    first = right.split(maxsplit=1)[0].rstrip(_CLOSERS)
+    left = left[-_TAIL:]
     if first in PARTICLE_WORDS or x in _OPENERS or y in _CLOSERS:
         return ""
     if not (_HANGUL.match(x) and _HANGUL.match(y)):
@@ -171,17 +213,21 @@ def space_between(left: str, right: str) -> str:
     last = left.rsplit(maxsplit=1)[-1]
     if last.endswith(OPEN_ENDINGS) or last.endswith(("을", "를", "의", "에", "과", "와", "고")):
         return " "
-    glued = _kiwi.one_word(_hangul_tail(last), _hangul_head(first))
-    return "" if glued else " "
+    tail, head = _hangul_tail(last), _hangul_head(first)
+    if len(tail) > _FRAGMENT or len(head) > _FRAGMENT or tail in CONTINUATION_WORDS:
+        # A break inside a word leaves a fragment on one side (디스플|레이, 프로|젝트팀);
+        # two whole-looking words (알키미스트|프로젝트) take a space without asking Kiwi.
+        return " "
+    return "" if _kiwi.one_word(tail, head) else " "
 
 
 def _hangul_tail(word: str) -> str:
-    m = regex.search(r"\p{Hangul}+$", word)
+    m = _HANGUL_TAIL.search(word)
     return m.group() if m else word
 
 
 def _hangul_head(word: str) -> str:
-    m = regex.match(r"\p{Hangul}+", word)
+    m = _HANGUL_HEAD.match(word)
     return m.group() if m else word
 
 
@@ -201,26 +247,55 @@ def decide_join(
     >>> decide_join("우리", "ㅇ 나라", None, in_item=True, layout=plain) is None
     True
     """
-    if not left or not right or _starts_unit(right) or left.endswith(">"):
+    right_marker = find_marker(right) if right else None
+    after_marked = after is not None and find_marker(after) is not None
+    if not left:
         return None
-    marker = find_marker(left)
+    return _decide(
+        _Unit.of(left, find_marker(left)),
+        right,
+        right_marker,
+        after_marked,
+        in_item=in_item,
+        layout=layout,
+        left_raw=left_raw,
+    )
+
+
+def _decide(
+    unit: _Unit,
+    right: str,
+    right_marker: Marker | None,
+    after_marked: bool,
+    *,
+    in_item: bool,
+    layout: Layout,
+    left_raw: str,
+    right_table_row: bool | None = None,
+) -> str | None:
+    """:func:`decide_join` on a unit whose facts are already known."""
+    left = unit.tail
+    marker = unit.marker
+    if not right or left.endswith(">"):
+        return None
+    if right_marker is not None or _LABEL_ITEM.match(right) is not None:
+        return None
     if marker is not None and marker.kind in ("caption", "attachment"):
         return None
-    if is_table_row(left) or is_table_row(right):
+    if unit.table_row or (is_table_row(right) if right_table_row is None else right_table_row):
         return None
     if ends_sentence(left) or _DATE_END.search(left):
         return None
-    first = right.split(maxsplit=1)[0]
+    first = right.split(maxsplit=1)[0].rstrip(",.")
     evidence = (
         first in PARTICLE_WORDS
-        or left.endswith(("·", "/"))
-        or _unclosed(left)
-        or first in CONTINUATION_WORDS
+        or left.endswith(("·", "/", ","))
         or left.endswith(OPEN_ENDINGS)
-        or left.endswith(",")
+        or first in CONTINUATION_WORDS
+        or unit.unclosed
     )
-    if not evidence and (_tiny(right) or (marker is not None and marker.kind in _HEADING_KINDS)):
-        # Numbered headings rarely wrap; tiny lines are labels or vertical text.
+    if not evidence and marker is not None and marker.kind in _HEADING_KINDS:
+        # Numbered headings rarely wrap.
         return None
     if layout.trailing_spaces:
         wrapped_at_space = left_raw.endswith((" ", "\t"))
@@ -229,19 +304,35 @@ def decide_join(
         if not wrapped_at_space:
             # Inside an item a line runs to the margin; ending without a space, it was cut
             # inside a word (혁신·도전형|R&D). Elsewhere it ended a cell or a title.
-            return "" if in_item and not _short(left) else None
+            return "" if in_item and not unit.short else None
         if evidence:
             return " "
-        if _short(left) or (not in_item and left.endswith(CLOSING_NOUNS)):
+        if unit.short or (not in_item and left.endswith(CLOSING_NOUNS)):
             return None
-        return None if _closed(left) and _is_heading(right, after) else " "
+        return None if unit.closed and _is_heading(right, after_marked) else " "
     if evidence:
         return space_between(left, right)
-    if _short(left) or (_closed(left) and _is_heading(right, after)):
+    if layout.double_spaced:
+        # Blank lines between all lines and no trailing spaces to tell wraps: only the
+        # evidence above joins, so a heading never runs into its paragraph.
         return None
-    if (not in_item or layout.double_spaced) and left.endswith(CLOSING_NOUNS):
+    if unit.short or (unit.closed and _is_heading(right, after_marked)):
+        return None
+    if not in_item and left.endswith(CLOSING_NOUNS):
         return None
     return space_between(left, right)
+
+
+def _restrip(marker: Marker | None, line: str) -> Marker | None:
+    """``marker`` of ``line`` with positions relative to the stripped line."""
+    if marker is None:
+        return None
+    lead = len(line) - len(line.lstrip())
+    if not lead:
+        return marker
+    return Marker(
+        marker.kind, marker.text, marker.start - lead, marker.end - lead, marker.body - lead
+    )
 
 
 def join_broken_lines(text: str) -> list[Edit]:
@@ -263,29 +354,43 @@ def join_broken_lines(text: str) -> list[Edit]:
     edits: list[Edit] = []
     # The logical line built so far: deciding on it (not on the last physical line) makes
     # a second run over the joined text decide the same way.
-    unit = ""
+    unit: _Unit | None = None
+    stripped = {i: lines[i].strip() for i in content}
+    by_start = find_markers(text)
+    markers = {i: _restrip(by_start.get(starts[i]), lines[i]) for i in content}
+    table = {i: is_table_row(stripped[i]) for i in content}
     for k, i in enumerate(content):
         left_raw = lines[i]
-        if not unit:
-            unit = left_raw.strip()
+        if unit is None:
+            unit = _Unit.of(stripped[i], markers[i], table[i])
         if k + 1 >= len(content):
             break
         j = content[k + 1]
-        right_raw = lines[j]
-        right = right_raw.strip()
-        blank = j - i - 1
+        right = stripped[j]
+        # Collapsing spaces later turns any blank run into one blank line: count it so now,
+        # so the next pass over the collapsed text sees the same breaks.
+        blank = min(j - i - 1, 1)
         sep = None
         if blank <= (1 if layout.double_spaced else 0):
-            after = lines[content[k + 2]].strip() if k + 2 < len(content) else None
-            in_item = find_marker(unit) is not None
-            sep = decide_join(unit, right, after, in_item=in_item, layout=layout, left_raw=left_raw)
+            after_marked = k + 2 < len(content) and markers[content[k + 2]] is not None
+            sep = _decide(
+                unit,
+                right,
+                markers[j],
+                after_marked,
+                in_item=unit.marker is not None,
+                layout=layout,
+                left_raw=left_raw,
+                right_table_row=table[j],
+            )
         if sep is None:
-            unit = ""
+            unit = None
             continue
+        right_raw = lines[j]
         gap_start = starts[i] + len(left_raw.rstrip())
         gap_end = starts[j] + (len(right_raw) - len(right_raw.lstrip()))
         edits.append(Edit(gap_start, gap_end, sep))
-        unit = unit + sep + right
+        unit.extend(sep, right)
     return edits
 
 

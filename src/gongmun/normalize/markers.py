@@ -40,8 +40,8 @@ _MARKER_RE: Final = regex.compile(
     (?:
       (?P<roman>(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|(?:VIII|VII|VI|IV|IX|III|II|I|V|X)(?=\.))\.?)(?=[ \t])
     | (?P<attachment>\[[^\]\n]{1,20}\]
-        |<\s*(?:붙\s*임|별\s*첨|참\s*고)[^>\n]{0,10}>
-        |(?:붙\s?임|별\s?첨|참\s?고)(?=[ \t\d]))
+        |<[ \t]*(?:붙[ \t]*임|별[ \t]*첨|참[ \t]*고)[^>\n]{0,10}>
+        |(?:붙[ \t]?임|별[ \t]?첨|참[ \t]?고)(?=[ \t\d]))
     | (?P<strategy>[가-힣]{2,4}[ \t]?\d{1,2}(?=[ \t]\[))
     | (?P<hangul>[가나다라마바사아자차카타파하][.)])(?=[ \t])
     | (?P<paren_number>\(\d{1,2}\)|\d{1,2}\))(?=[ \t]|\p{Hangul})
@@ -59,6 +59,12 @@ _MARKER_RE: Final = regex.compile(
     """,
     regex.VERBOSE,
 )
+# The same pattern over a whole text: one pass finds the marker of every line.
+_MARKER_LINES_RE: Final = regex.compile(_MARKER_RE.pattern, regex.VERBOSE | regex.MULTILINE)
+
+
+# Hangul syllables that can open a marker without a digit nearby (가. 붙임 별첨 참고).
+_HANGUL_STARTS: Final[frozenset[str]] = frozenset("가나다라마바사아자차카타파하붙별참")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,15 +91,48 @@ def find_marker(line: str) -> Marker | None:
     >>> find_marker("2025. 4. 9.(수)") is None
     True
     """
+    stripped = line.lstrip(" \t")
+    if "\n" in line:
+        return None
+    if not stripped:
+        return None
+    first = stripped[0]
+    if (
+        "\uac00" <= first <= "\ud7a3"
+        and first not in _HANGUL_STARTS
+        and stripped[1:2] not in (".", ")")
+        and not any(c.isdigit() for c in stripped[1:7])
+    ):
+        # Most lines open with a plain word: skip the long alternation for them.
+        return None
     m = _MARKER_RE.match(line)
     if m is None or m.lastgroup is None:
         return None
+    return _marker_of(line, m, 0)
+
+
+def _marker_of(text: str, m: regex.Match[str], line_start: int) -> Marker:
     kind = m.lastgroup
+    assert kind is not None
     start, end = m.span(kind)
     body = end
-    while body < len(line) and line[body] in " \t":
+    while body < len(text) and text[body] in " \t":
         body += 1
-    return Marker(kind, m.group(kind), start, end, body)
+    return Marker(kind, m.group(kind), start - line_start, end - line_start, body - line_start)
 
 
-__all__ = ["MARKER_DEPTH", "Marker", "find_marker"]
+def find_markers(text: str) -> dict[int, Marker]:
+    """The marker of every line of ``text`` that has one, keyed by the line's start offset;
+    positions in each :class:`Marker` are relative to its line (as :func:`find_marker` gives).
+
+    >>> sorted(find_markers("□ 개요\\n본문\\nㅇ 항목"))
+    [0, 8]
+    """
+    out: dict[int, Marker] = {}
+    for m in _MARKER_LINES_RE.finditer(text):
+        if m.lastgroup is not None:
+            out[m.start()] = _marker_of(text, m, m.start())
+    return out
+
+
+__all__ = ["MARKER_DEPTH", "Marker", "find_marker", "find_markers"]

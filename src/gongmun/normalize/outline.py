@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from gongmun.normalize.markers import find_marker
+from gongmun.normalize.markers import find_markers
 
 # Depth of plain paragraphs: below numbered headings, beside □ items.
 _PARAGRAPH_DEPTH = 3
@@ -73,13 +73,14 @@ def build_outline(text: str) -> tuple[Block, ...]:
     roots: list[_Node] = []
     stack: list[_Node] = []
     pos = 0
+    markers = find_markers(text)
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         if not line.strip():
             continue
         lead = len(line) - len(line.lstrip())
         end = start + len(line.rstrip())
-        marker = find_marker(line)
+        marker = markers.get(start)
         if marker is None:
             node = _Node(0, _PARAGRAPH_DEPTH, "paragraph", "", line.strip(), start + lead, end)
         else:
