@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Final
 
 from gongmun.normalize import steps
@@ -54,7 +55,7 @@ class Dropped:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Normalized:
     """The normalized text, its map back to the raw input, and what was done to get there."""
 
@@ -63,7 +64,11 @@ class Normalized:
     offsets: OffsetMap
     steps: tuple[StepRecord, ...]
     dropped: tuple[Dropped, ...] = field(default=())
-    blocks: tuple[Block, ...] = field(default=())
+
+    @cached_property
+    def blocks(self) -> tuple[Block, ...]:
+        """The outline of ``text``: a tree of items and paragraphs (built on first use)."""
+        return build_outline(self.text)
 
     def raw_span(self, start: int, end: int) -> tuple[int, int] | None:
         """The raw span of normalized ``[start, end)``, or None where it has no exact source."""
@@ -119,9 +124,7 @@ def normalize(raw: str) -> Normalized:
                 )
         if text == before_pass:
             break
-    return Normalized(
-        raw, text, offsets, _merge_records(records), tuple(dropped), build_outline(text)
-    )
+    return Normalized(raw, text, offsets, _merge_records(records), tuple(dropped))
 
 
 def _merge_records(records: list[StepRecord]) -> tuple[StepRecord, ...]:

@@ -44,6 +44,12 @@ _LABEL_ITEM = regex.compile(r"^\((?=[^)\n]*\p{Hangul})[^()\d\s]{1,12}\)[ \t]+\S"
 _NUMBER_TOKEN = r"(?<!\S)[(\[]?[-+]?\d[\d,.]*[%)\]]?(?!\S)"
 # Three standalone numbers in one line: a flattened table row.
 _NUMBER_ROW = regex.compile(rf"{_NUMBER_TOKEN}(?:.*?{_NUMBER_TOKEN}){{2}}")
+# The same test over a whole text, one match per table-row line (at its start).
+_NUMBER_ROW_LINES = regex.compile(
+    rf"^(?=[^\n]*?{_NUMBER_TOKEN}(?:[^\n]*?{_NUMBER_TOKEN}){{2}})"
+    r"|^(?=[^\n]*?(?:[·.…‥]{3,}|-{4,})[ \t]*\d*[ \t]*$)",
+    regex.MULTILINE,
+)
 _TOC_LINE = regex.compile(r"(?:[·.…‥]{3,}|-{4,})\s*\d*\s*$")
 _DATE_END = regex.compile(
     r"(?:\d{4}\.\s*\d{1,2}\.(?:\s*\d{1,2}\.)?|\d{4}년\s*\d{1,2}월(?:\s*\d{1,2}일)?)"
@@ -358,7 +364,8 @@ def join_broken_lines(text: str) -> list[Edit]:
     stripped = {i: lines[i].strip() for i in content}
     by_start = find_markers(text)
     markers = {i: _restrip(by_start.get(starts[i]), lines[i]) for i in content}
-    table = {i: is_table_row(stripped[i]) for i in content}
+    rows = {m.start() for m in _NUMBER_ROW_LINES.finditer(text)}
+    table = {i: starts[i] in rows for i in content}
     for k, i in enumerate(content):
         left_raw = lines[i]
         if unit is None:
