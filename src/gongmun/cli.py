@@ -14,6 +14,7 @@ from pathlib import Path
 
 from gongmun.errors import InputError
 from gongmun.normalize import normalize
+from gongmun.normalize.explain import explain
 from gongmun.pipeline import extract
 from gongmun.readers import read_path
 from gongmun.schema import write_schemas
@@ -28,17 +29,7 @@ def _cmd_normalize(args: argparse.Namespace) -> int:
     norm = normalize(raw)
     sys.stdout.write(norm.text)
     if args.explain:
-        for rec in norm.steps:
-            print(f"{rec.name}: {rec.edits} edit(s)", file=sys.stderr)
-            for span in rec.raw_spans[: args.show]:
-                shown = (
-                    "unmapped"
-                    if span is None
-                    else f"{span[0]}-{span[1]} {raw[span[0] : span[1]]!r}"
-                )
-                print(f"    {shown}", file=sys.stderr)
-        for d in norm.dropped:
-            print(f"dropped {d.reason}: {d.raw_start}-{d.raw_end} {d.text[:60]!r}", file=sys.stderr)
+        print(explain(norm, show=args.show), file=sys.stderr)
     return 0
 
 
