@@ -47,6 +47,10 @@ CLOSING_NOUNS: Final[tuple[str, ...]] = _words(
     "기반구축 투자 투입 달성 창출 추가 검토 점검 관리 구성 병행 제시 분석",
 )
 
+# Where no trailing space tells a wrap, also these: a table cell or row often ends so
+# (…기술개발 | 첨단 반도체 …), while a wrapped phrase rarely breaks right after them.
+PLAIN_CLOSING_NOUNS: Final[tuple[str, ...]] = _words(" ".join(CLOSING_NOUNS), "개발 실증")
+
 # Sentence endings: a line ending so is finished (…다. …함 …임 …음).
 SENTENCE_END_CHARS: Final[str] = ".?!。"
 # A final 다 counts only after a verb-ending syllable (바다 and 다 as "all" do not end).

@@ -28,6 +28,7 @@ from gongmun.normalize.join_tables import (
     CONTINUATION_WORDS,
     OPEN_ENDINGS,
     PARTICLE_WORDS,
+    PLAIN_CLOSING_NOUNS,
     SENTENCE_END_CHARS,
     SENTENCE_END_PATTERN,
 )
@@ -66,6 +67,8 @@ _SHORT_UNIT: Final[int] = 8
 _FRAGMENT: Final[int] = 3
 # End tests look at this many characters from the end of a line, however long it grew.
 _TAIL: Final[int] = 48
+# Outside bullet items, a line shorter than this did not run to the margin.
+_PLAIN_WRAP: Final[int] = 25
 # Headings between bullet items are short and plain.
 _HEADING_MAX: Final[int] = 32
 
@@ -187,6 +190,16 @@ class _Unit:
         )
 
 
+def _open_ending(line: str) -> bool:
+    """The line ends in a particle or connective that needs a continuation (…기업의, …위한).
+
+    A one-syllable ending counts only attached to a word (or as the word 및): a lone
+    ``의`` or ``는`` is a fragment of vertical text, not a particle.
+    """
+    last = line[-_TAIL:].rsplit(" ", 1)[-1]
+    return last.endswith(OPEN_ENDINGS) and (len(last) > 1 or last in CONTINUATION_WORDS)
+
+
 def _is_heading(line: str, after_marked: bool) -> bool:
     """A short plain line followed by a bullet: a heading between items, not a wrap."""
     if not after_marked:
@@ -296,7 +309,7 @@ def _decide(
     evidence = (
         first in PARTICLE_WORDS
         or left.endswith(("·", "/", ","))
-        or left.endswith(OPEN_ENDINGS)
+        or _open_ending(left)
         or first in CONTINUATION_WORDS
         or unit.unclosed
     )
@@ -324,7 +337,13 @@ def _decide(
         return None
     if unit.short or (unit.closed and _is_heading(right, after_marked)):
         return None
-    if not in_item and left.endswith(CLOSING_NOUNS):
+    if not in_item and (
+        left.endswith(PLAIN_CLOSING_NOUNS)
+        or unit.length < _PLAIN_WRAP
+        or (len(right) < _SHORT_UNIT and not ends_sentence(right))
+    ):
+        # Outside bullet items short lines are titles, cover fields and table cells: only
+        # a line that ran to the margin wraps, and not into a fragment of a cell.
         return None
     return space_between(left, right)
 
