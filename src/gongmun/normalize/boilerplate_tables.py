@@ -21,7 +21,8 @@ BOILERPLATE_LINES: Final[tuple[str, ...]] = (
     r"링크\s*복사|URL\s*복사|공유(?:하기)?|스크랩|이메일|메일|X)\s*)+",
     # reading tools
     r"(?:(?:기사\s*읽어주기|다시듣기|음성으로\s*듣기|폰트\s*(?:확대|축소)|글자\s*(?:크기|확대|축소)|"
-    r"프린트(?:하기)?|인쇄(?:하기)?|북마크|좋아요|댓글(?:\s*\d+)?)\s*)+",
+    r"프린트(?:하기)?|인쇄(?:하기)?|북마크|좋아요|클린뷰|댓글(?:\s*\d+)?)\s*)+",
+    r"본문\s*바로가기|ADVERTISEMENT|광고",
     r"더\s*보기|더보기\s*[>+]?|전체\s*메뉴|메뉴\s*닫기|로그인|회원가입|검색|맨\s*위로|TOP",
     r"(?:Copyright|COPYRIGHT|copyright|ⓒ|©).*",
     r".*(?:무단\s*전재|재배포\s*금지|All\s+rights\s+reserved).*",
@@ -31,7 +32,9 @@ BOILERPLATE_LINES: Final[tuple[str, ...]] = (
 )
 
 # Reading tools sit right under the headline: the line above them is the article title.
-TITLE_FOLLOWERS: Final[str] = r"(?:기사\s*읽어주기|다시듣기|폰트\s*(?:확대|축소)|글자\s*크기)"
+TITLE_FOLLOWERS: Final[str] = (
+    r"(?:[•·]\s*)?(?:기사\s*읽어주기|다시듣기|폰트\s*(?:확대|축소)|글자\s*크기|공유|댓글|클린뷰|프린트)"
+)
 
 # A link that opens a list of more stories: the short line above it names a section.
 MORE_LINK: Final[str] = r"더\s*보기|더보기"
@@ -40,5 +43,6 @@ MORE_LINK: Final[str] = r"더\s*보기|더보기"
 TELLTALES: Final[str] = (
     r"℃|기상청|네이버\s*TV|유튜브|트위터|페이스북|카카오톡|카카오스토리|인스타그램|"
     r"읽어주기|다시듣기|폰트\s*확대|프린트하기|[Cc]opyright|COPYRIGHT|ⓒ|©|무단\s*전재|재배포|"
-    r"[Rr]ights\s+[Rr]eserved|RIGHTS|더\s*보기|자료\s*제공|관련\s*기사|많이\s*본|인기\s*기사|로그인|Leaders"
+    r"[Rr]ights\s+[Rr]eserved|RIGHTS|더\s*보기|자료\s*제공|관련\s*기사|많이\s*본|인기\s*기사|로그인|"
+    r"Leaders|바로가기|ADVERTISEMENT|클린뷰|댓글"
 )
