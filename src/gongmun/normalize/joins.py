@@ -56,7 +56,7 @@ _DATE_END = regex.compile(
     r"(?:\d{4}\.\s*\d{1,2}\.(?:\s*\d{1,2}\.)?|\d{4}년\s*\d{1,2}월(?:\s*\d{1,2}일)?)"
     r"\s*(?:\([월화수목금토일]\))?\s*(?:\d{1,2}:\d{2})?$"
 )
-_OPENERS: Final[str] = "·/(「『‘“[<~"
+_OPENERS: Final[str] = "·/(「『‘“[<~-–"
 _CLOSERS: Final[str] = ")」』’”],.·:;%~"
 _BRACKETS: Final[tuple[tuple[str, str], ...]] = (("「", "」"), ("『", "』"), ("(", ")"), ("[", "]"))
 _BRACKET_CHAR = regex.compile("[" + regex.escape("".join(o + c for o, c in _BRACKETS)) + "]")
