@@ -32,7 +32,7 @@ from gongmun.normalize.join_tables import (
     SENTENCE_END_CHARS,
     SENTENCE_END_PATTERN,
 )
-from gongmun.normalize.markers import Marker, find_marker, find_markers
+from gongmun.normalize.markers import MARKER_DEPTH, Marker, find_marker, find_markers
 from gongmun.offsets import Edit
 
 _HANGUL = regex.compile(r"\p{Hangul}")
@@ -40,6 +40,10 @@ _SENTENCE_END_WORD = regex.compile(SENTENCE_END_PATTERN)
 _HANGUL_TAIL = regex.compile(r"\p{Hangul}+$")
 _HANGUL_HEAD = regex.compile(r"\p{Hangul}+")
 _PAREN_DIGIT = regex.compile(r"\([^)]*\d")
+# A marker this deep or higher (□, ㅇ, headings) ends a table region.
+_TABLE_END_DEPTH: Final = 4
+_HANGUL_SYLLABLE: Final = regex.compile(r"[가-힣]")
+_CAPTION_WORDS: Final = 4
 _HEADING_KINDS: Final = frozenset({"roman", "number", "hangul", "numbox", "strategy"})
 _LABEL_ITEM = regex.compile(r"^\((?=[^)\n]*\p{Hangul})[^()\d\s]{1,12}\)[ \t]+\S")
 _NUMBER_TOKEN = r"(?<!\S)[(\[]?[-+]?\d[\d,.]*[%)\]]?(?!\S)"
@@ -360,6 +364,12 @@ def _restrip(marker: Marker | None, line: str) -> Marker | None:
     )
 
 
+def _is_table_caption(marker: Marker, line: str) -> bool:
+    """A caption that titles a table (``< 2024년 신규 추진 모델 >``), not a dateline
+    (``< 4.10.(목) 조간 >``): it names its content in words."""
+    return marker.kind == "caption" and len(_HANGUL_SYLLABLE.findall(line)) >= _CAPTION_WORDS
+
+
 def join_broken_lines(text: str) -> list[Edit]:
     """Join wrapped lines into their paragraph or item; each edit replaces one break.
 
@@ -385,8 +395,16 @@ def join_broken_lines(text: str) -> list[Edit]:
     markers = {i: _restrip(by_start.get(starts[i]), lines[i]) for i in content}
     rows = {m.start() for m in _NUMBER_ROW_LINES.finditer(text)}
     table = {i: starts[i] in rows for i in content}
+    # Below a caption (< 2024년 … 현황 >) lines are the cells of a flattened table until
+    # the next item or heading: cells are never wrapped prose, so none of them joins.
+    in_table = False
     for k, i in enumerate(content):
         left_raw = lines[i]
+        marker = markers[i]
+        if marker is not None:
+            in_table = _is_table_caption(marker, stripped[i]) or (
+                in_table and MARKER_DEPTH[marker.kind] > _TABLE_END_DEPTH
+            )
         if unit is None:
             unit = _Unit.of(stripped[i], markers[i], table[i])
         if k + 1 >= len(content):
@@ -397,7 +415,7 @@ def join_broken_lines(text: str) -> list[Edit]:
         # so the next pass over the collapsed text sees the same breaks.
         blank = min(j - i - 1, 1)
         sep = None
-        if blank <= (1 if layout.double_spaced else 0):
+        if blank <= (1 if layout.double_spaced else 0) and not in_table:
             after_marked = k + 2 < len(content) and markers[content[k + 2]] is not None
             sep = _decide(
                 unit,
