@@ -26,5 +26,8 @@ def test_rows_under_a_table_caption_are_not_joined() -> None:
 
 
 def test_a_dateline_in_angle_brackets_is_not_a_table() -> None:
-    raw = "< 4.10.(목) 조간 >\n배포 2025. 4. 9.(수)\n\n미래 소재·부품 기반구축사업을\n신규로 추진한다."
+    raw = (
+        "< 4.10.(목) 조간 >\n배포 2025. 4. 9.(수)\n\n"
+        "미래 소재·부품 기반구축사업을\n신규로 추진한다."
+    )
     assert "미래 소재·부품 기반구축사업을 신규로 추진한다." in normalize(raw).text
