@@ -31,3 +31,14 @@ def test_a_dateline_in_angle_brackets_is_not_a_table() -> None:
         "미래 소재·부품 기반구축사업을\n신규로 추진한다."
     )
     assert "미래 소재·부품 기반구축사업을 신규로 추진한다." in normalize(raw).text
+
+
+def test_a_unit_line_starts_a_table() -> None:
+    raw = (
+        "(단위: 백만원, %)\n"
+        "사업명 2022년 결산 2023년 2024년 증감\n"
+        "창업사업화자\n"
+        "금(융자)\n"
+        "2,300,000 2,230,000 2,007,800 △222,200\n"
+    )
+    assert normalize(raw).text.split("\n")[1] == "사업명 2022년 결산 2023년 2024년 증감"

@@ -42,6 +42,7 @@ _HANGUL_HEAD = regex.compile(r"\p{Hangul}+")
 _PAREN_DIGIT = regex.compile(r"\([^)]*\d")
 # A marker this deep or higher (□, ㅇ, headings) ends a table region.
 _TABLE_END_DEPTH: Final = 4
+_UNIT_LINE: Final = regex.compile(r"^[(\[<]?\s*단위\s*[:：]")
 _HANGUL_SYLLABLE: Final = regex.compile(r"[가-힣]")
 _CAPTION_WORDS: Final = 4
 _HEADING_KINDS: Final = frozenset({"roman", "number", "hangul", "numbox", "strategy"})
@@ -395,13 +396,16 @@ def join_broken_lines(text: str) -> list[Edit]:
     markers = {i: _restrip(by_start.get(starts[i]), lines[i]) for i in content}
     rows = {m.start() for m in _NUMBER_ROW_LINES.finditer(text)}
     table = {i: starts[i] in rows for i in content}
-    # Below a caption (< 2024년 … 현황 >) lines are the cells of a flattened table until
+    # Below a caption (< 2024년 … 현황 >) or a unit line (단위: 백만원) lines are the
+    # cells of a flattened table until
     # the next item or heading: cells are never wrapped prose, so none of them joins.
     in_table = False
     for k, i in enumerate(content):
         left_raw = lines[i]
         marker = markers[i]
-        if marker is not None:
+        if _UNIT_LINE.match(stripped[i]):
+            in_table = True  # (단위: 백만원) heads a table of figures
+        elif marker is not None:
             in_table = _is_table_caption(marker, stripped[i]) or (
                 in_table and MARKER_DEPTH[marker.kind] > _TABLE_END_DEPTH
             )
