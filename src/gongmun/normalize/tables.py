@@ -36,6 +36,9 @@ FOLD: Final[dict[str, str]] = {
     "\N{FULLWIDTH SOLIDUS}": "/",
     "\N{FULLWIDTH HYPHEN-MINUS}": "-",
 }
+# C0 control characters other than tab, newline and form feed: Hancom's PDF export puts
+# U+0007 where spaces were ("24조\u00073,795억원").
+FOLD.update({chr(c): " " for c in range(0x20) if chr(c) not in "\t\n\r\x0b\x0c"})
 # Fullwidth digits and Latin letters fold to ASCII.
 FOLD.update({chr(0xFF10 + i): str(i) for i in range(10)})
 FOLD.update({chr(0xFF21 + i): chr(0x41 + i) for i in range(26)})
