@@ -210,9 +210,9 @@ def find_projects(
     drafts: list[_Draft] = []
     for i in range(len(lines)):
         drafts.extend(_scale_line(text, lines, i, figures))
-    for line in lines:
+    for i, line in enumerate(lines):
         drafts.extend(_label_name(text, line, figures))
-        drafts.extend(_paren_figures(text, line, figures))
+        drafts.extend(_paren_figures(text, line, figures, _line_above(text, lines, i)))
         drafts.extend(_colon_or_comma_figures(text, line, figures))
         drafts.extend(_name_amount(text, line, figures))
     for i in range(len(lines)):
@@ -413,6 +413,14 @@ def _scale_line(text: str, lines: list[_Line], i: int, figures: _Figures) -> lis
     return [d]
 
 
+def _line_above(text: str, lines: list[_Line], i: int) -> _Line | None:
+    """The nearest non-blank line above ``i`` within one blank line, if it is not an item."""
+    for ln in reversed(lines[max(0, i - 2) : i]):
+        if ln.end > ln.start and text[ln.start : ln.end].strip():
+            return ln if ln.body_start == ln.start else None
+    return None
+
+
 def _item_above(text: str, lines: list[_Line], i: int) -> _Line | None:
     """The nearest line above ``i`` that is an item, not a note (``*``, ``-``, ``※``)."""
     for ln in reversed(lines[max(0, i - 4) : i]):
@@ -444,7 +452,9 @@ def _label_name(text: str, line: _Line, figures: _Figures) -> list[_Draft]:
     return [d]
 
 
-def _paren_figures(text: str, line: _Line, figures: _Figures) -> list[_Draft]:
+def _paren_figures(
+    text: str, line: _Line, figures: _Figures, above: _Line | None = None
+) -> list[_Draft]:
     out = []
     for g0, g1 in _paren_groups(text, line.body_start, line.end):
         if not figures.any_in(g0, g1):
@@ -454,6 +464,10 @@ def _paren_figures(text: str, line: _Line, figures: _Figures) -> list[_Draft]:
         found = _inner_name(text, g0, g1, figures) or _name_before(
             text, line, g0, figures, support_head=timed
         )
+        # A diagram box: "재정융자특별회계" on one line, "(1997~2006)" alone on the next.
+        box = above is not None and g0 == line.body_start and not text[g1 : line.end].strip()
+        if found is None and box and above is not None:
+            found = _name_before(text, above, above.end, figures)
         if found is None or _NOT_HEAD_AFTER.match(text, g1):
             continue
         d = _draft(found, "paren_figures")
