@@ -49,6 +49,7 @@ def extract_raw(raw: RawInput) -> Document:
     for code, message in raw.warnings:
         ctx.warnings.append(Warning(code=code, message=message))
     meta = find_meta(ctx)
+    ctx.title = meta.title
     # Two-digit years resolve to the century nearest the document's own year.
     ctx.doc_year = meta.issued.year if meta.issued is not None else infer_doc_year(norm.text)
     amounts = find_amounts(ctx)

@@ -24,6 +24,7 @@ class Context:
 
     norm: Normalized
     doc_year: int | None = None
+    title: str | None = None
     page_of: Callable[[int], int | None] = field(default=lambda _offset: None)
     warnings: list[Warning] = field(default_factory=list)
 

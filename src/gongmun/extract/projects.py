@@ -722,29 +722,57 @@ def _subject(ctx: Context, figures: _Figures, drafts: list[_Draft]) -> list[_Dra
     names most, at least twice. Only used when no other rule found a project.
     """
     text = ctx.text
+    sheet = _budget_sheet_subject(ctx)
+    if sheet is not None:
+        # A budget sheet (사업설명자료) is about the programme in its title, whatever
+        # else it names.
+        name, start = sheet
+        return [_subject_draft(name, start, figures)]
     quoted: dict[str, int] = {}
     for m in _QUOTED_NAME.finditer(text):
-        name = clean_name(m.group("name"))
-        if name and _STRONG_HEADS.search(name):
-            quoted.setdefault(name, m.start("name"))
+        found = clean_name(m.group("name"))
+        if found and _STRONG_HEADS.search(found):
+            quoted.setdefault(found, m.start("name"))
     if len(quoted) == 1:
         name, start = next(iter(quoted.items()))
     else:
-        labels = {}
+        labels: dict[str, int] = {}
         for m in regex.finditer(r"\((?P<name>[^()\n]{3,60})\)", text):
-            name = clean_name(m.group("name"))
-            if name and _STRONG_HEADS.search(name) and name not in labels:
-                labels[name] = m.start("name")
+            found = clean_name(m.group("name"))
+            if found and _STRONG_HEADS.search(found) and found not in labels:
+                labels[found] = m.start("name")
         counted = sorted(labels.items(), key=lambda kv: (-text.count(kv[0]), kv[1]))
         if not counted or text.count(counted[0][0]) < 2:
             return []
         name, start = counted[0]
     if any(d.rule != "task_table" and _key(d.name) != _key(name) for d in drafts):
         return []
+    return [_subject_draft(name, start, figures)]
+
+
+# "혁신창업사업화자금(융자) (5152-301)": a budget sheet's title with its programme code.
+_SHEET_TITLE = regex.compile(r"^(?P<name>.+?)\s*\(\d{4}-\d{3}\)\s*$")
+
+
+def _budget_sheet_subject(ctx: Context) -> tuple[str, int] | None:
+    title = ctx.title or ""
+    m = _SHEET_TITLE.match(title)
+    if m is None:
+        return None
+    name = clean_name(m.group("name"))
+    if name is None:
+        return None
+    start = ctx.text.find(name)
+    return (name, start) if start >= 0 else None
+
+
+def _subject_draft(name: str, start: int, figures: _Figures) -> _Draft:
     d = _Draft(name, start, start + len(name), "subject")
     free_periods = [p for p in figures.periods if id(p) not in figures.used]
-    if free_periods:
-        d.period = free_periods[0]
+    # The run time is stated on a 사업기간 line where there is one.
+    stated = [p for p in free_periods if "기간" in _line_of(figures.text, p.span.start)]
+    if stated or free_periods:
+        d.period = (stated or free_periods)[0]
     for a in figures.amounts:
         if id(a) in figures.used or a.qualifier in NOT_TOTAL_QUALIFIERS or a.per:
             continue
@@ -752,7 +780,13 @@ def _subject(ctx: Context, figures: _Figures, drafts: list[_Draft]) -> list[_Dra
             d.annual.setdefault(a.year, a)
         elif a.qualifier == "총" and d.total is None:
             d.total = a
-    return [d]
+    return d
+
+
+def _line_of(text: str, pos: int) -> str:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start : end if end >= 0 else len(text)]
 
 
 # --- merge and build -----------------------------------------------------------------
