@@ -114,7 +114,7 @@ def read_html(data: bytes, path: str, sha256: str) -> RawInput:
 def html_to_raw(source: str, path: str | None = None) -> RawInput:
     """The article of an HTML page as a :class:`RawInput` (sha256 of the HTML text).
 
-    >>> page = '<html><body><nav>메뉴</nav><div id="articleBody"><p>총 600억원</p></div></body></html>'
+    >>> page = '<nav>메뉴</nav><div id="articleBody"><p>총 600억원</p></div>'
     >>> html_to_raw(page).text
     '총 600억원'
     """
@@ -171,7 +171,8 @@ def find_body(root: Node) -> Node:
     nodes = _iter(root)
     for marker in BODY_MARKERS:
         hits = [
-            n for n in nodes
+            n
+            for n in nodes
             if marker in n.markers().split() or n.attrs.get("itemprop", "").lower() == marker
         ]
         if hits:
@@ -234,7 +235,7 @@ class _Renderer:
                 self._emit("\n")
             elif isinstance(n, str):
                 self._emit(_SPACES.sub(" ", n.replace("\n", " ")))
-            elif n is not node and _is_boilerplate(n):
+            elif n.tag == "head" or (n is not node and _is_boilerplate(n)):
                 continue
             elif n.tag == "table":
                 self._table(n)

@@ -40,7 +40,17 @@ BODY_MARKERS: Final[tuple[str, ...]] = (
 
 # Elements never part of the article text.
 SKIP_TAGS: Final = frozenset(
-    {"script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas", "head"}
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "iframe",
+        "object",
+        "embed",
+        "canvas",
+    }
 )
 BOILERPLATE_TAGS: Final = frozenset(
     {"nav", "header", "footer", "aside", "form", "button", "select", "input", "menu", "dialog"}
@@ -69,14 +79,53 @@ BOILERPLATE_MARKERS: Final[tuple[str, ...]] = (
 )
 
 VOID_TAGS: Final = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-     "source", "track", "wbr"}
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    }
 )
 # Elements that end a line of text.
 BLOCK_TAGS: Final = frozenset(
-    {"p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2",
-     "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr", "caption", "figcaption",
-     "address", "hr", "br"}
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "pre",
+        "table",
+        "tr",
+        "caption",
+        "figcaption",
+        "address",
+        "hr",
+        "br",
+    }
 )
 CELL_TAGS: Final = frozenset({"td", "th"})
 

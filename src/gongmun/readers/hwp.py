@@ -37,7 +37,8 @@ def read_hwp(data: bytes, path: str, sha256: str) -> RawInput:
         raise InputError(path, "HWP document is password-protected", "encrypted_hwp") from e
     except Exception as e:
         raise InputError(
-            path, f"HWP document cannot be read ({type(e).__name__}: {e}); " + CONVERT_ADVICE,
+            path,
+            f"HWP document cannot be read ({type(e).__name__}: {e}); " + CONVERT_ADVICE,
             "broken_hwp",
         ) from e
     return _assemble(doc, path, sha256)

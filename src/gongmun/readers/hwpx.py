@@ -24,7 +24,12 @@ _SECTION: Final = re.compile(r"^Contents/section(\d+)\.xml$", re.IGNORECASE)
 P, RUN, T, TBL, TR, TC = "p", "run", "t", "tbl", "tr", "tc"
 SUBLIST, CELL_ADDR, CELL_SPAN = "subList", "cellAddr", "cellSpan"
 # Inline elements inside hp:t that stand for characters.
-INLINE_CHARS: Final[dict[str, str]] = {"lineBreak": "\n", "tab": "\t", "nbSpace": " ", "fwSpace": " "}
+INLINE_CHARS: Final[dict[str, str]] = {
+    "lineBreak": "\n",
+    "tab": "\t",
+    "nbSpace": " ",
+    "fwSpace": " ",
+}
 # Elements inside a run whose own paragraphs are not body text (hidden/meta parts).
 SKIP_IN_RUN: Final = frozenset({"secPr", "ctrl", "fieldBegin", "fieldEnd", "footNote", "endNote"})
 
@@ -59,7 +64,8 @@ def _parse(xml: bytes, path: str, name: str) -> Any:
         return fromstring(xml, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as e:
         raise InputError(
-            path, f"unsafe XML in {name}: {type(e).__name__} (DTDs and entities are refused)",
+            path,
+            f"unsafe XML in {name}: {type(e).__name__} (DTDs and entities are refused)",
             "unsafe_xml",
         ) from e
     except std_et.ParseError as e:
@@ -151,9 +157,7 @@ def _table(tbl: Any) -> tuple[Row, ...]:
                         placed.setdefault((row + dr, col + dc), None)
             n_rows, n_cols = max(n_rows, row + rs), max(n_cols, col + cs)
             col_guess = col + cs
-    grid = tuple(
-        tuple(placed.get((r, c)) for c in range(n_cols)) for r in range(n_rows)
-    )
+    grid = tuple(tuple(placed.get((r, c)) for c in range(n_cols)) for r in range(n_rows))
     return tuple(row for row in grid if any(row))
 
 

@@ -21,11 +21,14 @@ from gongmun.readers.model import PAGE_JOIN, RawInput, Row, Table
 from gongmun.readers.pdf_tables import (
     CELL_TEXT_SETTINGS,
     CID_MARK,
+    CONTROL_GLYPHS_MIN,
     DEDUPE_TOLERANCE,
     DOUBLED_MIN_CHARS,
     EOF_WINDOW,
+    LAPARAMS,
     MIN_TABLE_COLS,
     MIN_TABLE_ROWS,
+    TABLE_MIN_COVERAGE,
     TABLE_SETTINGS,
     TEXT_SETTINGS,
 )
@@ -41,6 +44,7 @@ class PageText:
     text: str
     tables: tuple[Table, ...]
     warnings: tuple[tuple[str, str], ...]
+    control_glyphs: int = 0
 
 
 def read_pdf(data: bytes, path: str, sha256: str) -> RawInput:
@@ -50,7 +54,7 @@ def read_pdf(data: bytes, path: str, sha256: str) -> RawInput:
     if b"%%EOF" not in data[-EOF_WINDOW:]:
         raise InputError(path, "PDF is truncated or broken (no %%EOF at its end)", "broken_pdf")
     try:
-        pdf = pdfplumber.open(io.BytesIO(data), raise_unicode_errors=False)
+        pdf = pdfplumber.open(io.BytesIO(data), laparams=LAPARAMS, raise_unicode_errors=False)
     except Exception as e:  # pdfminer raises many types; all mean the same to a user
         raise _open_error(path, e) from e
     with pdf:
@@ -104,6 +108,16 @@ def _assemble(pages: list[PageText], path: str, sha256: str) -> RawInput:
             tables.append(Table(t.rows, number, start))
         warnings.extend(page.warnings)
         offset += len(page.text)
+    controls = sum(p.control_glyphs for p in pages)
+    if controls >= CONTROL_GLYPHS_MIN:
+        # Benign and usually on every page: one warning for the document.
+        warnings.append(
+            (
+                "pdf_control_glyphs",
+                f"{controls} glyphs map to control characters (word spaces in Hancom PDFs); "
+                "read as spaces",
+            )
+        )
     return RawInput(
         text="".join(parts),
         path=path,
@@ -116,13 +130,14 @@ def _assemble(pages: list[PageText], path: str, sha256: str) -> RawInput:
 
 
 def read_page(page: Any) -> PageText:
-    """Text, tables and warnings of one pdfplumber page."""
+    """Text, tables and warnings of one pdfplumber page opened with ``laparams``."""
     number = page.page_number
     if not page.chars:
         if page.images:
             return PageText("", (), (("pdf_needs_ocr", _on(number, _SCANNED)),))
         return PageText("", (), (("pdf_empty_page", _on(number, "page has no text")),))
     warnings: list[tuple[str, str]] = []
+    controls = _controls_to_spaces(page.chars)
     clean = page.dedupe_chars(tolerance=DEDUPE_TOLERANCE)
     doubled = len(page.chars) - len(clean.chars)
     if doubled >= DOUBLED_MIN_CHARS:
@@ -132,36 +147,8 @@ def read_page(page: Any) -> PageText:
                 _on(number, f"{doubled} doubled characters (fake bold) were removed"),
             )
         )
-    found = [t for t in clean.find_tables(TABLE_SETTINGS) if _is_table(t)]
-    found.sort(key=lambda t: t.bbox[1])
-    pieces: list[str] = []
-    tables: list[Table] = []
-    length = 0
-
-    def add(piece: str) -> None:
-        nonlocal length
-        if not piece:
-            return
-        if pieces:
-            pieces.append("\n")
-            length += 1
-        pieces.append(piece)
-        length += len(piece)
-
-    top = float("-inf")
-    for table in found:
-        x0, t_top, x1, t_bottom = table.bbox
-        add(_band_text(clean, top, t_top))
-        rows = clean_rows(table.extract(**CELL_TEXT_SETTINGS))
-        rendered = render_rows(rows)
-        if rendered:
-            add(rendered)
-            tables.append(Table(rows, number, length - len(rendered)))
-        # Text beside the table, in the same band.
-        add(_band_text(clean, t_top, t_bottom, outside=(x0, x1)))
-        top = t_bottom
-    add(_band_text(clean, top, float("inf")))
-    text = "".join(pieces)
+    tables = _tables(clean)
+    text, placed = _layout_text(clean, page.objects.get("textboxhorizontal", []), tables)
     cids = text.count(CID_MARK)
     if cids:
         warnings.append(
@@ -176,41 +163,119 @@ def read_page(page: Any) -> PageText:
         )
     if not text.strip() and page.images:
         warnings.append(("pdf_needs_ocr", _on(number, _SCANNED)))
-    return PageText(text, tuple(tables), tuple(warnings))
+    found = tuple(Table(rows, number, start) for rows, start in placed)
+    return PageText(text, found, tuple(warnings), controls)
 
 
 _SCANNED = "no text layer, only images (a scanned page): needs OCR"
+Box = tuple[float, float, float, float]
 
 
 def _on(page: int, message: str) -> str:
     return f"page {page}: {message}"
 
 
+def _controls_to_spaces(chars: list[dict[str, Any]]) -> int:
+    """Glyphs whose text is a control character (Hancom PDFs draw spaces as U+0007)."""
+    n = 0
+    for c in chars:
+        t = c["text"]
+        if t and ord(t[0]) < 0x20:
+            c["text"] = " "
+            n += 1
+    return n
+
+
+def _mid_in(obj: dict[str, Any], box: Box, pad: float = 0.0) -> bool:
+    x: float = (obj["x0"] + obj["x1"]) / 2
+    y: float = (obj["top"] + obj["bottom"]) / 2
+    return box[0] - pad <= x < box[2] + pad and box[1] - pad <= y < box[3] + pad
+
+
+def _tables(page: Any) -> list[tuple[Box, tuple[Row, ...]]]:
+    """Ruled tables whose cells hold the text inside them (a frame around a page is not)."""
+    out = []
+    for found in page.find_tables(TABLE_SETTINGS):
+        if not _is_table(found):
+            continue
+        rows = clean_rows(found.extract(**CELL_TEXT_SETTINGS))
+        box: Box = tuple(found.bbox)
+        inside = sum(1 for c in page.chars if _mid_in(c, box) and not c["text"].isspace())
+        in_cells = sum(len(c.replace(" ", "")) for row in rows for c in row if c)
+        if rows and in_cells >= TABLE_MIN_COVERAGE * inside:
+            out.append((box, rows))
+    out.sort(key=lambda t: (t[0][1], t[0][0]))
+    return out
+
+
+def _layout_text(
+    page: Any, boxes: list[dict[str, Any]], tables: list[tuple[Box, tuple[Row, ...]]]
+) -> tuple[str, list[tuple[tuple[Row, ...], int]]]:
+    """Text boxes in pdfminer's reading order (columns kept apart), tables in between.
+
+    Each character goes to the first text box holding its middle; characters inside a
+    table are left to the table. A table is written before the first box that starts
+    below its top and overlaps it horizontally.
+    """
+    order: list[Box] = [(b["x0"], b["top"], b["x1"], b["bottom"]) for b in boxes]
+    owner: dict[int, int] = {}
+    spare: set[int] = set()
+    for c in page.chars:
+        if any(_mid_in(c, t) for t, _ in tables):
+            continue
+        for i, b in enumerate(order):
+            if _mid_in(c, b, pad=0.5):
+                owner[id(c)] = i
+                break
+        else:
+            spare.add(id(c))
+    pieces: list[str] = []
+    placed: list[tuple[tuple[Row, ...], int]] = []
+    length = 0
+    pending = list(tables)
+
+    def add(piece: str) -> int:
+        nonlocal length
+        if pieces:
+            pieces.append("\n")
+            length += 1
+        pieces.append(piece)
+        length += len(piece)
+        return length - len(piece)
+
+    def put_tables(before: Box | None) -> None:
+        for t in list(pending):
+            box, rows = t
+            if before is None or (
+                before[1] >= box[1] - 1 and before[0] < box[2] and box[0] < before[2]
+            ):
+                rendered = render_rows(rows)
+                placed.append((rows, add(rendered)))
+                pending.remove(t)
+
+    for i, b in enumerate(order):
+        put_tables(b)
+        text = _chars_text(page, lambda c, i=i: owner.get(id(c)) == i)
+        if text:
+            add(text)
+    if spare:
+        text = _chars_text(page, lambda c: id(c) in spare)
+        if text:
+            add(text)
+    put_tables(None)
+    return "".join(pieces), placed
+
+
+def _chars_text(page: Any, keep: Any) -> str:
+    sub = page.filter(lambda o: o.get("object_type") == "char" and keep(o))
+    if not sub.chars:
+        return ""
+    return str(sub.extract_text(**TEXT_SETTINGS)).strip("\n")
+
+
 def _is_table(table: Any) -> bool:
     rows = table.rows
-    return len(rows) >= MIN_TABLE_ROWS and max(len(r.cells) for r in rows) >= MIN_TABLE_COLS
-
-
-def _band_text(
-    page: Any, top: float, bottom: float, outside: tuple[float, float] | None = None
-) -> str:
-    """Text of the characters whose middle lies between ``top`` and ``bottom``."""
-
-    def keep(obj: dict[str, Any]) -> bool:
-        if obj.get("object_type") != "char":
-            return False
-        mid = (obj["top"] + obj["bottom"]) / 2
-        if not top <= mid < bottom:
-            return False
-        if outside is None:
-            return True
-        h_mid = (obj["x0"] + obj["x1"]) / 2
-        return not outside[0] <= h_mid < outside[1]
-
-    band = page.filter(keep)
-    if not band.chars:
-        return ""
-    return str(band.extract_text(**TEXT_SETTINGS)).strip("\n")
+    return bool(len(rows) >= MIN_TABLE_ROWS and max(len(r.cells) for r in rows) >= MIN_TABLE_COLS)
 
 
 def clean_cell(cell: str | None) -> str | None:

@@ -34,3 +34,14 @@ CID_MARK: Final = "(cid:"
 
 # The PDF spec wants ``%%EOF`` within the last 1024 bytes; a file cut short lacks it.
 EOF_WINDOW: Final = 1024
+
+# A "table" whose cells hold less than this share of the characters inside its ruling
+# is a frame or a box drawn around text: the text is read as text instead.
+TABLE_MIN_COVERAGE: Final = 0.8
+
+# Glyphs mapped to control characters: Hancom PDFs draw word spaces as U+0007.
+CONTROL_GLYPHS_MIN: Final = 1
+
+# pdfminer layout analysis, used only for the reading order of text boxes (columns);
+# the text of each box is still joined by pdfplumber's tolerances.
+LAPARAMS: Final[dict[str, Any]] = {}
