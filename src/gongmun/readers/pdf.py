@@ -137,7 +137,7 @@ def read_page(page: Any) -> PageText:
             return PageText("", (), (("pdf_needs_ocr", _on(number, _SCANNED)),))
         return PageText("", (), (("pdf_empty_page", _on(number, "page has no text")),))
     warnings: list[tuple[str, str]] = []
-    controls = _controls_to_spaces(page.chars)
+    controls = controls_to_spaces(page.chars)
     clean = page.dedupe_chars(tolerance=DEDUPE_TOLERANCE)
     doubled = len(page.chars) - len(clean.chars)
     if doubled >= DOUBLED_MIN_CHARS:
@@ -175,7 +175,7 @@ def _on(page: int, message: str) -> str:
     return f"page {page}: {message}"
 
 
-def _controls_to_spaces(chars: list[dict[str, Any]]) -> int:
+def controls_to_spaces(chars: list[dict[str, Any]]) -> int:
     """Glyphs whose text is a control character (Hancom PDFs draw spaces as U+0007)."""
     n = 0
     for c in chars:
