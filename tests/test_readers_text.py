@@ -86,7 +86,9 @@ def test_short_cp949_is_not_taken_for_big5() -> None:
 @settings(max_examples=60, deadline=None)
 @given(
     st.text(
-        alphabet=st.sampled_from(list("가나다라마바사아자차카타파하억원년월일 0123456789,.~()□ㅇ\n")),
+        alphabet=st.sampled_from(
+            list("가나다라마바사아자차카타파하억원년월일 0123456789,.~()□ㅇ\n")
+        ),
         min_size=1,
         max_size=200,
     ),

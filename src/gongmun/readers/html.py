@@ -32,7 +32,6 @@ from gongmun.readers.text import decode_text
 
 MEDIA_TYPE: Final = "text/html"
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
-_BLANKS = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 # Nesting deeper than this is not a real page; deeper elements are flattened.
 MAX_DEPTH: Final = 512
@@ -267,29 +266,25 @@ class _Renderer:
         self._emit(rendered + "\n")
 
     def finish(self) -> tuple[str, tuple[Table, ...]]:
-        """The text with runs of blank lines cut to one, table offsets moved to match."""
+        """Lines stripped, blank lines dropped, table offsets moved to match."""
         raw = "".join(self.parts)
-        # Tidy line by line, tracking how each raw offset moves.
         out: list[str] = []
         moved: dict[int, int] = {}
         starts = {t.raw_start for t in self.tables if t.raw_start is not None}
         pos = 0
         length = 0
         for line in raw.split("\n"):
-            if pos in starts:
-                moved[pos] = length + (1 if out else 0)
             stripped = line.strip()
-            if stripped or (out and out[-1] != ""):
+            if stripped:
                 if out:
                     length += 1
+                if pos in starts:
+                    moved[pos] = length
                 out.append(stripped)
                 length += len(stripped)
             pos += len(line) + 1
-        while out and out[-1] == "":
-            out.pop()
-        text = "\n".join(out)
         tables = tuple(
             Table(t.rows, None, moved.get(t.raw_start)) if t.raw_start is not None else t
             for t in self.tables
         )
-        return text, tables
+        return "\n".join(out), tables
