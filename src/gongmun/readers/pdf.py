@@ -291,7 +291,7 @@ def _layout_text(
 
 
 def _chars_text(chars: list[dict[str, Any]]) -> str:
-    from pdfplumber.utils import extract_text
+    from pdfplumber.utils.text import extract_text
 
     if not chars:
         return ""
