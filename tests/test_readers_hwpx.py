@@ -197,3 +197,8 @@ def test_hwp_name_on_text(tmp_path: Path) -> None:
     f = tmp_path / "old.hwp"
     f.write_text("총 600억원", encoding="utf-8")
     assert _error(f).code == "broken_hwp"
+
+
+def test_hwpx_table_rows_become_the_six_projects() -> None:
+    doc = gongmun.extract(HWPX)
+    assert [p.name for p in doc.projects] == [row[1] for row in task_rows()[1:]]

@@ -255,3 +255,9 @@ def test_tasks_json_is_well_formed() -> None:
     assert rows[0] == ["분과", "과제명", "주요내용"]
     assert len(rows) == 7
     assert all(len(r) == 3 for r in rows)
+
+
+def test_seed_pdf_table_rows_become_the_six_projects() -> None:
+    doc = gongmun.extract(PDF)
+    assert [p.name for p in doc.projects] == [row[1] for row in task_rows()[1:]]
+    assert {p.page for p in doc.projects} == {2}
