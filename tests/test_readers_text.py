@@ -183,3 +183,11 @@ def test_from_text_has_no_encoding() -> None:
     raw = from_text("총 600억원", "stdin")
     assert raw.encoding is None
     assert raw.path == "stdin"
+
+
+def test_text_saved_from_a_hancom_pdf_is_text(tmp_path: Path) -> None:
+    # pdfminer writes Hancom's word-space glyphs as U+0007 and pages as form feeds.
+    text = "재정융자\x07규모는\x07600억원\x07수준\n\x0c다음\x07쪽\n" * 50
+    f = tmp_path / "from_pdf.txt"
+    f.write_text(text, encoding="utf-8")
+    assert read_path(f).text == text
