@@ -161,6 +161,35 @@ def test_scanned_page_is_a_warning_with_its_page(tmp_path: Path) -> None:
     assert raw.text[raw.page_starts[1] :] == "2028년까지 총 600억원 지원"
 
 
+def _scan_with_page_number(c: Any) -> None:
+    from PIL import Image
+
+    c.drawInlineImage(Image.new("L", (60, 80), 200), 0, 0, 595, 842)
+    c.setFont(FONT, 9)
+    c.drawString(290, 20, "- 3 -")
+    c.showPage()
+    c.setFont(FONT, 11)
+    c.drawString(72, 700, "총 600억원")
+
+
+def test_scan_with_a_stamped_page_number_needs_ocr(tmp_path: Path) -> None:
+    raw = read_path(make_pdf(tmp_path, _scan_with_page_number))
+    assert raw.text.startswith("- 3 -")
+    message = dict(raw.warnings)["pdf_needs_ocr"]
+    assert message.startswith("page 1:")
+    assert "OCR" in message
+
+
+def test_text_page_with_a_small_picture_needs_no_ocr(tmp_path: Path) -> None:
+    def draw(c: Any) -> None:
+        from PIL import Image
+
+        c.drawInlineImage(Image.new("L", (10, 10), 100), 72, 72, 100, 100)
+        c.drawString(72, 700, "2028년까지 총 600억원 지원")
+
+    assert read_path(make_pdf(tmp_path, draw)).warnings == ()
+
+
 def _blank_then_text(c: Any) -> None:
     c.showPage()  # a page with nothing on it (empty content stream)
     c.setFont(FONT, 11)

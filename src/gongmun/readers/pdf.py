@@ -28,6 +28,8 @@ from gongmun.readers.pdf_tables import (
     LAPARAMS,
     MIN_TABLE_COLS,
     MIN_TABLE_ROWS,
+    OCR_MAX_CHARS,
+    OCR_MIN_IMAGE_SHARE,
     TABLE_MIN_COVERAGE,
     TABLE_SETTINGS,
     TEXT_SETTINGS,
@@ -165,6 +167,18 @@ def read_page(page: Any) -> PageText:
         )
     if not text.strip() and page.images:
         warnings.append(("pdf_needs_ocr", _on(number, _SCANNED)))
+    elif _visible(clean.chars) < OCR_MAX_CHARS and _image_share(page) >= OCR_MIN_IMAGE_SHARE:
+        # A scan with a stamped page number or header: a few characters over an image.
+        warnings.append(
+            (
+                "pdf_needs_ocr",
+                _on(
+                    number,
+                    f"only {_visible(clean.chars)} characters of text over a page-sized image "
+                    "(a scanned page): needs OCR",
+                ),
+            )
+        )
     found = tuple(Table(rows, number, start) for rows, start in placed)
     return PageText(text, found, tuple(warnings), controls)
 
@@ -186,6 +200,16 @@ def controls_to_spaces(chars: list[dict[str, Any]]) -> int:
             c["text"] = " "
             n += 1
     return n
+
+
+def _image_share(page: Any) -> float:
+    """Share of the page's area under images (overlaps counted twice; capped at 1)."""
+    area = float(page.width * page.height) or 1.0
+    covered = sum(
+        max(0.0, float(i["x1"] - i["x0"])) * max(0.0, float(i["bottom"] - i["top"]))
+        for i in page.images
+    )
+    return min(1.0, covered / area)
 
 
 def _visible(chars: list[dict[str, Any]]) -> int:

@@ -45,3 +45,8 @@ CONTROL_GLYPHS_MIN: Final = 1
 # pdfminer layout analysis, used only for the reading order of text boxes (columns);
 # the text of each box is still joined by pdfplumber's tolerances.
 LAPARAMS: Final[dict[str, Any]] = {}
+
+# A page with fewer visible characters than this over images covering at least this
+# share of it is a scan with a stamped page number or header: it needs OCR.
+OCR_MAX_CHARS: Final = 40
+OCR_MIN_IMAGE_SHARE: Final = 0.5
