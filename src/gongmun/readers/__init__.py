@@ -1,82 +1,111 @@
 """Readers: turn a file into decoded text (and pages, tables, warnings) for the pipeline.
 
-Each reader returns a :class:`RawInput`; problems that make a file unreadable raise
-:class:`~gongmun.errors.InputError` naming the file.
+``read_path`` picks the reader by magic bytes, then by extension (:mod:`.detect`):
+
+========  ==================================================================
+PDF       :mod:`.pdf` (pdfplumber): pages joined by a blank line, ruled tables
+HWPX      :mod:`.hwpx`: section XML from the zip, tables with merged cells
+HWP       :mod:`.hwp`: old binary HWP through syhwp (optional extra ``hwp``)
+HTML      :mod:`.html`: the article body of a saved page
+text      :mod:`.text`: BOM, strict UTF-8, strict CP949, then detection
+========  ==================================================================
+
+Each reader returns a :class:`RawInput`; a file that cannot be read raises
+:class:`~gongmun.errors.InputError` naming the file, with a stable ``code``:
+``not_found``, ``is_directory``, ``unreadable``, ``empty``, ``too_large``, ``binary``,
+``undecodable``, ``unsupported_format``, ``encrypted_pdf``, ``broken_pdf``, ``no_text``,
+``unsafe_archive``, ``unsafe_xml``, ``broken_hwpx``, ``hwp_unsupported``,
+``encrypted_hwp``, ``broken_hwp``. Limits are in :mod:`.limits`.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from gongmun.errors import InputError
+from gongmun.readers import limits
+from gongmun.readers.detect import sniff
+from gongmun.readers.model import PAGE_JOIN, RawInput, Table
 
-
-@dataclass(frozen=True, slots=True)
-class Table:
-    """A table found by a reader: rows of cell texts (``None`` under merged cells)."""
-
-    rows: tuple[tuple[str | None, ...], ...]
-    page: int | None = None
-    raw_start: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class RawInput:
-    """Decoded text of one document, with how it was read.
-
-    ``page_starts[i]`` is the offset in ``text`` where page ``i + 1`` begins.
-    """
-
-    text: str
-    path: str | None
-    sha256: str
-    media_type: str
-    encoding: str | None = None
-    page_starts: tuple[int, ...] | None = None
-    tables: tuple[Table, ...] = ()
-    warnings: tuple[tuple[str, str], ...] = field(default=())
-
-    def page_of(self, offset: int) -> int | None:
-        """1-based page holding raw ``offset``, or None for inputs without pages."""
-        if not self.page_starts:
-            return None
-        page = 0
-        for i, start in enumerate(self.page_starts):
-            if start <= offset:
-                page = i + 1
-            else:
-                break
-        return page or 1
+__all__ = ["PAGE_JOIN", "RawInput", "Table", "from_text", "read_bytes", "read_path"]
 
 
 def from_text(text: str, path: str | None = None) -> RawInput:
-    """Wrap text already decoded (library use, stdin) as a :class:`RawInput`."""
+    """Wrap text already decoded (library use, stdin) as a :class:`RawInput`.
+
+    >>> from_text("총 600억원").media_type
+    'text/plain'
+    """
     digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     return RawInput(text=text, path=path, sha256=digest, media_type="text/plain", encoding=None)
 
 
 def read_path(path: str | Path) -> RawInput:
-    """Read one file by its extension; raise :class:`InputError` naming the file if it cannot."""
+    """Read one file, whatever its format; raise :class:`InputError` naming it if it cannot.
+
+    >>> read_path("no/such/file.pdf")
+    Traceback (most recent call last):
+    gongmun.errors.InputError: no/such/file.pdf: no such file
+    """
+    name = str(path)
     p = Path(path)
-    if not p.exists():
-        raise InputError(str(path), "no such file", "not_found")
-    if p.is_dir():
-        raise InputError(str(path), "is a directory, not a document", "is_directory")
     try:
+        if p.is_dir():
+            raise InputError(name, "is a directory, not a document", "is_directory")
+        if not p.exists():
+            raise InputError(name, "no such file", "not_found")
+        size = p.stat().st_size
+        if size > limits.MAX_FILE_BYTES:
+            raise InputError(
+                name,
+                f"file of {size:,} bytes is over the limit of {limits.MAX_FILE_BYTES:,}",
+                "too_large",
+            )
         data = p.read_bytes()
     except OSError as e:
-        raise InputError(str(path), f"cannot read: {e.strerror or e}", "unreadable") from e
-    digest = hashlib.sha256(data).hexdigest()
+        raise InputError(name, f"cannot read: {e.strerror or e}", "unreadable") from e
+    return read_bytes(data, name)
+
+
+def read_bytes(data: bytes, path: str) -> RawInput:
+    """Read a document's bytes; ``path`` names it in the result and in errors.
+
+    >>> read_bytes("2028년까지 총 600억원".encode("cp949"), "a.txt").encoding
+    'cp949'
+    """
     if not data:
-        raise InputError(str(path), "file is empty", "empty")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            text = data.decode("cp949")
-        except UnicodeDecodeError as e:
-            raise InputError(str(path), "not text in UTF-8 or CP949", "undecodable") from e
-        return RawInput(text, str(path), digest, "text/plain", "cp949")
-    return RawInput(text, str(path), digest, "text/plain", "utf-8")
+        raise InputError(path, "file is empty", "empty")
+    if len(data) > limits.MAX_FILE_BYTES:
+        raise InputError(path, f"{len(data):,} bytes is over the limit", "too_large")
+    digest = hashlib.sha256(data).hexdigest()
+    suffix = Path(path).suffix.lower()
+    kind, what = sniff(data[: limits.SNIFF_BYTES], suffix)
+    if kind == "pdf":
+        from gongmun.readers.pdf import read_pdf
+
+        return read_pdf(data, path, digest)
+    if suffix == ".pdf":
+        raise InputError(path, f"named .pdf but holds {what}, not a PDF", "broken_pdf")
+    if kind == "zip":
+        from gongmun.readers.hwpx import read_hwpx
+
+        return read_hwpx(data, path, digest)
+    if suffix == ".hwpx":
+        raise InputError(path, f"named .hwpx but holds {what}, not a zip archive", "broken_hwpx")
+    if kind == "ole":
+        from gongmun.readers.hwp import read_hwp
+
+        return read_hwp(data, path, digest)
+    if suffix == ".hwp":
+        raise InputError(path, f"named .hwp but holds {what}, not an HWP file", "broken_hwp")
+    if kind == "other":
+        raise InputError(path, f"{what}, not a document gongmun reads", "unsupported_format")
+    if kind == "html":
+        from gongmun.readers.html import read_html
+
+        return read_html(data, path, digest)
+    from gongmun.readers.text import decode_text
+
+    text, encoding = decode_text(data, path)
+    return RawInput(text, path, digest, "text/plain", encoding)

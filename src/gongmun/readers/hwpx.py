@@ -1,0 +1,183 @@
+"""HWPX reader: paragraphs and tables from the zip's ``Contents/section*.xml``.
+
+HWPX (OWPML) is a zip of XML. Body text is in ``hp:p`` paragraphs of ``hp:run`` runs
+holding ``hp:t`` text; a table (``hp:tbl``) sits inside a run, its cells (``hp:tc``)
+carry their own paragraphs, address (``hp:cellAddr``) and span (``hp:cellSpan``).
+The input is untrusted: sizes are bounded (:mod:`~gongmun.readers.safezip`), and the
+XML is parsed by defusedxml with DTDs and entities forbidden.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Final
+
+from gongmun.errors import InputError
+from gongmun.readers.model import RawInput, Row, Table
+from gongmun.readers.pdf import clean_cell, render_rows
+from gongmun.readers.safezip import open_zip, read_member
+
+MEDIA_TYPE: Final = "application/hwp+zip"
+_SECTION: Final = re.compile(r"^Contents/section(\d+)\.xml$", re.IGNORECASE)
+
+# Local names (namespaces vary between HWPX versions: 2011 paragraph, 2016...).
+P, RUN, T, TBL, TR, TC = "p", "run", "t", "tbl", "tr", "tc"
+SUBLIST, CELL_ADDR, CELL_SPAN = "subList", "cellAddr", "cellSpan"
+# Inline elements inside hp:t that stand for characters.
+INLINE_CHARS: Final[dict[str, str]] = {
+    "lineBreak": "\n",
+    "tab": "\t",
+    "nbSpace": " ",
+    "fwSpace": " ",
+}
+# Elements inside a run whose own paragraphs are not body text (hidden/meta parts).
+SKIP_IN_RUN: Final = frozenset({"secPr", "ctrl", "fieldBegin", "fieldEnd", "footNote", "endNote"})
+
+
+def read_hwpx(data: bytes, path: str, sha256: str) -> RawInput:
+    """Read an HWPX file's bytes; raise :class:`InputError` if it is unsafe or not HWPX."""
+    z = open_zip(data, path, "HWPX")
+    with z:
+        sections = sorted(
+            ((int(m.group(1)), name) for name in z.namelist() if (m := _SECTION.match(name))),
+        )
+        if not sections:
+            raise InputError(
+                path,
+                "zip archive without Contents/section*.xml: not an HWPX document",
+                "unsupported_format",
+            )
+        blocks: list[str | tuple[Row, ...]] = []
+        for _, name in sections:
+            root = _parse(read_member(z, name, path), path, name)
+            _walk_container(root, blocks)
+    return _assemble(blocks, path, sha256)
+
+
+def _parse(xml: bytes, path: str, name: str) -> Any:
+    import xml.etree.ElementTree as std_et
+
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import fromstring
+
+    try:
+        return fromstring(xml, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    except DefusedXmlException as e:
+        raise InputError(
+            path,
+            f"unsafe XML in {name}: {type(e).__name__} (DTDs and entities are refused)",
+            "unsafe_xml",
+        ) from e
+    except std_et.ParseError as e:
+        raise InputError(path, f"broken XML in {name}: {e}", "broken_hwpx") from e
+
+
+def _local(tag: Any) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _walk_container(elem: Any, blocks: list[str | tuple[Row, ...]]) -> None:
+    """Paragraphs of a section or a sub-list, in order, tables as row tuples."""
+    for child in elem:
+        if _local(child.tag) == P:
+            _paragraph(child, blocks)
+        else:
+            _walk_container(child, blocks)
+
+
+def _paragraph(p: Any, blocks: list[str | tuple[Row, ...]]) -> None:
+    buf: list[str] = []
+
+    def flush() -> None:
+        if buf:
+            blocks.append("".join(buf))
+            buf.clear()
+
+    for run in p:
+        if _local(run.tag) != RUN:
+            continue
+        for item in run:
+            name = _local(item.tag)
+            if name == T:
+                buf.append(_t_text(item))
+            elif name == TBL:
+                flush()
+                blocks.append(_table(item))
+            elif name not in SKIP_IN_RUN:
+                # Text boxes and shapes keep paragraphs in their own sub-lists.
+                flush()
+                _walk_container(item, blocks)
+    flush()
+
+
+def _t_text(t: Any) -> str:
+    parts = [t.text or ""]
+    for child in t:
+        parts.append(INLINE_CHARS.get(_local(child.tag), ""))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _cell_text(tc: Any) -> str:
+    inner: list[str | tuple[Row, ...]] = []
+    for child in tc:
+        if _local(child.tag) == SUBLIST:
+            _walk_container(child, inner)
+    # A table nested in a cell is flattened into the cell's text.
+    texts = [b if isinstance(b, str) else render_rows(b) for b in inner]
+    return clean_cell(" ".join(texts)) or ""
+
+
+def _int(elem: Any, attr: str, default: int) -> int:
+    try:
+        return max(0, int(elem.get(attr, default)))
+    except (TypeError, ValueError):
+        return default
+
+
+def _table(tbl: Any) -> tuple[Row, ...]:
+    """Rows of an ``hp:tbl``: cells at their address, ``None`` under spans."""
+    placed: dict[tuple[int, int], str | None] = {}
+    n_rows = n_cols = 0
+    for r, tr in enumerate(c for c in tbl if _local(c.tag) == TR):
+        col_guess = 0
+        for tc in (c for c in tr if _local(c.tag) == TC):
+            addr = next((c for c in tc if _local(c.tag) == CELL_ADDR), None)
+            span = next((c for c in tc if _local(c.tag) == CELL_SPAN), None)
+            row = _int(addr, "rowAddr", r) if addr is not None else r
+            col = _int(addr, "colAddr", col_guess) if addr is not None else col_guess
+            rs = _int(span, "rowSpan", 1) if span is not None else 1
+            cs = _int(span, "colSpan", 1) if span is not None else 1
+            # Bound spans so a hostile file cannot ask for a huge grid.
+            rs, cs = min(max(rs, 1), 1000), min(max(cs, 1), 1000)
+            placed[(row, col)] = _cell_text(tc)
+            for dr in range(rs):
+                for dc in range(cs):
+                    if dr or dc:
+                        placed.setdefault((row + dr, col + dc), None)
+            n_rows, n_cols = max(n_rows, row + rs), max(n_cols, col + cs)
+            col_guess = col + cs
+    grid = tuple(tuple(placed.get((r, c)) for c in range(n_cols)) for r in range(n_rows))
+    return tuple(row for row in grid if any(row))
+
+
+def _assemble(blocks: list[str | tuple[Row, ...]], path: str, sha256: str) -> RawInput:
+    parts: list[str] = []
+    tables: list[Table] = []
+    offset = 0
+    for block in blocks:
+        if offset:
+            parts.append("\n")
+            offset += 1
+        if isinstance(block, str):
+            parts.append(block)
+            offset += len(block)
+            continue
+        rendered = render_rows(block)
+        tables.append(Table(block, None, offset))
+        parts.append(rendered)
+        offset += len(rendered)
+    text = "".join(parts)
+    if not text.strip():
+        raise InputError(path, "HWPX document has no text", "no_text")
+    return RawInput(text, path, sha256, MEDIA_TYPE, tables=tuple(tables))

@@ -1,0 +1,56 @@
+"""What every reader returns: :class:`RawInput` and the :class:`Table` it may carry."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Final
+
+# Pages (PDF) are joined with a blank line: the normalizer and the extractors already
+# treat a blank line as a paragraph break, and ``page_starts`` keeps the exact boundary.
+PAGE_JOIN: Final = "\n\n"
+
+Row = tuple[str | None, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table found by a reader.
+
+    ``rows`` are clean cell strings, header row first; ``None`` stands under a merged
+    cell (the cell's text is in its top-left slot). ``page`` is 1-based (PDF only) and
+    ``raw_start`` the offset in :attr:`RawInput.text` where the table's text begins.
+    """
+
+    rows: tuple[Row, ...]
+    page: int | None = None
+    raw_start: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RawInput:
+    """Decoded text of one document, with how it was read.
+
+    ``page_starts[i]`` is the offset in ``text`` where page ``i + 1`` begins; pages are
+    joined with :data:`PAGE_JOIN`. ``warnings`` are ``(code, message)`` pairs; a
+    warning about one page starts its message with ``"page N: "``.
+    """
+
+    text: str
+    path: str | None
+    sha256: str
+    media_type: str
+    encoding: str | None = None
+    page_starts: tuple[int, ...] | None = None
+    tables: tuple[Table, ...] = ()
+    warnings: tuple[tuple[str, str], ...] = field(default=())
+
+    def page_of(self, offset: int) -> int | None:
+        """1-based page holding raw ``offset``, or None for inputs without pages.
+
+        >>> RawInput("가\\n\\n나", None, "0" * 64, "application/pdf", page_starts=(0, 3)).page_of(3)
+        2
+        """
+        if not self.page_starts:
+            return None
+        return max(1, bisect.bisect_right(self.page_starts, offset))

@@ -1,0 +1,373 @@
+"""PDF reader (pdfplumber): text page by page, ruled tables as rows, and what went wrong.
+
+Pages are joined with :data:`~gongmun.readers.model.PAGE_JOIN`; ``page_starts`` says
+where each begins. On a page with ruled tables the text around each table is read
+band by band from top to bottom, and each table is written into the text as one cell
+per line, row after row (the way the seed texts carry tables), so an amount found in a
+table keeps its page and its place. Problems that leave text usable are warnings:
+``(cid:…)`` glyphs, doubled (fake bold) characters, pages without a text layer.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from gongmun.errors import InputError
+from gongmun.readers import limits
+from gongmun.readers.model import PAGE_JOIN, RawInput, Row, Table
+from gongmun.readers.pdf_tables import (
+    CELL_TEXT_SETTINGS,
+    CID_MARK,
+    CONTROL_GLYPHS_MIN,
+    DEDUPE_TOLERANCE,
+    DOUBLED_MIN_CHARS,
+    EOF_WINDOW,
+    LAPARAMS,
+    MIN_TABLE_COLS,
+    MIN_TABLE_ROWS,
+    OCR_MAX_CHARS,
+    OCR_MIN_IMAGE_SHARE,
+    TABLE_MIN_COVERAGE,
+    TABLE_SETTINGS,
+    TEXT_SETTINGS,
+)
+
+MEDIA_TYPE = "application/pdf"
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class PageText:
+    """One page read: its text, its tables (offsets within the page) and warnings."""
+
+    text: str
+    tables: tuple[Table, ...]
+    warnings: tuple[tuple[str, str], ...]
+    control_glyphs: int = 0
+
+
+def read_pdf(data: bytes, path: str, sha256: str) -> RawInput:
+    """Read a PDF's bytes; raise :class:`InputError` if it is encrypted, broken or textless."""
+    import pdfplumber
+
+    if b"%%EOF" not in data[-EOF_WINDOW:]:
+        raise InputError(path, "PDF is truncated or broken (no %%EOF at its end)", "broken_pdf")
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data), laparams=LAPARAMS, raise_unicode_errors=False)
+    except Exception as e:  # pdfminer raises many types; all mean the same to a user
+        raise _open_error(path, e) from e
+    with pdf:
+        try:
+            pages = pdf.pages
+        except Exception as e:
+            raise _open_error(path, e) from e
+        if not pages:
+            raise InputError(path, "PDF has no pages", "broken_pdf")
+        if len(pages) > limits.MAX_PDF_PAGES:
+            raise InputError(
+                path,
+                f"PDF has {len(pages):,} pages, over the limit of {limits.MAX_PDF_PAGES:,}",
+                "too_large",
+            )
+        read: list[PageText] = []
+        for page in pages:
+            try:
+                read.append(read_page(page))
+            except Exception as e:
+                raise InputError(
+                    path,
+                    f"page {page.page_number} of the PDF cannot be read: {_describe(e)}",
+                    "broken_pdf",
+                ) from e
+            finally:
+                page.close()
+    if not any(p.text.strip() for p in read):
+        raise InputError(
+            path,
+            f"no text layer on any of its {len(read)} page(s): a scanned PDF needs OCR first",
+            "no_text",
+        )
+    return _assemble(read, path, sha256)
+
+
+def _assemble(pages: list[PageText], path: str, sha256: str) -> RawInput:
+    parts: list[str] = []
+    starts: list[int] = []
+    tables: list[Table] = []
+    warnings: list[tuple[str, str]] = []
+    offset = 0
+    for number, page in enumerate(pages, start=1):
+        if number > 1:
+            parts.append(PAGE_JOIN)
+            offset += len(PAGE_JOIN)
+        starts.append(offset)
+        parts.append(page.text)
+        for t in page.tables:
+            start = None if t.raw_start is None else offset + t.raw_start
+            tables.append(Table(t.rows, number, start))
+        warnings.extend(page.warnings)
+        offset += len(page.text)
+    controls = sum(p.control_glyphs for p in pages)
+    if controls >= CONTROL_GLYPHS_MIN:
+        # Benign and usually on every page: one warning for the document.
+        warnings.append(
+            (
+                "pdf_control_glyphs",
+                f"{controls} glyphs map to control characters (word spaces in Hancom PDFs); "
+                "read as spaces",
+            )
+        )
+    return RawInput(
+        text="".join(parts),
+        path=path,
+        sha256=sha256,
+        media_type=MEDIA_TYPE,
+        page_starts=tuple(starts),
+        tables=tuple(tables),
+        warnings=tuple(warnings),
+    )
+
+
+def read_page(page: Any) -> PageText:
+    """Text, tables and warnings of one pdfplumber page opened with ``laparams``."""
+    number = page.page_number
+    if not page.chars:
+        if page.images:
+            return PageText("", (), (("pdf_needs_ocr", _on(number, _SCANNED)),))
+        return PageText("", (), (("pdf_empty_page", _on(number, "page has no text")),))
+    warnings: list[tuple[str, str]] = []
+    controls = controls_to_spaces(page.chars)
+    # dedupe_chars sorts every character: a fifth of the reading time on a long page, so
+    # it runs only where a cheap pass saw a character drawn twice.
+    clean = page.dedupe_chars(tolerance=DEDUPE_TOLERANCE) if has_doubles(page.chars) else page
+    doubled = _visible(page.chars) - _visible(clean.chars)
+    if doubled >= DOUBLED_MIN_CHARS:
+        warnings.append(
+            (
+                "pdf_doubled_chars",
+                _on(number, f"{doubled} doubled characters (fake bold) were removed"),
+            )
+        )
+    tables = _tables(clean)
+    text, placed = _layout_text(clean, page.objects.get("textboxhorizontal", []), tables)
+    cids = text.count(CID_MARK)
+    if cids:
+        warnings.append(
+            (
+                "pdf_cid_glyphs",
+                _on(
+                    number,
+                    f"{cids} glyph(s) have no Unicode mapping and read as (cid:…); "
+                    "the font lacks a ToUnicode map, so that text is lost",
+                ),
+            )
+        )
+    if not text.strip() and page.images:
+        warnings.append(("pdf_needs_ocr", _on(number, _SCANNED)))
+    elif _visible(clean.chars) < OCR_MAX_CHARS and _image_share(page) >= OCR_MIN_IMAGE_SHARE:
+        # A scan with a stamped page number or header: a few characters over an image.
+        warnings.append(
+            (
+                "pdf_needs_ocr",
+                _on(
+                    number,
+                    f"only {_visible(clean.chars)} characters of text over a page-sized image "
+                    "(a scanned page): needs OCR",
+                ),
+            )
+        )
+    found = tuple(Table(rows, number, start) for rows, start in placed)
+    return PageText(text, found, tuple(warnings), controls)
+
+
+_SCANNED = "no text layer, only images (a scanned page): needs OCR"
+Box = tuple[float, float, float, float]
+
+
+def _on(page: int, message: str) -> str:
+    return f"page {page}: {message}"
+
+
+def controls_to_spaces(chars: list[dict[str, Any]]) -> int:
+    """Glyphs whose text is a control character (Hancom PDFs draw spaces as U+0007)."""
+    n = 0
+    for c in chars:
+        t = c["text"]
+        if t and ord(t[0]) < 0x20:
+            c["text"] = " "
+            n += 1
+    return n
+
+
+def _image_share(page: Any) -> float:
+    """Share of the page's area under images (overlaps counted twice; capped at 1)."""
+    area = float(page.width * page.height) or 1.0
+    covered = sum(
+        max(0.0, float(i["x1"] - i["x0"])) * max(0.0, float(i["bottom"] - i["top"]))
+        for i in page.images
+    )
+    return min(1.0, covered / area)
+
+
+def _visible(chars: list[dict[str, Any]]) -> int:
+    return sum(1 for c in chars if not c["text"].isspace())
+
+
+def has_doubles(chars: list[dict[str, Any]]) -> bool:
+    """True when some character is drawn again within about a point of itself.
+
+    >>> a, b = {"text": "억", "x0": 10.0, "top": 5.0}, {"text": "억", "x0": 10.3, "top": 5.0}
+    >>> has_doubles([a, b]), has_doubles([a])
+    (True, False)
+    """
+    seen: set[tuple[str, int, int]] = set()
+    for c in chars:
+        t = c["text"]
+        if t.isspace():
+            continue
+        x, y = round(c["x0"]), round(c["top"])
+        if any((t, x + dx, y + dy) in seen for dx in (-1, 0, 1) for dy in (-1, 0, 1)):
+            return True
+        seen.add((t, x, y))
+    return False
+
+
+def _mid_in(obj: dict[str, Any], box: Box, pad: float = 0.0) -> bool:
+    x: float = (obj["x0"] + obj["x1"]) / 2
+    y: float = (obj["top"] + obj["bottom"]) / 2
+    return box[0] - pad <= x < box[2] + pad and box[1] - pad <= y < box[3] + pad
+
+
+def _tables(page: Any) -> list[tuple[Box, tuple[Row, ...]]]:
+    """Ruled tables whose cells hold the text inside them (a frame around a page is not)."""
+    out = []
+    for found in page.find_tables(TABLE_SETTINGS):
+        if not _is_table(found):
+            continue
+        rows = clean_rows(found.extract(**CELL_TEXT_SETTINGS))
+        box: Box = tuple(found.bbox)
+        inside = sum(1 for c in page.chars if _mid_in(c, box) and not c["text"].isspace())
+        in_cells = sum(len(c.replace(" ", "")) for row in rows for c in row if c)
+        if rows and in_cells >= TABLE_MIN_COVERAGE * inside:
+            out.append((box, rows))
+    out.sort(key=lambda t: (t[0][1], t[0][0]))
+    return out
+
+
+def _layout_text(
+    page: Any, boxes: list[dict[str, Any]], tables: list[tuple[Box, tuple[Row, ...]]]
+) -> tuple[str, list[tuple[tuple[Row, ...], int]]]:
+    """Text boxes in pdfminer's reading order (columns kept apart), tables in between.
+
+    Each character goes to the first text box holding its middle; characters inside a
+    table are left to the table. A table is written before the first box that starts
+    below its top and overlaps it horizontally.
+    """
+    order: list[Box] = [(b["x0"], b["top"], b["x1"], b["bottom"]) for b in boxes]
+    owned: list[list[dict[str, Any]]] = [[] for _ in order]
+    spare: list[dict[str, Any]] = []
+    for c in page.chars:
+        if any(_mid_in(c, t) for t, _ in tables):
+            continue
+        for i, b in enumerate(order):
+            if _mid_in(c, b, pad=0.5):
+                owned[i].append(c)
+                break
+        else:
+            spare.append(c)
+    pieces: list[str] = []
+    placed: list[tuple[tuple[Row, ...], int]] = []
+    length = 0
+    pending = list(tables)
+
+    def add(piece: str) -> int:
+        nonlocal length
+        if pieces:
+            pieces.append("\n")
+            length += 1
+        pieces.append(piece)
+        length += len(piece)
+        return length - len(piece)
+
+    def put_tables(before: Box | None) -> None:
+        for t in list(pending):
+            box, rows = t
+            if before is None or (
+                before[1] >= box[1] - 1 and before[0] < box[2] and box[0] < before[2]
+            ):
+                rendered = render_rows(rows)
+                placed.append((rows, add(rendered)))
+                pending.remove(t)
+
+    for b, chars in zip(order, owned, strict=True):
+        put_tables(b)
+        text = _chars_text(chars)
+        if text:
+            add(text)
+    text = _chars_text(spare)
+    if text:
+        add(text)
+    put_tables(None)
+    return "".join(pieces), placed
+
+
+def _chars_text(chars: list[dict[str, Any]]) -> str:
+    from pdfplumber.utils.text import extract_text
+
+    if not chars:
+        return ""
+    return str(extract_text(chars, **TEXT_SETTINGS)).strip("\n")
+
+
+def _is_table(table: Any) -> bool:
+    rows = table.rows
+    return bool(len(rows) >= MIN_TABLE_ROWS and max(len(r.cells) for r in rows) >= MIN_TABLE_COLS)
+
+
+def clean_cell(cell: str | None) -> str | None:
+    """One cell's text on one line; ``None`` (under a merged cell) stays ``None``.
+
+    >>> clean_cell("차세대 반도체 기판인\\n유리기판용  TGV")
+    '차세대 반도체 기판인 유리기판용 TGV'
+    """
+    if cell is None:
+        return None
+    return _SPACES.sub(" ", cell).strip()
+
+
+def clean_rows(rows: list[list[str | None]]) -> tuple[Row, ...]:
+    """Clean every cell; drop rows that are wholly empty."""
+    out = []
+    for row in rows:
+        cells = tuple(clean_cell(c) for c in row)
+        if any(cells):
+            out.append(cells)
+    return tuple(out)
+
+
+def render_rows(rows: tuple[Row, ...]) -> str:
+    """A table as text: one non-empty cell per line, row after row.
+
+    >>> render_rows((("분과", "과제명"), ("AI", None)))
+    '분과\\n과제명\\nAI'
+    """
+    return "\n".join(c for row in rows for c in row if c)
+
+
+def _open_error(path: str, e: BaseException) -> InputError:
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    inner = e.args[0] if e.args and isinstance(e.args[0], BaseException) else e
+    if isinstance(inner, PDFPasswordIncorrect | PDFEncryptionError):
+        return InputError(
+            path, "PDF is encrypted (needs a password): decrypt it first", "encrypted_pdf"
+        )
+    return InputError(path, f"PDF is broken: {_describe(inner)}", "broken_pdf")
+
+
+def _describe(e: BaseException) -> str:
+    text = str(e).strip()
+    return f"{type(e).__name__}: {text}" if text else type(e).__name__

@@ -1,0 +1,206 @@
+"""HWPX (zip of XML) and old binary HWP: the seed 000 fixture and hostile archives."""
+
+from __future__ import annotations
+
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from readers_support import FIXTURES, SEED000_KEY_LINES, figures, seed_text, squash, task_rows
+
+import gongmun
+from gongmun.errors import InputError
+from gongmun.readers import limits, read_path
+
+HWPX = FIXTURES / "seed000.hwpx"
+NS = 'xmlns:hp="http://www.hancom.co.kr/hwpml/2011/paragraph"'
+
+
+def section(body: str) -> str:
+    return f'<?xml version="1.0" encoding="UTF-8"?><hs:sec {NS} xmlns:hs="x">{body}</hs:sec>'
+
+
+def para(text: str) -> str:
+    return f"<hp:p><hp:run><hp:t>{text}</hp:t></hp:run></hp:p>"
+
+
+def make_hwpx(tmp_path: Path, members: dict[str, str | bytes], name: str = "t.hwpx") -> Path:
+    f = tmp_path / name
+    with zipfile.ZipFile(f, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("mimetype", "application/hwp+zip")
+        for member, data in members.items():
+            z.writestr(member, data)
+    return f
+
+
+def _error(path: Path) -> InputError:
+    with pytest.raises(InputError) as info:
+        read_path(path)
+    assert str(path) in str(info.value)
+    return info.value
+
+
+# --- the committed fixture --------------------------------------------------------
+
+
+def test_hwpx_text_is_the_seed_text() -> None:
+    raw = read_path(HWPX)
+    assert raw.media_type == "application/hwp+zip"
+    assert raw.page_starts is None
+    assert squash(raw.text) == squash(seed_text())
+    lines = {ln.strip() for ln in raw.text.splitlines()}
+    for key in SEED000_KEY_LINES:
+        assert key in lines
+
+
+def test_hwpx_table_has_the_task_rows_with_merged_cells() -> None:
+    raw = read_path(HWPX)
+    assert len(raw.tables) == 1
+    table = raw.tables[0]
+    assert table.rows == task_rows()
+    assert table.raw_start is not None
+    assert raw.text[table.raw_start :].startswith("분과\n과제명\n주요내용\nAI\n")
+
+
+def test_hwpx_gives_the_seed_figures() -> None:
+    assert figures(gongmun.extract(HWPX)) == figures(gongmun.extract_text(seed_text()))
+
+
+def test_line_breaks_and_tabs_inside_text_runs(tmp_path: Path) -> None:
+    body = "<hp:p><hp:run><hp:t>총<hp:tab/>600억원<hp:lineBreak/>지원</hp:t></hp:run></hp:p>"
+    raw = read_path(make_hwpx(tmp_path, {"Contents/section0.xml": section(body)}))
+    assert raw.text == "총\t600억원\n지원"
+
+
+def test_sections_are_read_in_number_order(tmp_path: Path) -> None:
+    members: dict[str, str | bytes] = {
+        "Contents/section10.xml": section(para("셋째")),
+        "Contents/section2.xml": section(para("둘째")),
+        "Contents/section0.xml": section(para("첫째")),
+    }
+    assert read_path(make_hwpx(tmp_path, members)).text == "첫째\n둘째\n셋째"
+
+
+# --- hostile and broken archives ----------------------------------------------------
+
+
+def test_zip_bomb_disguised_as_hwpx(tmp_path: Path) -> None:
+    bomb = b"<" + b"\x00" * (20 * limits.MIB)
+    f = make_hwpx(tmp_path, {"Contents/section0.xml": bomb}, "bomb.hwpx")
+    assert f.stat().st_size < 100_000
+    e = _error(f)
+    assert e.code == "unsafe_archive"
+    assert "bomb" in e.problem
+
+
+def test_entry_over_the_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "MAX_ZIP_ENTRY_BYTES", 1000)
+    f = make_hwpx(tmp_path, {"Contents/section0.xml": section(para("가" * 2000))})
+    assert _error(f).code == "unsafe_archive"
+
+
+def test_too_many_entries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "MAX_ZIP_ENTRIES", 5)
+    members: dict[str, str | bytes] = {f"BinData/{i}.bin": b"x" for i in range(10)}
+    members["Contents/section0.xml"] = section(para("총 600억원"))
+    assert _error(make_hwpx(tmp_path, members)).code == "unsafe_archive"
+
+
+def test_inflating_stops_at_the_limit_whatever_the_header_says(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gongmun.readers.safezip import read_member
+
+    f = make_hwpx(tmp_path, {"Contents/section0.xml": "가" * 5000})
+    monkeypatch.setattr(limits, "MAX_ZIP_ENTRY_BYTES", 1000)
+    with zipfile.ZipFile(f) as z, pytest.raises(InputError) as info:
+        read_member(z, "Contents/section0.xml", str(f))
+    assert info.value.code == "unsafe_archive"
+
+
+@pytest.mark.parametrize("name", ["../../evil.xml", "/etc/passwd", "C:/evil.xml"])
+def test_path_traversal_names(tmp_path: Path, name: str) -> None:
+    f = make_hwpx(tmp_path, {"Contents/section0.xml": section(para("총")), name: "x"})
+    e = _error(f)
+    assert e.code == "unsafe_archive"
+    assert "leaves the archive" in e.problem
+
+
+LAUGHS = """<?xml version="1.0"?>
+<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>
+<hs:sec xmlns:hs="x" xmlns:hp="y"><hp:p><hp:run><hp:t>&lol3;</hp:t></hp:run></hp:p></hs:sec>"""
+
+EXTERNAL = """<?xml version="1.0"?>
+<!DOCTYPE sec [<!ENTITY ext SYSTEM "file:///etc/passwd">]>
+<hs:sec xmlns:hs="x" xmlns:hp="y"><hp:p><hp:run><hp:t>&ext;</hp:t></hp:run></hp:p></hs:sec>"""
+
+
+@pytest.mark.parametrize("xml", [LAUGHS, EXTERNAL], ids=["entity_expansion", "external_entity"])
+def test_xml_with_entities_is_refused(tmp_path: Path, xml: str) -> None:
+    e = _error(make_hwpx(tmp_path, {"Contents/section0.xml": xml}))
+    assert e.code == "unsafe_xml"
+    assert "section0.xml" in e.problem
+
+
+def test_broken_xml(tmp_path: Path) -> None:
+    f = make_hwpx(tmp_path, {"Contents/section0.xml": "<hs:sec><hp:p>"})
+    assert _error(f).code == "broken_hwpx"
+
+
+def test_zip_that_is_not_hwpx(tmp_path: Path) -> None:
+    f = tmp_path / "report.docx"
+    with zipfile.ZipFile(f, "w") as z:
+        z.writestr("word/document.xml", "<w:document/>")
+    e = _error(f)
+    assert e.code == "unsupported_format"
+    assert "not an HWPX" in e.problem
+
+
+def test_hwpx_name_on_something_else(tmp_path: Path) -> None:
+    f = tmp_path / "fake.hwpx"
+    f.write_text("총 600억원", encoding="utf-8")
+    assert _error(f).code == "broken_hwpx"
+
+
+def test_truncated_hwpx(tmp_path: Path) -> None:
+    f = tmp_path / "cut.hwpx"
+    f.write_bytes(HWPX.read_bytes()[:1500])
+    assert _error(f).code in {"broken_hwpx", "unsupported_format"}
+
+
+# --- old binary HWP -----------------------------------------------------------------
+
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def test_broken_hwp_says_how_to_convert(tmp_path: Path) -> None:
+    f = tmp_path / "old.hwp"
+    f.write_bytes(OLE + b"\x00" * 600)
+    e = _error(f)
+    assert e.code == "broken_hwp"
+    assert "soffice" in e.problem
+
+
+def test_hwp_without_the_optional_reader(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "syhwp", None)  # import fails as if not installed
+    f = tmp_path / "old.hwp"
+    f.write_bytes(OLE + b"\x00" * 600)
+    e = _error(f)
+    assert e.code == "hwp_unsupported"
+    assert "gongmun[hwp]" in e.problem
+    assert "HWPX or PDF" in e.problem
+
+
+def test_hwp_name_on_text(tmp_path: Path) -> None:
+    f = tmp_path / "old.hwp"
+    f.write_text("총 600억원", encoding="utf-8")
+    assert _error(f).code == "broken_hwp"
+
+
+def test_hwpx_table_rows_become_the_six_projects() -> None:
+    doc = gongmun.extract(HWPX)
+    tasks = [row[1] for row in task_rows()[1:]]
+    # The programme itself may be a project too; the six tasks must all be there.
+    assert [p.name for p in doc.projects if p.name in tasks] == tasks
