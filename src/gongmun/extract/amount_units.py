@@ -318,11 +318,17 @@ def paren_lists(text: str, explicit: list[Hit]) -> list[Hit]:
     """``사업A(47억원), 사업B(45), 사업C(39)``: bare figures in parentheses after an amount
     in parentheses take its unit, up to the end of the sentence."""
     hits = []
-    for h in explicit:
-        if h.start == 0 or text[h.start - 1] != "(" or text[h.end : h.end + 1] != ")":
-            continue
-        end_m = _SENTENCE_END.search(text, h.end)
-        end = end_m.start() if end_m else len(text)
+    opened = [
+        h
+        for h in sorted(explicit, key=lambda h: h.start)
+        if h.start > 0 and text[h.start - 1] == "(" and text[h.end : h.end + 1] == ")"
+    ]
+    for i, h in enumerate(opened):
+        # Up to the sentence end, or to the next amount in parentheses, which takes over
+        # (scanning to the sentence end from every amount is quadratic on long lines).
+        limit = opened[i + 1].start if i + 1 < len(opened) else len(text)
+        end_m = _SENTENCE_END.search(text, h.end, limit)
+        end = end_m.start() if end_m else limit
         unit = _unit_of(text[h.start : h.end])
         for f in _PAREN_FIGURE.finditer(text, h.end, end):
             value = _implied(f.group("num"), False, unit)

@@ -19,6 +19,7 @@ other is the total.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Final
@@ -125,18 +126,43 @@ class _Figures:
             [a.span for a in self.amounts] + [p.span for p in self.periods],
             key=lambda s: s.start,
         )
+        # Start offsets for bisection: lookups stay logarithmic on long one-line documents.
+        self._amount_starts = [a.span.start for a in self.amounts]
+        self._period_starts = [p.span.start for p in self.periods]
+        self._span_starts = [s.start for s in self.spans]
 
     def amounts_in(self, start: int, end: int) -> list[Amount]:
-        return [a for a in self.amounts if start <= a.span.start and a.span.end <= end]
+        lo = bisect_left(self._amount_starts, start)
+        hi = bisect_left(self._amount_starts, end)
+        return [a for a in self.amounts[lo:hi] if a.span.end <= end]
 
     def periods_in(self, start: int, end: int) -> list[Period]:
-        return [p for p in self.periods if start <= p.span.start and p.span.end <= end]
+        lo = bisect_left(self._period_starts, start)
+        hi = bisect_left(self._period_starts, end)
+        return [p for p in self.periods[lo:hi] if p.span.end <= end]
+
+    def spans_from(self, start: int, end: int) -> list[Span]:
+        """Figure spans that start in ``[start, end)``."""
+        lo = bisect_left(self._span_starts, start)
+        hi = bisect_left(self._span_starts, end)
+        return self.spans[lo:hi]
+
+    def last_span_from(self, start: int, end: int) -> Span | None:
+        """The last figure span that starts in ``[start, end)``."""
+        lo = bisect_left(self._span_starts, start)
+        hi = bisect_left(self._span_starts, end)
+        return self.spans[hi - 1] if hi > lo else None
+
+    def first_start_from(self, start: int) -> int | None:
+        i = bisect_left(self._span_starts, start)
+        return self._span_starts[i] if i < len(self._span_starts) else None
 
     def any_in(self, start: int, end: int) -> bool:
         return bool(self.amounts_in(start, end) or self.periods_in(start, end))
 
     def overlaps(self, start: int, end: int) -> bool:
-        return any(s.start < end and start < s.end for s in self.spans)
+        # Figures are short: one that overlaps [start, end) starts at most 40 chars before.
+        return any(s.end > start for s in self.spans_from(max(0, start - 40), end))
 
     def take(self, draft: _Draft, start: int, end: int, text: str) -> None:
         """Give the unused figures in ``[start, end)`` to ``draft``."""
@@ -360,13 +386,20 @@ def _name_before(
 ) -> tuple[str, int] | None:
     """The project name that ends at ``end`` on ``line``, with its start offset."""
     start = line.body_start
-    # Never reach back over a figure or over an earlier group of figures on the line.
-    for span in figures.spans:
-        if start <= span.start < end:
-            start = max(start, span.end)
-    for g0, g1 in _paren_groups(text, line.body_start, end):
-        if g1 <= end and figures.any_in(g0, g1):
-            start = max(start, g1)
+    # Never reach back over a figure or over an earlier group of figures on the line:
+    # start after the last figure, and after the ")" that closes its group.
+    last = figures.last_span_from(start, end)
+    if last is not None:
+        start = max(start, last.end)
+        depth = 0
+        for i in range(start, end):
+            if text[i] == "(":
+                depth += 1
+            elif text[i] == ")":
+                if depth == 0:
+                    start = i + 1
+                else:
+                    depth -= 1
     phrase = text[start:end]
     label = _LABEL.match(phrase.lstrip())
     if label and label.end() < len(phrase.lstrip()):
@@ -441,11 +474,12 @@ def _label_name(text: str, line: _Line, figures: _Figures) -> list[_Draft]:
     if name is None or name.endswith(")"):
         return []
     # The figures must follow the label at once: "(NAME사업) ’25년 20억원".
-    first = min(
-        (span.start for span in figures.spans if rest <= span.start),
-        default=line.end,
-    )
-    if first >= line.end or not regex.fullmatch(r"[\s'\d년도,]*", text[rest:first]):
+    first = figures.first_start_from(rest)
+    if (
+        first is None
+        or first >= line.end
+        or not regex.fullmatch(r"[\s'\d년도,]*", text[rest:first])
+    ):
         return []
     d = _Draft(name, line.body_start + 1, line.body_start + 1 + len(name), "label_name")
     figures.take(d, rest, line.end, text)
