@@ -626,6 +626,8 @@ def _item_with_notes(text: str, lines: list[_Line], i: int, figures: _Figures) -
     ]
     if not dated:
         return []
+    # "… 2,220억원 대출 실행 및 이차보전 130억 예산 지원": a figure called 예산 is the budget.
+    dated.sort(key=lambda a: "예산" not in figures.text[a.span.end : a.span.end + 6])
     d = _draft(found, "item_notes")
     for a in dated:
         figures.used.add(id(a))
@@ -805,8 +807,11 @@ def _subject_draft(name: str, start: int, figures: _Figures) -> _Draft:
     free_periods = [p for p in figures.periods if id(p) not in figures.used]
     # The run time is stated on a 사업기간 line where there is one.
     stated = [p for p in free_periods if "기간" in _line_of(figures.text, p.span.start)]
-    if stated or free_periods:
-        d.period = (stated or free_periods)[0]
+    closed = [p for p in free_periods if p.start is not None and p.end is not None]
+    # A closed run time beats an open one ("2028년까지 4년간" over "(기간) 2025년 ~").
+    choice = [p for p in stated if p in closed] or closed or stated or free_periods
+    if choice:
+        d.period = choice[0]
     for a in figures.amounts:
         if id(a) in figures.used or a.qualifier in NOT_TOTAL_QUALIFIERS or a.per:
             continue
