@@ -1,0 +1,190 @@
+"""Golden-file checks: documents with their expected output beside them, for CI.
+
+``DIR/<name>.<ext>`` is an input and ``DIR/<name>.expected.json`` its expected record
+(a Document or a Failure, ``source.path`` relative to ``DIR``, keys sorted, Hangul
+unescaped). :func:`check_dir` extracts every input again and reports, field by field,
+what changed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from pathlib import Path
+from typing import Any, Final, Literal
+
+from gongmun.batch import extract_many
+from gongmun.inputs import walk_documents
+from gongmun.models import Document, Failure
+
+EXPECTED_SUFFIX: Final = ".expected.json"
+_SHOWN: Final = 100  # characters of a value shown in a diff line
+
+
+def expected_path(document: Path) -> Path:
+    """Where the expectation of ``document`` lives.
+
+    >>> expected_path(Path("fixtures/made/amounts.txt")).as_posix()
+    'fixtures/made/amounts.expected.json'
+    """
+    return document.with_name(document.stem + EXPECTED_SUFFIX)
+
+
+def render(record: dict[str, Any]) -> str:
+    """The text of an expectation file for one record."""
+    return json.dumps(record, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _relabel(result: Document | Failure, rel: str) -> dict[str, Any]:
+    # The path as run depends on the working directory; the one recorded must not.
+    if isinstance(result, Failure):
+        return result.model_copy(update={"path": rel}).model_dump(mode="json")
+    source = result.source.model_copy(update={"path": rel})
+    return result.model_copy(update={"source": source}).model_dump(mode="json")
+
+
+@dataclass
+class CaseResult:
+    """The outcome for one input (or for one expectation left without its input)."""
+
+    name: str
+    status: Literal["ok", "changed", "new", "stale"]
+    differences: list[str] = field(default_factory=list)
+    actual: str | None = None
+    expected_file: Path | None = None
+
+
+class CheckError(Exception):
+    """DIR cannot be checked (missing, empty, two inputs sharing one expectation)."""
+
+
+def check_dir(directory: str | Path, jobs: int = 1) -> list[CaseResult]:
+    """Extract every input under ``directory`` and compare with its expectation."""
+    root = Path(directory)
+    if not root.is_dir():
+        raise CheckError(f"{root}: not a directory")
+    inputs = walk_documents(root)
+    if not inputs:
+        raise CheckError(f"{root}: no documents to check")
+    owners: dict[Path, Path] = {}
+    for doc in inputs:
+        exp = expected_path(doc)
+        if exp in owners:
+            raise CheckError(f"{owners[exp]} and {doc} would share {exp.name}; rename one")
+        owners[exp] = doc
+    results: list[CaseResult] = []
+    for doc, result in zip(inputs, extract_many(inputs, jobs=jobs), strict=True):
+        rel = doc.relative_to(root).as_posix()
+        exp = expected_path(doc)
+        actual = _relabel(result, rel)
+        text = render(actual)
+        if not exp.exists():
+            results.append(CaseResult(rel, "new", [], text, exp))
+            continue
+        try:
+            expected = json.loads(exp.read_text(encoding="utf-8"))
+        except ValueError as e:
+            diffs = [f"{exp.name} is not valid JSON: {e}"]
+            results.append(CaseResult(rel, "changed", diffs, text, exp))
+            continue
+        diffs = list(diff(expected, actual))
+        results.append(CaseResult(rel, "changed" if diffs else "ok", diffs, text, exp))
+    for exp in sorted(root.rglob("*" + EXPECTED_SUFFIX)):
+        if exp not in owners and not any(p.startswith(".") for p in exp.relative_to(root).parts):
+            rel = exp.relative_to(root).as_posix()
+            results.append(CaseResult(rel, "stale", ["its input is gone"], None, exp))
+    return results
+
+
+def update(results: list[CaseResult]) -> list[CaseResult]:
+    """Rewrite the expectations of changed and new cases, delete stale ones; return those."""
+    touched = []
+    for r in results:
+        if r.status == "ok" or r.expected_file is None:
+            continue
+        if r.status == "stale":
+            r.expected_file.unlink()
+        elif r.actual is not None:
+            r.expected_file.write_text(r.actual, encoding="utf-8")
+        touched.append(r)
+    return touched
+
+
+def _short(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
+
+
+def _label(value: Any) -> str:
+    """A record named by what a reader recognizes: its text and value, or its name."""
+    if isinstance(value, dict):
+        if "text" in value and "value_krw" in value:
+            return f"{_short(value['text'])} ({value['value_krw']})"
+        for key in ("name", "text", "code"):
+            if isinstance(value.get(key), str):
+                return _short(value[key])
+    return _short(value)
+
+
+def _text_diff(old: str, new: str, where: str) -> str:
+    i = next((k for k, (a, b) in enumerate(zip(old, new, strict=False)) if a != b), None)
+    i = min(len(old), len(new)) if i is None else i
+    lo = max(0, i - 20)
+    return (
+        f"{where}: differs from offset {i} (length {len(old)} -> {len(new)}): "
+        f"{_short(old[lo : i + 40])} -> {_short(new[lo : i + 40])}"
+    )
+
+
+def _diff_lists(old: list[Any], new: list[Any], where: str) -> Iterator[str]:
+    keys_old = [json.dumps(v, sort_keys=True, ensure_ascii=False) for v in old]
+    keys_new = [json.dumps(v, sort_keys=True, ensure_ascii=False) for v in new]
+    matcher = SequenceMatcher(None, keys_old, keys_new, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        paired = min(i2 - i1, j2 - j1) if op == "replace" else 0
+        for k in range(paired):
+            i, j = i1 + k, j1 + k
+            label = f"{where}[{i}]" if i == j else f"{where}[{i}->{j}]"
+            yield from diff(old[i], new[j], label)
+        for i in range(i1 + paired, i2):
+            yield f"{where}[{i}]: removed {_label(old[i])}"
+        for j in range(j1 + paired, j2):
+            yield f"{where}[{j}]: added {_label(new[j])}"
+
+
+def diff(old: Any, new: Any, where: str = "") -> Iterator[str]:
+    """Readable differences between two JSON values, one line per changed field.
+
+    Lists of records are aligned first, so one inserted amount reads as one addition,
+    not as every later amount changing.
+
+    >>> old = {"amounts": [{"text": "100억원", "value_krw": 10000000000}]}
+    >>> new = {"amounts": [{"text": "100억원", "value_krw": 1000000000},
+    ...                    {"text": "5천만원", "value_krw": 50000000}]}
+    >>> for line in diff(old, new):
+    ...     print(line)
+    amounts[0].value_krw: 10000000000 -> 1000000000
+    amounts[1]: added "5천만원" (50000000)
+    """
+    if isinstance(old, dict) and isinstance(new, dict):
+        for k in sorted(old.keys() | new.keys()):
+            sub = f"{where}.{k}" if where else k
+            if k not in new:
+                yield f"{sub}: removed (was {_short(old[k])})"
+            elif k not in old:
+                yield f"{sub}: added {_short(new[k])}"
+            else:
+                yield from diff(old[k], new[k], sub)
+    elif isinstance(old, list) and isinstance(new, list):
+        yield from _diff_lists(old, new, where)
+    elif isinstance(old, str) and isinstance(new, str) and old != new:
+        if max(len(old), len(new)) > _SHOWN // 2 or "\n" in old + new:
+            yield _text_diff(old, new, where or "value")
+        else:
+            yield f"{where or 'value'}: {_short(old)} -> {_short(new)}"
+    elif old != new or type(old) is not type(new):
+        yield f"{where or 'value'}: {_short(old)} -> {_short(new)}"
