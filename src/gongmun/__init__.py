@@ -6,6 +6,7 @@
 '1'
 """
 
+from gongmun.batch import extract_many
 from gongmun.errors import GongmunError, InputError
 from gongmun.models import Amount, Document, Failure, Period, Project, Span, TimePoint
 from gongmun.normalize import Normalized, normalize
@@ -26,6 +27,7 @@ __all__ = [
     "TimePoint",
     "__version__",
     "extract",
+    "extract_many",
     "extract_text",
     "normalize",
 ]
