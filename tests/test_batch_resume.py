@@ -8,10 +8,13 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from gongmun.cli import main
 from gongmun.writers import prepare_resume
 
 N_DOCS = 1500
+psutil = pytest.importorskip("psutil")  # comes with dask.distributed (dev extras)
 
 
 def _corpus(root: Path, n: int) -> Path:
@@ -40,11 +43,17 @@ def test_killing_a_real_run_and_resuming_loses_and_duplicates_nothing(tmp_path: 
     deadline = time.monotonic() + 120
     while _lines(out) < 50 and run.poll() is None and time.monotonic() < deadline:
         time.sleep(0.005)
+    helpers = psutil.Process(run.pid).children(recursive=True)  # fork server, workers
     os.kill(run.pid, signal.SIGKILL)
     run.wait()
     assert run.returncode == -signal.SIGKILL, "the run ended before it could be killed"
     partial = _lines(out)
     assert 0 < partial < N_DOCS
+    # Its workers notice and leave rather than wait forever on their task queue.
+    _, alive = psutil.wait_procs(helpers, timeout=10)
+    for p in alive:
+        p.kill()
+    assert [p.pid for p in alive] == []
 
     resumed = _extract(docs, "-o", out, "--jobs", "2", "--resume")
     _, err = resumed.communicate(timeout=300)

@@ -7,12 +7,15 @@ ones before it are done, whatever ``jobs`` is.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import multiprocessing
 import os
 import re
+import select
 import signal
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -138,9 +141,35 @@ def extract_one(source: Source) -> Document | Failure:
         return failure(source, "internal_error", f"{type(e).__name__}: {e}")
 
 
-def _init_worker() -> None:
+def _watch_parent(pid: int) -> None:
+    """Exit when process ``pid`` (the batch's parent) is gone.
+
+    A pool worker blocks on its task queue forever if its parent is killed (SIGKILL, the
+    OOM killer): it holds the queue's write end itself, so it never sees end of file.
+    """
+    fd: int | None = None
+    with contextlib.suppress(AttributeError, OSError):
+        fd = os.pidfd_open(pid)
+    if fd is None and os.name != "posix":
+        return  # os.kill(pid, 0) would kill on Windows; its pipes break instead
+    if fd is not None:
+        select.select([fd], [], [])
+    else:
+        while True:
+            time.sleep(1.0)
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                break
+            except PermissionError:
+                continue
+    os._exit(1)
+
+
+def _init_worker(parent: int) -> None:
     # Ctrl-C is the parent's to handle: it stops the pool and reports what was written.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
 
 
 def _start_method() -> str:
@@ -152,7 +181,13 @@ def _start_method() -> str:
 
 def _new_pool(jobs: int) -> ProcessPoolExecutor:
     ctx = multiprocessing.get_context(_start_method())
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker)
+    if isinstance(ctx, multiprocessing.context.ForkServerContext):
+        # Workers fork from a server that has imported gongmun once, instead of each
+        # paying the imports (pydantic models, regex tables) again.
+        ctx.set_forkserver_preload(["gongmun.batch"])
+    return ProcessPoolExecutor(
+        max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(os.getpid(),)
+    )
 
 
 def map_ordered(

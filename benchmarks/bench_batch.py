@@ -1,0 +1,124 @@
+"""Batch throughput: documents/s and MB/s with --jobs 1 and 2, peak memory per worker.
+
+Peak memory of pool workers is sampled with psutil (a dependency of dask.distributed, in
+the dev extras) every 50 ms.
+
+Builds a corpus of at least ``--mb`` MB by repeating the seeds (each copy gets its own
+first line, so every file has its own sha256), then runs ``gongmun extract DIR -o OUT
+--jobs N`` in a fresh process per N and prints one row per run and the scaling ratio.
+Numbers only; nothing here asserts a timing.
+
+    python benchmarks/bench_batch.py            # 20 MB, jobs 1 and 2
+    python benchmarks/bench_batch.py --mb 5 --jobs 1 2 4
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def build_corpus(root: Path, megabytes: float) -> tuple[int, int]:
+    """Copies of the seeds under ``root`` until they hold ``megabytes``; (files, bytes)."""
+    seeds = [(p.stem, p.read_bytes()) for p in sorted(SEEDS.glob("*.txt"))]
+    if not seeds:
+        raise SystemExit(f"no seeds in {SEEDS}")
+    files = size = 0
+    while size < megabytes * 1e6:
+        for stem, data in seeds:
+            body = f"사본 {files}\n".encode() + data
+            (root / f"{files:06d}_{stem}.txt").write_bytes(body)
+            files += 1
+            size += len(body)
+    return files, size
+
+
+def child(corpus: Path, jobs: int, out: Path) -> None:
+    """Run one extraction in this process and print its measurements as JSON."""
+    from gongmun.cli import main
+
+    start = time.perf_counter()
+    code = main(["extract", str(corpus), "-o", str(out), "--jobs", str(jobs)])
+    seconds = time.perf_counter() - start
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    # Linux reports KiB, macOS bytes.
+    self_mb = rss / (1 << 20) if sys.platform == "darwin" else rss / 1024
+    print(json.dumps({"exit": code, "seconds": seconds, "self_rss_mb": self_mb}))
+
+
+def _sample_workers(pid: int, peaks: dict[int, float], stop: threading.Event) -> None:
+    """Peak RSS of every descendant of ``pid`` (pool workers, the fork server), in MB."""
+    import psutil
+
+    try:
+        parent = psutil.Process(pid)
+        while not stop.wait(0.05):
+            for p in parent.children(recursive=True):
+                with contextlib.suppress(psutil.Error):
+                    peaks[p.pid] = max(peaks.get(p.pid, 0.0), p.memory_info().rss / (1 << 20))
+    except psutil.Error:
+        return
+
+
+def run(corpus: Path, jobs: int, out: Path) -> dict[str, float]:
+    """Measure one ``--jobs`` setting in a fresh interpreter."""
+    cmd = [sys.executable, __file__, "--child", str(corpus), "--jobs", str(jobs), "--out", str(out)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
+    peaks: dict[int, float] = {}
+    stop = threading.Event()
+    sampler = threading.Thread(target=_sample_workers, args=(proc.pid, peaks, stop))
+    sampler.start()
+    stdout, _ = proc.communicate()
+    stop.set()
+    sampler.join()
+    result: dict[str, float] = json.loads(stdout.strip().splitlines()[-1])
+    # With one job the work runs in the child itself; with more, in its pool workers.
+    result["worker_rss_mb"] = result["self_rss_mb"] if jobs == 1 else max(peaks.values(), default=0)
+    return result
+
+
+def main() -> None:
+    """Build the corpus, run every --jobs setting, print the table."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--mb", type=float, default=20.0, help="corpus size in MB (default 20)")
+    ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--out", type=Path, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        child(args.child, args.jobs[0], args.out)
+        return
+    with tempfile.TemporaryDirectory(prefix="gongmun-bench-") as tmp:
+        corpus = Path(tmp) / "corpus"
+        corpus.mkdir()
+        files, size = build_corpus(corpus, args.mb)
+        print(f"corpus: {files} documents, {size / 1e6:.1f} MB (seeds repeated)")
+        print(f"{'jobs':>4} {'seconds':>8} {'docs/s':>8} {'MB/s':>7} {'peak RSS/worker':>16}")
+        rates: dict[int, float] = {}
+        for jobs in args.jobs:
+            r = run(corpus, jobs, Path(tmp) / f"out{jobs}.jsonl")
+            if r["exit"] != 0:
+                print(f"  jobs {jobs}: exit {r['exit']} (some documents failed)")
+            rates[jobs] = files / r["seconds"]
+            print(
+                f"{jobs:>4} {r['seconds']:>8.2f} {rates[jobs]:>8.1f} "
+                f"{size / 1e6 / r['seconds']:>7.2f} {r['worker_rss_mb']:>13.0f} MB"
+            )
+        base = rates.get(1)
+        for jobs, rate in rates.items():
+            if base and jobs != 1:
+                print(f"scaling 1 -> {jobs} jobs: {rate / base:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
