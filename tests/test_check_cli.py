@@ -46,20 +46,23 @@ def test_a_changed_value_is_shown_per_field_and_fails(
     capsys.readouterr()
     exp = cases / "made" / "memo.expected.json"
     record = json.loads(exp.read_text(encoding="utf-8"))
+    kind = record["meta"]["kind"]
+    record["meta"]["kind"] = "bill" if kind != "bill" else "news"
     record["source"]["media_type"] = "text/html"
-    record["amounts"] = [
-        {"text": "600억원", "value_krw": 60_000_000_000, "span": {"start": 4, "end": 9}}
-    ]
+    n = len(record["amounts"])
+    record["amounts"].append(
+        {"text": "9억원", "value_krw": 900_000_000, "span": {"start": 0, "end": 3}}
+    )
     exp.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
     (cases / "made" / "empty.txt").write_text("이제 내용이 있음\n", encoding="utf-8")
 
     assert main(["check", str(cases)]) == 1
     out = capsys.readouterr().out
     assert "CHANGED made/memo.txt" in out
+    assert f'    meta.kind: "{record["meta"]["kind"]}" -> "{kind}"' in out
     assert '    source.media_type: "text/html" -> "text/plain"' in out
-    assert '    amounts[0]: removed "600억원" (60000000000)' in out
-    assert "CHANGED made/empty.txt" in out
-    assert "    error: removed" in out
+    assert f'    amounts[{n}]: removed "9억원" (900000000)' in out
+    assert "CHANGED made/empty.txt\n    was a failure (empty: file is empty), now a document" in out
     assert "2 of 4 differ" in out
     assert "seeds/" not in out
 

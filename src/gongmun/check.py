@@ -112,6 +112,13 @@ def update(results: list[CaseResult]) -> list[CaseResult]:
     return touched
 
 
+def _failure_text(record: dict[str, Any]) -> str | None:
+    """``a failure (code: message)`` for a Failure record, None for a Document."""
+    if "source" in record or "error" not in record:
+        return None
+    return f"a failure ({record.get('error')}: {record.get('message')})"
+
+
 def _short(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False)
     return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
@@ -170,6 +177,11 @@ def diff(old: Any, new: Any, where: str = "") -> Iterator[str]:
     amounts[0].value_krw: 10000000000 -> 1000000000
     amounts[1]: added "5천만원" (50000000)
     """
+    if not where and isinstance(old, dict) and isinstance(new, dict):
+        was, now = _failure_text(old), _failure_text(new)
+        if (was is None) != (now is None):
+            yield f"was {was or 'a document'}, now {now or 'a document'}"
+            return
     if isinstance(old, dict) and isinstance(new, dict):
         for k in sorted(old.keys() | new.keys()):
             sub = f"{where}.{k}" if where else k
