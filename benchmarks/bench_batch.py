@@ -6,7 +6,9 @@ the dev extras) every 50 ms.
 Builds a corpus of at least ``--mb`` MB by repeating the seeds (each copy gets its own
 first line, so every file has its own sha256), then runs ``gongmun extract DIR -o OUT
 --jobs N`` in a fresh process per N and prints one row per run and the scaling ratio.
-Numbers only; nothing here asserts a timing.
+Numbers only; nothing here asserts a timing. The load average before each run is
+printed: other work on the machine makes the wall-clock ratio meaningless, so the CPU
+seconds of each run are printed too.
 
     python benchmarks/bench_batch.py            # 20 MB, jobs 1 and 2
     python benchmarks/bench_batch.py --mb 5 --jobs 1 2 4
@@ -17,6 +19,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -50,14 +53,17 @@ def child(corpus: Path, jobs: int, out: Path) -> None:
     start = time.perf_counter()
     code = main(["extract", str(corpus), "-o", str(out), "--jobs", str(jobs)])
     seconds = time.perf_counter() - start
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    usage = resource.getrusage(resource.RUSAGE_SELF)
     # Linux reports KiB, macOS bytes.
-    self_mb = rss / (1 << 20) if sys.platform == "darwin" else rss / 1024
-    print(json.dumps({"exit": code, "seconds": seconds, "self_rss_mb": self_mb}))
+    self_mb = usage.ru_maxrss / (1 << 20) if sys.platform == "darwin" else usage.ru_maxrss / 1024
+    cpu = usage.ru_utime + usage.ru_stime
+    print(json.dumps({"exit": code, "seconds": seconds, "self_rss_mb": self_mb, "self_cpu": cpu}))
 
 
-def _sample_workers(pid: int, peaks: dict[int, float], stop: threading.Event) -> None:
-    """Peak RSS of every descendant of ``pid`` (pool workers, the fork server), in MB."""
+def _sample_workers(
+    pid: int, peaks: dict[int, float], cpu: dict[int, float], stop: threading.Event
+) -> None:
+    """Peak RSS (MB) and CPU seconds of every descendant of ``pid`` (workers, fork server)."""
     import psutil
 
     try:
@@ -66,6 +72,8 @@ def _sample_workers(pid: int, peaks: dict[int, float], stop: threading.Event) ->
             for p in parent.children(recursive=True):
                 with contextlib.suppress(psutil.Error):
                     peaks[p.pid] = max(peaks.get(p.pid, 0.0), p.memory_info().rss / (1 << 20))
+                    times = p.cpu_times()
+                    cpu[p.pid] = times.user + times.system
     except psutil.Error:
         return
 
@@ -75,8 +83,9 @@ def run(corpus: Path, jobs: int, out: Path) -> dict[str, float]:
     cmd = [sys.executable, __file__, "--child", str(corpus), "--jobs", str(jobs), "--out", str(out)]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
     peaks: dict[int, float] = {}
+    cpu: dict[int, float] = {}
     stop = threading.Event()
-    sampler = threading.Thread(target=_sample_workers, args=(proc.pid, peaks, stop))
+    sampler = threading.Thread(target=_sample_workers, args=(proc.pid, peaks, cpu, stop))
     sampler.start()
     stdout, _ = proc.communicate()
     stop.set()
@@ -84,6 +93,8 @@ def run(corpus: Path, jobs: int, out: Path) -> dict[str, float]:
     result: dict[str, float] = json.loads(stdout.strip().splitlines()[-1])
     # With one job the work runs in the child itself; with more, in its pool workers.
     result["worker_rss_mb"] = result["self_rss_mb"] if jobs == 1 else max(peaks.values(), default=0)
+    # CPU seconds of the whole run (sampled every 50 ms for workers, so slightly low).
+    result["cpu"] = result["self_cpu"] + sum(cpu.values())
     return result
 
 
@@ -103,21 +114,35 @@ def main() -> None:
         corpus.mkdir()
         files, size = build_corpus(corpus, args.mb)
         print(f"corpus: {files} documents, {size / 1e6:.1f} MB (seeds repeated)")
-        print(f"{'jobs':>4} {'seconds':>8} {'docs/s':>8} {'MB/s':>7} {'peak RSS/worker':>16}")
+        print(
+            f"{'jobs':>4} {'seconds':>8} {'docs/s':>8} {'MB/s':>7} {'RSS/worker':>11} "
+            f"{'CPU s':>7} {'load':>5}"
+        )
         rates: dict[int, float] = {}
+        cpus: dict[int, float] = {}
         for jobs in args.jobs:
+            load = os.getloadavg()[0]
             r = run(corpus, jobs, Path(tmp) / f"out{jobs}.jsonl")
             if r["exit"] != 0:
                 print(f"  jobs {jobs}: exit {r['exit']} (some documents failed)")
             rates[jobs] = files / r["seconds"]
+            cpus[jobs] = r["cpu"]
             print(
                 f"{jobs:>4} {r['seconds']:>8.2f} {rates[jobs]:>8.1f} "
-                f"{size / 1e6 / r['seconds']:>7.2f} {r['worker_rss_mb']:>13.0f} MB"
+                f"{size / 1e6 / r['seconds']:>7.2f} {r['worker_rss_mb']:>8.0f} MB "
+                f"{r['cpu']:>7.1f} {load:>5.2f}"
             )
-        base = rates.get(1)
-        for jobs, rate in rates.items():
-            if base and jobs != 1:
-                print(f"scaling 1 -> {jobs} jobs: {rate / base:.2f}x")
+        if 1 in rates:
+            for jobs, rate in rates.items():
+                if jobs == 1:
+                    continue
+                # Wall-clock scaling is only meaningful on otherwise idle cores (see the
+                # load column); the CPU bound is what N free cores would give at most.
+                bound = min(jobs, os.cpu_count() or jobs) * cpus[1] / cpus[jobs]
+                print(
+                    f"scaling 1 -> {jobs} jobs: {rate / rates[1]:.2f}x wall clock; "
+                    f"{bound:.2f}x bound from CPU cost on free cores"
+                )
 
 
 if __name__ == "__main__":

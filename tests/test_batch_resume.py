@@ -69,6 +69,24 @@ def test_killing_a_real_run_and_resuming_loses_and_duplicates_nothing(tmp_path: 
     assert len({r["source"]["sha256"] for r in records}) == N_DOCS
 
 
+def test_ctrl_c_stops_cleanly_and_resume_finishes(tmp_path: Path) -> None:
+    docs = _corpus(tmp_path, N_DOCS)
+    out = tmp_path / "out.jsonl"
+    run = _extract(docs, "-o", out, "--jobs", "2")
+    deadline = time.monotonic() + 120
+    while _lines(out) < 50 and run.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.005)
+    run.send_signal(signal.SIGINT)
+    _, err = run.communicate(timeout=60)
+    assert run.returncode == 130, err.decode()
+    assert "interrupted (run again with --resume to finish)" in err.decode()
+    assert out.read_bytes().endswith(b"\n")
+    resumed = _extract(docs, "-o", out, "--resume")
+    resumed.communicate(timeout=300)
+    assert resumed.returncode == 0
+    assert _lines(out) == N_DOCS
+
+
 def test_resume_drops_a_torn_line_and_retries_failures(tmp_path: Path) -> None:
     docs = _corpus(tmp_path, 3)
     (docs / "00001.txt").write_bytes(b"")  # fails: empty

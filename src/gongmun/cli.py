@@ -7,6 +7,7 @@ Exit codes: 0 all good, 1 some document failed, 2 usage error.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -144,7 +145,9 @@ def _extract_jsonl(
             done = prepare_resume(args.output)
             todo = []
             for s in sources:
-                sha = source_sha256(s)
+                # Hash only while something is left to skip: reading every input twice
+                # is the one cost of resuming.
+                sha = source_sha256(s) if done.total() else None
                 if sha is not None and done[sha] > 0:
                     done[sha] -= 1
                     tally.skipped += 1
@@ -208,6 +211,10 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             _extract_tables(args, sources, status, tally)
     except KeyboardInterrupt:
         interrupted = True
+    except BrokenPipeError:
+        # The reader went away (`| head`): stop quietly, as other Unix tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     finally:
         status.close()
     print(tally.summary(time.monotonic() - start, interrupted), file=sys.stderr)
