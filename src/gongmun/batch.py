@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import multiprocessing
 import os
 import re
@@ -222,11 +223,8 @@ def map_ordered(
                     item = retry.popleft()
                     pending.append((item, pool.submit(fn, item), True))
             else:
-                while len(pending) < window:
-                    nxt = next(source, _END)
-                    if nxt is _END:
-                        break
-                    pending.append((nxt, pool.submit(fn, nxt), False))  # type: ignore[arg-type]
+                for nxt in itertools.islice(source, window - len(pending)):
+                    pending.append((nxt, pool.submit(fn, nxt), False))
             if not pending:
                 return
             item, fut, alone = pending.popleft()
@@ -246,9 +244,6 @@ def map_ordered(
             yield result
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-
-
-_END: Final = object()
 
 
 def _crashed(source: Source) -> Failure:

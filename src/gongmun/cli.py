@@ -1,7 +1,8 @@
 """The ``gongmun`` command line: ``extract``, ``check``, ``normalize``, ``schema``.
 
 stdout carries data only (JSON Lines, normalized text); messages go to stderr.
-Exit codes: 0 all good, 1 some document failed, 2 usage error.
+Exit codes: 0 all good, 1 some document failed (or ``check`` found a difference), 2 usage
+error, 130 interrupted, 141 stdout closed by its reader.
 """
 
 from __future__ import annotations
@@ -90,7 +91,7 @@ class _Tally:
         self.periods += p
         self.projects += j
 
-    def summary(self, seconds: float, interrupted: bool) -> str:
+    def summary(self, seconds: float, interrupted: bool, resumable: bool) -> str:
         records = self.amounts + self.periods + self.projects
         rate = self.documents / seconds if seconds > 0 else 0.0
         text = (
@@ -101,8 +102,10 @@ class _Tally:
         )
         if self.skipped:
             text += f"; {self.skipped} already in the output, skipped"
-        if interrupted:
+        if interrupted and resumable:
             text += "; interrupted (run again with --resume to finish)"
+        elif interrupted:
+            text += "; interrupted, nothing written"
         return text
 
 
@@ -217,7 +220,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         return 141
     finally:
         status.close()
-    print(tally.summary(time.monotonic() - start, interrupted), file=sys.stderr)
+    resumable = fmt is OutputFormat.JSONL and bool(args.output)
+    print(tally.summary(time.monotonic() - start, interrupted, resumable), file=sys.stderr)
     if interrupted:
         return 130
     return 1 if tally.failed else 0
