@@ -9,7 +9,8 @@ Document or a Failure, the same records ``gongmun extract`` writes, in input ord
 
     with Client("scheduler:8786"):          # or LocalCluster(...)
         bag = extract_bag(paths, npartitions=64)
-        bag.map(json.dumps, ensure_ascii=False).to_textfiles("out/*.jsonl")
+        lines = bag.map(json.dumps, ensure_ascii=False)
+        lines.to_textfiles("out/*.jsonl", last_endline=True)
 
 Paths must be readable by the workers (a shared file system or object-store mount).
 """
