@@ -12,6 +12,7 @@ seconds of each run are printed too.
 
     python benchmarks/bench_batch.py            # 20 MB, jobs 1 and 2
     python benchmarks/bench_batch.py --mb 5 --jobs 1 2 4
+    python benchmarks/bench_batch.py --dask  # also the Dask recipe on a LocalCluster
 """
 
 from __future__ import annotations
@@ -98,11 +99,32 @@ def run(corpus: Path, jobs: int, out: Path) -> dict[str, float]:
     return result
 
 
+def run_dask(corpus: Path, workers: int, out: Path) -> float:
+    """Seconds for the Dask recipe on a LocalCluster of ``workers`` processes (cluster
+    start-up excluded), writing JSON Lines as the README shows."""
+    from dask.distributed import Client, LocalCluster
+
+    from gongmun.dask_recipe import extract_bag
+
+    paths = sorted(str(p) for p in corpus.iterdir())
+    with (
+        LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        Client(cluster),
+    ):
+        start = time.perf_counter()
+        lines = extract_bag(paths).map(json.dumps, ensure_ascii=False)
+        lines.to_textfiles(str(out / "*.jsonl"), last_endline=True)
+        return time.perf_counter() - start
+
+
 def main() -> None:
     """Build the corpus, run every --jobs setting, print the table."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=20.0, help="corpus size in MB (default 20)")
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--dask", action="store_true", help="also time the Dask recipe")
     ap.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -142,6 +164,15 @@ def main() -> None:
                 print(
                     f"scaling 1 -> {jobs} jobs: {rate / rates[1]:.2f}x wall clock; "
                     f"{bound:.2f}x bound from CPU cost on free cores"
+                )
+        if args.dask:
+            for workers in args.jobs:
+                load = os.getloadavg()[0]
+                seconds = run_dask(corpus, workers, Path(tmp) / f"dask{workers}")
+                print(
+                    f"dask, {workers} worker(s): {seconds:.2f} s, {files / seconds:.1f} docs/s, "
+                    f"{size / 1e6 / seconds:.2f} MB/s, {files / seconds / workers:.1f} docs/s "
+                    f"per worker (load {load:.2f})"
                 )
 
 
