@@ -103,10 +103,12 @@ def test_parquet_tables_with_two_jobs(tmp_path: Path) -> None:
     assert docs.column("path").to_pylist() == [str(p) for p in sorted(SEEDS.glob("*.txt"))]
 
 
-def test_every_output_format_is_accepted(tmp_path: Path) -> None:
+def test_every_output_format_is_accepted_in_a_new_directory(tmp_path: Path) -> None:
     seed = str(sorted(SEEDS.glob("*.txt"))[0])
     for fmt in OutputFormat:
-        assert main(["extract", seed, "-f", fmt.value, "-o", str(tmp_path / fmt.value)]) == 0
+        out = tmp_path / "new" / fmt.value
+        assert main(["extract", seed, "-f", fmt.value, "-o", str(out)]) == 0
+        assert out.exists()
 
 
 def test_the_installed_module_runs_as_a_command(tmp_path: Path) -> None:

@@ -40,6 +40,7 @@ class JsonlWriter:
     @classmethod
     def open(cls, path: str | Path, append: bool) -> JsonlWriter:
         """Open ``path`` for writing records (truncating it unless ``append``)."""
+        Path(path).absolute().parent.mkdir(parents=True, exist_ok=True)
         flags = os.O_WRONLY | os.O_CREAT | (os.O_APPEND if append else os.O_TRUNC)
         return cls(os.open(path, flags, 0o644), close=True)
 
