@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from gongmun.cli import main
+from gongmun.models import Failure
 from gongmun.writers import prepare_resume
 
 N_DOCS = 1500
@@ -118,3 +119,16 @@ def test_the_same_bytes_twice_are_each_skipped_once(tmp_path: Path) -> None:
     assert main(["extract", str(docs), "-o", str(out), "--resume"]) == 0
     paths = [json.loads(line)["source"]["path"] for line in out.read_text().splitlines()]
     assert paths == [str(docs / "a.txt"), str(docs / "b.txt")]
+
+
+def test_resume_key_is_the_sha256_every_reader_records() -> None:
+    """--resume hashes input bytes; every reader must record that same sha256."""
+    from gongmun.batch import extract_many, source_sha256
+    from gongmun.inputs import find_documents
+
+    paths = find_documents([str(Path(__file__).parent.parent / "fixtures")])
+    suffixes = {Path(p).suffix for p in paths}
+    assert {".txt", ".pdf", ".html"} <= suffixes
+    for path, result in zip(paths, extract_many(paths), strict=True):
+        recorded = result.sha256 if isinstance(result, Failure) else result.source.sha256
+        assert recorded == source_sha256(path), path
