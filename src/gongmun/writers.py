@@ -28,7 +28,8 @@ class JsonlWriter:
     """Append whole lines to a file descriptor: one ``write`` call per record.
 
     A record is one ``os.write`` of its full line, so a killed run leaves complete
-    lines, except at worst a torn last line after a power cut, which
+    lines; the one exception, a torn last line (a power cut, or a kill landing inside
+    the write of a record of megabytes, which Linux may cut short), is what
     :func:`prepare_resume` removes.
     """
 
