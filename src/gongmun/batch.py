@@ -18,6 +18,7 @@ import signal
 import sys
 import threading
 import time
+import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -35,6 +36,7 @@ R = TypeVar("R")
 
 _CODE: Final = re.compile(r"^[a-z][a-z0-9_]*$")
 _MAX_MESSAGE_CHARS: Final = 2000
+_MAX_RESTARTS: Final = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +124,17 @@ def failure(source: Source, code: str, message: str) -> Failure:
     )
 
 
+def _where(e: BaseException) -> str:
+    """`` (at gongmun/extract/amounts.py:120)``: the innermost frame, for a bug report."""
+    frames = traceback.extract_tb(e.__traceback__)
+    if not frames:
+        return ""
+    last = frames[-1]
+    parts = Path(last.filename).parts
+    short = "/".join(parts[parts.index("gongmun") :]) if "gongmun" in parts else parts[-1]
+    return f" (at {short}:{last.lineno})"
+
+
 def extract_one(source: Source) -> Document | Failure:
     """Extract one document, turning every error into a :class:`Failure`.
 
@@ -139,7 +152,7 @@ def extract_one(source: Source) -> Document | Failure:
     except InputError as e:
         return failure(source, e.code, e.problem)
     except Exception as e:  # one bad document must never end the batch
-        return failure(source, "internal_error", f"{type(e).__name__}: {e}")
+        return failure(source, "internal_error", f"{type(e).__name__}: {e}{_where(e)}")
 
 
 def _watch_parent(pid: int) -> None:
@@ -215,16 +228,38 @@ def map_ordered(
     # (item, future, alone): alone means nothing else was in flight beside it.
     pending: deque[tuple[T, Future[R], bool]] = deque()
     pool = _new_pool(jobs)
+    restarts = 0  # in a row, without a result: workers that cannot even start
+
+    def submit(item: T, alone: bool) -> bool:
+        # A worker may die between two submissions; the pool then refuses new work.
+        try:
+            pending.append((item, pool.submit(fn, item), alone))
+        except BrokenProcessPool:
+            return False
+        return True
+
     try:
         while True:
-            isolating = bool(retry) or any(alone for _, _, alone in pending)
-            if isolating:
+            refused = False
+            if retry or any(alone for _, _, alone in pending):
                 if not pending and retry:
                     item = retry.popleft()
-                    pending.append((item, pool.submit(fn, item), True))
+                    if not submit(item, alone=True):
+                        retry.appendleft(item)
+                        refused = True
             else:
                 for nxt in itertools.islice(source, window - len(pending)):
-                    pending.append((nxt, pool.submit(fn, nxt), False))
+                    if not submit(nxt, alone=False):
+                        retry.append(nxt)
+                        refused = True
+                        break
+            if refused and not pending:
+                restarts += 1
+                if restarts > _MAX_RESTARTS:
+                    raise RuntimeError("gongmun's worker processes keep dying on start")
+                pool.shutdown(wait=True, cancel_futures=True)
+                pool = _new_pool(jobs)
+                continue
             if not pending:
                 return
             item, fut, alone = pending.popleft()
@@ -237,10 +272,12 @@ def map_ordered(
                 pool = _new_pool(jobs)
                 retry.extendleft(reversed(rest))
                 if alone:
+                    restarts = 0
                     yield on_crash(item)
                 else:
                     retry.appendleft(item)
                 continue
+            restarts = 0
             yield result
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
