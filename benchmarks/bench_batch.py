@@ -65,7 +65,11 @@ def _sample_workers(
     pid: int, peaks: dict[int, float], cpu: dict[int, float], stop: threading.Event
 ) -> None:
     """Peak RSS (MB) and CPU seconds of every descendant of ``pid`` (workers, fork server)."""
-    import psutil
+    try:
+        import psutil
+    except ImportError:
+        print("psutil is not installed: worker memory and CPU not measured", file=sys.stderr)
+        return
 
     try:
         parent = psutil.Process(pid)
