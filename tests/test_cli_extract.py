@@ -48,12 +48,25 @@ def test_a_failure_is_a_record_without_source_and_exit_1(
     assert "(1 extracted, 1 failed)" in err
 
 
-def test_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setattr("sys.stdin", io.StringIO("□ 총 600억원 규모 지원\n"))
+@pytest.mark.parametrize("codec", ["utf-8", "cp949"])
+def test_stdin(
+    codec: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stdin = io.TextIOWrapper(io.BytesIO("□ 총 600억원 규모 지원\n".encode(codec)))
+    monkeypatch.setattr("sys.stdin", stdin)
     assert main(["extract", "-"]) == 0
     (record,) = _records(capsys.readouterr().out)
     assert record["source"]["path"] == "-"  # type: ignore[index]
-    assert record["text"] == "□ 총 600억원 규모 지원\n"
+    assert record["text"].startswith("□ 총 600억원 규모 지원")  # type: ignore[attr-defined]
+
+
+def test_stdin_that_is_not_text_is_a_failure(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"\xff\xfe\xff\x00\x80")))
+    assert main(["extract", "-"]) == 1
+    (record,) = _records(capsys.readouterr().out)
+    assert (record["path"], record["error"]) == ("-", "undecodable")
 
 
 @pytest.mark.parametrize(

@@ -41,10 +41,27 @@ _MAX_RESTARTS: Final = 3
 
 @dataclass(frozen=True, slots=True)
 class TextInput:
-    """A document given as text rather than a file (stdin); ``path`` names it in records."""
+    """A document given as text rather than a file (stdin); ``path`` names it in records.
 
-    text: str
+    ``bytes`` are decoded as a text file is: UTF-8 (with or without BOM), else CP949.
+
+    >>> TextInput("총 600억원".encode("cp949")).decoded()
+    '총 600억원'
+    """
+
+    text: str | bytes
     path: str = "-"
+
+    def decoded(self) -> str:
+        """The text; raise :class:`InputError` (``undecodable``) for bytes that are not text."""
+        if isinstance(self.text, str):
+            return self.text
+        for codec in ("utf-8-sig", "cp949"):
+            try:
+                return self.text.decode(codec)
+            except UnicodeDecodeError:
+                continue
+        raise InputError(self.path, "not text in UTF-8 or CP949", "undecodable")
 
 
 Source = str | os.PathLike[str] | TextInput
@@ -91,7 +108,12 @@ def source_sha256(source: Source) -> str | None:
     It equals ``Document.source.sha256``, which is what ``--resume`` matches on.
     """
     if isinstance(source, TextInput):
-        return hashlib.sha256(source.text.encode("utf-8", "surrogatepass")).hexdigest()
+        # Text is recorded by the sha256 of its UTF-8 form, whatever it arrived in.
+        try:
+            data = source.decoded().encode("utf-8", "surrogatepass")
+        except InputError:
+            data = source.text if isinstance(source.text, bytes) else b""
+        return hashlib.sha256(data).hexdigest()
     h = hashlib.sha256()
     try:
         with Path(source).open("rb") as f:
@@ -105,7 +127,8 @@ def source_sha256(source: Source) -> str | None:
 def source_size(source: Source) -> int:
     """Bytes of input, for progress; 0 when it cannot be known."""
     if isinstance(source, TextInput):
-        return len(source.text.encode("utf-8", "surrogatepass"))
+        text = source.text
+        return len(text) if isinstance(text, bytes) else len(text.encode("utf-8", "surrogatepass"))
     try:
         return Path(source).stat().st_size
     except OSError:
@@ -147,7 +170,7 @@ def extract_one(source: Source) -> Document | Failure:
     """
     try:
         if isinstance(source, TextInput):
-            return extract_text(source.text, source.path)
+            return extract_text(source.decoded(), source.path)
         return extract(Path(source))
     except InputError as e:
         return failure(source, e.code, e.problem)

@@ -132,8 +132,9 @@ def _extract_usage_problem(args: argparse.Namespace, fmt: OutputFormat) -> str |
 
 
 def _sources(paths: list[str]) -> list[Source]:
-    stdin_text = sys.stdin.read() if STDIN in paths else ""
-    return [TextInput(stdin_text) if p == STDIN else p for p in paths]
+    # Bytes, not sys.stdin's locale decoding: CP949 text must arrive intact.
+    data = sys.stdin.buffer.read() if STDIN in paths else b""
+    return [TextInput(data) if p == STDIN else p for p in paths]
 
 
 def _report_failure(status: ProgressLine, line: Line) -> None:
