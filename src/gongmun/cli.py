@@ -74,6 +74,10 @@ def _usage(command: str, problem: str) -> int:
     return 2
 
 
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
 @dataclass
 class _Tally:
     documents: int = 0
@@ -95,10 +99,10 @@ class _Tally:
         records = self.amounts + self.periods + self.projects
         rate = self.documents / seconds if seconds > 0 else 0.0
         text = (
-            f"gongmun: {self.documents} documents ({self.documents - self.failed} extracted, "
-            f"{self.failed} failed), {records} records ({self.amounts} amounts, "
-            f"{self.periods} periods, {self.projects} projects) in {duration(seconds)}, "
-            f"{rate:.1f} docs/s"
+            f"gongmun: {_n(self.documents, 'document')} ({self.documents - self.failed} "
+            f"extracted, {self.failed} failed), {_n(records, 'record')} "
+            f"({_n(self.amounts, 'amount')}, {_n(self.periods, 'period')}, "
+            f"{_n(self.projects, 'project')}) in {duration(seconds)}, {rate:.1f} docs/s"
         )
         if self.skipped:
             text += f"; {self.skipped} already in the output, skipped"
