@@ -19,9 +19,10 @@ def _blocks(lang: str) -> list[str]:
 def test_library_examples_run(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     examples = [b for b in _blocks("python") if "dask" not in b]
-    assert len(examples) == 2
+    assert len(examples) == 3
+    scope = {"__name__": "__main__"}  # the blocks build on each other, as a reader would
     for code in examples:
-        exec(compile(code, "README.md", "exec"), {"__name__": "__main__"})
+        exec(compile(code, "README.md", "exec"), scope)
 
 
 def test_set_up_and_test_commands_match_ci() -> None:
