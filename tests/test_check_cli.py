@@ -85,10 +85,21 @@ def test_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert main(["check", str(tmp_path / "nowhere")]) == 2
     assert main(["check", str(tmp_path)]) == 2
     assert "no documents to check" in capsys.readouterr().err
-    (tmp_path / "a.txt").write_text("가", encoding="utf-8")
-    (tmp_path / "a.md").write_text("나", encoding="utf-8")
-    assert main(["check", str(tmp_path)]) == 2
-    assert "would share a.expected.json" in capsys.readouterr().err
+    (tmp_path / "README.md").write_text("# 설명", encoding="utf-8")
+    assert main(["check", str(tmp_path)]) == 2  # a README is not a fixture
+
+
+def test_inputs_sharing_a_name_keep_their_extensions(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("총 1억원", encoding="utf-8")
+    (tmp_path / "a.md").write_text("총 2억원", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("총 3억원", encoding="utf-8")
+    assert main(["check", str(tmp_path), "--update"]) == 0
+    assert sorted(p.name for p in tmp_path.glob("*.expected.json")) == [
+        "a.md.expected.json",
+        "a.txt.expected.json",
+        "b.expected.json",
+    ]
+    assert main(["check", str(tmp_path)]) == 0
 
 
 def test_check_dir_with_two_jobs_agrees(cases: Path) -> None:

@@ -9,6 +9,7 @@ what changed.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -23,13 +24,34 @@ EXPECTED_SUFFIX: Final = ".expected.json"
 _SHOWN: Final = 100  # characters of a value shown in a diff line
 
 
-def expected_path(document: Path) -> Path:
-    """Where the expectation of ``document`` lives.
+def expected_path(document: Path, shared_stem: bool = False) -> Path:
+    """Where the expectation of ``document`` lives: ``<name>.expected.json`` beside it.
+
+    When another input in the same folder has the same name with another extension
+    (``seed000.pdf`` and ``seed000.hwpx``), each keeps its extension instead.
 
     >>> expected_path(Path("fixtures/made/amounts.txt")).as_posix()
     'fixtures/made/amounts.expected.json'
+    >>> expected_path(Path("fixtures/readers/seed000.pdf"), shared_stem=True).as_posix()
+    'fixtures/readers/seed000.pdf.expected.json'
     """
-    return document.with_name(document.stem + EXPECTED_SUFFIX)
+    name = document.name if shared_stem else document.stem
+    return document.with_name(name + EXPECTED_SUFFIX)
+
+
+def is_checked(document: Path) -> bool:
+    """README files describe a fixture folder; they are not fixtures themselves.
+
+    >>> is_checked(Path("fixtures/readers/README.md")), is_checked(Path("a/보도자료.md"))
+    (False, True)
+    """
+    return not document.name.upper().startswith("README")
+
+
+def expectations(inputs: list[Path]) -> dict[Path, Path]:
+    """Input → its expectation file, for every input (see :func:`expected_path`)."""
+    stems = Counter((p.parent, p.stem) for p in inputs)
+    return {p: expected_path(p, stems[(p.parent, p.stem)] > 1) for p in inputs}
 
 
 def render(record: dict[str, Any]) -> str:
@@ -57,7 +79,7 @@ class CaseResult:
 
 
 class CheckError(Exception):
-    """DIR cannot be checked (missing, empty, two inputs sharing one expectation)."""
+    """DIR cannot be checked (missing, or without documents)."""
 
 
 def check_dir(directory: str | Path, jobs: int = 1) -> list[CaseResult]:
@@ -65,19 +87,15 @@ def check_dir(directory: str | Path, jobs: int = 1) -> list[CaseResult]:
     root = Path(directory)
     if not root.is_dir():
         raise CheckError(f"{root}: not a directory")
-    inputs = walk_documents(root)
+    inputs = [p for p in walk_documents(root) if is_checked(p)]
     if not inputs:
         raise CheckError(f"{root}: no documents to check")
-    owners: dict[Path, Path] = {}
-    for doc in inputs:
-        exp = expected_path(doc)
-        if exp in owners:
-            raise CheckError(f"{owners[exp]} and {doc} would share {exp.name}; rename one")
-        owners[exp] = doc
+    expected_of = expectations(inputs)
+    owners = set(expected_of.values())
     results: list[CaseResult] = []
     for doc, result in zip(inputs, extract_many(inputs, jobs=jobs), strict=True):
         rel = doc.relative_to(root).as_posix()
-        exp = expected_path(doc)
+        exp = expected_of[doc]
         actual = _relabel(result, rel)
         text = render(actual)
         if not exp.exists():
