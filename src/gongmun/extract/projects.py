@@ -211,6 +211,9 @@ def _assign_amount(draft: _Draft, a: Amount, text: str, figures: _Figures | None
         year = figures.frame_year(a)
     if year is not None:
         draft.annual.setdefault(year, a)
+        if a.qualifier == "총" and a.year is not None and draft.total is None:
+            # "총 3조 2,940억원 규모의 2025년 … 공고": the whole budget, of that one year.
+            draft.total = a
     elif draft.total is None:
         draft.total = a
 
@@ -284,6 +287,10 @@ def _paren_groups(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # --- names -------------------------------------------------------------------------
 
 
+# Marks never at either end of a name; "?" is how some pages render lost 「」.
+_EDGE_MARKS: Final = " ,;:*·-※「」『』'\"“”‘’?!`"
+
+
 def clean_name(raw: str, *, support_head: bool = False) -> str | None:
     """Trim a phrase to the project name it ends with, or None if it names no project.
 
@@ -294,13 +301,13 @@ def clean_name(raw: str, *, support_head: bool = False) -> str | None:
     '이공계 진학을 위한 CVC펀드'
     """
     name = " ".join(raw.split())
-    name = name.strip(" ,;:*·-※「」'\"“”‘’")
+    name = name.strip(_EDGE_MARKS)
     name = _YEAR_PREFIX.sub("", _cut_clause(name))
     # "규모 조성 및 CVC투자연계R&D": what a previous clause left in front of the name.
     while " " in name and name.split(" ", 1)[0] in _LEADING:
         name = name.split(" ", 1)[1]
     name = _trim_activity(name)
-    name = name.strip(" ,;:*·-※'\"")
+    name = name.strip(_EDGE_MARKS)
     if not _looks_like_project(name, support_head=support_head):
         return None
     return name
