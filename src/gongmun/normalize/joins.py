@@ -17,7 +17,9 @@ Two layouts are recognised from the whole text:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Final
 
 import regex
@@ -50,12 +52,11 @@ _LABEL_ITEM = regex.compile(r"^\((?=[^)\n]*\p{Hangul})[^()\d\s]{1,12}\)[ \t]+\S"
 _NUMBER_TOKEN = r"(?<!\S)[(\[]?[-+]?\d[\d,.]*[%)\]]?(?!\S)"
 # Three standalone numbers in one line: a flattened table row.
 _NUMBER_ROW = regex.compile(rf"{_NUMBER_TOKEN}(?:.*?{_NUMBER_TOKEN}){{2}}")
-# The same test over a whole text, one match per table-row line (at its start).
-_NUMBER_ROW_LINES = regex.compile(
-    rf"^(?=[^\n]*?{_NUMBER_TOKEN}(?:[^\n]*?{_NUMBER_TOKEN}){{2}})"
-    r"|^(?=[^\n]*?(?:[·.…‥]{3,}|-{4,})[ \t]*\d*[ \t]*$)",
-    regex.MULTILINE,
-)
+# The same tests over a whole text, scanned once each (a lookahead at every line start
+# rescans each line several times): a number token is a whole word, so a line is a row
+# when it holds three of them; a contents line ends in a leader (…… 12).
+_NUMBER_TOKENS = regex.compile(_NUMBER_TOKEN)
+_TOC_ENDS = regex.compile(r"(?:[·.…‥]{3,}|-{4,})[ \t]*\d*[ \t]*$", regex.MULTILINE)
 _TOC_LINE = regex.compile(r"(?:[·.…‥]{3,}|-{4,})\s*\d*\s*$")
 _DATE_END = regex.compile(
     r"(?:\d{4}\.\s*\d{1,2}\.(?:\s*\d{1,2}\.)?|\d{4}년\s*\d{1,2}월(?:\s*\d{1,2}일)?)"
@@ -92,25 +93,18 @@ def detect_layout(lines: list[str]) -> Layout:
     >>> detect_layout(["가 ", "", "나 ", "", "다", "", "라 ", ""] * 2)
     Layout(double_spaced=True, trailing_spaces=True)
     """
-    gaps: list[int] = []
-    blank = 0
-    seen = False
-    content = 0
-    trailing = 0
-    for line in lines:
-        if line.strip():
-            if seen:
-                gaps.append(blank)
-            seen = True
-            blank = 0
-            content += 1
-            trailing += line.endswith((" ", "\t"))
-        else:
-            blank += 1
-    single_blank = sum(1 for g in gaps if g >= 1)
-    adjacent = sum(1 for g in gaps if g == 0)
-    double = len(gaps) >= 4 and single_blank >= 0.6 * len(gaps) and adjacent <= 0.2 * len(gaps)
-    return Layout(double, content >= 4 and trailing >= 0.15 * content)
+    return _layout(lines, [i for i, line in enumerate(lines) if line.strip()])
+
+
+def _layout(lines: list[str], content: list[int]) -> Layout:
+    """:func:`detect_layout` given the indices of the non-blank lines."""
+    gaps = len(content) - 1 if content else 0
+    # Between consecutive content lines: adjacent (no blank line) or at least one blank.
+    adjacent = sum(1 for a, b in zip(content, content[1:]) if b == a + 1)
+    single_blank = gaps - adjacent
+    trailing = sum(1 for i in content if lines[i].endswith((" ", "\t")))
+    double = gaps >= 4 and single_blank >= 0.6 * gaps and adjacent <= 0.2 * gaps
+    return Layout(double, len(content) >= 4 and trailing >= 0.15 * len(content))
 
 
 def ends_sentence(line: str) -> bool:
@@ -380,38 +374,40 @@ def join_broken_lines(text: str) -> list[Edit]:
     'ㅇ 공공연구자 창업 활성화를 지원하고 펀드 조성'
     """
     lines = text.split("\n")
-    layout = detect_layout(lines)
-    starts: list[int] = []
-    pos = 0
-    for line in lines:
-        starts.append(pos)
-        pos += len(line) + 1
-    content = [i for i, line in enumerate(lines) if line.strip()]
+    stripped = [line.strip() for line in lines]
+    content = [i for i, s in enumerate(stripped) if s]
+    layout = _layout(lines, content)
+    starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
     edits: list[Edit] = []
     # The logical line built so far: deciding on it (not on the last physical line) makes
     # a second run over the joined text decide the same way.
     unit: _Unit | None = None
-    stripped = {i: lines[i].strip() for i in content}
-    by_start = find_markers(text)
-    markers = {i: _restrip(by_start.get(starts[i]), lines[i]) for i in content}
-    rows = {m.start() for m in _NUMBER_ROW_LINES.finditer(text)}
-    table = {i: starts[i] in rows for i in content}
+    markers: list[Marker | None] = [None] * len(lines)
+    for start, marker in find_markers(text).items():
+        i = bisect_right(starts, start) - 1
+        if starts[i] == start:
+            markers[i] = _restrip(marker, lines[i])
+    table = [False] * len(lines)
+    for i in _row_lines(text, starts):
+        table[i] = True
     # Below a caption (< 2024년 … 현황 >) or a unit line (단위: 백만원) lines are the
     # cells of a flattened table until
     # the next item or heading: cells are never wrapped prose, so none of them joins.
     in_table = False
+    last = len(content) - 1
     for k, i in enumerate(content):
-        left_raw = lines[i]
         marker = markers[i]
-        if _UNIT_LINE.match(stripped[i]):
-            in_table = True  # (단위: 백만원) heads a table of figures
-        elif marker is not None:
-            in_table = _is_table_caption(marker, stripped[i]) or (
-                in_table and MARKER_DEPTH[marker.kind] > _TABLE_END_DEPTH
+        if marker is not None:
+            in_table = (
+                _UNIT_LINE.match(stripped[i]) is not None
+                or _is_table_caption(marker, stripped[i])
+                or (in_table and MARKER_DEPTH[marker.kind] > _TABLE_END_DEPTH)
             )
+        elif _UNIT_LINE.match(stripped[i]):
+            in_table = True  # (단위: 백만원) heads a table of figures
         if unit is None:
-            unit = _Unit.of(stripped[i], markers[i], table[i])
-        if k + 1 >= len(content):
+            unit = _Unit.of(stripped[i], marker, table[i])
+        if k >= last:
             break
         j = content[k + 1]
         right = stripped[j]
@@ -420,7 +416,7 @@ def join_broken_lines(text: str) -> list[Edit]:
         blank = min(j - i - 1, 1)
         sep = None
         if blank <= (1 if layout.double_spaced else 0) and not in_table:
-            after_marked = k + 2 < len(content) and markers[content[k + 2]] is not None
+            after_marked = k + 2 <= last and markers[content[k + 2]] is not None
             sep = _decide(
                 unit,
                 right,
@@ -428,18 +424,36 @@ def join_broken_lines(text: str) -> list[Edit]:
                 after_marked,
                 in_item=unit.marker is not None,
                 layout=layout,
-                left_raw=left_raw,
+                left_raw=lines[i],
                 right_table_row=table[j],
             )
         if sep is None:
             unit = None
             continue
+        left_raw = lines[i]
         right_raw = lines[j]
         gap_start = starts[i] + len(left_raw.rstrip())
         gap_end = starts[j] + (len(right_raw) - len(right_raw.lstrip()))
         edits.append(Edit(gap_start, gap_end, sep))
         unit.extend(sep, right)
     return edits
+
+
+def _row_lines(text: str, starts: list[int]) -> set[int]:
+    """Indices of the lines of ``text`` that :func:`is_table_row` calls table rows."""
+    rows: set[int] = set()
+    line = -1
+    count = 0
+    for m in _NUMBER_TOKENS.finditer(text):
+        i = bisect_right(starts, m.start()) - 1
+        if i != line:
+            line, count = i, 1
+        else:
+            count += 1
+            if count == 3:
+                rows.add(i)
+    rows.update(bisect_right(starts, m.start()) - 1 for m in _TOC_ENDS.finditer(text))
+    return rows
 
 
 __all__ = [
