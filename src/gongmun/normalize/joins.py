@@ -17,6 +17,7 @@ Two layouts are recognised from the whole text:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
@@ -65,7 +66,8 @@ _DATE_END = regex.compile(
 _OPENERS: Final[str] = "·/(「『‘“[<~-–"
 _CLOSERS: Final[str] = ")」』’”],.·:;%~"
 _BRACKETS: Final[tuple[tuple[str, str], ...]] = (("「", "」"), ("『", "』"), ("(", ")"), ("[", "]"))
-_BRACKET_CHAR = regex.compile("[" + regex.escape("".join(o + c for o, c in _BRACKETS)) + "]")
+# Literal characters only: the stdlib engine answers such a search with less overhead.
+_BRACKET_CHAR = re.compile("[" + re.escape("".join(o + c for o, c in _BRACKETS)) + "]")
 _NO_BRACKETS: Final[tuple[int, int, int, int]] = (0, 0, 0, 0)
 # A unit this short (after its marker) is a label, a cell or a title, not a wrapped line.
 _SHORT_UNIT: Final[int] = 8
@@ -189,6 +191,11 @@ class _Unit:
         )
 
 
+def _may_end_date(last: str) -> bool:
+    """Whether a line ending in ``last`` can match ``_DATE_END`` (a cheap test first)."""
+    return last in ".월일)" or last.isdigit() or last.isspace()
+
+
 def _open_ending(line: str) -> bool:
     """The line ends in a particle or connective that needs a continuation (…기업의, …위한).
 
@@ -296,13 +303,13 @@ def _decide(
     marker = unit.marker
     if not right or left.endswith(">"):
         return None
-    if right_marker is not None or _LABEL_ITEM.match(right) is not None:
+    if right_marker is not None or (right[0] == "(" and _LABEL_ITEM.match(right) is not None):
         return None
     if marker is not None and marker.kind in ("caption", "attachment"):
         return None
     if unit.table_row or (is_table_row(right) if right_table_row is None else right_table_row):
         return None
-    if ends_sentence(left) or _DATE_END.search(left):
+    if ends_sentence(left) or (_may_end_date(left[-1]) and _DATE_END.search(left)):
         return None
     first = right.split(maxsplit=1)[0].rstrip(",.")
     evidence = (
@@ -397,16 +404,14 @@ def join_broken_lines(text: str) -> list[Edit]:
     last = len(content) - 1
     for k, i in enumerate(content):
         marker = markers[i]
-        if marker is not None:
-            in_table = (
-                _UNIT_LINE.match(stripped[i]) is not None
-                or _is_table_caption(marker, stripped[i])
-                or (in_table and MARKER_DEPTH[marker.kind] > _TABLE_END_DEPTH)
-            )
-        elif _UNIT_LINE.match(stripped[i]):
+        line = stripped[i]
+        unit_line = "단위" in line and _UNIT_LINE.match(line) is not None
+        if unit_line:
             in_table = True  # (단위: 백만원) heads a table of figures
-        if unit is None:
-            unit = _Unit.of(stripped[i], marker, table[i])
+        elif marker is not None:
+            in_table = _is_table_caption(marker, line) or (
+                in_table and MARKER_DEPTH[marker.kind] > _TABLE_END_DEPTH
+            )
         if k >= last:
             break
         j = content[k + 1]
@@ -416,6 +421,9 @@ def join_broken_lines(text: str) -> list[Edit]:
         blank = min(j - i - 1, 1)
         sep = None
         if blank <= (1 if layout.double_spaced else 0) and not in_table:
+            if unit is None:
+                # Built only when a break is judged: most lines end up alone.
+                unit = _Unit.of(line, marker, table[i])
             after_marked = k + 2 <= last and markers[content[k + 2]] is not None
             sep = _decide(
                 unit,
@@ -427,7 +435,7 @@ def join_broken_lines(text: str) -> list[Edit]:
                 left_raw=lines[i],
                 right_table_row=table[j],
             )
-        if sep is None:
+        if sep is None or unit is None:
             unit = None
             continue
         left_raw = lines[i]
