@@ -123,32 +123,33 @@ class OffsetMap:
     def then(self, later: OffsetMap) -> OffsetMap:
         """Compose: ``later`` maps a newer text to this map's target; the result maps it to
         this map's source."""
-        out: list[Segment] = []
+        out: list[_Piece] = []
         for seg in later.segments:
             if seg.linear:
-                out.extend(self._project_linear(seg))
+                self._project_linear(seg, out)
             else:
                 a = self._outer_start(seg.r0)
                 b = self._outer_end(seg.r1)
-                out.append(Segment(seg.n0, seg.n1, a, max(a, b), False))
-        return OffsetMap(_merge(out), later.target_length, self.source_length)
+                out.append((seg.n0, seg.n1, a, max(a, b), False))
+        return OffsetMap(_merge_pieces(out), later.target_length, self.source_length)
 
-    def _project_linear(self, seg: Segment) -> Iterable[Segment]:
+    def _project_linear(self, seg: Segment, out: list[_Piece]) -> None:
         """Split a linear piece ``later`` → this target over this map's segments."""
         m0, m1 = seg.r0, seg.r1
+        segments = self._segments
         i = max(0, bisect_right(self._starts, m0) - 1)
-        while m0 < m1 and i < len(self._segments):
-            mine = self._segments[i]
+        while m0 < m1 and i < len(segments):
+            mine = segments[i]
             lo, hi = max(m0, mine.n0), min(m1, mine.n1)
             if lo < hi:
                 n_lo = seg.n0 + (lo - seg.r0)
                 n_hi = seg.n0 + (hi - seg.r0)
                 if mine.linear:
-                    yield Segment(n_lo, n_hi, mine.r0 + lo - mine.n0, mine.r0 + hi - mine.n0, True)
+                    out.append((n_lo, n_hi, mine.r0 + lo - mine.n0, mine.r0 + hi - mine.n0, True))
                 else:
                     # Part of a region an earlier step rewrote: its edges have no exact
                     # source but the whole rewritten region.
-                    yield Segment(n_lo, n_hi, mine.r0, mine.r1, False)
+                    out.append((n_lo, n_hi, mine.r0, mine.r1, False))
                 m0 = hi
             i += 1
 
@@ -167,25 +168,32 @@ class OffsetMap:
         return seg.r1 if seg is not None else self.source_length
 
 
-def _merge(segments: list[Segment]) -> list[Segment]:
-    """Join neighbouring linear pieces and repeated pieces of one rewritten region."""
-    merged: list[Segment] = []
-    for seg in segments:
+# A segment as a plain tuple (n0, n1, r0, r1, linear): maps are built from thousands of
+# pieces, most merged away at once, and tuples cost far less to make than Segments.
+_Piece = tuple[int, int, int, int, bool]
+
+
+def _merge_pieces(pieces: list[_Piece]) -> list[Segment]:
+    """Join neighbouring linear pieces and repeated pieces of one rewritten region;
+    Segments are made only for the merged pieces."""
+    merged: list[_Piece] = []
+    for seg in pieces:
         if merged:
             last = merged[-1]
-            if last.n1 == seg.n0 and last.linear and seg.linear and last.r1 == seg.r0:
-                merged[-1] = Segment(last.n0, seg.n1, last.r0, seg.r1, True)
+            if last[1] == seg[0] and last[4] and seg[4] and last[3] == seg[2]:
+                merged[-1] = (last[0], seg[1], last[2], seg[3], True)
                 continue
             if (
-                not last.linear
-                and not seg.linear
-                and last.n1 == seg.n0
-                and (last.r0, last.r1) == (seg.r0, seg.r1)
+                not last[4]
+                and not seg[4]
+                and last[1] == seg[0]
+                and last[2] == seg[2]
+                and last[3] == seg[3]
             ):
-                merged[-1] = Segment(last.n0, seg.n1, last.r0, last.r1, False)
+                merged[-1] = (last[0], seg[1], last[2], last[3], False)
                 continue
         merged.append(seg)
-    return merged
+    return [Segment(*p) for p in merged]
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, OffsetMap]:
@@ -196,23 +204,28 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, OffsetMap]:
     ('우리나라', (0, 5))
     """
     parts: list[str] = []
-    segments: list[Segment] = []
+    segments: list[_Piece] = []
     src = 0
     out = 0
-    for e in sorted(edits, key=lambda e: (e.start, e.end)):
-        if e.start < src or e.end < e.start or e.end > len(text):
+    for e in sorted(edits, key=_edit_order):
+        start, end, new = e.start, e.end, e.new
+        if start < src or end < start or end > len(text):
             raise ValueError(f"overlapping or out-of-range edit {e!r}")
-        if e.start > src:
-            keep = e.start - src
-            parts.append(text[src : e.start])
-            segments.append(Segment(out, out + keep, src, e.start, True))
+        if start > src:
+            keep = start - src
+            parts.append(text[src:start])
+            segments.append((out, out + keep, src, start, True))
             out += keep
-        parts.append(e.new)
-        segments.append(Segment(out, out + len(e.new), e.start, e.end, e.aligned))
-        out += len(e.new)
-        src = e.end
+        parts.append(new)
+        segments.append((out, out + len(new), start, end, len(new) == end - start))
+        out += len(new)
+        src = end
     if src < len(text):
         parts.append(text[src:])
-        segments.append(Segment(out, out + len(text) - src, src, len(text), True))
+        segments.append((out, out + len(text) - src, src, len(text), True))
         out += len(text) - src
-    return "".join(parts), OffsetMap(_merge(segments), out, len(text))
+    return "".join(parts), OffsetMap(_merge_pieces(segments), out, len(text))
+
+
+def _edit_order(e: Edit) -> tuple[int, int]:
+    return (e.start, e.end)

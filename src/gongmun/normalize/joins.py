@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from typing import Final
 
 import regex
@@ -102,7 +102,7 @@ def _layout(lines: list[str], content: list[int]) -> Layout:
     """:func:`detect_layout` given the indices of the non-blank lines."""
     gaps = len(content) - 1 if content else 0
     # Between consecutive content lines: adjacent (no blank line) or at least one blank.
-    adjacent = sum(1 for a, b in zip(content, content[1:]) if b == a + 1)
+    adjacent = sum(1 for a, b in pairwise(content) if b == a + 1)
     single_blank = gaps - adjacent
     trailing = sum(1 for i in content if lines[i].endswith((" ", "\t")))
     double = gaps >= 4 and single_blank >= 0.6 * gaps and adjacent <= 0.2 * gaps
