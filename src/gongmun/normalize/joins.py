@@ -390,10 +390,10 @@ def join_broken_lines(text: str) -> list[Edit]:
     # a second run over the joined text decide the same way.
     unit: _Unit | None = None
     markers: list[Marker | None] = [None] * len(lines)
-    for start, marker in find_markers(text).items():
+    for start, found in find_markers(text).items():
         i = bisect_right(starts, start) - 1
         if starts[i] == start:
-            markers[i] = _restrip(marker, lines[i])
+            markers[i] = _restrip(found, lines[i])
     table = [False] * len(lines)
     for i in _row_lines(text, starts):
         table[i] = True
