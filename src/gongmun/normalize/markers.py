@@ -118,7 +118,18 @@ def _marker_of(text: str, m: regex.Match[str], line_start: int) -> Marker:
     body = end
     while body < len(text) and text[body] in " \t":
         body += 1
-    return Marker(kind, m.group(kind), start - line_start, end - line_start, body - line_start)
+    key = (kind, text[start:end], start - line_start, end - line_start, body - line_start)
+    marker = _SEEN.get(key)
+    if marker is None:
+        marker = Marker(*key)
+        if len(_SEEN) < _SEEN_MAX:
+            _SEEN[key] = marker
+    return marker
+
+
+# Markers are frozen and few differ (ㅇ at 0, body 2): share them rather than build each anew.
+_SEEN: dict[tuple[str, str, int, int, int], Marker] = {}
+_SEEN_MAX: Final[int] = 4096
 
 
 def find_markers(text: str) -> dict[int, Marker]:
