@@ -356,8 +356,9 @@ def _decide(
 
 def _restrip(marker: Marker | None, line: str) -> Marker | None:
     """``marker`` of ``line`` with positions relative to the stripped line."""
-    if marker is None:
-        return None
+    if marker is None or marker.start == 0:
+        # A marker at the very start leaves no leading whitespace to strip.
+        return marker
     lead = len(line) - len(line.lstrip())
     if not lead:
         return marker
@@ -420,7 +421,10 @@ def join_broken_lines(text: str) -> list[Edit]:
         # so the next pass over the collapsed text sees the same breaks.
         blank = min(j - i - 1, 1)
         sep = None
-        if blank <= (1 if layout.double_spaced else 0) and not in_table:
+        # A line opening with a marker never joins the line above (see _decide): most
+        # breaks in 개조식 text end so, without building a unit.
+        right_marker = markers[j]
+        if blank <= (1 if layout.double_spaced else 0) and not in_table and right_marker is None:
             if unit is None:
                 # Built only when a break is judged: most lines end up alone.
                 unit = _Unit.of(line, marker, table[i])
@@ -428,7 +432,7 @@ def join_broken_lines(text: str) -> list[Edit]:
             sep = _decide(
                 unit,
                 right,
-                markers[j],
+                right_marker,
                 after_marked,
                 in_item=unit.marker is not None,
                 layout=layout,
