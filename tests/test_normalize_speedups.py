@@ -1,0 +1,56 @@
+"""The normalizer's fast paths find exactly what the plain patterns they replace find."""
+
+from __future__ import annotations
+
+from itertools import accumulate
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gongmun.normalize import boilerplate, joins, markers
+from gongmun.normalize.boilerplate_tables import TELLTALES
+
+PIECES = (
+    *("1", "12", "3.5", "(4)", "[5]", "-6%", "1,000", "2025.", "ㅇ", "□", "- ", "<", ">"),
+    *("...", "……", "‥‥‥", "----", " ", "\t", "\n", "가", "산업", "단위:", "℃", "더 보기"),
+    *("Copyright", "rights reserved", "\u3000", "\xa0", "\u2028"),
+)
+texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+SETTINGS = settings(max_examples=200, deadline=None)
+
+# The whole-text table-row test the token scan replaced: a lookahead at every line start.
+_ROW_LOOKAHEAD = regex.compile(
+    rf"^(?=[^\n]*?{joins._NUMBER_TOKEN}(?:[^\n]*?{joins._NUMBER_TOKEN}){{2}})"
+    r"|^(?=[^\n]*?(?:[·.…‥]{3,}|-{4,})[ \t]*\d*[ \t]*$)",
+    regex.MULTILINE,
+)
+
+
+@SETTINGS
+@given(texts)
+def test_row_scan_finds_the_lines_the_lookahead_finds(text: str) -> None:
+    starts = list(accumulate((len(line) + 1 for line in text.split("\n")), initial=0))
+    expected = {starts.index(m.start()) for m in _ROW_LOOKAHEAD.finditer(text)}
+    assert joins._row_lines(text, starts) == expected
+
+
+@SETTINGS
+@given(texts)
+def test_split_telltales_match_where_the_alternation_matches(text: str) -> None:
+    whole = regex.compile(TELLTALES).search(text) is not None
+    assert any(p.search(text) for p in boilerplate._TELLTALES) == whole
+
+
+def test_telltales_are_a_flat_alternation() -> None:
+    # Splitting at "|" is only sound while no alternative has a group of its own.
+    assert "(" not in TELLTALES
+    assert len(boilerplate._TELLTALES) == TELLTALES.count("|") + 1
+
+
+@SETTINGS
+@given(texts)
+def test_shared_markers_equal_fresh_ones(text: str) -> None:
+    for start, marker in markers.find_markers(text).items():
+        line = text[start:].split("\n", 1)[0]
+        assert markers.find_marker(line) == marker
