@@ -8,8 +8,10 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gongmun.normalize import boilerplate, joins, markers
+from gongmun.normalize import STEPS, boilerplate, joins, markers
 from gongmun.normalize.boilerplate_tables import TELLTALES
+from gongmun.normalize.steps import collapse_spaces
+from gongmun.offsets import apply_edits
 
 PIECES = (
     *("1", "12", "3.5", "(4)", "[5]", "-6%", "1,000", "2025.", "ㅇ", "□", "- ", "<", ">"),
@@ -54,3 +56,15 @@ def test_shared_markers_equal_fresh_ones(text: str) -> None:
     for start, marker in markers.find_markers(text).items():
         line = text[start:].split("\n", 1)[0]
         assert markers.find_marker(line) == marker
+
+
+any_text = st.one_of(texts, st.text(alphabet=" \t\n\r\u3000\xa0\u2028\x85가a·", max_size=40))
+
+
+@SETTINGS
+@given(any_text)
+def test_collapse_spaces_finds_nothing_in_its_own_output(text: str) -> None:
+    # normalize() skips an idempotent step while the text is what it left.
+    once = apply_edits(text, collapse_spaces(text))[0]
+    assert collapse_spaces(once) == []
+    assert next(s for s in STEPS if s.name == "collapse_spaces").idempotent

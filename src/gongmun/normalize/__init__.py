@@ -28,12 +28,15 @@ class Step:
 
     ``once`` steps map characters and cannot find anything new in text they already ran
     on (nor in text the later steps produce), so they run in the first pass only.
+    ``idempotent`` steps find nothing in their own output, so a later pass skips them while
+    the text is still what they left.
     """
 
     name: str
     run: StepFunction
     drops: bool = False
     once: bool = False
+    idempotent: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +87,7 @@ STEPS: Final[tuple[Step, ...]] = (
     Step("drop_page_numbers", drop_page_numbers, drops=True),
     Step("drop_running_headers", drop_running_headers, drops=True),
     Step("join_broken_lines", join_broken_lines),
-    Step("collapse_spaces", steps.collapse_spaces),
+    Step("collapse_spaces", steps.collapse_spaces, idempotent=True),
 )
 # Joins can make new joins possible (a wrapped line grows); run to a fixed point, so
 # normalizing normalized text changes nothing.
@@ -105,15 +108,21 @@ def normalize(raw: str) -> Normalized:
     offsets = OffsetMap.identity(len(raw))
     records: list[StepRecord] = []
     dropped: list[Dropped] = []
+    # Per step, a text it is known to find nothing in: steps are pure, so running one again
+    # on that text would find nothing again (collapse_spaces in the confirming pass).
+    quiet: dict[str, str] = {}
     for npass in range(_MAX_PASSES):
         before_pass = text
         for step in STEPS:
-            if step.once and npass:
+            if (step.once and npass) or quiet.get(step.name) == text:
                 continue
             edits = step.run(text)
             if not edits:
+                quiet[step.name] = text
                 continue
             text, step_map = apply_edits(text, edits)
+            if step.idempotent:
+                quiet[step.name] = text
             before = offsets
             offsets = offsets.then(step_map)
             spans = tuple(_raw_of(before, e) for e in edits)
