@@ -78,6 +78,22 @@ _TABLE_CAPTION = regex.compile(r"^\s*[<〈＜]\s*(?P<cap>[^>〉＞\n]{2,80})[>�
 _PAGE_LINE = regex.compile(r"^\s*-\s*\d+\s*-\s*$")
 _BULLET_START = regex.compile(r"^\s*(?:[□■◇◆○ㅇ◦●•▪▸▶<〈]|[➊-➓❶-❿]|Ⅰ|Ⅱ|Ⅲ|Ⅳ|Ⅴ)")
 
+# Small patterns used by the rules below, compiled once.
+_RELATIVE_YEAR_END = regex.compile(r"(올해|금년|내년)\s*$")
+_TRAILING_DATED_GROUP = regex.compile(r"\s*\([^()]*\d[^()]*\)$")
+_MIDDOTS = regex.compile(r"[·‧]")
+_HAS_WORD = regex.compile(r"\p{Hangul}|[A-Za-z]{2}")
+_STARTS_WITH_NUMBER = regex.compile(r"^'?\d")
+_STARTS_WITH_YEAR = regex.compile(r"^\d{4}년")
+_ENDS_IN_COUNT = regex.compile(r"\d+\s*(?:개|건|명)\s*\S*$")
+_YEAR_GAP = regex.compile(r"[\s'\d년도,]*")
+_TENTATIVE = regex.compile(r"\s*\(가칭\)\s*$")
+_NAME_THEN_SEP = regex.compile(r"(?P<name>[^:,()]{3,80}?(?:\([^()]{1,30}\))?)\s*(?P<sep>:|,)\s*")
+_FROM_TO = regex.compile(r"\s*(?:원)?에서\s*(?:(?:올해|내년|금년)\s*)?")
+_DIGIT = regex.compile(r"\d")
+_PAREN_LABEL = regex.compile(r"\((?P<name>[^()\n]{3,60})\)")
+_NOT_KEY = regex.compile(r"[\s\p{P}\p{S}]")
+
 
 @dataclass
 class _Draft:
@@ -186,7 +202,7 @@ class _Figures:
         """
         text = self.text
         before = text[max(0, a.span.start - 6) : a.span.start].split("\n")[-1]
-        word = regex.search(r"(올해|금년|내년)\s*$", before)
+        word = _RELATIVE_YEAR_END.search(before)
         if word:
             return self.relative_years.get(word.group(1))
         start = text.rfind("\n", 0, a.span.start) + 1
@@ -344,7 +360,7 @@ def _cut_clause(name: str) -> str:
 def _trim_activity(name: str) -> str:
     while True:
         # A trailing group of dates or remarks: "(’24.4월, 본 예타중)".
-        m = regex.search(r"\s*\([^()]*\d[^()]*\)$", name)
+        m = _TRAILING_DATED_GROUP.search(name)
         if m and not _HEAD_RE.search(name):
             name = name[: m.start()]
             continue
@@ -352,7 +368,7 @@ def _trim_activity(name: str) -> str:
         if len(words) < 2:
             return name
         head, last = words
-        parts = regex.split(r"[·‧]", last)
+        parts = _MIDDOTS.split(last)
         if all(p in ACTIVITY_WORDS or p.startswith("예타") for p in parts if p):
             name = head
             continue
@@ -373,7 +389,7 @@ def _trim_activity(name: str) -> str:
 
 
 def _looks_like_project(name: str, *, support_head: bool = False) -> bool:
-    if not 3 <= len(name) <= 120 or not regex.search(r"\p{Hangul}|[A-Za-z]{2}", name):
+    if not 3 <= len(name) <= 120 or not _HAS_WORD.search(name):
         return False
     has_head = bool(_HEAD_RE.search(name)) or (support_head and name.endswith(" 지원"))
     if _NOT_HEAD_RE.search(name) or not has_head or name in GENERIC_NAMES:
@@ -381,11 +397,11 @@ def _looks_like_project(name: str, *, support_head: bool = False) -> bool:
     if " 등 " in name:  # "성능평가·인증 등 신제품 개발" is a list of activities
         return False
     first = name.split(" ", 1)[0]
-    if regex.match(r"^'?\d", name) and not regex.match(r"^\d{4}년", name):
+    if _STARTS_WITH_NUMBER.match(name) and not _STARTS_WITH_YEAR.match(name):
         return False
     if _COUNT_WORD.match(first) or "%" in name or name.count("(") != name.count(")"):
         return False
-    return not regex.search(r"\d+\s*(?:개|건|명)\s*\S*$", name.rsplit("(", 1)[0])
+    return not _ENDS_IN_COUNT.search(name.rsplit("(", 1)[0])
 
 
 def _name_before(
@@ -482,11 +498,7 @@ def _label_name(text: str, line: _Line, figures: _Figures) -> list[_Draft]:
         return []
     # The figures must follow the label at once: "(NAME사업) ’25년 20억원".
     first = figures.first_start_from(rest)
-    if (
-        first is None
-        or first >= line.end
-        or not regex.fullmatch(r"[\s'\d년도,]*", text[rest:first])
-    ):
+    if first is None or first >= line.end or not _YEAR_GAP.fullmatch(text[rest:first]):
         return []
     d = _Draft(name, line.body_start + 1, line.body_start + 1 + len(name), "label_name")
     figures.take(d, rest, line.end, text)
@@ -526,7 +538,7 @@ def _inner_name(text: str, g0: int, g1: int, figures: _Figures) -> tuple[str, in
             part = text[g0 + 1 : i]
             if figures.overlaps(g0 + 1, i):
                 return None
-            part = regex.sub(r"\s*\(가칭\)\s*$", "", part)
+            part = _TENTATIVE.sub("", part)
             name = clean_name(part)
             if name is None or not figures.any_in(i, g1):
                 return None
@@ -536,7 +548,7 @@ def _inner_name(text: str, g0: int, g1: int, figures: _Figures) -> tuple[str, in
 
 def _colon_or_comma_figures(text: str, line: _Line, figures: _Figures) -> list[_Draft]:
     body = text[line.body_start : line.end]
-    m = regex.match(r"(?P<name>[^:,()]{3,80}?(?:\([^()]{1,30}\))?)\s*(?P<sep>:|,)\s*", body)
+    m = _NAME_THEN_SEP.match(body)
     if not m:
         return []
     rest = line.body_start + m.end()
@@ -595,7 +607,7 @@ def _name_amount(text: str, line: _Line, figures: _Figures) -> list[_Draft]:
         nxt = next((b for b in figures.amounts if b.span.start >= a.span.end), None)
         if nxt is not None and id(nxt) not in figures.used:
             between = text[a.span.end : nxt.span.start]
-            if regex.fullmatch(r"\s*(?:원)?에서\s*(?:(?:올해|내년|금년)\s*)?", between):
+            if _FROM_TO.fullmatch(between):
                 figures.used.add(id(nxt))
                 _assign_amount(d, nxt, text, figures)
         out.append(d)
@@ -708,7 +720,7 @@ def _is_task_header(header: str, cells: list[str]) -> bool:
         return False
     if _BULLET_START.match(header) or _MARKER.match(header):
         return False
-    return any(h in header for h in TABLE_NAME_HEADERS) and not regex.search(r"\d", header)
+    return any(h in header for h in TABLE_NAME_HEADERS) and not _DIGIT.search(header)
 
 
 def _is_group_label(row: str) -> bool:
@@ -780,7 +792,7 @@ def _subject(ctx: Context, figures: _Figures, drafts: list[_Draft]) -> list[_Dra
         name, start = next(iter(quoted.items()))
     else:
         labels: dict[str, int] = {}
-        for m in regex.finditer(r"\((?P<name>[^()\n]{3,60})\)", text):
+        for m in _PAREN_LABEL.finditer(text):
             found = clean_name(m.group("name"))
             if found and _STRONG_HEADS.search(found) and found not in labels:
                 labels[found] = m.start("name")
@@ -839,7 +851,7 @@ def _line_of(text: str, pos: int) -> str:
 
 
 def _key(name: str) -> str:
-    return regex.sub(r"[\s\p{P}\p{S}]", "", name).lower()
+    return _NOT_KEY.sub("", name).lower()
 
 
 # Where two mentions of one project disagree, figures from the surer rule win.
