@@ -1,0 +1,151 @@
+"""The figures a project can take, and how one amount becomes a total, a yearly figure
+or a funding share. Each amount and period goes to one project at most.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from gongmun.extract.project_tables import (
+    FUNDING_SOURCES,
+    NOT_TOTAL_QUALIFIERS,
+)
+from gongmun.models import Amount, FundingShare, Period, Span
+
+_FUNDING_RE = regex.compile(r"(?:" + "|".join(regex.escape(w) for w in FUNDING_SOURCES) + r")\s*$")
+
+# Small patterns used by the rules below, compiled once.
+_RELATIVE_YEAR_END = regex.compile(r"(올해|금년|내년)\s*$")
+
+
+@dataclass
+class Draft:
+    """A project being assembled; figures are merged in as rules find them."""
+
+    name: str
+    start: int
+    end: int
+    rule: str
+    period: Period | None = None
+    total: Amount | None = None
+    annual: dict[int, Amount] = field(default_factory=dict)
+    funding: list[FundingShare] = field(default_factory=list)
+    group: str | None = None
+
+
+class Figures:
+    """The amounts and periods of a document, each usable by one project only."""
+
+    def __init__(
+        self, amounts: Sequence[Amount], periods: Sequence[Period], text: str = ""
+    ) -> None:
+        self.text = text
+        budget = _BUDGET_FRAME.search(text)
+        # The year a budget article is about: 내년 in the text means the frame is next year.
+        self.budget_year = int(budget["y"]) if budget else None
+        self.relative_years: dict[str, int] = {}
+        if self.budget_year is not None:
+            ahead = "내년" in text
+            this_year = self.budget_year - 1 if ahead else self.budget_year
+            self.relative_years = {"올해": this_year, "금년": this_year, "내년": this_year + 1}
+        self.amounts = sorted(amounts, key=lambda a: a.span.start)
+        self.periods = sorted(periods, key=lambda p: p.span.start)
+        self.used: set[int] = set()
+        self.spans: list[Span] = sorted(
+            [a.span for a in self.amounts] + [p.span for p in self.periods],
+            key=lambda s: s.start,
+        )
+        # Start offsets for bisection: lookups stay logarithmic on long one-line documents.
+        self._amount_starts = [a.span.start for a in self.amounts]
+        self._period_starts = [p.span.start for p in self.periods]
+        self._span_starts = [s.start for s in self.spans]
+
+    def amounts_in(self, start: int, end: int) -> list[Amount]:
+        lo = bisect_left(self._amount_starts, start)
+        hi = bisect_left(self._amount_starts, end)
+        return [a for a in self.amounts[lo:hi] if a.span.end <= end]
+
+    def periods_in(self, start: int, end: int) -> list[Period]:
+        lo = bisect_left(self._period_starts, start)
+        hi = bisect_left(self._period_starts, end)
+        return [p for p in self.periods[lo:hi] if p.span.end <= end]
+
+    def spans_from(self, start: int, end: int) -> list[Span]:
+        """Figure spans that start in ``[start, end)``."""
+        lo = bisect_left(self._span_starts, start)
+        hi = bisect_left(self._span_starts, end)
+        return self.spans[lo:hi]
+
+    def last_span_from(self, start: int, end: int) -> Span | None:
+        """The last figure span that starts in ``[start, end)``."""
+        lo = bisect_left(self._span_starts, start)
+        hi = bisect_left(self._span_starts, end)
+        return self.spans[hi - 1] if hi > lo else None
+
+    def first_start_from(self, start: int) -> int | None:
+        i = bisect_left(self._span_starts, start)
+        return self._span_starts[i] if i < len(self._span_starts) else None
+
+    def any_in(self, start: int, end: int) -> bool:
+        return bool(self.amounts_in(start, end) or self.periods_in(start, end))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        # Figures are short: one that overlaps [start, end) starts at most 40 chars before.
+        return any(s.end > start for s in self.spans_from(max(0, start - 40), end))
+
+    def take(self, draft: Draft, start: int, end: int, text: str) -> None:
+        """Give the unused figures in ``[start, end)`` to ``draft``."""
+        for p in self.periods_in(start, end):
+            if id(p) in self.used:
+                continue
+            self.used.add(id(p))
+            if draft.period is None:
+                draft.period = p
+        for a in self.amounts_in(start, end):
+            if id(a) in self.used:
+                continue
+            self.used.add(id(a))
+            assign_amount(draft, a, text, self)
+
+    def frame_year(self, a: Amount) -> int | None:
+        """The year a sentence frames an amount with, when the amount has none of its own.
+
+        ``2020년도 편성된 예산안은 … 47억원`` frames its amounts with 2020; ``올해``/``내년``
+        right before an amount count from the year a budget article is about.
+        """
+        text = self.text
+        before = text[max(0, a.span.start - 6) : a.span.start].split("\n")[-1]
+        word = _RELATIVE_YEAR_END.search(before)
+        if word:
+            return self.relative_years.get(word.group(1))
+        start = text.rfind("\n", 0, a.span.start) + 1
+        frame = _BUDGET_FRAME.search(text, start, a.span.start)
+        return int(frame["y"]) if frame else None
+
+
+_BUDGET_FRAME = regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})년도\s*(?:[^\n.]{0,24}?)예산")
+
+
+def assign_amount(draft: Draft, a: Amount, text: str, figures: Figures | None = None) -> None:
+    before = text[max(0, a.span.start - 12) : a.span.start]
+    before = before.split("(")[-1].split(",")[-1]
+    funder = _FUNDING_RE.search(before.rstrip(" :"))
+    if funder:
+        draft.funding.append(FundingShare(source=funder.group().strip(), amount=a))
+        return
+    if a.qualifier in NOT_TOTAL_QUALIFIERS or a.per:
+        return
+    year = a.year
+    if year is None and figures is not None and a.qualifier != "총":
+        year = figures.frame_year(a)
+    if year is not None:
+        draft.annual.setdefault(year, a)
+        if a.qualifier == "총" and a.year is not None and draft.total is None:
+            # "총 3조 2,940억원 규모의 2025년 … 공고": the whole budget, of that one year.
+            draft.total = a
+    elif draft.total is None:
+        draft.total = a

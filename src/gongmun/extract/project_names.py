@@ -1,0 +1,165 @@
+"""Project names: trim a phrase to the name it ends with, or say it names no project.
+
+A name is a noun phrase ending in a head noun (사업, 프로젝트, 펀드, 센터...) with no
+predicate; activity words after it (추진, 예타 선정) and leftovers of the clause before
+it are trimmed. The word lists are in :mod:`project_tables`.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import regex
+
+from gongmun.extract.project_tables import (
+    ACTIVITY_WORDS,
+    CLAUSE_END_SUFFIXES,
+    GENERIC_NAMES,
+    HEADS,
+    LEADING_WORDS,
+    LINKING_WORDS,
+    NOT_HEADS,
+    SOFT_ACTIVITY_WORDS,
+)
+
+_HEAD_RE = regex.compile(
+    r"(?:"
+    + "|".join(regex.escape(h) for h in sorted(HEADS, key=len, reverse=True))
+    # "지원" heads a name only glued to the word before: 육성지원, not "인재양성 지원".
+    + r"|(?<=\S)지원)(?:[·‧]운영)?(?:\s*\([^()]{1,40}\))?$"
+)
+
+_NOT_HEAD_RE = regex.compile(
+    r"(?:" + "|".join(regex.escape(h) for h in sorted(NOT_HEADS, key=len, reverse=True)) + r")$"
+)
+
+_COUNT_WORD = regex.compile(r"^[\d,.]+\s*(?:개|건|명|곳|종|회|개소|개사|개교|%)?$")
+
+# "'24년 초격차 프로젝트": a two-digit year in front says when, it is not part of the name.
+_YEAR_PREFIX = regex.compile(r"^'?\d{2}년도?\s+(?=\S)")
+
+_TRAILING_DATED_GROUP = regex.compile(r"\s*\([^()]*\d[^()]*\)$")
+
+_MIDDOTS = regex.compile(r"[·‧]")
+
+_HAS_WORD = regex.compile(r"\p{Hangul}|[A-Za-z]{2}")
+
+_STARTS_WITH_NUMBER = regex.compile(r"^'?\d")
+
+_STARTS_WITH_YEAR = regex.compile(r"^\d{4}년")
+
+_ENDS_IN_COUNT = regex.compile(r"\d+\s*(?:개|건|명)\s*\S*$")
+
+_NOT_KEY = regex.compile(r"[\s\p{P}\p{S}]")
+
+# Marks never at either end of a name; "?" is how some pages render lost 「」.
+_EDGE_MARKS: Final = " ,;:*·-※「」『』'\"“”‘’?!`"
+
+
+def clean_name(raw: str, *, support_head: bool = False) -> str | None:
+    """Trim a phrase to the project name it ends with, or None if it names no project.
+
+    >>> clean_name("알키미스트+(미래 판기술 프로젝트) 사업 본격 추진")
+    '알키미스트+(미래 판기술 프로젝트) 사업'
+    >>> clean_name("소규모 연구과제를 통합해 임무지향 대형 연구")
+    >>> clean_name("이공계 진학을 위한 CVC펀드 조성")
+    '이공계 진학을 위한 CVC펀드'
+    """
+    name = " ".join(raw.split())
+    name = name.strip(_EDGE_MARKS)
+    name = _YEAR_PREFIX.sub("", _cut_clause(name))
+    # "규모 조성 및 CVC투자연계R&D": what a previous clause left in front of the name.
+    while " " in name and name.split(" ", 1)[0] in _LEADING:
+        name = name.split(" ", 1)[1]
+    name = _trim_activity(name)
+    name = name.strip(_EDGE_MARKS)
+    if not _looks_like_project(name, support_head=support_head):
+        return None
+    return name
+
+
+_LEADING: Final = (
+    frozenset(LEADING_WORDS) | frozenset(ACTIVITY_WORDS) | frozenset(SOFT_ACTIVITY_WORDS) | {"규모"}
+)
+
+
+def _cut_clause(name: str) -> str:
+    """Keep the words after the last clause boundary (a comma or a clause-ending word)."""
+    depth = 0
+    cut = 0
+    for i, ch in enumerate(name):
+        depth += (ch == "(") - (ch == ")")
+        # A comma, a sentence end or a list mark (△ ▲ •) closes what came before.
+        if depth == 0 and (ch in ",△▲•「“" or (ch in ".!?" and name[i + 1 : i + 2] == " ")):
+            cut = i + 1
+        elif depth == 0 and ch in "'\"" and (i == 0 or name[i - 1] == " "):
+            cut = i + 1  # an opening quote
+    name = name[cut:].strip()
+    words = name.split(" ")
+    keep = len(words) - 1
+    for i in range(len(words) - 2, -1, -1):
+        word = words[i]
+        nxt = words[i + 1]
+        if word.endswith(CLAUSE_END_SUFFIXES) and nxt not in LINKING_WORDS and "(" not in word:
+            break
+        keep = i
+    return " ".join(words[keep:])
+
+
+def _trim_activity(name: str) -> str:
+    while True:
+        # A trailing group of dates or remarks: "(’24.4월, 본 예타중)".
+        m = _TRAILING_DATED_GROUP.search(name)
+        if m and not _HEAD_RE.search(name):
+            name = name[: m.start()]
+            continue
+        words = name.rsplit(" ", 1)
+        if len(words) < 2:
+            return name
+        head, last = words
+        parts = _MIDDOTS.split(last)
+        if all(p in ACTIVITY_WORDS or p.startswith("예타") for p in parts if p):
+            name = head
+            continue
+        if all(p in SOFT_ACTIVITY_WORDS for p in parts if p) and _HEAD_RE.search(head):
+            name = head
+            continue
+        # "CVC투자연계R&D 신규 사업": a bare 사업 after an activity word.
+        pre = head.rsplit(" ", 1)
+        if (
+            last == "사업"
+            and len(pre) == 2
+            and pre[1] in ACTIVITY_WORDS
+            and _HEAD_RE.search(pre[0])
+        ):
+            name = pre[0]
+            continue
+        return name
+
+
+def _looks_like_project(name: str, *, support_head: bool = False) -> bool:
+    if not 3 <= len(name) <= 120 or not _HAS_WORD.search(name):
+        return False
+    has_head = bool(_HEAD_RE.search(name)) or (support_head and name.endswith(" 지원"))
+    if _NOT_HEAD_RE.search(name) or not has_head or name in GENERIC_NAMES:
+        return False
+    if " 등 " in name:  # "성능평가·인증 등 신제품 개발" is a list of activities
+        return False
+    first = name.split(" ", 1)[0]
+    if _STARTS_WITH_NUMBER.match(name) and not _STARTS_WITH_YEAR.match(name):
+        return False
+    if _COUNT_WORD.match(first) or "%" in name or name.count("(") != name.count(")"):
+        return False
+    return not _ENDS_IN_COUNT.search(name.rsplit("(", 1)[0])
+
+
+# "산업혁신기반구축(’23~’25) 로드맵": the name only modifies a plan, strategy…
+NOT_HEAD_AFTER = regex.compile(
+    r"\s*(?:" + "|".join(regex.escape(h) for h in NOT_HEADS if len(h) > 1) + r")"
+)
+
+STRONG_HEADS = regex.compile(r"(?:펀드|기금|사업|프로젝트)$")
+
+
+def name_key(name: str) -> str:
+    return _NOT_KEY.sub("", name).lower()

@@ -1,0 +1,134 @@
+"""Task tables (과제명, 사업명 columns): rows flattened into lines of text, or tables a
+reader found in a PDF or HWPX. Each row names a project.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from gongmun.extract.project_figures import Draft
+from gongmun.extract.project_lines import BULLET_START, MARKER, PAGE_LINE, TABLE_CAPTION, Line
+from gongmun.extract.project_tables import (
+    TABLE_DESCRIPTION_HEADERS,
+    TABLE_NAME_HEADERS,
+)
+from gongmun.readers import Table
+
+_DIGIT = regex.compile(r"\d")
+
+
+def task_tables(text: str, lines: list[Line]) -> list[Draft]:
+    """Rows of a task table written out as lines: a header with 과제명/프로젝트, then rows."""
+    out: list[Draft] = []
+    i = 0
+    while i < len(lines):
+        header = lines[i].text(text).strip()
+        cells = header.split()
+        if not _is_task_header(header, cells):
+            i += 1
+            continue
+        has_description = any(h in header for h in TABLE_DESCRIPTION_HEADERS)
+        j = i + 1
+        rows: list[tuple[int, str]] = []
+        while j < len(lines):
+            row = lines[j].text(text).strip()
+            if row and (
+                PAGE_LINE.match(row) or BULLET_START.match(row) or TABLE_CAPTION.match(row)
+            ):
+                break
+            if row:
+                rows.append((lines[j].start, row))
+            j += 1
+        out.extend(_table_rows(text, rows, has_description))
+        i = j
+    return out
+
+
+def _table_rows(text: str, rows: list[tuple[int, str]], has_description: bool) -> list[Draft]:
+    """Names from the rows of one text table.
+
+    Where rows are dashed (``- NAME``), only dashed rows are names and the rest are
+    group labels; otherwise short rows are group labels and, beside a description
+    column, names and descriptions alternate.
+    """
+    out: list[Draft] = []
+    dashed = any(r.startswith(("- ", "– ")) for _, r in rows)
+    expect_name = True
+    group: str | None = None
+    in_label = False  # a group label wrapped over rows: 첨단 / 바이오
+    for line_start, row in rows:
+        is_row = row.startswith(("- ", "– ")) if dashed else not _is_group_label(row)
+        if not is_row:
+            group = f"{group} {row}" if in_label and group else row
+            in_label = True
+            expect_name = True
+            continue
+        in_label = False
+        if dashed:
+            name = row[2:].strip()
+            start = text.find(name, line_start)
+            out.append(Draft(name, start, start + len(name), "task_table", group=group))
+            continue
+        if expect_name:
+            start = text.find(row, line_start)
+            out.append(Draft(row, start, start + len(row), "task_table", group=group))
+        expect_name = not has_description or not expect_name
+    return out
+
+
+def _is_task_header(header: str, cells: list[str]) -> bool:
+    if not 2 <= len(cells) <= 6 or len(header) > 40 or any(len(c) > 6 for c in cells):
+        return False
+    if TABLE_CAPTION.match(header) or header.startswith(("<", "〈", "「")):
+        return False
+    if BULLET_START.match(header) or MARKER.match(header):
+        return False
+    return any(h in header for h in TABLE_NAME_HEADERS) and not _DIGIT.search(header)
+
+
+def _is_group_label(row: str) -> bool:
+    """Short cells like ``AI``, ``첨단``, ``(소재·부품`` that name a row group, not a task."""
+    short = len(row) <= 12 and " " not in row.strip("()")
+    return short or (row.startswith("(") and row.endswith(")") and len(row) <= 20)
+
+
+def reader_tables(text: str, tables: Iterable[Table]) -> list[Draft]:
+    """Rows of tables a reader found (PDF, HWPX): the cells of the 과제명/사업명 column."""
+    wanted = {h.replace(" ", "") for h in TABLE_NAME_HEADERS}
+    out: list[Draft] = []
+    for table in tables:
+        if not table.rows:
+            continue
+        header = ["".join((c or "").split()) for c in table.rows[0]]
+        col = next((i for i, c in enumerate(header) if c in wanted), None)
+        if col is None:
+            continue
+        group: str | None = None
+        cursor = 0
+        for row in table.rows[1:]:
+            if col >= len(row):
+                continue
+            if col > 0 and row[0]:
+                group = " ".join(row[0].split())
+            name = " ".join((row[col] or "").split())
+            found = _find_loose(text, name, cursor) if name else None
+            if found is None:
+                continue
+            start, end = found
+            cursor = end
+            out.append(Draft(text[start:end], start, end, "task_table", group=group))
+    return out
+
+
+def _find_loose(text: str, name: str, start: int) -> tuple[int, int] | None:
+    """Where ``name`` is in ``text`` at or after ``start``, whatever the whitespace between
+    its characters (a cell's text may be wrapped differently from the page's)."""
+    chars = [regex.escape(c) for c in name if not c.isspace()]
+    if not chars:
+        return None
+    m = regex.compile(r"\s*".join(chars)).search(text, start)
+    if m is None and start:
+        m = regex.compile(r"\s*".join(chars)).search(text)
+    return (m.start(), m.end()) if m else None
