@@ -86,6 +86,11 @@ class Figures:
         hi = bisect_left(self._span_starts, end)
         return self.spans[hi - 1] if hi > lo else None
 
+    def next_amount(self, start: int) -> Amount | None:
+        """The first amount that starts at or after ``start``."""
+        i = bisect_left(self._amount_starts, start)
+        return self.amounts[i] if i < len(self.amounts) else None
+
     def first_start_from(self, start: int) -> int | None:
         i = bisect_left(self._span_starts, start)
         return self._span_starts[i] if i < len(self._span_starts) else None

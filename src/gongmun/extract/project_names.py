@@ -69,7 +69,9 @@ def clean_name(raw: str, *, support_head: bool = False) -> str | None:
     name = name.strip(_EDGE_MARKS)
     name = _YEAR_PREFIX.sub("", _cut_clause(name))
     # "규모 조성 및 CVC투자연계R&D": what a previous clause left in front of the name.
-    while " " in name and name.split(" ", 1)[0] in _LEADING:
+    while " " in name and (
+        name.split(" ", 1)[0] in _LEADING or _DATE_WORD.match(name.split(" ", 1)[0])
+    ):
         name = name.split(" ", 1)[1]
     name = _trim_activity(name)
     name = name.strip(_EDGE_MARKS)
@@ -78,6 +80,8 @@ def clean_name(raw: str, *, support_head: bool = False) -> str | None:
     return name
 
 
+# "6월 제주공항 …": a month or day in front says when, it is not part of the name.
+_DATE_WORD = regex.compile(r"^\d{1,2}(?:월|일)$")
 _LEADING: Final = (
     frozenset(LEADING_WORDS) | frozenset(ACTIVITY_WORDS) | frozenset(SOFT_ACTIVITY_WORDS) | {"규모"}
 )

@@ -269,6 +269,8 @@ def _name_amount(text: str, line: Line, figures: Figures) -> list[Draft]:
         found = _name_before(text, line, end, figures)
         if found is not None and not STRONG_HEADS.search(found[0]):
             found = None
+        if found is None and _ANAPHOR.search(text, line.body_start, end):
+            found = _referent(text, line, end - 4)
         if found is None:
             after = _AFTER_AMOUNT.match(text, a.span.end, line.end)
             name = clean_name(after.group("name")) if after else None
@@ -279,7 +281,7 @@ def _name_amount(text: str, line: Line, figures: Figures) -> list[Draft]:
         figures.used.add(id(a))
         assign_amount(d, a, text, figures)
         # "NAME 예산은 올해 4510억 원에서 내년 6627억 원으로": a change is two figures.
-        nxt = next((b for b in figures.amounts if b.span.start >= a.span.end), None)
+        nxt = figures.next_amount(a.span.end)
         if nxt is not None and id(nxt) not in figures.used:
             between = text[a.span.end : nxt.span.start]
             if _FROM_TO.fullmatch(between):
@@ -287,6 +289,26 @@ def _name_amount(text: str, line: Line, figures: Figures) -> list[Draft]:
                 assign_amount(d, nxt, text, figures)
         out.append(d)
     return out
+
+
+# "이 사업에 1639억원을": the programme named just before.
+_ANAPHOR = regex.compile(r"(?:이|동|본|해당)\s*(?:사업|프로젝트)$")
+
+
+def _referent(text: str, line: Line, before: int) -> tuple[str, int] | None:
+    """The last programme named in the paragraph before ``before``, as ``(name, start)``."""
+    last = None
+    for m in _NAME_END.finditer(text, max(line.body_start, before - 300), before):
+        last = m
+    if last is None:
+        return None
+    stop = text.rfind(". ", line.body_start, last.start())
+    start = stop + 2 if stop >= 0 else line.body_start
+    name = clean_name(text[start : last.end()])
+    if name is None or not STRONG_HEADS.search(name):
+        return None
+    at = text.find(name, start, last.end() + 1)
+    return (name, at) if at >= 0 else None
 
 
 _NAME_END = regex.compile(r"(?:사업|프로젝트|펀드|기금)(?=\s|을|를|은|는|이|에|의|$)")
