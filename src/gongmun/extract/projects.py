@@ -272,6 +272,13 @@ def _name_amount(text: str, line: Line, figures: Figures) -> list[Draft]:
         if found is None and _ANAPHOR.search(text, line.body_start, end):
             found = _referent(text, line, end - 4)
         if found is None:
+            # "NAME를 통해 약 669개사에 1310억원 규모를 제공": the programme that pays it.
+            via = _VIA.search(text, max(line.body_start, a.span.start - 40), a.span.start)
+            if via is not None:
+                found = _name_before(text, line, via.start(), figures)
+                if found is not None and not STRONG_HEADS.search(found[0]):
+                    found = None
+        if found is None:
             after = _AFTER_AMOUNT.match(text, a.span.end, line.end)
             name = clean_name(after.group("name")) if after else None
             if after is None or name is None:
@@ -290,6 +297,8 @@ def _name_amount(text: str, line: Line, figures: Figures) -> list[Draft]:
         out.append(d)
     return out
 
+
+_VIA = regex.compile(r"(?:을|를)\s+통해\s+[^.\n]{0,30}?$")
 
 # "이 사업에 1639억원을": the programme named just before.
 _ANAPHOR = regex.compile(r"(?:이|동|본|해당)\s*(?:사업|프로젝트)$")
