@@ -125,3 +125,9 @@ PAYERS: Final[tuple[str, ...]] = (
     "지자체",
     "출연금",
 )
+
+# Budget-sheet sub-columns of the budget year (under the last year of a two-row header).
+REQUEST_LABELS: Final[frozenset[str]] = frozenset({"요구", "정부안", "확정", "계획"})
+
+# Sub-columns of settled accounts (under the first year of a two-row header).
+ACTUAL_LABELS: Final[frozenset[str]] = frozenset({"결산", "실적"})

@@ -12,7 +12,13 @@ from decimal import Decimal
 
 import regex
 
-from gongmun.extract.amount_tables import COUNT_UNITS, PAYERS, UNIT_WORDS
+from gongmun.extract.amount_tables import (
+    ACTUAL_LABELS,
+    COUNT_UNITS,
+    PAYERS,
+    REQUEST_LABELS,
+    UNIT_WORDS,
+)
 from gongmun.extract.numbers import NUMBER, parse_figure, to_won
 from gongmun.extract.years import year_of_match
 
@@ -179,7 +185,7 @@ def table_units(text: str, taken: list[Hit], doc_year: int | None) -> list[Hit]:
             if len(cs) == 1 and last_single == "figure" and _is_second_value(cs[0]):
                 col -= 1
             # A whole row on one line must fill the header's columns, else its years are unknown.
-            known = len(cs) < 3 or len(cs) == len(columns)
+            known = len(cs) < 3 or _fits(len(cs), columns)
             for c in cs:
                 year = columns[col] if known and 0 <= col < len(columns) else None
                 col += 1
@@ -228,24 +234,61 @@ def _cell_is_label(cell: regex.Match[str], text: str) -> bool:
 
 def _columns(header: str, doc_year: int | None) -> list[int | None]:
     """Years of a table's columns: ``2023년 본예산(A) 추경`` is two 2023 columns, ``증감``
-    a column of no year. Empty when the header names fewer than two years."""
-    columns: list[int | None] = []
-    year: int | None = None
+    a column of no year. Empty when the header names fewer than two years.
+
+    A budget sheet's two-row header (``2023년 결산 2024년 2025년 증감`` over ``당초 수정
+    확정``) lists sub-columns after all the years: each goes under the year above it.
+
+    >>> _columns("2022년 결산 2023년 2024년 증감 당초(A) 수정 확정(B) (B-A)/A", None)
+    [2022, 2023, 2023, 2024, None]
+    >>> _columns("'23년 '24년 '25년", 2025), _columns("2024년 본예산 추경 2025년 요구", None)
+    ([2023, 2024, 2025], [2024, 2024, 2025])
+    """
+    # Each year group: [year, labels under it, whether a label sat right after the year].
+    groups: list[list[int | bool]] = []
+    loose: list[tuple[str, int]] = []  # labels not right after a year, with the group before
+    diffs = 0
     fresh = False
     for t in _HEADER_TOKEN.finditer(header):
         if t.group("four") or t.group("two"):
-            year = year_of_match(t, doc_year)
-            columns.append(year)
+            groups.append([year_of_match(t, doc_year), 0, False])
             fresh = True
         elif t.group("label"):
-            if not fresh:
-                columns.append(year)
+            if fresh:
+                groups[-1][1] = 1
+                groups[-1][2] = True
+            elif groups:
+                loose.append((t.group("label"), len(groups) - 1))
             fresh = False
         else:
-            columns.append(None)
-            year = None
+            diffs += 1
             fresh = False
-    return columns if sum(c is not None for c in columns) >= 2 else []
+    if len(groups) < 2:
+        return []
+    bare = [k for k, g in enumerate(groups) if not g[2]]
+    request = any(label in REQUEST_LABELS for label, _ in loose)
+    for n, (label, before) in enumerate(loose):
+        if not bare:
+            target = before
+        elif label in REQUEST_LABELS or len(bare) == 1:
+            target = bare[-1]
+        elif request:
+            target = bare[0] if label in ACTUAL_LABELS else bare[max(0, len(bare) - 2)]
+        else:
+            target = bare[min(n, len(bare) - 1)]
+        groups[target][1] = int(groups[target][1]) + 1
+    columns: list[int | None] = []
+    for year, count, _ in groups:
+        columns += [int(year)] * max(1, int(count))
+    return columns + [None] * min(diffs, 1)
+
+
+def _fits(cells: int, columns: list[int | None]) -> bool:
+    """Whether a row of ``cells`` figures fills the header's columns; a trailing 증감 may
+    split into an amount and a rate."""
+    if cells == len(columns):
+        return True
+    return bool(columns) and columns[-1] is None and len(columns) < cells <= len(columns) + 1
 
 
 def _is_year_like(num: str, text: str, end: int) -> bool:
