@@ -19,6 +19,7 @@ from gongmun.extract.amount_tables import (
     REQUEST_LABELS,
     UNIT_WORDS,
 )
+from gongmun.extract.charts import looks_like_chart
 from gongmun.extract.numbers import NUMBER, parse_figure, to_won
 from gongmun.extract.years import year_of_match
 
@@ -33,6 +34,8 @@ _INLINE_UNIT = regex.compile(
 _HEADER_YEAR = regex.compile(r"[\[(]\s*'\s?(?P<two>\d{2})\s*[\])]|(?P<four>(?:19|20)\d{2})\s*년")
 _TABLE_UNIT = regex.compile(r"\(?\s*단위\s*[:]?\s*(?P<units>[^)\n]{1,40})\)?")
 _CAPTION = regex.compile(r"^\s*[<\[〈]\s*(?P<kind>그림|표|도표|차트)\s*\d*")
+# A caption anywhere in a line: PDF readers run a figure's caption into the paragraph beside it.
+_CAPTION_ANY = regex.compile(r"[<\[〈]\s*(?P<kind>그림|표|도표|차트)\s*\d*\s*[>\]〉]")
 _SECTION = regex.compile(r"^\s*(?:\d{1,2}\s*\.\s+\S|[□■○●◦ㅇ※▶◇◆❍]|[가-하]\.\s)")
 # A bare figure right before an arrow to an amount: (’24) 900 → (’25) 1,200억원.
 _ARROW_FIGURE = regex.compile(
@@ -114,6 +117,8 @@ def inline_units(text: str, taken: list[Hit], doc_year: int | None) -> list[Hit]
         unit = UNIT_WORDS[m.group("unit")]
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
+        if _is_chart_run(text, m, line_end):
+            continue
         rest_start = m.end()
         year: int | None = None
         pos = rest_start
@@ -134,6 +139,28 @@ def inline_units(text: str, taken: list[Hit], doc_year: int | None) -> list[Hit]
             hits.append(Hit(f.start(), f.end(), value, bool(f.group("dec")), True, year, False))
             year = None
     return [h for h in hits if not overlaps(h, taken)]
+
+
+def _is_chart_run(text: str, m: regex.Match[str], line_end: int) -> bool:
+    """Whether the figures after a unit are a chart's: ``(단위: 조원)`` under a ``<그림 3>``
+    caption, or a run whose figures read as axis ticks and signed data labels."""
+    label = m.group("label") or ""
+    if "단위" in label and _caption_kind_before(text, m.start()) not in (None, "표"):
+        return True
+    return looks_like_chart(text[m.end() : line_end])
+
+
+def _caption_kind_before(text: str, pos: int, max_lines: int = 40) -> str | None:
+    """The kind (그림, 표…) of the last caption before ``pos`` within ``max_lines`` lines."""
+    start = pos
+    for _ in range(max_lines):
+        if start <= 0:
+            break
+        start = text.rfind("\n", 0, start - 1) + 1
+    kind: str | None = None
+    for c in _CAPTION_ANY.finditer(text, start, pos):
+        kind = c.group("kind")
+    return kind
 
 
 def _inside_year(text: str, pos: int) -> bool:
