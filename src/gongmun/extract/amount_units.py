@@ -52,6 +52,15 @@ _HEADER_TOKEN = regex.compile(
     r"|(?P<diff>증감)"
 )
 # A line that opens with words names a new row: its cells start at the first column.
+# A line that is only a year opens a row of that year (tables with years down the side).
+_ROW_YEAR = regex.compile(
+    r"^\s*(?:(?P<four>(?:19|20)\d{2})|'\s?(?P<two>\d{2}))\s*(?:년도?)?\s*$"
+)
+# Column headers of shares and rates among the rows: the figures under them are no money.
+_RATE_HEADER = regex.compile(r"(?:비중|비율|구성비|점유율|증감률|증가율|감소율)(?:\s*\(%p?\))?")
+_DIFF_HEADER = regex.compile(r"증감(?:폭|액)?")
+# How many lines a chart's money unit may reach down to the table under it.
+_ORPHAN_REACH = 30
 _ROW_LABEL = regex.compile(r"^\s*[^\d\s△▽(\-]")
 _COUNT_LABEL = regex.compile(r"\((?:" + "|".join(COUNT_UNITS) + r")\)")
 _MONEY_LABEL = regex.compile(rf"\((?:{_UNIT_ALT})\)")
@@ -169,70 +178,117 @@ def _inside_year(text: str, pos: int) -> bool:
 
 def table_units(text: str, taken: list[Hit], doc_year: int | None) -> list[Hit]:
     """Figures in the table a ``(단위: 백만원)`` line heads (or closes, in some PDF text),
-    each with the year of its column when the header names years."""
+    each with the year of its column when the header names years, or of its row when
+    rows open with a year.
+
+    A unit line over bare figures with no label at all heads a chart, not a table. A
+    percent-only unit line after it, over a chart and then a labelled table, belongs to the
+    chart: that table takes the money unit of the caption block (``<표 1>``) both sit in.
+    """
     lines = _lines(text)
     hits: list[Hit] = []
+    # A money unit line whose figures were a chart's: (line, multiplier).
+    orphan: tuple[int, int] | None = None
     for i, (a, b) in enumerate(lines):
         units = _header_units(text, a, b)
         if not units:
+            if _CAPTION.match(text[a:b]):
+                orphan = None
             continue
         money = [UNIT_WORDS[u] for u in units if u in UNIT_WORDS]
+        borrowed = False
+        if not money and orphan is not None and i - orphan[0] <= _ORPHAN_REACH:
+            money = [orphan[1]]
+            borrowed = True
         if not money or _near_chart(text, lines, i):
             continue
-        mixed = any(u in COUNT_UNITS for u in units)
         region = _region(text, lines, i)
         # Page numbers (- 12 -) sit among the rows of PDF text; they are no cells.
         region = [j for j in region if not _PAGE_NUMBER.match(text, *lines[j])]
-        rows = [(j, list(_CELL.finditer(text, *lines[j]))) for j in region]
-        rows = [(j, [c for c in cs if not _cell_is_label(c, text)]) for j, cs in rows]
-        first = next((k for k, (_, cs) in enumerate(rows) if cs), len(rows))
-        header = " ".join(text[slice(*lines[j])] for j in [i] + [j for j, _ in rows[:first]])
-        columns = _columns(header, doc_year)
-        percent = any(u.startswith("%") for u in units)
-        nums = [c for _, cs in rows for c in cs if c.group("num")]
-        skip_decimals = percent and any("," in c.group("num") for c in nums)
-        on = not mixed
-        col = 0
-        last_single: str | None = None
-        for j, cs in rows[first:]:
-            row = text[slice(*lines[j])]
-            if mixed:
-                if _COUNT_LABEL.search(row):
-                    on = False
-                elif _MONEY_LABEL.search(row):
-                    on = True
-            if _ROW_LABEL.match(row):
-                col = 0
-                last_single = None
-            cs = [c for c in cs if not (skip_decimals and c.group("num") and "." in c.group("num"))]
-            if not cs:
+        labelled = [j for j in region if _ROW_LABEL.match(text[slice(*lines[j])])]
+        if not labelled:
+            if not borrowed:
+                orphan = (i, money[0])
+            continue
+        head = [j for j in region if j < labelled[0]]
+        if borrowed:
+            # Only a chart's figures may stand between the borrowed unit and the table.
+            if not looks_like_chart(" ".join(text[slice(*lines[j])] for j in head)):
                 continue
-            # One cell a line (PDF text): a dash or (figure) right after a figure is that
-            # column's second value, not the next column.
-            if len(cs) == 1 and last_single == "figure" and _is_second_value(cs[0]):
-                col -= 1
-            # A whole row on one line must fill the header's columns, else its years are unknown.
-            known = len(cs) < 3 or _fits(len(cs), columns)
-            for c in cs:
-                year = columns[col] if known and 0 <= col < len(columns) else None
-                col += 1
-                if not on or not c.group("num"):
-                    continue
-                value = _implied(c.group("num"), bool(c.group("dec")), money[0])
-                if value is not None:
-                    hits.append(
-                        Hit(
-                            c.start("num") if not c.group("dec") else c.start("dec"),
-                            c.end("num"),
-                            value,
-                            bool(c.group("dec")),
-                            True,
-                            year,
-                            False,
-                        )
-                    )
-            last_single = "figure" if len(cs) == 1 and not _is_second_value(cs[0]) else "other"
+            region = [j for j in region if j >= labelled[0]]
+        orphan = None
+        percent = not borrowed and any(u.startswith("%") for u in units)
+        hits += _table_cells(text, lines, i, region, units, money[0], percent, doc_year)
     return [h for h in hits if not overlaps(h, taken)]
+
+
+def _table_cells(
+    text: str,
+    lines: list[tuple[int, int]],
+    i: int,
+    region: list[int],
+    units: list[str],
+    unit: int,
+    percent: bool,
+    doc_year: int | None,
+) -> list[Hit]:
+    """The money cells of the table whose unit line is ``i`` and whose lines are ``region``."""
+    hits: list[Hit] = []
+    mixed = any(u in COUNT_UNITS for u in units)
+    # Under (단위: 조원, %p) a 증감 column is the change of a share, not money.
+    points = any(u.startswith("%p") for u in units)
+    rows = [(j, list(_CELL.finditer(text, *lines[j]))) for j in region]
+    rows = [(j, [c for c in cs if not _cell_is_label(c, text)]) for j, cs in rows]
+    first = next((k for k, (_, cs) in enumerate(rows) if cs), len(rows))
+    header = " ".join(text[slice(*lines[j])] for j in [i] + [j for j, _ in rows[:first]])
+    columns = _columns(header, doc_year)
+    nums = [c for _, cs in rows for c in cs if c.group("num")]
+    skip_decimals = percent and any("," in c.group("num") for c in nums)
+    on = not mixed
+    col = 0
+    row_year: int | None = None
+    last_single: str | None = None
+    for j, cs in rows:
+        row = text[slice(*lines[j])]
+        if mixed:
+            if _COUNT_LABEL.search(row):
+                on = False
+            elif _MONEY_LABEL.search(row):
+                on = True
+        y = _ROW_YEAR.match(row)
+        if y is not None:
+            row_year = year_of_match(y, doc_year)
+            col = 0
+            last_single = None
+        elif _ROW_LABEL.match(row):
+            col = 0
+            last_single = None
+            if _RATE_HEADER.fullmatch(row.strip()) or (
+                points and _DIFF_HEADER.fullmatch(row.strip())
+            ):
+                on = False
+        cs = [c for c in cs if not (skip_decimals and c.group("num") and "." in c.group("num"))]
+        if not cs:
+            continue
+        # One cell a line (PDF text): a dash or (figure) right after a figure is that
+        # column's second value, not the next column.
+        if len(cs) == 1 and last_single == "figure" and _is_second_value(cs[0]):
+            col -= 1
+        # A whole row on one line must fill the header's columns, else its years are unknown.
+        known = len(cs) < 3 or _fits(len(cs), columns)
+        for c in cs:
+            year = columns[col] if known and 0 <= col < len(columns) else None
+            if not columns:
+                year = row_year
+            col += 1
+            if not on or not c.group("num"):
+                continue
+            value = _implied(c.group("num"), bool(c.group("dec")), unit)
+            if value is not None:
+                start = c.start("num") if not c.group("dec") else c.start("dec")
+                hits.append(Hit(start, c.end("num"), value, bool(c.group("dec")), True, year, False))
+        last_single = "figure" if len(cs) == 1 and not _is_second_value(cs[0]) else "other"
+    return hits
 
 
 def _header_units(text: str, a: int, b: int) -> list[str]:
