@@ -11,6 +11,7 @@ from __future__ import annotations
 import regex
 
 from gongmun.extract.amount_tables import (
+    BUDGET_STAGES,
     NOT_MONEY_AFTER_BIG,
     NOT_WON_AFTER,
     PER_WORDS,
@@ -55,6 +56,13 @@ _NOT_WON_AFTER = regex.compile("|".join(regex.escape(w) for w in NOT_WON_AFTER))
 # A year beside an amount: '25년, ('24), 2025년, 2024년도.
 _YEAR = regex.compile(
     r"(?<![\d.])(?P<four>(?:19|20)\d{2})\s*년도?|'\s?(?P<two>\d{2})(?![\d])(?:\s*년도?)?"
+)
+# A column header naming its year without 년 (지원 금액 (2024 계획안)) frames the amounts
+# after it on its line: a table run into one line by the PDF reader.
+_COLUMN_YEAR = regex.compile(
+    r"\(\s*(?P<four>(?:19|20)\d{2})\s*(?:년도?)?\s*(?:"
+    + "|".join(BUDGET_STAGES)
+    + r")\s*\)"
 )
 # A year marker that is part of a range or a date, not a frame.
 _YEAR_NOT_FRAME_AFTER = regex.compile(
@@ -165,7 +173,12 @@ def _year_of(text: str, h: Hit, seg_start: int, doc_year: int | None) -> int | N
 def _line_label_year(text: str, pos: int, doc_year: int | None) -> int | None:
     line_start = text.rfind("\n", 0, pos) + 1
     m = _LINE_LABEL.match(text, line_start, pos)
-    return year_of_match(m, doc_year) if m else None
+    if m:
+        return year_of_match(m, doc_year)
+    last = None
+    for last in _COLUMN_YEAR.finditer(text, line_start, pos):
+        pass
+    return year_of_match(last, doc_year) if last else None
 
 
 def _segment_start(text: str, pos: int, floor: int) -> int:
