@@ -121,5 +121,23 @@ def test_two_digit_years_land_within_fifty_years(yy: int, ref: int) -> None:
 
 def test_infer_doc_year() -> None:
     assert infer_doc_year("보도자료 2025. 4. 9.(수) 배포, 2024년 실적") == 2025
-    assert infer_doc_year("1989년 예산 요구, 1989년 대비 1990년") == 1989
+    assert infer_doc_year("1989년 실적, 1989년 대비 1990년") == 1989
     assert infer_doc_year("연도가 없는 글") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        # The labelled dateline beats a date elsewhere on the page.
+        ("2031.07.02 (수) 오늘의 날씨\n기사입력 2029.11.20 10:31\n2030년 예산", 2029),
+        # A budget year being planned is next year's: the document is a year earlier.
+        ("○○시, 2033년 국·도비 확보 보고회\n2032년 공모사업 12건, 2033년 국비 목표액", 2032),
+        ("내년 농업 예산 1,200억원\n2031년도 예산안으로 편성했다. 2041년까지 보급", 2030),
+        # Span ends and syndication lines are not the year one writes in.
+        ("2024년 실적을 점검하고 2030년까지 확대\n(사진 제공, 재판매 및 DB금지) 2031년", 2024),
+        # A budget year in a sheet dated that year keeps its date.
+        ("2026. 1. 5. 2026년 예산 집행계획", 2026),
+    ],
+)
+def test_infer_doc_year_news(text: str, year: int) -> None:
+    assert infer_doc_year(text) == year

@@ -10,6 +10,14 @@ from typing import Final
 
 import regex
 
+from gongmun.extract.year_tables import (
+    BOILERPLATE_MARKS,
+    BUDGET_YEAR_WORDS,
+    DATELINE_LABELS,
+    NEXT_YEAR_CUES,
+    SPAN_AFTER,
+)
+
 # Quote marks a two-digit year may carry; the normalizer folds most of them to "'",
 # but callers may pass raw text too.
 QUOTES: Final = "'‘’`´′＇"
@@ -35,7 +43,20 @@ _DATE = regex.compile(
     r"(?<!\d)((?:19|20)\d{2})(?:\s*[.]\s*(?:1[0-2]|0?[1-9])\s*[.]\s*\d{1,2}(?!\d)"
     r"|-(?:1[0-2]|0[1-9])-\d{2}(?!\d)|\s*년\s*(?:1[0-2]|0?[1-9])\s*월\s*\d{1,2}\s*일)"
 )
-_YEAR_WORD = regex.compile(r"(?<!\d)((?:19|20)\d{2})\s*년")
+_YEAR_WORD = regex.compile(r"(?<!\d)((?:19|20)\d{2})\s*년(?:도)?")
+# The article's own date after a dateline label: 입력 2019.01.16, 기사입력 : 2024-03-02.
+_DATELINE = regex.compile(
+    r"(?:"
+    + "|".join(DATELINE_LABELS)
+    + r")\s*(?:일시)?\s*[:：]?\s*(?P<year>(?:19|20)\d{2})\s*(?:[.\-/년])\s*(?:1[0-2]|0?[1-9])(?!\d)"
+)
+_SPAN_AFTER = regex.compile(r"\s*(?:" + "|".join(regex.escape(w) for w in SPAN_AFTER) + ")")
+# A budget year being planned: the noun follows within a few words (2027년 국·도비 목표액).
+_BUDGET_AFTER = regex.compile(
+    r"\s*(?:[가-힣·・]{1,6}\s+){0,2}(?:"
+    + "|".join(regex.escape(w) for w in BUDGET_YEAR_WORDS)
+    + ")"
+)
 
 
 def resolve_two_digit(yy: int, ref_year: int | None) -> int:
@@ -79,28 +100,53 @@ def parse_year_marker(text: str, ref_year: int | None = None) -> int | None:
     return resolve_two_digit(int(two), ref_year)
 
 
-def infer_doc_year(text: str) -> int | None:
-    """A document's own year when metadata gives none: its latest dated line, else its most
-    frequent four-digit year written with 년.
+def _is_boilerplate(line: str) -> bool:
+    return any(mark in line for mark in BOILERPLATE_MARKS)
 
-    Dates (``2025. 5. 30.``) win because a release states its own date that way; otherwise
-    the year named most often (ties go to the later one). None when the text names no year.
+
+def infer_doc_year(text: str) -> int | None:
+    """A document's own year when metadata gives none.
+
+    In order: the date a news page labels as the article's (``입력 2019.01.16``); else the
+    latest-stated dates (``2025. 5. 30.``), as a release states its own date that way; else
+    a vote of the years it names with 년: a year that ends or starts a span (``2030년까지``)
+    does not count, and a budget year being planned (``2027년 국·도비``, ``2020년도
+    예산안``) votes for the year before it, twice as hard when the text says 내년 or 올해
+    대비. Years on copyright and syndication lines never count. Ties go to the later year;
+    None when the text names no year.
 
     >>> infer_doc_year("2025. 4. 9.(수) 보도자료 2024년 실적")
     2025
     >>> infer_doc_year("입력 2019년 01월 16일 2020년 예산"), infer_doc_year("2023-05-02 2024년")
     (2019, 2023)
-    >>> infer_doc_year("1989년 예산 1989년 요구 1990년") , infer_doc_year("없음") is None
+    >>> infer_doc_year("내년 예산 2477억원. 2020년도 예산안으로 편성, 2014년부터 보급")
+    2019
+    >>> infer_doc_year("1989년 실적, 1989년 대비 1990년") , infer_doc_year("없음") is None
     (1989, True)
     """
-    dates = [int(m.group(1)) for m in _DATE.finditer(text)]
+    lines = [line for line in text.split("\n") if not _is_boilerplate(line)]
+    body = "\n".join(lines)
+    labelled = [int(m.group("year")) for m in _DATELINE.finditer(body)]
+    if labelled:
+        return labelled[0]
+    dates = [int(m.group(1)) for m in _DATE.finditer(body)]
     dates = [y for y in dates if MIN_YEAR <= y <= MAX_YEAR]
     if dates:
         return Counter(dates).most_common(1)[0][0]
-    years = Counter(int(m.group(1)) for m in _YEAR_WORD.finditer(text))
-    if not years:
+    weight = 2 if any(cue in body for cue in NEXT_YEAR_CUES) else 1
+    votes: Counter[int] = Counter()
+    for m in _YEAR_WORD.finditer(body):
+        year = int(m.group(1))
+        after = body[m.end() : m.end() + 16]
+        if _SPAN_AFTER.match(after):
+            continue
+        if _BUDGET_AFTER.match(after):
+            votes[year - 1] += weight
+        else:
+            votes[year] += 1
+    if not votes:
         return None
-    return max(years.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    return max(votes.items(), key=lambda kv: (kv[1], kv[0]))[0]
 
 
 __all__ = ["infer_doc_year", "parse_year_marker", "resolve_two_digit", "year_of_match"]
