@@ -244,6 +244,7 @@ def _table_cells(
     columns = _columns(header, doc_year)
     nums = [c for _, cs in rows for c in cs if c.group("num")]
     skip_decimals = percent and any("," in c.group("num") for c in nums)
+    by_column = _column_major(text, lines, rows, first, len(columns))
     on = not mixed
     col = 0
     row_year: int | None = None
@@ -280,6 +281,8 @@ def _table_cells(
             year = columns[col] if known and 0 <= col < len(columns) else None
             if not columns:
                 year = row_year
+            elif by_column is not None:
+                year = columns[by_column[j]] if j in by_column else None
             col += 1
             if not on or not c.group("num"):
                 continue
@@ -289,6 +292,41 @@ def _table_cells(
                 hits.append(Hit(start, c.end("num"), value, bool(c.group("dec")), True, year, False))
         last_single = "figure" if len(cs) == 1 and not _is_second_value(cs[0]) else "other"
     return hits
+
+
+def _column_major(
+    text: str,
+    lines: list[tuple[int, int]],
+    rows: list[tuple[int, list[regex.Match[str]]]],
+    first: int,
+    n_columns: int,
+) -> dict[int, int] | None:
+    """Column of each figure line when PDF text gives a table column by column: the row
+    labels one a line, the header, then each column's figures one a line, as many as labels.
+    None when the table reads row by row."""
+    labels = 0
+    for j, _ in reversed(rows[:first]):
+        line = text[slice(*lines[j])].strip()
+        if not line or _HEADER_TOKEN.search(line):
+            if labels:
+                break
+            continue
+        if not _ROW_LABEL.match(line):
+            break
+        labels += 1
+    run: list[int] = []
+    for j, cs in rows[first:]:
+        line = text[slice(*lines[j])].strip()
+        if not line:
+            continue
+        if len(cs) != 1 or _ROW_LABEL.match(line):
+            break
+        run.append(j)
+    # The first label may be the corner cell (분야명, 구분) rather than a row.
+    for n in (labels, labels - 1):
+        if n >= 2 and len(run) % n == 0 and 2 <= len(run) // n <= n_columns:
+            return {j: k // n for k, j in enumerate(run)}
+    return None
 
 
 def _header_units(text: str, a: int, b: int) -> list[str]:
