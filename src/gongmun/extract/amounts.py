@@ -74,6 +74,8 @@ _YEAR_AFTER_AMOUNT = regex.compile(
     r"|\s*(?:규모)?의\s*[^\w\s]?\s*(?:'\s?(?P<two>\d{2})|(?P<four>(?:19|20)\d{2}))\s*년(?!\s*\d{1,2}\s*월)"
 )
 _MULTI_YEAR_SUM = regex.compile(r"\s*(?:\([^()\n]{0,10}\))?\s*/\s*\d+\s*년")
+# How far back a list item in parentheses looks for its sentence's year.
+_LIST_REACH = 300
 _RANGE_BEFORE = regex.compile(r"~\s*$")
 _SEGMENT_END = regex.compile(r"\n|다\.|(?<=[가-힣)])\.\s|[;]")
 # A line opening with a year label in parentheses frames every amount on it: (’24년 지원) …
@@ -181,6 +183,11 @@ def _line_label_year(text: str, pos: int, doc_year: int | None) -> int | None:
     return year_of_match(last, doc_year) if last else None
 
 
+def _in_list_parens(text: str, h: Hit) -> bool:
+    """Whether the amount is a list item's figure in parentheses: 국토교통부(10.1조원)."""
+    return text[h.start - 1 : h.start] == "(" and text[h.end : h.end + 1] in (")", "")
+
+
 def _segment_start(text: str, pos: int, floor: int) -> int:
     start = floor
     for m in _SEGMENT_END.finditer(text, floor, pos):
@@ -240,6 +247,10 @@ def find_amounts(ctx: Context) -> list[Amount]:
         if year is None and h.framed:
             seg = _segment_start(text, h.start, prev_end)
             year = _year_of(text, h, seg, doc_year)
+            if year is None and _in_list_parens(text, h):
+                # 2022년 기준 A(10.1조원), B(2.9조원): the sentence's year frames the list.
+                seg = _segment_start(text, h.start, max(0, h.start - _LIST_REACH))
+                year = _year_of(text, h, seg, doc_year)
             if year is None:
                 year = _line_label_year(text, h.start, doc_year)
         prev_end = h.end
