@@ -74,6 +74,10 @@ _YEAR_AFTER_AMOUNT = regex.compile(
     r"|\s*(?:규모)?의\s*[^\w\s]?\s*(?:'\s?(?P<two>\d{2})|(?P<four>(?:19|20)\d{2}))\s*년(?!\s*\d{1,2}\s*월)"
 )
 _MULTI_YEAR_SUM = regex.compile(r"\s*(?:\([^()\n]{0,10}\))?\s*/\s*\d+\s*년")
+# A PDF line this long that stops mid-sentence was wrapped, not ended.
+_WRAP_WIDTH = 40
+_SENTENCE_CLOSE = regex.compile(r"(?:[.:;!?]|[다음함임됨])$")
+_BULLET_OPEN = regex.compile(r"[ \t]*(?:[-□■○●◦ㅇ※▶◇◆❍·•*]|\d{1,2}\.\s|[가-하]\.\s|\(\d{1,2}\)|<)")
 # How far back a list item in parentheses looks for its sentence's year.
 _LIST_REACH = 300
 _RANGE_BEFORE = regex.compile(r"~\s*$")
@@ -191,8 +195,20 @@ def _in_list_parens(text: str, h: Hit) -> bool:
 def _segment_start(text: str, pos: int, floor: int) -> int:
     start = floor
     for m in _SEGMENT_END.finditer(text, floor, pos):
+        if m.group() == "\n" and _wrapped(text, m.start()):
+            continue
         start = m.end()
     return start
+
+
+def _wrapped(text: str, nl: int) -> bool:
+    """Whether the line break at ``nl`` only wraps a long prose line (PDF text), so the
+    sentence goes on: a long line not ending a sentence, and no bullet opening the next."""
+    line_start = text.rfind("\n", 0, nl) + 1
+    line = text[line_start:nl].rstrip()
+    if len(line) < _WRAP_WIDTH or _SENTENCE_CLOSE.search(line):
+        return False
+    return _BULLET_OPEN.match(text, nl + 1) is None
 
 
 def _qualify(text: str, h: Hit) -> tuple[Qualifier | None, str | None]:
