@@ -78,6 +78,8 @@ _MULTI_YEAR_SUM = regex.compile(r"\s*(?:\([^()\n]{0,10}\))?\s*/\s*\d+\s*년")
 _WRAP_WIDTH = 40
 _SENTENCE_CLOSE = regex.compile(r"(?:[.:;!?]|[다음함임됨])$")
 _BULLET_OPEN = regex.compile(r"[ \t]*(?:[-□■○●◦ㅇ※▶◇◆❍·•*]|\d{1,2}\.\s|[가-하]\.\s|\(\d{1,2}\)|<)")
+# Qualifiers that make an amount a threshold of a criterion.
+_THRESHOLDS: frozenset[str] = frozenset({"이상", "미만"})
 # How far back a list item in parentheses looks for its sentence's year.
 _LIST_REACH = 300
 _RANGE_BEFORE = regex.compile(r"~\s*$")
@@ -271,6 +273,9 @@ def find_amounts(ctx: Context) -> list[Amount]:
                 year = _line_label_year(text, h.start, doc_year)
         prev_end = h.end
         qualifier, per = _qualify(text, h)
+        if qualifier in _THRESHOLDS and not h.unit_implied:
+            # 1조원 이상의 융자를 가진 부처: a bar to clear, not a sum of some year.
+            year = None
         loc = ctx.locate(h.start, h.end)
         out.append(
             Amount(
