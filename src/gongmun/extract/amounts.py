@@ -271,11 +271,13 @@ def find_amounts(ctx: Context) -> list[Amount]:
                 year = _year_of(text, h, seg, doc_year)
             if year is None:
                 year = _line_label_year(text, h.start, doc_year)
-        prev_end = h.end
         qualifier, per = _qualify(text, h)
         if qualifier in _THRESHOLDS and not h.unit_implied:
-            # 1조원 이상의 융자를 가진 부처: a bar to clear, not a sum of some year.
+            # 1조원 이상의 융자를 가진 부처: a bar to clear, not a sum of some year; the
+            # year framing the sentence still goes to the figures after it.
             year = None
+        else:
+            prev_end = h.end
         loc = ctx.locate(h.start, h.end)
         out.append(
             Amount(
