@@ -307,7 +307,9 @@ def _column_major(
     labels = 0
     for j, _ in reversed(rows[:first]):
         line = text[slice(*lines[j])].strip()
-        if not line or _HEADER_TOKEN.search(line):
+        if not line:
+            continue
+        if _HEADER_TOKEN.search(line):
             if labels:
                 break
             continue

@@ -208,9 +208,16 @@ def _wrapped(text: str, nl: int) -> bool:
     sentence goes on: a long line not ending a sentence, and no bullet opening the next."""
     line_start = text.rfind("\n", 0, nl) + 1
     line = text[line_start:nl].rstrip()
+    if not line and line_start > 0:
+        # pdfminer puts a blank line after every line: look past one.
+        line_start = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[line_start : max(line_start, nl - 1)].rstrip()
     if len(line) < _WRAP_WIDTH or _SENTENCE_CLOSE.search(line):
         return False
-    return _BULLET_OPEN.match(text, nl + 1) is None
+    nxt = nl + 1
+    while nxt < len(text) and text[nxt] == "\n":
+        nxt += 1
+    return _BULLET_OPEN.match(text, nxt) is None
 
 
 def _qualify(text: str, h: Hit) -> tuple[Qualifier | None, str | None]:
