@@ -82,6 +82,9 @@ _BULLET_OPEN = regex.compile(r"[ \t]*(?:[-□■○●◦ㅇ※▶◇◆❍·•
 _THRESHOLDS: frozenset[str] = frozenset({"이상", "미만"})
 # How far back a list item in parentheses looks for its sentence's year.
 _LIST_REACH = 300
+_COMPARISON = regex.compile(r"대비|에\s*비해|보다\s")
+# The amount is the change itself: 859억원이 확대됐다, 4조원 감소.
+_CHANGE_AFTER = regex.compile(r"\s*(?:[이가이]\s*)?(?:확대|증가|감소|축소|늘|줄|삭감|증액|감액)")
 _RANGE_BEFORE = regex.compile(r"~\s*$")
 _SEGMENT_END = regex.compile(r"\n|다\.|(?<=[가-힣)])\.\s|[;]")
 # A line opening with a year label in parentheses frames every amount on it: (’24년 지원) …
@@ -169,12 +172,21 @@ def _year_of(text: str, h: Hit, seg_start: int, doc_year: int | None) -> int | N
     if m:
         return year_of_match(m, doc_year)
     best: int | None = None
+    best_end = seg_start
     for y in _YEAR.finditer(text, seg_start, h.start):
         if _YEAR_NOT_FRAME_AFTER.match(text, y.end()) or _RANGE_BEFORE.search(
             text, max(0, y.start() - 3), y.start()
         ):
             continue
         best = year_of_match(y, doc_year)
+        best_end = y.end()
+    # 2020년 예산은 올해에 비해 859억원 확대: a change against another year has none.
+    if (
+        best is not None
+        and _COMPARISON.search(text, best_end, h.start)
+        and _CHANGE_AFTER.match(text, h.end)
+    ):
+        return None
     return best
 
 
