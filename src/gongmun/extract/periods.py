@@ -14,6 +14,7 @@ import regex
 
 from gongmun.extract.context import Context
 from gongmun.extract.period_tables import FROM_WORDS, HALVES, QUOTE, RELATIVE_YEARS, TILDE
+from gongmun.extract.sections import body_end
 from gongmun.extract.years import FALLBACK_YEAR, infer_doc_year, resolve_two_digit
 from gongmun.models import Period, TimePoint
 
@@ -215,7 +216,7 @@ def find_periods(ctx: Context) -> list[Period]:
     text = ctx.text
     doc_year = ctx.doc_year if ctx.doc_year is not None else infer_doc_year(text)
     out: list[Period] = []
-    for m in _RANGE.finditer(text):
+    for m in _RANGE.finditer(text, 0, body_end(text)):
         a, b, dur = _sides(m, text, doc_year)
         if not _plausible(a, b):
             continue
