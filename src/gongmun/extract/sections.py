@@ -17,10 +17,12 @@ BACK_MATTER_HEADINGS: Final[tuple[str, ...]] = (
     "Bibliography",
 )
 
+# Alone on its line, or (when the normalizer reflowed it into the line before) followed by a
+# citation's year in parentheses: 참고문헌 정부. (2024). 2024~2028년 계획.
 _HEADING = regex.compile(
-    r"^[ \t\u0007\[<〈【■□]*(?:"
+    r"(?:^|(?<=\s))[\[<〈【■□]?(?:"
     + "|".join(regex.escape(h) for h in BACK_MATTER_HEADINGS)
-    + r")[ \t\u0007\]>〉】]*$",
+    + r")[\]>〉】]?(?=[ \t\u0007]*(?:\n|$)|\s[^\n]{0,60}?\((?:19|20)\d{2}\))",
     regex.M,
 )
 
@@ -30,6 +32,8 @@ def body_end(text: str) -> int:
 
     >>> body_end("본문 2025년\\n참고문헌\\n정부. (2024). 2024~2028년 계획.")
     9
+    >>> body_end("증가 참고문헌 정부. (2024). 2024~2028년 계획.")
+    3
     >>> body_end("참고문헌을 살펴보면") == len("참고문헌을 살펴보면")
     True
     """
