@@ -67,6 +67,8 @@ _COLUMN_YEAR = regex.compile(
 # A year marker that is part of a range or a date, not a frame.
 _YEAR_NOT_FRAME_AFTER = regex.compile(
     r"\s*(?:년도?)?\s*(?:[가-힣]{1,4}\s*)?(?:대비|에\s*비해|보다)|\s*(?:까지|부터|이후)|\s*\d{1,2}\s*월|\s*(?:년도?)?\s*~|\s*(?:년\s*|\.\s*|,\s*)\d{1,2}\s*(?:월|\.\s*\d)|\s*\.\s*(?:上|下|\d분기)"
+    # ('24.12), 2024.5: a month's date, not a year's frame.
+    r"|\.\s?(?:1[0-2]|0?[1-9])(?![\d.,])"
 )
 # A year right after: 2,776억원(’24), or the thing it is the size of: 3조원 규모의 2025년 공고.
 _YEAR_AFTER_AMOUNT = regex.compile(
