@@ -53,9 +53,7 @@ _HEADER_TOKEN = regex.compile(
 )
 # A line that opens with words names a new row: its cells start at the first column.
 # A line that is only a year opens a row of that year (tables with years down the side).
-_ROW_YEAR = regex.compile(
-    r"^\s*(?:(?P<four>(?:19|20)\d{2})|'\s?(?P<two>\d{2}))\s*(?:년도?)?\s*$"
-)
+_ROW_YEAR = regex.compile(r"^\s*(?:(?P<four>(?:19|20)\d{2})|'\s?(?P<two>\d{2}))\s*(?:년도?)?\s*$")
 # Column headers of shares and rates among the rows: the figures under them are no money.
 _RATE_HEADER = regex.compile(r"(?:비중|비율|구성비|점유율|증감률|증가율|감소율)(?:\s*\(%p?\))?")
 _DIFF_HEADER = regex.compile(r"증감(?:폭|액)?")
@@ -289,7 +287,9 @@ def _table_cells(
             value = _implied(c.group("num"), bool(c.group("dec")), unit)
             if value is not None:
                 start = c.start("num") if not c.group("dec") else c.start("dec")
-                hits.append(Hit(start, c.end("num"), value, bool(c.group("dec")), True, year, False))
+                hits.append(
+                    Hit(start, c.end("num"), value, bool(c.group("dec")), True, year, False)
+                )
         last_single = "figure" if len(cs) == 1 and not _is_second_value(cs[0]) else "other"
     return hits
 

@@ -60,9 +60,7 @@ _YEAR = regex.compile(
 # A column header naming its year without 년 (지원 금액 (2024 계획안)) frames the amounts
 # after it on its line: a table run into one line by the PDF reader.
 _COLUMN_YEAR = regex.compile(
-    r"\(\s*(?P<four>(?:19|20)\d{2})\s*(?:년도?)?\s*(?:"
-    + "|".join(BUDGET_STAGES)
-    + r")\s*\)"
+    r"\(\s*(?P<four>(?:19|20)\d{2})\s*(?:년도?)?\s*(?:" + "|".join(BUDGET_STAGES) + r")\s*\)"
 )
 # A year marker that is part of a range or a date, not a frame.
 _YEAR_NOT_FRAME_AFTER = regex.compile(
@@ -197,10 +195,8 @@ def _line_label_year(text: str, pos: int, doc_year: int | None) -> int | None:
     m = _LINE_LABEL.match(text, line_start, pos)
     if m:
         return year_of_match(m, doc_year)
-    last = None
-    for last in _COLUMN_YEAR.finditer(text, line_start, pos):
-        pass
-    return year_of_match(last, doc_year) if last else None
+    found = list(_COLUMN_YEAR.finditer(text, line_start, pos))
+    return year_of_match(found[-1], doc_year) if found else None
 
 
 def _in_list_parens(text: str, h: Hit) -> bool:

@@ -13,7 +13,9 @@ from decimal import Decimal, InvalidOperation
 import regex
 
 # Figures as a chart's text carries them, signed with an ASCII minus.
-_SIGNED = regex.compile(r"(?<![\w.,△▽])(?P<minus>-)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\w.,])")
+_SIGNED = regex.compile(
+    r"(?<![\w.,△▽])(?P<minus>-)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\w.,])"
+)
 
 # Evenly stepped ticks that count as an axis: 3 when they reach zero, else 4.
 _AXIS_TO_ZERO = 3

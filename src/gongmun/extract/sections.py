@@ -37,10 +37,8 @@ def body_end(text: str) -> int:
     >>> body_end("참고문헌을 살펴보면") == len("참고문헌을 살펴보면")
     True
     """
-    last = None
-    for last in _HEADING.finditer(text):
-        pass
-    return last.start() if last is not None else len(text)
+    found = list(_HEADING.finditer(text))
+    return found[-1].start() if found else len(text)
 
 
 __all__ = ["body_end"]

@@ -52,7 +52,13 @@ BUDGET_YEAR_WORDS: Final[tuple[str, ...]] = (
 )
 
 # Phrases saying the document's own year is the one before the budget it reports.
-NEXT_YEAR_CUES: Final[tuple[str, ...]] = ("내년", "올해 대비", "올해보다", "올해에 비해", "금년 대비")
+NEXT_YEAR_CUES: Final[tuple[str, ...]] = (
+    "내년",
+    "올해 대비",
+    "올해보다",
+    "올해에 비해",
+    "금년 대비",
+)
 
 # What makes a year the end or start of a span, not the year one writes in (2030년까지).
 SPAN_AFTER: Final[tuple[str, ...]] = ("까지", "부터", "이후", "이전", "~", "∼")
