@@ -6,6 +6,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from gongmun.extract.amount_units import Hit, overlaps, untaken
 from gongmun.extract.amounts import find_amounts
 from gongmun.extract.context import Context
 from gongmun.extract.periods import find_periods
@@ -105,3 +106,21 @@ def test_any_document_year_is_fine(raw: str, year: int) -> None:
     for a in find_amounts(ctx):
         assert (a.value_krw < 0) == a.decrease
     find_periods(ctx)
+
+
+_SPANS = st.lists(
+    st.tuples(st.integers(0, 60), st.integers(1, 8)).map(lambda t: (t[0], t[0] + t[1])),
+    max_size=12,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(hits=_SPANS, taken=_SPANS)
+def test_untaken_keeps_exactly_the_hits_overlapping_nothing(
+    hits: list[tuple[int, int]], taken: list[tuple[int, int]]
+) -> None:
+    def mk(spans: list[tuple[int, int]]) -> list[Hit]:
+        return [Hit(a, b, 1, False, True) for a, b in spans]
+
+    want = [h for h in mk(hits) if not overlaps(h, mk(taken))]
+    assert untaken(mk(hits), mk(taken)) == want

@@ -80,6 +80,8 @@ _SENTENCE_CLOSE = regex.compile(r"(?:[.:;!?]|[다음함임됨])$")
 _BULLET_OPEN = regex.compile(r"[ \t]*(?:[-□■○●◦ㅇ※▶◇◆❍·•*]|\d{1,2}\.\s|[가-하]\.\s|\(\d{1,2}\)|<)")
 # Qualifiers that make an amount a threshold of a criterion.
 _THRESHOLDS: frozenset[str] = frozenset({"이상", "미만"})
+# How far back on its line an amount looks for a column header's year.
+_COLUMN_REACH = 2000
 # How far back a list item in parentheses looks for its sentence's year.
 _LIST_REACH = 300
 _COMPARISON = regex.compile(r"대비|에\s*비해|보다\s")
@@ -195,7 +197,8 @@ def _line_label_year(text: str, pos: int, doc_year: int | None) -> int | None:
     m = _LINE_LABEL.match(text, line_start, pos)
     if m:
         return year_of_match(m, doc_year)
-    found = list(_COLUMN_YEAR.finditer(text, line_start, pos))
+    # Bounded, so a long one-line document stays linear.
+    found = list(_COLUMN_YEAR.finditer(text, max(line_start, pos - _COLUMN_REACH), pos))
     return year_of_match(found[-1], doc_year) if found else None
 
 
