@@ -10,9 +10,9 @@ import sys
 import time
 from pathlib import Path
 
-from gongmun.extract.amounts import find_amounts
-from gongmun.extract.context import Context
-from gongmun.extract.periods import find_periods
+from gongmun.extractors.amounts import find_amounts
+from gongmun.extractors.context import Context
+from gongmun.extractors.periods import find_periods
 from gongmun.normalize import normalize
 
 ADVERSARIAL = {

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from gongmun.extract.amounts import find_amounts, parse_amount
-from gongmun.extract.context import Context
+from gongmun.extractors.amounts import find_amounts, parse_amount
+from gongmun.extractors.context import Context
 from gongmun.normalize import normalize
 
 CASES = tomllib.loads((Path(__file__).parent / "cases" / "amounts.toml").read_text("utf-8"))

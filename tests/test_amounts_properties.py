@@ -6,10 +6,10 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gongmun.extract.amount_units import Hit, overlaps, untaken
-from gongmun.extract.amounts import find_amounts
-from gongmun.extract.context import Context
-from gongmun.extract.periods import find_periods
+from gongmun.extractors.amount_units import Hit, overlaps, untaken
+from gongmun.extractors.amounts import find_amounts
+from gongmun.extractors.context import Context
+from gongmun.extractors.periods import find_periods
 from gongmun.normalize import normalize
 
 # Text built from the pieces the extractors look at, so the search space hits them often.

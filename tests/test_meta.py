@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from gongmun import extract, extract_text
-from gongmun.extract.meta import find_issuer, find_kind
+from gongmun.extractors.meta import find_issuer, find_kind
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gongmun.extract.amounts import parse_amount
-from gongmun.extract.numbers import parse_figure, parse_korean_number
-from gongmun.extract.years import infer_doc_year, parse_year_marker, resolve_two_digit
+from gongmun.extractors.amounts import parse_amount
+from gongmun.extractors.numbers import parse_figure, parse_korean_number
+from gongmun.extractors.years import infer_doc_year, parse_year_marker, resolve_two_digit
 
 
 def _commas(n: int) -> str:

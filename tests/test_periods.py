@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from gongmun.extract.context import Context
-from gongmun.extract.periods import find_periods
+from gongmun.extractors.context import Context
+from gongmun.extractors.periods import find_periods
 from gongmun.models import TimePoint
 from gongmun.normalize import normalize
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from gongmun import extract_text
-from gongmun.extract.projects import clean_name
+from gongmun.extractors.projects import clean_name
 from gongmun.models import Project
 
 CASES = tomllib.loads((Path(__file__).parent / "cases" / "projects.toml").read_text("utf-8"))

@@ -148,7 +148,7 @@ def failure(source: Source, code: str, message: str) -> Failure:
 
 
 def _where(e: BaseException) -> str:
-    """`` (at gongmun/extract/amounts.py:120)``: the innermost frame, for a bug report."""
+    """`` (at gongmun/extractors/amounts.py:120)``: the innermost frame, for a bug report."""
     frames = traceback.extract_tb(e.__traceback__)
     if not frames:
         return ""

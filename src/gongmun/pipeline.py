@@ -5,12 +5,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from gongmun.extract.amounts import find_amounts
-from gongmun.extract.context import Context
-from gongmun.extract.meta import find_meta
-from gongmun.extract.periods import find_periods
-from gongmun.extract.projects import find_projects
-from gongmun.extract.years import infer_doc_year
+from gongmun.extractors.amounts import find_amounts
+from gongmun.extractors.context import Context
+from gongmun.extractors.meta import find_meta
+from gongmun.extractors.periods import find_periods
+from gongmun.extractors.projects import find_projects
+from gongmun.extractors.years import infer_doc_year
 from gongmun.models import Document, Source, Warning
 from gongmun.normalize import normalize
 from gongmun.readers import RawInput, from_text, read_path

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from gongmun.extract.project_tables import (
+from gongmun.extractors.project_tables import (
     FUNDING_SOURCES,
     NOT_TOTAL_QUALIFIERS,
 )

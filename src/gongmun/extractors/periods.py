@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 import regex
 
-from gongmun.extract.context import Context
-from gongmun.extract.period_tables import FROM_WORDS, HALVES, QUOTE, RELATIVE_YEARS, TILDE
-from gongmun.extract.sections import body_end
-from gongmun.extract.years import FALLBACK_YEAR, infer_doc_year, resolve_two_digit
+from gongmun.extractors.context import Context
+from gongmun.extractors.period_tables import FROM_WORDS, HALVES, QUOTE, RELATIVE_YEARS, TILDE
+from gongmun.extractors.sections import body_end
+from gongmun.extractors.years import FALLBACK_YEAR, infer_doc_year, resolve_two_digit
 from gongmun.models import Period, TimePoint
 
 _MONTH = r"(?:1[0-2]|0?[1-9])"

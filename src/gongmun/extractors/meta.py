@@ -12,8 +12,8 @@ from typing import Final
 
 import regex
 
-from gongmun.extract.context import Context
-from gongmun.extract.meta_tables import (
+from gongmun.extractors.context import Context
+from gongmun.extractors.meta_tables import (
     EMBARGO_WORDS,
     ISSUE_LABELS,
     ISSUERS,

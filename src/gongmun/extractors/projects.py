@@ -24,15 +24,15 @@ from typing import Final
 
 import regex
 
-from gongmun.extract.context import Context
-from gongmun.extract.project_figures import Draft, Figures, assign_amount
-from gongmun.extract.project_lines import Line, paren_groups, split_lines
-from gongmun.extract.project_names import NOT_HEAD_AFTER, STRONG_HEADS, clean_name, name_key
-from gongmun.extract.project_tables import (
+from gongmun.extractors.context import Context
+from gongmun.extractors.project_figures import Draft, Figures, assign_amount
+from gongmun.extractors.project_lines import Line, paren_groups, split_lines
+from gongmun.extractors.project_names import NOT_HEAD_AFTER, STRONG_HEADS, clean_name, name_key
+from gongmun.extractors.project_tables import (
     NAME_AMOUNT_GAP,
     NOT_TOTAL_QUALIFIERS,
 )
-from gongmun.extract.project_task_tables import reader_tables, task_tables
+from gongmun.extractors.project_task_tables import reader_tables, task_tables
 from gongmun.models import Amount, AnnualAmount, Period, Project
 from gongmun.readers import Table
 
@@ -63,8 +63,8 @@ def find_projects(
     """Return the named projects of the document with their figures, in text order.
 
     >>> from gongmun.normalize import normalize
-    >>> from gongmun.extract.amounts import find_amounts
-    >>> from gongmun.extract.periods import find_periods
+    >>> from gongmun.extractors.amounts import find_amounts
+    >>> from gongmun.extractors.periods import find_periods
     >>> ctx = Context(normalize("* 바이오파운드리 구축사업('25~'29, '25년 51.7억원)"))
     >>> [p.name for p in find_projects(ctx, find_amounts(ctx), find_periods(ctx))]
     ['바이오파운드리 구축사업']

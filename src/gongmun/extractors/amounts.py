@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import regex
 
-from gongmun.extract.amount_tables import (
+from gongmun.extractors.amount_tables import (
     BUDGET_STAGES,
     NOT_MONEY_AFTER_BIG,
     NOT_WON_AFTER,
@@ -18,7 +18,7 @@ from gongmun.extract.amount_tables import (
     PREFIX_QUALIFIERS,
     SUFFIX_QUALIFIERS,
 )
-from gongmun.extract.amount_units import (
+from gongmun.extractors.amount_units import (
     Hit,
     arrows,
     funding_splits,
@@ -26,9 +26,9 @@ from gongmun.extract.amount_units import (
     paren_lists,
     table_units,
 )
-from gongmun.extract.context import Context
-from gongmun.extract.numbers import GAP, NUMBER, parse_korean_number, to_won
-from gongmun.extract.years import infer_doc_year, year_of_match
+from gongmun.extractors.context import Context
+from gongmun.extractors.numbers import GAP, NUMBER, parse_korean_number, to_won
+from gongmun.extractors.years import infer_doc_year, year_of_match
 from gongmun.models import Amount, Qualifier
 
 # One group's digits: 4천567, 2백37, 15백 (bounded, so a long run of figures stays linear).

@@ -8,9 +8,9 @@ from collections.abc import Iterable
 
 import regex
 
-from gongmun.extract.project_figures import Draft
-from gongmun.extract.project_lines import BULLET_START, MARKER, PAGE_LINE, TABLE_CAPTION, Line
-from gongmun.extract.project_tables import (
+from gongmun.extractors.project_figures import Draft
+from gongmun.extractors.project_lines import BULLET_START, MARKER, PAGE_LINE, TABLE_CAPTION, Line
+from gongmun.extractors.project_tables import (
     TABLE_DESCRIPTION_HEADERS,
     TABLE_NAME_HEADERS,
 )

@@ -13,16 +13,16 @@ from decimal import Decimal
 
 import regex
 
-from gongmun.extract.amount_tables import (
+from gongmun.extractors.amount_tables import (
     ACTUAL_LABELS,
     COUNT_UNITS,
     PAYERS,
     REQUEST_LABELS,
     UNIT_WORDS,
 )
-from gongmun.extract.charts import looks_like_chart
-from gongmun.extract.numbers import NUMBER, parse_figure, to_won
-from gongmun.extract.years import year_of_match
+from gongmun.extractors.charts import looks_like_chart
+from gongmun.extractors.numbers import NUMBER, parse_figure, to_won
+from gongmun.extractors.years import year_of_match
 
 # A figure standing alone (a table cell), maybe marked as a decrease.
 _FIGURE = regex.compile(rf"(?<![\w.,'△▽/-])(?P<dec>[△▽]\s?)?(?P<num>{NUMBER})(?![\w.,%/-])")

@@ -11,7 +11,7 @@ from typing import Final
 
 import regex
 
-from gongmun.extract.project_tables import (
+from gongmun.extractors.project_tables import (
     ACTIVITY_WORDS,
     CLAUSE_END_SUFFIXES,
     GENERIC_NAMES,

@@ -10,7 +10,7 @@ from typing import Final
 
 import regex
 
-from gongmun.extract.year_tables import (
+from gongmun.extractors.year_tables import (
     BOILERPLATE_MARKS,
     BUDGET_YEAR_WORDS,
     DATELINE_LABELS,

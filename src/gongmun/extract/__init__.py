@@ -1,1 +1,0 @@
-"""Rule-based extractors, one module per dimension: amounts, periods, projects, meta."""
