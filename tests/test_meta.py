@@ -49,3 +49,8 @@ def test_issuer_short_names_count_for_the_full_name() -> None:
 
 def test_no_date_no_issue_date() -> None:
     assert extract_text("창업지원사업 공고").meta.issued is None
+
+
+def test_news_dateline_is_the_issue_date() -> None:
+    meta = extract_text("군, 신규사업 보고회 열어\n\n입력 2024.03.02 10:15\n\n군은 …").meta
+    assert meta.issued == dt.date(2024, 3, 2)

@@ -20,6 +20,7 @@ from gongmun.extractors.meta_tables import (
     KIND_MARKERS,
     NOT_TITLE,
 )
+from gongmun.extractors.year_tables import DATELINE_LABELS
 from gongmun.models import DocumentKind, Meta
 
 HEAD_CHARS: Final = 3000
@@ -37,7 +38,12 @@ _DATE_RE = regex.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:[.\-/]|년)\s*(?P<m>\d{1,2})\s*(?:[.\-/]|월)\s*"
     r"(?P<d>\d{1,2})(?!\d)"
 )
-_LABEL_RE = regex.compile("|".join(regex.escape(w) for w in ISSUE_LABELS))
+# Press-release labels first, then a news page's dateline labels (입력, 기사입력, 송고…).
+_LABEL_RE = regex.compile(
+    "|".join(
+        regex.escape(w) for w in sorted({*ISSUE_LABELS, *DATELINE_LABELS}, key=len, reverse=True)
+    )
+)
 _EMBARGO_LINE = regex.compile(
     r"[<〈(]?\s*\d{1,2}\s*\.\s*\d{1,2}\s*\.?\s*\(\p{Hangul}\)\s*(?:조간|석간)\s*[>〉)]?"
 )
