@@ -1,20 +1,24 @@
 """Find named projects and tie the amounts and periods beside them to them.
 
-Rules, tried in this order on each logical line (a project takes each figure once):
+Rules, tried in this order (a project takes each figure once):
 
-1. ``scale_line``: a ``* (규모) …`` line gives its figures to the item on the line above.
+1. ``scale_line``: a ``* (규모) …`` line gives its figures to the item above it.
 2. ``label_name``: ``* (규제특례신산업창출(R&D)사업) ’25년 20억원``.
-3. ``paren_figures``: ``NAME(’25~’29, ’25년 51.7억원)``, the commonest shape.
-4. ``colon_figures``: ``NAME : (’24) 8,295억원 → (’25) 8,272억원``.
-5. ``comma_figures``: ``NAME, ’25년 92억 투입``.
-6. ``name_amount``: ``CVC펀드 500억원 규모``.
+3. ``paren_figures``: ``NAME(’25~’29, ’25년 51.7억원)``, the commonest shape; also
+   ``PARENT(NAME(가칭), ’26년 80억)`` and a diagram box, ``NAME`` over ``(1997~2006)``.
+4. ``colon_figures`` / ``comma_figures``: ``NAME : (’24) 8,295억원 → (’25) 8,272억원``,
+   ``NAME, ’25년 92억 투입``.
+5. ``name_amount``: prose, ``'NAME'에 1조원``, ``NAME 예산은 올해 X에서 내년 Y로``,
+   ``X억원 규모의 NAME을``, ``NAME를 통해 … X억원``, ``이 사업에 X억원``.
+6. ``item_notes``: an item naming a programme without figures takes the yearly figures
+   of its ``*`` notes.
 7. ``task_table``: rows of a table of tasks (과제명) in the text or from a reader.
-8. ``subject``: a press release or article about one quoted programme gets the
-   document's headline period, total and yearly figures.
+8. ``subject``: a press release, article or budget sheet about one programme gives it
+   the figures no other rule took.
 
 Figures split by kind: an amount with a year is that year's (``annual``); one after
 국고/민간 is a funding share; a cap or per-item rate (당, 한도, 이상) is neither; any
-other is the total.
+other is the total. Mentions of one project merge, figures from the surest rule first.
 """
 
 from __future__ import annotations
