@@ -6,6 +6,7 @@ callers ask only the questions rules cannot answer.
 
 from __future__ import annotations
 
+import warnings
 from functools import cache, lru_cache
 from typing import Any
 
@@ -19,7 +20,13 @@ def kiwi() -> Any:
     """The process-wide Kiwi instance (loaded once, lazily)."""
     from kiwipiepy import Kiwi
 
-    return Kiwi(load_multi_dict=False)
+    # num_workers=0: analyse in the calling thread, with no pool of native threads, so a
+    # process that loaded Kiwi can fork (the batch fork server preloads it) and each
+    # worker uses its one core. Since 0.21 kiwipiepy warns that 0 no longer means "all
+    # cores"; that change is what we want.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return Kiwi(load_multi_dict=False, num_workers=0)
 
 
 @lru_cache(maxsize=65536)

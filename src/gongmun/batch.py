@@ -211,7 +211,7 @@ def _init_worker(parent: int) -> None:
 
 def _start_method() -> str:
     # forkserver/spawn: workers never inherit the parent's threads (the pool's own
-    # feeder thread, a caller's Kiwi) the way fork would; each loads Kiwi once, lazily.
+    # feeder thread) the way fork would; the fork server has Kiwi loaded already.
     methods = multiprocessing.get_all_start_methods()
     return "forkserver" if "forkserver" in methods and sys.platform != "darwin" else "spawn"
 
@@ -219,9 +219,9 @@ def _start_method() -> str:
 def _new_pool(jobs: int) -> ProcessPoolExecutor:
     ctx = multiprocessing.get_context(_start_method())
     if isinstance(ctx, multiprocessing.context.ForkServerContext):
-        # Workers fork from a server that has imported gongmun once, instead of each
-        # paying the imports (pydantic models, regex tables) again.
-        ctx.set_forkserver_preload(["gongmun.batch"])
+        # Workers fork from a server that has imported gongmun and loaded Kiwi once,
+        # instead of each paying the imports and the model load again.
+        ctx.set_forkserver_preload(["gongmun._preload"])
     return ProcessPoolExecutor(
         max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(os.getpid(),)
     )
