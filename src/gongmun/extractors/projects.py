@@ -167,9 +167,17 @@ def _item_above(text: str, lines: list[Line], i: int) -> Line | None:
     for ln in reversed(lines[max(0, i - 4) : i]):
         if ln.end <= ln.body_start:
             continue
-        if not text[ln.start : ln.end].lstrip().startswith(("*", "-", "※", "–")):
+        if not _is_note(text, ln):
             return ln
     return None
+
+
+def _is_note(text: str, line: Line) -> bool:
+    """A note or sub-point under an item (``*``, ``※``, ``-``), not an item itself."""
+    return text[line.start : line.end].lstrip().startswith(_NOTE_MARKS)
+
+
+_NOTE_MARKS: Final = ("*", "-", "※", "–")
 
 
 def _label_name(text: str, line: Line, figures: Figures) -> list[Draft]:
@@ -331,8 +339,7 @@ def _item_with_notes(text: str, lines: list[Line], i: int, figures: Figures) -> 
     """``ㅇ NAME사업을 통해 …`` with no figures, then ``* … ’25년 40억원``: the notes'
     yearly figures are the programme's."""
     line = lines[i]
-    raw = text[line.start : line.end].lstrip()
-    if raw.startswith(("*", "-", "※", "–")) or figures.any_in(line.start, line.end):
+    if _is_note(text, line) or figures.any_in(line.start, line.end):
         return []
     found: tuple[str, int] | None = None
     for m in _NAME_END.finditer(text, line.body_start, line.end):
