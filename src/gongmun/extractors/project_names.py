@@ -35,8 +35,9 @@ _NOT_HEAD_RE = regex.compile(
 
 _COUNT_WORD = regex.compile(r"^[\d,.]+\s*(?:개|건|명|곳|종|회|개소|개사|개교|%)?$")
 
-# "'24년 초격차 프로젝트": a two-digit year in front says when, it is not part of the name.
-_YEAR_PREFIX = regex.compile(r"^'?\d{2}년도?\s+(?=\S)")
+# "'24년 초격차 프로젝트", "2022년 기후대응기금": a year in front says when, it is not
+# part of the name.
+_YEAR_PREFIX = regex.compile(r"^(?:'?\d{2}|(?:19|20)\d{2})년도?\s+(?=\S)")
 
 _TRAILING_DATED_GROUP = regex.compile(r"\s*\([^()]*\d[^()]*\)$")
 
@@ -145,7 +146,10 @@ def _looks_like_project(name: str, *, support_head: bool = False) -> bool:
     if not 3 <= len(name) <= 120 or not _HAS_WORD.search(name):
         return False
     has_head = bool(_HEAD_RE.search(name)) or (support_head and name.endswith(" 지원"))
-    if _NOT_HEAD_RE.search(name) or not has_head or name in GENERIC_NAMES:
+    # "요구하는한편 신규사업": a generic last word names no particular project.
+    last = name.rsplit(" ", 1)[-1]
+    generic = name in GENERIC_NAMES or (last in GENERIC_NAMES and last not in HEADS)
+    if _NOT_HEAD_RE.search(name) or not has_head or generic:
         return False
     if " 등 " in name:  # "성능평가·인증 등 신제품 개발" is a list of activities
         return False
