@@ -267,6 +267,12 @@ _AFTER_AMOUNT = regex.compile(
     r"\s*(?:규모의|규모인|의)\s+(?P<name>(?:[^\s,.()]+\s+){0,8}?[^\s,.()]+?)"
     r"(?:을|를|은|는|이|가|도|에)(?=\s|$)"
 )
+# "예산 70억원으로 50개사를 지원하는 딥테크 특화 프로그램도 신설": the amount funds the
+# programme its relative clause leads to.
+_FUNDS_NAME = regex.compile(
+    r"(?:으로|로|을 들여|를 들여)\s+[^.\n]{0,30}?(?:하는|한|할)\s+"
+    r"(?P<name>(?:[^\s,.()]+\s+){0,6}?[^\s,.()]+?)(?:을|를|은|는|이|가|도)(?=\s|$)"
+)
 
 
 def _name_amount(text: str, line: Line, figures: Figures) -> list[Draft]:
@@ -294,7 +300,10 @@ def _name_amount(text: str, line: Line, figures: Figures) -> list[Draft]:
             after = _AFTER_AMOUNT.match(text, a.span.end, line.end)
             name = clean_name(after.group("name")) if after else None
             if after is None or name is None:
-                continue
+                after = _FUNDS_NAME.match(text, a.span.end, line.end)
+                name = clean_name(after.group("name")) if after else None
+                if after is None or name is None:
+                    continue
             found = (name, after.start("name"))
         d = _draft(found, "name_amount")
         figures.used.add(id(a))
