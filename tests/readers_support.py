@@ -6,7 +6,11 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 import gongmun
+from gongmun.errors import InputError
+from gongmun.readers import read_path
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures" / "readers"
@@ -51,3 +55,11 @@ def figures(doc: gongmun.Document) -> tuple[list[int], list[Any]]:
 def squash(text: str) -> str:
     """Text without any whitespace, to compare content whatever the line breaks."""
     return "".join(text.split())
+
+
+def read_error(path: Path | str) -> InputError:
+    """Read ``path`` expecting one clear error, and check the message names the file."""
+    with pytest.raises(InputError) as info:
+        read_path(path)
+    assert str(path) in str(info.value)
+    return info.value

@@ -7,7 +7,15 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from readers_support import FIXTURES, SEED000_KEY_LINES, figures, seed_text, squash, task_rows
+from readers_support import (
+    FIXTURES,
+    SEED000_KEY_LINES,
+    figures,
+    read_error,
+    seed_text,
+    squash,
+    task_rows,
+)
 
 import gongmun
 from gongmun.errors import InputError
@@ -32,13 +40,6 @@ def make_hwpx(tmp_path: Path, members: dict[str, str | bytes], name: str = "t.hw
         for member, data in members.items():
             z.writestr(member, data)
     return f
-
-
-def _error(path: Path) -> InputError:
-    with pytest.raises(InputError) as info:
-        read_path(path)
-    assert str(path) in str(info.value)
-    return info.value
 
 
 # --- the committed fixture --------------------------------------------------------
@@ -89,7 +90,7 @@ def test_zip_bomb_disguised_as_hwpx(tmp_path: Path) -> None:
     bomb = b"<" + b"\x00" * (20 * limits.MIB)
     f = make_hwpx(tmp_path, {"Contents/section0.xml": bomb}, "bomb.hwpx")
     assert f.stat().st_size < 100_000
-    e = _error(f)
+    e = read_error(f)
     assert e.code == "unsafe_archive"
     assert "bomb" in e.problem
 
@@ -97,14 +98,14 @@ def test_zip_bomb_disguised_as_hwpx(tmp_path: Path) -> None:
 def test_entry_over_the_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(limits, "MAX_ZIP_ENTRY_BYTES", 1000)
     f = make_hwpx(tmp_path, {"Contents/section0.xml": section(para("가" * 2000))})
-    assert _error(f).code == "unsafe_archive"
+    assert read_error(f).code == "unsafe_archive"
 
 
 def test_too_many_entries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(limits, "MAX_ZIP_ENTRIES", 5)
     members: dict[str, str | bytes] = {f"BinData/{i}.bin": b"x" for i in range(10)}
     members["Contents/section0.xml"] = section(para("총 600억원"))
-    assert _error(make_hwpx(tmp_path, members)).code == "unsafe_archive"
+    assert read_error(make_hwpx(tmp_path, members)).code == "unsafe_archive"
 
 
 def test_inflating_stops_at_the_limit_whatever_the_header_says(
@@ -122,7 +123,7 @@ def test_inflating_stops_at_the_limit_whatever_the_header_says(
 @pytest.mark.parametrize("name", ["../../evil.xml", "/etc/passwd", "C:/evil.xml"])
 def test_path_traversal_names(tmp_path: Path, name: str) -> None:
     f = make_hwpx(tmp_path, {"Contents/section0.xml": section(para("총")), name: "x"})
-    e = _error(f)
+    e = read_error(f)
     assert e.code == "unsafe_archive"
     assert "leaves the archive" in e.problem
 
@@ -139,21 +140,21 @@ EXTERNAL = """<?xml version="1.0"?>
 
 @pytest.mark.parametrize("xml", [LAUGHS, EXTERNAL], ids=["entity_expansion", "external_entity"])
 def test_xml_with_entities_is_refused(tmp_path: Path, xml: str) -> None:
-    e = _error(make_hwpx(tmp_path, {"Contents/section0.xml": xml}))
+    e = read_error(make_hwpx(tmp_path, {"Contents/section0.xml": xml}))
     assert e.code == "unsafe_xml"
     assert "section0.xml" in e.problem
 
 
 def test_broken_xml(tmp_path: Path) -> None:
     f = make_hwpx(tmp_path, {"Contents/section0.xml": "<hs:sec><hp:p>"})
-    assert _error(f).code == "broken_hwpx"
+    assert read_error(f).code == "broken_hwpx"
 
 
 def test_zip_that_is_not_hwpx(tmp_path: Path) -> None:
     f = tmp_path / "report.docx"
     with zipfile.ZipFile(f, "w") as z:
         z.writestr("word/document.xml", "<w:document/>")
-    e = _error(f)
+    e = read_error(f)
     assert e.code == "unsupported_format"
     assert "not an HWPX" in e.problem
 
@@ -161,13 +162,13 @@ def test_zip_that_is_not_hwpx(tmp_path: Path) -> None:
 def test_hwpx_name_on_something_else(tmp_path: Path) -> None:
     f = tmp_path / "fake.hwpx"
     f.write_text("총 600억원", encoding="utf-8")
-    assert _error(f).code == "broken_hwpx"
+    assert read_error(f).code == "broken_hwpx"
 
 
 def test_truncated_hwpx(tmp_path: Path) -> None:
     f = tmp_path / "cut.hwpx"
     f.write_bytes(HWPX.read_bytes()[:1500])
-    assert _error(f).code in {"broken_hwpx", "unsupported_format"}
+    assert read_error(f).code in {"broken_hwpx", "unsupported_format"}
 
 
 # --- old binary HWP -----------------------------------------------------------------
@@ -178,7 +179,7 @@ OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 def test_broken_hwp_says_how_to_convert(tmp_path: Path) -> None:
     f = tmp_path / "old.hwp"
     f.write_bytes(OLE + b"\x00" * 600)
-    e = _error(f)
+    e = read_error(f)
     assert e.code == "broken_hwp"
     assert "soffice" in e.problem
 
@@ -187,7 +188,7 @@ def test_hwp_without_the_optional_reader(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setitem(sys.modules, "syhwp", None)  # import fails as if not installed
     f = tmp_path / "old.hwp"
     f.write_bytes(OLE + b"\x00" * 600)
-    e = _error(f)
+    e = read_error(f)
     assert e.code == "hwp_unsupported"
     assert "gongmun[hwp]" in e.problem
     assert "HWPX or PDF" in e.problem
@@ -196,7 +197,7 @@ def test_hwp_without_the_optional_reader(tmp_path: Path, monkeypatch: pytest.Mon
 def test_hwp_name_on_text(tmp_path: Path) -> None:
     f = tmp_path / "old.hwp"
     f.write_text("총 600억원", encoding="utf-8")
-    assert _error(f).code == "broken_hwp"
+    assert read_error(f).code == "broken_hwp"
 
 
 def test_hwpx_table_rows_become_the_six_projects() -> None:

@@ -12,7 +12,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from readers_support import FIXTURES, SEED000_KEY_LINES, figures, seed_text, squash, task_rows
+from readers_support import (
+    FIXTURES,
+    SEED000_KEY_LINES,
+    figures,
+    read_error,
+    seed_text,
+    squash,
+    task_rows,
+)
 
 import gongmun
 from gongmun.errors import InputError
@@ -36,13 +44,6 @@ def make_pdf(tmp_path: Path, draw: Callable[[Any], None], name: str = "t.pdf", *
     c.showPage()
     c.save()
     return out
-
-
-def _error(path: Path) -> InputError:
-    with pytest.raises(InputError) as info:
-        read_path(path)
-    assert str(path) in str(info.value)
-    return info.value
 
 
 # --- the committed seed 000 PDF ----------------------------------------------------
@@ -111,33 +112,33 @@ def test_truncated_pdf(tmp_path: Path) -> None:
     data = PDF.read_bytes()
     f = tmp_path / "cut.pdf"
     f.write_bytes(data[: len(data) // 2])
-    assert _error(f).code == "broken_pdf"
+    assert read_error(f).code == "broken_pdf"
 
 
 def test_garbage_after_a_pdf_header(tmp_path: Path) -> None:
     f = tmp_path / "junk.pdf"
     f.write_bytes(b"%PDF-1.7\n" + b"\x00garbage" * 200 + b"\n%%EOF\n")
-    assert _error(f).code == "broken_pdf"
+    assert read_error(f).code == "broken_pdf"
 
 
 def test_not_a_pdf_named_pdf(tmp_path: Path) -> None:
     f = tmp_path / "page.pdf"
     f.write_text("<html><body>404 Not Found</body></html>", encoding="utf-8")
-    e = _error(f)
+    e = read_error(f)
     assert e.code == "broken_pdf"
     assert "not a PDF" in e.problem
 
 
 def test_encrypted_pdf(tmp_path: Path) -> None:
     f = make_pdf(tmp_path, lambda c: c.drawString(72, 700, "총 600억원"), encrypt="secret")
-    e = _error(f)
+    e = read_error(f)
     assert e.code == "encrypted_pdf"
     assert "password" in e.problem
 
 
 def test_pdf_without_any_text_needs_ocr(tmp_path: Path) -> None:
     f = make_pdf(tmp_path, lambda c: c.rect(100, 100, 200, 200, fill=1))
-    e = _error(f)
+    e = read_error(f)
     assert e.code == "no_text"
     assert "OCR" in e.problem
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
-from readers_support import SEED000, SEED003, figures, seed_text
+from readers_support import SEED000, SEED003, figures, read_error, seed_text
 
 import gongmun
 from gongmun.errors import InputError
@@ -106,20 +106,14 @@ def test_any_korean_text_round_trips(text: str, codec: str) -> None:
 # --- errors: one clear InputError naming the file ---------------------------------
 
 
-def _error(path: Path | str) -> InputError:
-    with pytest.raises(InputError) as info:
-        read_path(path)
-    return info.value
-
-
 def test_missing_path(tmp_path: Path) -> None:
-    e = _error(tmp_path / "nope.txt")
+    e = read_error(tmp_path / "nope.txt")
     assert e.code == "not_found"
     assert str(tmp_path / "nope.txt") in str(e)
 
 
 def test_directory(tmp_path: Path) -> None:
-    e = _error(tmp_path)
+    e = read_error(tmp_path)
     assert e.code == "is_directory"
     assert e.path == str(tmp_path)
 
@@ -128,7 +122,7 @@ def test_directory(tmp_path: Path) -> None:
 def test_empty_file(tmp_path: Path, name: str) -> None:
     f = tmp_path / name
     f.write_bytes(b"")
-    e = _error(f)
+    e = read_error(f)
     assert e.code == "empty"
     assert name in str(e)
 
@@ -136,7 +130,7 @@ def test_empty_file(tmp_path: Path, name: str) -> None:
 def test_binary_file_is_an_error_not_mojibake(tmp_path: Path) -> None:
     f = tmp_path / "blob.txt"
     f.write_bytes(bytes(range(256)) * 40)
-    assert _error(f).code in {"binary", "undecodable"}
+    assert read_error(f).code in {"binary", "undecodable"}
 
 
 @pytest.mark.parametrize(
@@ -146,7 +140,7 @@ def test_binary_file_is_an_error_not_mojibake(tmp_path: Path) -> None:
 def test_known_foreign_formats_are_named(tmp_path: Path, head: bytes, what: str) -> None:
     f = tmp_path / "file.txt"
     f.write_bytes(head + b"\x00" * 100)
-    e = _error(f)
+    e = read_error(f)
     assert e.code == "unsupported_format"
     assert what in e.problem
 
