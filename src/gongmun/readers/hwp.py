@@ -123,7 +123,7 @@ def read_hwp(data: bytes, path: str, sha256: str) -> RawInput:
     warnings = list(hwp.warnings)
     if out.dropped:
         warnings.append(dropped_warning(out.dropped, "Hancom"))
-    return _assemble(out.blocks, path, sha256, tuple(warnings))
+    return _assemble(out.blocks, path, sha256, tuple(warnings), pages.recorded)
 
 
 def _line_positions(node: Record) -> list[int]:
@@ -303,7 +303,11 @@ def _rows(table: HwpTable, path: str) -> tuple[Row, ...]:
 
 
 def _assemble(
-    blocks: list[Block], path: str, sha256: str, warnings: tuple[tuple[str, str], ...]
+    blocks: list[Block],
+    path: str,
+    sha256: str,
+    warnings: tuple[tuple[str, str], ...],
+    paged: bool,
 ) -> RawInput:
     parts: list[str] = []
     tables: list[Table] = []
@@ -325,7 +329,7 @@ def _assemble(
             piece = block
         else:
             rows = _rows(block, path)
-            tables.append(Table(rows, len(page_starts), offset))
+            tables.append(Table(rows, len(page_starts) if paged else None, offset))
             piece = render_rows(rows)
         parts.append(piece)
         offset += len(piece)
@@ -339,7 +343,7 @@ def _assemble(
         path,
         sha256,
         MEDIA_TYPE,
-        page_starts=tuple(page_starts),
+        page_starts=tuple(page_starts) if paged else None,
         tables=tuple(tables),
         warnings=warnings,
     )

@@ -69,7 +69,7 @@ def read_hwpx(data: bytes, path: str, sha256: str) -> RawInput:
             pages.new_section()
             _walk_section(_parse(xml, path, name), blocks, pages)
     warnings = (dropped_warning(dropped, "Hancom"),) if dropped else ()
-    return _assemble(blocks, path, sha256, warnings)
+    return _assemble(blocks, path, sha256, warnings, pages.recorded)
 
 
 def _clean_xml(xml: bytes) -> tuple[bytes | str, int]:
@@ -226,7 +226,11 @@ def _table(tbl: Any) -> tuple[Row, ...]:
 
 
 def _assemble(
-    blocks: list[Any], path: str, sha256: str, warnings: tuple[tuple[str, str], ...]
+    blocks: list[Any],
+    path: str,
+    sha256: str,
+    warnings: tuple[tuple[str, str], ...],
+    paged: bool,
 ) -> RawInput:
     parts: list[str] = []
     tables: list[Table] = []
@@ -249,7 +253,7 @@ def _assemble(
             offset += len(block)
             continue
         rendered = render_rows(block)
-        tables.append(Table(block, len(page_starts), offset))
+        tables.append(Table(block, len(page_starts) if paged else None, offset))
         parts.append(rendered)
         offset += len(rendered)
     if furniture:
@@ -262,7 +266,7 @@ def _assemble(
         path,
         sha256,
         MEDIA_TYPE,
-        page_starts=tuple(page_starts),
+        page_starts=tuple(page_starts) if paged else None,
         tables=tuple(tables),
         warnings=warnings,
     )

@@ -41,6 +41,8 @@ class PageTracker:
     """
 
     page: int = 1
+    # Whether the file recorded any layout at all; without it, pages are unknown.
+    recorded: bool = False
     _last: int | None = None
     _pending: bool = False
     _seen: bool = False
@@ -56,6 +58,7 @@ class PageTracker:
         A page that begins inside a paragraph is counted from the next paragraph on,
         where most of the broken paragraph's text is behind it.
         """
+        self.recorded = self.recorded or page_break or bool(line_tops)
         new = self._pending or (page_break and self._seen)
         if line_tops and self._last is not None and line_tops[0] < self._last:
             new = True
