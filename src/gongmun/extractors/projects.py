@@ -28,6 +28,7 @@ from typing import Final
 
 import regex
 
+from gongmun.doc.tables import Table
 from gongmun.extractors.context import Context
 from gongmun.extractors.project_figures import Draft, Figures, assign_amount
 from gongmun.extractors.project_lines import Line, paren_groups, split_lines
@@ -38,7 +39,6 @@ from gongmun.extractors.project_tables import (
 )
 from gongmun.extractors.project_task_tables import reader_tables, task_tables
 from gongmun.models import Amount, AnnualAmount, Period, Project
-from gongmun.readers import Table
 
 # A leading label in parentheses: (규모), (원자력), (예시)…
 _LABEL = regex.compile(r"^\((?P<label>[^()\n]{1,40}(?:\([^()\n]{1,20}\)[^()\n]{0,20})?)\)\s*")
