@@ -134,7 +134,7 @@ def test_table_cells_with_spans(tmp_path: Path) -> None:
     tbl = table(3, 2, cells)
     raw = read_path(write(tmp_path, hwp([paragraph(ctrl(11, "tbl "), controls=[tbl])])))
     assert len(raw.tables) == 1
-    assert raw.tables[0].rows == (("분과", "과제명"), (None, "AI 반도체"), ("합계", None))
+    assert raw.tables[0].rows_text() == (("분과", "과제명"), (None, "AI 반도체"), ("합계", None))
     assert raw.text == "분과\n과제명\nAI 반도체\n합계"
 
 
@@ -143,7 +143,7 @@ def test_caption_before_the_table_record_is_not_a_cell(tmp_path: Path) -> None:
     tbl.children.insert(0, notes("x", "<표 1> 연도별 예산").children[0])
     raw = read_path(write(tmp_path, hwp([paragraph(ctrl(11, "tbl "), controls=[tbl])])))
     assert raw.text == "<표 1> 연도별 예산\n100억원"
-    assert raw.tables[0].rows == (("100억원",),)
+    assert raw.tables[0].rows_text() == (("100억원",),)
 
 
 def test_declared_addresses_never_size_the_grid() -> None:

@@ -25,10 +25,11 @@ import dataclasses
 import hashlib
 from pathlib import Path
 
+from gongmun.doc.tables import Table
 from gongmun.errors import InputError
 from gongmun.readers import limits
 from gongmun.readers.detect import Kind, mismatch_warning, sniff
-from gongmun.readers.model import PAGE_JOIN, RawInput, Table
+from gongmun.readers.model import PAGE_JOIN, RawInput
 
 __all__ = ["PAGE_JOIN", "RawInput", "Table", "from_text", "read_bytes", "read_path"]
 

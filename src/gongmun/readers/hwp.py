@@ -21,6 +21,7 @@ import struct
 from dataclasses import dataclass, field
 from typing import Final
 
+from gongmun.doc.tables import Cell, Table, place
 from gongmun.errors import InputError
 from gongmun.readers import limits
 from gongmun.readers.chars import drop_outside, dropped_warning
@@ -37,8 +38,8 @@ from gongmun.readers.hwp_records import (
 )
 from gongmun.readers.hwp_text import decode_para_text, wchars
 from gongmun.readers.layout import PAGE, Furniture, PageMark, PageTracker
-from gongmun.readers.model import RawInput, Row, Table
-from gongmun.readers.pdf import clean_cell, render_rows
+from gongmun.readers.model import RawInput
+from gongmun.readers.pdf import clean_cell
 
 MEDIA_TYPE: Final = "application/x-hwp"
 CONVERT_ADVICE: Final = (
@@ -287,8 +288,9 @@ def compact_cells(cells: list[HwpCell]) -> tuple[list[HwpCell], int, int]:
     return out, len(rows), len(cols)
 
 
-def _rows(table: HwpTable, path: str) -> tuple[Row, ...]:
-    cells, n_rows, n_cols = compact_cells(table.cells)
+def to_table(found: HwpTable, path: str, page: int | None) -> Table:
+    """The document model's table of the cells found, first row the header."""
+    cells, n_rows, n_cols = compact_cells(found.cells)
     if n_rows * n_cols > limits.MAX_TABLE_SLOTS:
         raise InputError(
             path,
@@ -296,10 +298,10 @@ def _rows(table: HwpTable, path: str) -> tuple[Row, ...]:
             f"{limits.MAX_TABLE_SLOTS:,}",
             "too_large",
         )
-    grid: list[list[str | None]] = [[None] * n_cols for _ in range(n_rows)]
-    for c in cells:
-        grid[c.row][c.col] = c.text
-    return tuple(tuple(r) for r in grid if any(r))
+    model = tuple(
+        Cell(c.row, c.col, c.text, c.rowspan, c.colspan, header=c.row == 0) for c in cells
+    )
+    return Table(model, n_rows, n_cols, header_rows=1, page=page, source="hwp")
 
 
 def _assemble(
@@ -328,9 +330,9 @@ def _assemble(
         if isinstance(block, str):
             piece = block
         else:
-            rows = _rows(block, path)
-            tables.append(Table(rows, len(page_starts) if paged else None, offset))
-            piece = render_rows(rows)
+            table = to_table(block, path, len(page_starts) if paged else None)
+            piece, placed = place(table, offset)
+            tables.append(placed)
         parts.append(piece)
         offset += len(piece)
     if furniture:
