@@ -32,6 +32,11 @@ _PARENT_SIGNALS: Final = tuple(
     getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
 )
 _JOIN_SECONDS: Final = 2.0
+# A worker that has not even begun its item after this long (plus the time limit) is
+# stuck starting up: it is replaced like one past the limit.
+_START_GRACE: Final = 120.0
+_STARTED: Final = "started"
+_DONE: Final = "done"
 
 
 def _watch_parent(pid: int) -> None:
@@ -71,7 +76,10 @@ def _serve(conn: Connection, fn: Callable[[Any], Any], parent: int) -> None:
             return
         if item is None:
             return
-        conn.send(fn(item[1]))
+        # The clock starts now, not when the item was sent: a new worker may still be
+        # starting up (importing, unpickling) when it is given its first item.
+        conn.send((_STARTED, None))
+        conn.send((_DONE, fn(item[1])))
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -90,12 +98,20 @@ class _Worker(Generic[T]):
     process: BaseProcess
     conn: Connection
     task: tuple[int, T] | None = None
-    started: float = 0.0
+    given: float = 0.0
+    started: float | None = None
 
     def give(self, index: int, item: T) -> None:
         self.task = (index, item)
-        self.started = time.monotonic()
+        self.given = time.monotonic()
+        self.started = None
         self.conn.send((index, item))
+
+    def deadline(self, timeout: float) -> float:
+        """When the item it holds is past the limit (or the worker stuck starting)."""
+        if self.started is None:
+            return self.given + _START_GRACE + timeout
+        return self.started + timeout
 
     def kill(self) -> None:
         with contextlib.suppress(OSError, ValueError):
@@ -153,14 +169,21 @@ class _Pool(Generic[T, R]):
         self.workers.clear()
 
 
-def _receive(conn: Connection) -> tuple[bool, Any]:
-    """(True, result) if the worker sent one (even just before dying), else (False, None)."""
+def _receive(worker: _Worker[Any]) -> tuple[bool, Any, bool]:
+    """(got a result, the result, still usable) from what a worker has sent.
+
+    A result sent just before the worker died still counts.
+    """
     try:
-        if conn.poll():
-            return True, conn.recv()
+        while worker.conn.poll():
+            tag, value = worker.conn.recv()
+            if tag == _STARTED:
+                worker.started = time.monotonic()
+                continue
+            return True, value, True
     except (EOFError, OSError):
-        pass
-    return False, None
+        return False, None, False
+    return False, None, worker.process.is_alive()
 
 
 def map_ordered(
@@ -223,24 +246,23 @@ def map_ordered(
                 continue
             wait_for: float | None = None
             if timeout:
-                first = min(w.started for w in busy)
-                wait_for = max(0.0, first + timeout - time.monotonic())
+                first = min(w.deadline(timeout) for w in busy)
+                wait_for = max(0.0, first - time.monotonic())
             ready = wait([x for w in busy for x in (w.conn, w.process.sentinel)], wait_for)
-            now = time.monotonic()
             for w in busy:
                 assert w.task is not None
                 index, item = w.task
                 if w.conn in ready or w.process.sentinel in ready:
-                    got, result = _receive(w.conn)
+                    got, result, usable = _receive(w)
                     if got:
                         done[index] = result
                         w.task = None
-                    else:
+                    elif not usable:
                         done[index] = on_crash(item)
-                    if not got or not w.process.is_alive():
+                    if not usable or not w.process.is_alive():
                         pool.drop(w)
-                    continue
-                if timeout and now - w.started >= timeout:
+                        continue
+                if timeout and w.task is not None and time.monotonic() >= w.deadline(timeout):
                     pool.drop(w)
                     done[index] = late(item)
     finally:
