@@ -25,6 +25,7 @@ from gongmun.paths import escape_surrogates
 from gongmun.pipeline import extract_raw
 from gongmun.pool import map_ordered
 from gongmun.readers import RawInput, from_text, read_bytes, read_path
+from gongmun.readers.files import is_regular_file
 from gongmun.versions import VERSION
 
 T = TypeVar("T")
@@ -108,6 +109,8 @@ def source_sha256(source: Source) -> str | None:
         data = text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass")
         return hashlib.sha256(data).hexdigest()
     h = hashlib.sha256()
+    if not is_regular_file(source):
+        return None  # a FIFO or device would block or never end; reading it fails anyway
     try:
         with Path(source).open("rb") as f:
             for block in iter(lambda: f.read(1 << 20), b""):

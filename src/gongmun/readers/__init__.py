@@ -12,7 +12,8 @@ text      :mod:`.text`: BOM, strict UTF-8, strict CP949, then detection
 
 Each reader returns a :class:`RawInput`; a file that cannot be read raises
 :class:`~gongmun.errors.InputError` naming the file, with a stable ``code``:
-``not_found``, ``is_directory``, ``unreadable``, ``empty``, ``too_large``, ``binary``,
+``not_found``, ``is_directory``, ``not_a_file`` (a FIFO, device or socket), ``unreadable``,
+``empty``, ``too_large``, ``binary``,
 ``undecodable``, ``unsupported_format``, ``encrypted_pdf``, ``broken_pdf``, ``no_text``,
 ``unsafe_archive``, ``unsafe_xml``, ``broken_hwpx``, ``hwp3_unsupported``,
 ``encrypted_hwp``, ``distribution_hwp``, ``broken_hwp``. An extension that names another
@@ -29,6 +30,7 @@ from gongmun.doc.tables import Table
 from gongmun.errors import InputError
 from gongmun.readers import limits
 from gongmun.readers.detect import Kind, mismatch_warning, sniff
+from gongmun.readers.files import FileTooLarge, NotARegularFile, read_regular_file
 from gongmun.readers.model import PAGE_JOIN, RawInput
 
 __all__ = ["PAGE_JOIN", "RawInput", "Table", "from_text", "read_bytes", "read_path"]
@@ -52,20 +54,22 @@ def read_path(path: str | Path) -> RawInput:
     gongmun.errors.InputError: no/such/file.pdf: no such file
     """
     name = str(path)
-    p = Path(path)
     try:
-        if p.is_dir():
-            raise InputError(name, "is a directory, not a document", "is_directory")
-        if not p.exists():
-            raise InputError(name, "no such file", "not_found")
-        size = p.stat().st_size
-        if size > limits.MAX_FILE_BYTES:
-            raise InputError(
-                name,
-                f"file of {size:,} bytes is over the limit of {limits.MAX_FILE_BYTES:,}",
-                "too_large",
-            )
-        data = p.read_bytes()
+        data = read_regular_file(path, limits.MAX_FILE_BYTES)
+    except FileNotFoundError as e:
+        raise InputError(name, "no such file", "not_found") from e
+    except IsADirectoryError as e:
+        raise InputError(name, "is a directory, not a document", "is_directory") from e
+    except NotARegularFile as e:
+        raise InputError(
+            name, f"is {e.what}, not a regular file: only files are read", "not_a_file"
+        ) from e
+    except FileTooLarge as e:
+        raise InputError(
+            name,
+            f"file of {e.size:,} bytes is over the limit of {limits.MAX_FILE_BYTES:,}",
+            "too_large",
+        ) from e
     except OSError as e:
         raise InputError(name, f"cannot read: {e.strerror or e}", "unreadable") from e
     return read_bytes(data, name)

@@ -19,6 +19,15 @@ _OUTSIDE: Final = re.compile(
 
 WARNING_CODE: Final = "unmapped_characters"
 
+# The same characters as UTF-8 byte sequences, one pattern per lead byte so each scan
+# jumps from one lead byte to the next (XML is cleaned before it is parsed).
+_OUTSIDE_UTF8: Final = (
+    (b"\xee", re.compile(rb"\xee[\x80-\xbf][\x80-\xbf]")),  # U+E000-EFFF
+    (b"\xef", re.compile(rb"\xef(?:[\x80-\xa3][\x80-\xbf]|\xb7[\x90-\xaf]|\xbf[\xbe\xbf])")),
+    (b"\xf3", re.compile(rb"\xf3[\xb0-\xbf][\x80-\xbf][\x80-\xbf]")),  # plane 15
+    (b"\xf4", re.compile(rb"\xf4[\x80-\x8f][\x80-\xbf][\x80-\xbf]")),  # plane 16
+)
+
 
 def drop_outside(text: str) -> tuple[str, int]:
     """``text`` without characters outside Unicode's interchange use, and how many went.
@@ -44,3 +53,17 @@ def dropped_warning(count: int, what: str) -> tuple[str, str]:
         f"{count:,} characters outside Unicode's use (private-use symbols of {what} fonts, "
         "broken surrogate pairs) were dropped",
     )
+
+
+def drop_outside_utf8(data: bytes) -> tuple[bytes, int]:
+    """UTF-8 ``data`` without the characters :func:`drop_outside` drops, and how many.
+
+    >>> drop_outside_utf8("\uf06c 총 \U00100001600억원".encode())[1]
+    2
+    """
+    total = 0
+    for lead, pattern in _OUTSIDE_UTF8:
+        if lead in data:
+            data, n = pattern.subn(b"", data)
+            total += n
+    return data, total

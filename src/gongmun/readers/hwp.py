@@ -23,7 +23,7 @@ from typing import Final
 
 from gongmun.doc.tables import Cell, Table, place
 from gongmun.errors import InputError
-from gongmun.readers import limits
+from gongmun.readers.bounds import check_table_slots
 from gongmun.readers.chars import drop_outside, dropped_warning
 from gongmun.readers.hwp_records import (
     CTRL_HEADER,
@@ -291,13 +291,7 @@ def compact_cells(cells: list[HwpCell]) -> tuple[list[HwpCell], int, int]:
 def to_table(found: HwpTable, path: str, page: int | None) -> Table:
     """The document model's table of the cells found, first row the header."""
     cells, n_rows, n_cols = compact_cells(found.cells)
-    if n_rows * n_cols > limits.MAX_TABLE_SLOTS:
-        raise InputError(
-            path,
-            f"HWP table of {n_rows:,} x {n_cols:,} cells is over the limit of "
-            f"{limits.MAX_TABLE_SLOTS:,}",
-            "too_large",
-        )
+    check_table_slots(path, n_rows, n_cols, "HWP")
     model = tuple(
         Cell(c.row, c.col, c.text, c.rowspan, c.colspan, header=c.row == 0) for c in cells
     )

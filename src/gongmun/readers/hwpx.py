@@ -12,13 +12,16 @@ XML is parsed by defusedxml with DTDs and entities forbidden.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from typing import Any, Final
 
 from gongmun.doc.tables import Cell, Table, place
 from gongmun.errors import InputError
-from gongmun.readers.chars import drop_outside, dropped_warning
+from gongmun.readers import limits
+from gongmun.readers.bounds import XmlBudget, check_table_slots
+from gongmun.readers.chars import drop_outside_utf8, dropped_warning
 from gongmun.readers.layout import PAGE, Furniture, PageMark, PageTracker
 from gongmun.readers.model import RawInput
 from gongmun.readers.pdf import clean_cell, render_rows
@@ -62,24 +65,18 @@ def read_hwpx(data: bytes, path: str, sha256: str) -> RawInput:
             )
         blocks: list[Any] = []
         pages = PageTracker()
+        budget = XmlBudget(path)
         dropped = 0
         for _, name in sections:
-            xml, n = _clean_xml(read_member(z, name, path))
+            member = read_member(z, name, path)
+            budget.take_bytes(len(member), name)
+            # Private-use characters (Hancom symbol glyphs) go before parsing.
+            xml, n = drop_outside_utf8(member)
             dropped += n
             pages.new_section()
-            _walk_section(_parse(xml, path, name), blocks, pages)
+            _walk_section(_parse(xml, path, name, budget), blocks, pages)
     warnings = (dropped_warning(dropped, "Hancom"),) if dropped else ()
     return _assemble(blocks, path, sha256, warnings, pages.recorded)
-
-
-def _clean_xml(xml: bytes) -> tuple[bytes | str, int]:
-    """The section's XML without private-use characters (Hancom symbol glyphs)."""
-    try:
-        text = xml.decode("utf-8")
-    except UnicodeDecodeError:
-        return xml, 0  # another declared encoding: the parser decodes it
-    cleaned, n = drop_outside(text)
-    return (cleaned if n else xml), n
 
 
 def _walk_section(root: Any, blocks: list[Any], pages: PageTracker) -> None:
@@ -114,14 +111,27 @@ def _control(item: Any, notes: list[Any]) -> None:
             notes.extend(Furniture(b) for b in found if isinstance(b, str))
 
 
-def _parse(xml: bytes | str, path: str, name: str) -> Any:
+def _parse(xml: bytes, path: str, name: str, budget: XmlBudget) -> Any:
+    """The section's XML tree, counting its elements against the file's budget."""
     import xml.etree.ElementTree as std_et
 
     from defusedxml import DefusedXmlException
-    from defusedxml.ElementTree import fromstring
+    from defusedxml.ElementTree import iterparse
 
     try:
-        return fromstring(xml, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+        events = iterparse(
+            _Chunks(xml),
+            events=("start",),
+            forbid_dtd=True,
+            forbid_entities=True,
+            forbid_external=True,
+        )
+        root = None
+        for _, elem in events:
+            if root is None:
+                root = elem
+            budget.take_element(name)
+        return root
     except DefusedXmlException as e:
         raise InputError(
             path,
@@ -130,6 +140,20 @@ def _parse(xml: bytes | str, path: str, name: str) -> Any:
         ) from e
     except std_et.ParseError as e:
         raise InputError(path, f"broken XML in {name}: {e}", "broken_hwpx") from e
+
+
+class _Chunks:
+    """``xml`` as a file whose reads return 1 MiB chunks: the parser then rescans a long
+    token a few times, not once per 16 KB, and elements are counted as it goes."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = memoryview(data)
+        self._pos = 0
+
+    def read(self, _size: int = -1) -> bytes:
+        chunk = bytes(self._data[self._pos : self._pos + limits.MIB])
+        self._pos += len(chunk)
+        return chunk
 
 
 def _local(tag: Any) -> str:
@@ -235,8 +259,9 @@ def _compact(found: dict[tuple[int, int], tuple[str, int, int, bool]]) -> Table:
     for (r, c), (text, rs, cs, header) in sorted(keep.items()):
         row, col = row_no[r], col_no[c]
         # A span reaches as far as the slots it declares, counted in kept rows/columns.
-        last_row = sum(1 for k in kept_rows if r <= k < r + rs)
-        last_col = sum(1 for k in all_cols if c <= k < c + cs)
+        # (bisection: a table of many cells costs n log n, not n squared)
+        last_row = bisect.bisect_left(kept_rows, r + rs) - bisect.bisect_left(kept_rows, r)
+        last_col = bisect.bisect_left(all_cols, c + cs) - bisect.bisect_left(all_cols, c)
         cells.append(Cell(row, col, text, max(1, last_row), max(1, last_col), header))
     header_rows = _header_rows(cells)
     return Table(tuple(cells), n_rows, n_cols, header_rows=header_rows, source="hwpx")
@@ -278,6 +303,7 @@ def _assemble(
             parts.append(block)
             offset += len(block)
             continue
+        check_table_slots(path, block.n_rows, block.n_cols, "HWPX")
         if paged:
             block = dataclasses.replace(block, page=len(page_starts))
         rendered, table = place(block, offset)

@@ -47,3 +47,8 @@ MAX_HWP_TOTAL_BYTES: Final = 256 * MIB
 # Slots (rows x columns) one table may have once its empty rows and columns are gone;
 # real tables hold a few thousand.
 MAX_TABLE_SLOTS: Final = 1_000_000
+# HWPX: section XML in all (bytes, elements). The largest real file measured holds 1.3 MB
+# and 18,000 elements; a parsed element costs ~200 bytes, so 1M elements stay ~200 MB.
+MAX_HWPX_XML_BYTES: Final = 64 * MIB
+MAX_HWPX_SECTION_BYTES: Final = 16 * MIB
+MAX_XML_ELEMENTS: Final = 1_000_000

@@ -33,7 +33,7 @@ def open_zip(data: bytes, path: str, what: str) -> zipfile.ZipFile:
         if info.file_size > limits.MAX_ZIP_ENTRY_BYTES:
             raise _unsafe(path, f"entry {info.filename!r} unpacks to {info.file_size:,} bytes")
         if (
-            info.file_size > limits.RATIO_CHECK_MIN_BYTES
+            info.file_size >= limits.RATIO_CHECK_MIN_BYTES
             and info.file_size > max(info.compress_size, 1) * limits.MAX_ZIP_RATIO
         ):
             ratio = info.file_size // max(info.compress_size, 1)
