@@ -11,6 +11,7 @@ import random
 import zipfile
 from pathlib import Path
 
+import pdf_build
 import pytest
 from bounded import read_bounded
 
@@ -135,3 +136,82 @@ def test_fifo_and_dev_zero_are_refused_by_extract_resume_and_normalize(
     for target in inputs:
         assert main(["normalize", target]) != 0
         assert "not_a_file" in capsys.readouterr().err
+
+
+# --- PDF ----------------------------------------------------------------------------
+
+
+def _write_pdf(tmp_path: Path, objects: dict[int, bytes], name: str = "t.pdf") -> Path:
+    f = tmp_path / name
+    f.write_bytes(pdf_build.pdf(objects))
+    return f
+
+
+LOOP = {6: b"7 0 R", 7: b"6 0 R"}
+
+
+@pytest.mark.parametrize("where", ["length", "contents", "resources"])
+def test_pdf_references_looping_through_objects(tmp_path: Path, where: str) -> None:
+    objects = {**pdf_build.simple(), **LOOP}
+    if where == "length":
+        objects[4] = pdf_build.stream(b"BT /F1 12 Tf 72 720 Td (x) Tj ET", length=b"6 0 R")
+    elif where == "contents":
+        objects[3] = pdf_build.text_page(contents=b"6 0 R")
+    else:
+        objects[3] = pdf_build.text_page(resources=b"6 0 R")
+    f = _write_pdf(tmp_path, objects)
+    assert f.stat().st_size < 1000
+    out = read_bounded(f)
+    assert out.code == "broken_pdf"
+    assert "loop" in str(out.detail["message"])
+
+
+def test_pdf_stream_length_of_itself(tmp_path: Path) -> None:
+    objects = pdf_build.simple()
+    objects[4] = pdf_build.stream(b"BT /F1 12 Tf 72 720 Td (x) Tj ET", length=b"4 0 R")
+    assert read_bounded(_write_pdf(tmp_path, objects)).code == "broken_pdf"
+
+
+def test_pdf_flate_bomb(tmp_path: Path) -> None:
+    objects = pdf_build.simple()
+    objects[4] = pdf_build.flate(b"BT /F1 12 Tf 72 720 Td (x) Tj ET " + b" " * (200 * MIB))
+    f = _write_pdf(tmp_path, objects)
+    assert f.stat().st_size < 400_000
+    out = read_bounded(f)
+    assert out.code == "too_large"
+    assert out.peak_mib < 400
+
+
+def test_pdf_xobject_fan_out(tmp_path: Path) -> None:
+    # Form k draws form k+1 ten times, eight deep: 10^8 draws unbounded.
+    objects = pdf_build.simple(b"/X10 Do")
+    objects[3] = pdf_build.text_page(
+        resources=b"<< /Font << /F1 5 0 R >> /XObject << /X10 10 0 R >> >>"
+    )
+    for k in range(10, 18):
+        draw = b"BT /F1 12 Tf 72 700 Td (y) Tj ET " + (b"/X%d Do " % (k + 1)) * 10
+        res = b"/Resources << /Font << /F1 5 0 R >> /XObject << /X%d %d 0 R >> >>" % (k + 1, k + 1)
+        head = b"/Type /XObject /Subtype /Form /BBox [0 0 595 842] " + res
+        objects[k] = pdf_build.stream(draw if k < 17 else b"", head)
+    out = read_bounded(_write_pdf(tmp_path, objects))
+    assert out.code == "too_large"
+    assert "XObjects" in str(out.detail["message"])
+    assert out.peak_mib < 400
+
+
+def test_pdf_pages_past_the_limit_are_not_all_built(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The limit is lowered (the child is forked and sees it) to keep the fixture small;
+    # the declared /Count lies, so only walking the tree finds the pages.
+    monkeypatch.setattr(limits, "MAX_PDF_PAGES", 40)
+    objects = pdf_build.simple()
+    kids = range(100, 160)
+    objects[2] = (
+        b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % k for k in kids) + b"] /Count 1 >>"
+    )
+    for k in kids:
+        objects[k] = pdf_build.text_page()
+    out = read_bounded(_write_pdf(tmp_path, objects))
+    assert out.code == "too_large"
+    assert "pages" in str(out.detail["message"])

@@ -52,3 +52,10 @@ MAX_TABLE_SLOTS: Final = 1_000_000
 MAX_HWPX_XML_BYTES: Final = 64 * MIB
 MAX_HWPX_SECTION_BYTES: Final = 16 * MIB
 MAX_XML_ELEMENTS: Final = 1_000_000
+# PDF: bytes one stream may inflate to (embedded CJK fonts are the largest, ~20 MB) and
+# all streams of a file together; XObject draws on one page and their nesting depth
+# (real pages draw tens, nested two or three deep).
+MAX_PDF_STREAM_BYTES: Final = 32 * MIB
+MAX_PDF_INFLATED_BYTES: Final = 256 * MIB
+MAX_PDF_XOBJECT_DRAWS: Final = 10_000
+MAX_PDF_XOBJECT_DEPTH: Final = 16

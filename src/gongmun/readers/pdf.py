@@ -10,6 +10,7 @@ table keeps its page and its place. Problems that leave text usable are warnings
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import io
 import re
@@ -20,6 +21,7 @@ from gongmun.doc.tables import Table, place, table_from_rows
 from gongmun.errors import InputError
 from gongmun.readers import limits
 from gongmun.readers.model import PAGE_JOIN, RawInput, Row
+from gongmun.readers.pdf_guard import find_limit, guarded, new_page
 from gongmun.readers.pdf_tables import (
     CELL_TEXT_SETTINGS,
     CID_MARK,
@@ -52,7 +54,16 @@ class PageText:
 
 
 def read_pdf(data: bytes, path: str, sha256: str) -> RawInput:
-    """Read a PDF's bytes; raise :class:`InputError` if it is encrypted, broken or textless."""
+    """Read a PDF's bytes; raise :class:`InputError` if it is encrypted, broken or textless.
+
+    pdfminer's work is bounded (:mod:`~gongmun.readers.pdf_guard`): reference loops,
+    Flate bombs, XObject fan-outs and page counts past the limits end with an error.
+    """
+    with guarded():
+        return _read_pdf(data, path, sha256)
+
+
+def _read_pdf(data: bytes, path: str, sha256: str) -> RawInput:
     import pdfplumber
 
     if b"%%EOF" not in data[-EOF_WINDOW:]:
@@ -61,24 +72,26 @@ def read_pdf(data: bytes, path: str, sha256: str) -> RawInput:
         pdf = pdfplumber.open(io.BytesIO(data), laparams=LAPARAMS, raise_unicode_errors=False)
     except Exception as e:  # pdfminer raises many types; all mean the same to a user
         raise _open_error(path, e) from e
-    with pdf:
+    try:
         try:
+            _check_page_count(pdf, path)
             pages = pdf.pages
+        except InputError:
+            raise
         except Exception as e:
             raise _open_error(path, e) from e
         if not pages:
             raise InputError(path, "PDF has no pages", "broken_pdf")
-        if len(pages) > limits.MAX_PDF_PAGES:
-            raise InputError(
-                path,
-                f"PDF has {len(pages):,} pages, over the limit of {limits.MAX_PDF_PAGES:,}",
-                "too_large",
-            )
         read: list[PageText] = []
         for page in pages:
+            new_page()
             try:
                 read.append(read_page(page))
             except Exception as e:
+                limit = find_limit(e)
+                if limit is not None:
+                    problem = f"page {page.page_number}: {limit.problem}"
+                    raise InputError(path, problem, limit.code) from e
                 raise InputError(
                     path,
                     f"page {page.page_number} of the PDF cannot be read: {_describe(e)}",
@@ -86,6 +99,8 @@ def read_pdf(data: bytes, path: str, sha256: str) -> RawInput:
                 ) from e
             finally:
                 page.close()
+    finally:
+        _close(pdf)
     if not any(p.text.strip() for p in read):
         raise InputError(
             path,
@@ -358,9 +373,40 @@ def render_rows(rows: tuple[Row, ...]) -> str:
     return "\n".join(c for row in rows for c in row if c)
 
 
+def _close(pdf: Any) -> None:
+    """Close without pdfplumber building every page first (its ``close`` walks
+    ``pdf.pages``, which for a refused or broken file is what must not happen)."""
+    if not hasattr(pdf, "_pages"):
+        pdf._pages = []
+    with contextlib.suppress(Exception):
+        pdf.close()
+
+
+def _check_page_count(pdf: Any, path: str) -> None:
+    """Refuse a PDF over the page limit before pdfplumber builds a page object for each.
+
+    The page tree is walked lazily and only one page past the limit: a declared
+    ``/Count`` may lie either way.
+    """
+    import itertools
+
+    from pdfminer.pdfpage import PDFPage
+
+    found = sum(
+        1 for _ in itertools.islice(PDFPage.create_pages(pdf.doc), limits.MAX_PDF_PAGES + 1)
+    )
+    if found > limits.MAX_PDF_PAGES:
+        raise InputError(
+            path, f"PDF has more than {limits.MAX_PDF_PAGES:,} pages (the limit)", "too_large"
+        )
+
+
 def _open_error(path: str, e: BaseException) -> InputError:
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
+    limit = find_limit(e)
+    if limit is not None:
+        return InputError(path, f"PDF {limit.problem}", limit.code)
     inner = e.args[0] if e.args and isinstance(e.args[0], BaseException) else e
     if isinstance(inner, PDFPasswordIncorrect | PDFEncryptionError):
         return InputError(
