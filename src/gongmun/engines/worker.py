@@ -1,0 +1,129 @@
+"""The worker process of :mod:`gongmun.engines.isolate`: documents in, Arrow rows out.
+
+Run as ``python -m gongmun.engines.worker PARENT_PID`` with pipes on stdin and stdout.
+It loads Kiwi, sends an empty *ready* frame, then answers each document frame with one
+row frame, until stdin ends (the parent closed it or died):
+
+- in: ``>IQ`` (name bytes, data bytes), the name in UTF-8, the document's bytes;
+- out: ``>Q`` (payload bytes), an Arrow IPC record-batch message of one row of
+  :func:`~gongmun.engines.partition.partition_schema` (no schema: the parent has it).
+
+Frames go over a private copy of stdout; fd 1 itself is pointed at stderr, so a library
+that prints cannot corrupt them. The parent is watched as a pool worker watches its
+parent, so the worker never outlives it.
+
+``GONGMUN_TEST_POISON=1`` in the environment turns on three test documents, for testing
+a deployment's isolation (never set it in production): bytes starting with
+``GONGMUN-TEST-CRASH`` kill the worker with SIGSEGV, ``GONGMUN-TEST-HANG`` sleep for an
+hour, ``GONGMUN-TEST-RAISE`` raise inside extraction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import struct
+import sys
+import threading
+import time
+from typing import BinaryIO, Final
+
+from gongmun.batch import _MAX_MESSAGE_CHARS, _watch_parent, _where
+from gongmun.errors import InputError
+from gongmun.models import Document, Failure
+from gongmun.pipeline import extract_bytes
+
+DOC_HEADER: Final = struct.Struct(">IQ")
+ROW_HEADER: Final = struct.Struct(">Q")
+POISON_ENV: Final = "GONGMUN_TEST_POISON"
+
+
+def read_exact(stream: BinaryIO, n: int) -> bytes | None:
+    """``n`` bytes from ``stream``, or None at end of input before the first byte."""
+    chunks = []
+    left = n
+    while left:
+        chunk = stream.read(left)
+        if not chunk:
+            if left == n:
+                return None
+            raise EOFError(f"input ended {left} bytes short of a frame")
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+def make_failure(name: str, data: bytes | None, code: str, message: str) -> Failure:
+    """A Failure row's record, with the sha256 of ``data`` when the bytes were read."""
+    if len(message) > _MAX_MESSAGE_CHARS:
+        message = message[:_MAX_MESSAGE_CHARS] + "…"
+    sha = hashlib.sha256(data).hexdigest() if data is not None else None
+    return Failure(path=name, error=code, message=message, sha256=sha)
+
+
+def _poison(data: bytes) -> None:
+    # Test documents for isolation (module docstring); off unless the variable is set.
+    if os.environ.get(POISON_ENV) != "1":
+        return
+    if data.startswith(b"GONGMUN-TEST-CRASH"):
+        os.kill(os.getpid(), signal.SIGSEGV)
+        time.sleep(5)  # the signal arrives asynchronously; never return from here
+        os._exit(139)
+    if data.startswith(b"GONGMUN-TEST-HANG"):
+        time.sleep(3600)
+    if data.startswith(b"GONGMUN-TEST-RAISE"):
+        raise RuntimeError("test document raised inside extraction")
+
+
+def extract_result(name: str, data: bytes) -> Document | Failure:
+    """:func:`gongmun.extract_bytes`, with every error turned into a :class:`Failure`.
+
+    >>> extract_result("a.txt", b"").error
+    'empty'
+    >>> extract_result("a.txt", "총 600억원".encode()).amounts[0].value_krw
+    60000000000
+    """
+    try:
+        _poison(data)
+        return extract_bytes(data, name)
+    except InputError as e:
+        return make_failure(name, data, e.code, e.problem)
+    except Exception as e:  # one bad document must never end the partition
+        return make_failure(name, data, "internal_error", f"{type(e).__name__}: {e}{_where(e)}")
+
+
+def serve(inp: BinaryIO, out: BinaryIO) -> None:
+    """Answer document frames from ``inp`` with row frames on ``out`` until ``inp`` ends."""
+    from gongmun._kiwi import kiwi
+    from gongmun.engines.partition import result_row_message
+
+    kiwi()  # loaded before the ready frame, so no document's time limit pays for it
+    out.write(ROW_HEADER.pack(0))
+    out.flush()
+    while True:
+        header = read_exact(inp, DOC_HEADER.size)
+        if header is None:
+            return
+        name_len, data_len = DOC_HEADER.unpack(header)
+        name = (read_exact(inp, name_len) or b"").decode("utf-8", "surrogateescape")
+        data = read_exact(inp, data_len) or b""
+        payload = result_row_message(extract_result(name, data))
+        out.write(ROW_HEADER.pack(len(payload)))
+        out.write(payload)
+        out.flush()
+
+
+def main() -> None:
+    """Entry point of ``python -m gongmun.engines.worker PARENT_PID``."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the engine stops us by closing stdin
+    if len(sys.argv) > 1:
+        threading.Thread(target=_watch_parent, args=(int(sys.argv[1]),), daemon=True).start()
+    protocol = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
+    sys.stdout = sys.stderr
+    serve(sys.stdin.buffer, protocol)
+
+
+if __name__ == "__main__":
+    main()
