@@ -12,9 +12,11 @@ Copies of the seeds (about 25 KB each, each with its own first line) are extract
 
 Every engine first runs a small warm-up job, so the worker processes have loaded Kiwi
 (seconds, once per worker) before the timed run. Prints seconds, documents/s, documents/s
-per core, the ratio to the baseline per core, and the peak RSS of a gongmun worker
-process (psutil, sampled every 100 ms). Numbers only; nothing asserts a timing. The load
-average is printed too: on a shared machine it is as large as the effects.
+per core, and the CPU seconds of the whole process tree (engine, JVM, workers) with the
+documents per CPU second, which is the throughput per core on a machine of your own; the
+ratio to the baseline is of those. Also the peak RSS of a gongmun worker process (psutil,
+sampled every 100 ms). Numbers only; nothing asserts a timing. The load average is
+printed too: on a shared machine wall-clock numbers mean little.
 
     python benchmarks/bench_engines.py                    # 160 documents, every engine
     python benchmarks/bench_engines.py --docs 400 --engines spark
@@ -75,10 +77,31 @@ def worker_rss() -> Iterator[list[float]]:
         t.join()
 
 
+def _tree_cpu() -> dict[int, float]:
+    """CPU seconds (user + system) of this process and every process below it, by pid."""
+    import psutil
+
+    out: dict[int, float] = {}
+    me = psutil.Process()
+    for p in [me, *me.children(recursive=True)]:
+        with contextlib.suppress(psutil.Error):
+            t = p.cpu_times()
+            out[p.pid] = t.user + t.system
+    return out
+
+
+CPU: list[float] = [0.0]  # CPU seconds of the last timed run, all processes
+
+
 def timed(fn: Callable[[], Any]) -> float:
+    """Wall seconds of ``fn()``; its CPU seconds over the process tree go to ``CPU``."""
+    before = _tree_cpu()
     start = time.perf_counter()
     fn()
-    return time.perf_counter() - start
+    seconds = time.perf_counter() - start
+    after = _tree_cpu()
+    CPU[0] = sum(cpu - before.get(pid, 0.0) for pid, cpu in after.items())
+    return seconds
 
 
 def run_extract_many(paths: list[str], _: int, __: Path) -> float:
@@ -160,7 +183,10 @@ def main() -> None:
         paths = build_corpus(corpus, args.docs)
         mb = sum(Path(p).stat().st_size for p in paths) / 1e6
         print(f"{len(paths)} documents, {mb:.1f} MB ({mb * 1e3 / len(paths):.0f} KB each)")
-        print("engine        cores  seconds  docs/s  per core  ×baseline  worker RSS  load")
+        print(
+            "engine        cores  seconds  docs/s  per core  CPU s  docs/CPU s  ×baseline"
+            "  worker RSS  load"
+        )
         base: float | None = None
         for name in args.engines:
             fn, cores_list = RUNNERS[name]
@@ -171,14 +197,14 @@ def main() -> None:
                 with worker_rss() as peak:
                     seconds = fn(paths, cores, out)
                 rate = len(paths) / seconds
-                per_core = rate / cores
+                per_cpu = len(paths) / CPU[0] if CPU[0] else 0.0
                 if name == "extract_many":
-                    base = per_core
-                ratio = f"{per_core / base:9.2f}" if base else "        -"
+                    base = per_cpu
+                ratio = f"{per_cpu / base:9.2f}" if base else "        -"
                 rss = f"{peak[0]:7.0f} MB" if peak[0] else "         -"
                 print(
-                    f"{name:<13} {cores:>5}  {seconds:7.2f}  {rate:6.1f}  {per_core:8.1f}  "
-                    f"{ratio}  {rss}  {load:4.1f}",
+                    f"{name:<13} {cores:>5}  {seconds:7.2f}  {rate:6.1f}  {rate / cores:8.1f}  "
+                    f"{CPU[0]:5.1f}  {per_cpu:10.1f}  {ratio}  {rss}  {load:4.1f}",
                     flush=True,
                 )
 

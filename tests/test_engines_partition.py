@@ -59,7 +59,7 @@ def test_a_crash_a_hang_and_an_exception_each_cost_one_row(poison: None) -> None
         ("raise.txt", RAISE),
         ("b.txt", good),
     ]
-    batch = extract_partition(items, timeout=2)
+    batch = extract_partition(items, timeout=4)
     rows = batch.to_pylist()
     assert [r["path"] for r in rows] == [name for name, _ in items]
     assert [r["error"] for r in rows] == [None, "worker_crashed", "timeout", "internal_error", None]

@@ -10,6 +10,8 @@ model annotation                Arrow type
 ``int`` (won, offsets, years)   ``int64`` (exact; money is never float)
 ``str``, ``Literal[...]``       ``string``
 ``bool``                        ``bool``
+``float`` (page coordinates)    ``float64``
+``tuple[X, ...]`` of one type   ``list<X>``
 ``datetime.date``               ``date32``
 ``list[X]``                     ``list<X>``
 a model                         ``struct`` of its fields, in order
@@ -66,21 +68,31 @@ def arrow_type(annotation: Any) -> Any:
         if all(isinstance(v, str) for v in values):
             return pa.string()
         raise TypeError(f"no Arrow type for {tp}")
+    if origin is tuple and len(set(get_args(tp)) - {Ellipsis}) == 1:
+        # A tuple of one type (a bbox's four coordinates) is a list: every engine reads
+        # lists, not all read fixed-size lists.
+        return _list_of(get_args(tp)[0])
     if origin is list:
-        (item,) = get_args(tp)
-        inner, nullable = _strip(item)
-        return pa.list_(pa.field("item", arrow_type(inner), nullable=nullable))
+        return _list_of(get_args(tp)[0])
     if isinstance(tp, type) and issubclass(tp, BaseModel):
         return model_struct(tp)
     scalars: dict[Any, Any] = {
         bool: pa.bool_(),  # before int: bool is an int to issubclass
         int: pa.int64(),
+        float: pa.float64(),  # page coordinates only: money is int
         str: pa.string(),
         dt.date: pa.date32(),
     }
     if tp in scalars:
         return scalars[tp]
     raise TypeError(f"no Arrow type for {tp!r}")
+
+
+def _list_of(item: Any) -> Any:
+    import pyarrow as pa
+
+    inner, nullable = _strip(item)
+    return pa.list_(pa.field("item", arrow_type(inner), nullable=nullable))
 
 
 def model_fields(model: type[BaseModel]) -> list[Any]:
