@@ -101,8 +101,8 @@ def model_fields(model: type[BaseModel]) -> list[Any]:
     A field is non-nullable only when its annotation excludes ``None``.
 
     >>> from gongmun.models import Failure
-    >>> [(f.name, str(f.type), f.nullable) for f in model_fields(Failure)][-1]
-    ('sha256', 'string', True)
+    >>> [(f.name, str(f.type), f.nullable) for f in model_fields(Failure)][:2]
+    [('path', 'string', False), ('error', 'string', False)]
     """
     import pyarrow as pa
 

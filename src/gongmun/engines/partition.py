@@ -3,17 +3,21 @@
 Needs ``pyarrow`` (the ``parquet`` extra). The batch has one row per document, in input
 order, with the fixed schema of :func:`partition_schema`:
 
-============  =====================  ==============================================
-column        type                   value
-============  =====================  ==============================================
-``path``      string, not null       the name given with the bytes (URL or path)
-``sha256``    string                 of the bytes (null when they could not be read)
-``error``     string                 the failure's code; null for a document
-``message``   string                 the failure's message; null for a document
-``document``  struct                 the whole :class:`~gongmun.models.Document`,
-                                     typed from the model (:mod:`gongmun.arrow_schema`);
-                                     null for a failure
-============  =====================  ==============================================
+==================  =================  ==============================================
+column              type               value
+==================  =================  ==============================================
+``path``            string, not null   the name given with the bytes (URL or path)
+``error``           string             the failure's code; null for a document
+``message``         string             the failure's message; null for a document
+``sha256``          string             of the bytes (null when they could not be read)
+other Failure       as typed           the other fields of :class:`~gongmun.models.Failure`
+fields                                 (``gongmun_version``…); null for a document
+``document``        struct             the whole :class:`~gongmun.models.Document`;
+                                       null for a failure
+==================  =================  ==============================================
+
+Every column but ``path`` is typed from the models by :mod:`gongmun.arrow_schema`, so
+a field added to a model appears here with its type.
 
 A document that crashes its worker process is ``worker_crashed``, one past the time
 limit ``timeout``, any other error the code ``gongmun extract`` gives it
@@ -23,20 +27,17 @@ limit ``timeout``, any other error the code ``gongmun extract`` gives it
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Iterator
 from functools import cache
-from typing import Any, Final
+from typing import Any
 
-from gongmun.arrow_schema import model_struct
+from gongmun.arrow_schema import model_fields, model_struct
+
+# The limit of `gongmun extract --timeout`, so a document is stuck in both or neither.
+from gongmun.batch import DEFAULT_TIMEOUT, TextInput, failure
 from gongmun.engines.isolate import run_isolated
-from gongmun.engines.worker import make_failure
 from gongmun.errors import InputError
 from gongmun.models import Document, Failure
-
-# Seconds one document may take. A seeds-sized document takes well under a second and
-# a 400 KB single-line one a few seconds; past this it is stuck, not slow.
-DEFAULT_TIMEOUT: Final = 300.0
 
 Item = tuple[str, "bytes | InputError"]
 
@@ -45,20 +46,20 @@ Item = tuple[str, "bytes | InputError"]
 def partition_schema() -> Any:
     """The ``pyarrow.Schema`` of every batch :func:`extract_partition` returns.
 
-    >>> partition_schema().names
-    ['path', 'sha256', 'error', 'message', 'document']
+    >>> partition_schema().names[:4], partition_schema().names[-1]
+    (['path', 'error', 'message', 'sha256'], 'document')
     """
     import pyarrow as pa
 
-    return pa.schema(
-        [
-            pa.field("path", pa.string(), nullable=False),
-            pa.field("sha256", pa.string()),
-            pa.field("error", pa.string()),
-            pa.field("message", pa.string()),
-            pa.field("document", model_struct(Document)),
-        ]
-    )
+    # The Failure's fields, nullable (a Document row fills only path and sha256).
+    failure_fields = [
+        f if f.name == "path" else f.with_nullable(True) for f in model_fields(Failure)
+    ]
+    return pa.schema([*failure_fields, pa.field("document", model_struct(Document))])
+
+
+def _failure_columns() -> list[str]:
+    return [name for name in partition_schema().names if name != "document"]
 
 
 def result_row(result: Document | Failure) -> dict[str, Any]:
@@ -69,20 +70,13 @@ def result_row(result: Document | Failure) -> dict[str, Any]:
     ('broken_pdf', None)
     """
     if isinstance(result, Failure):
-        return {
-            "path": result.path,
-            "sha256": result.sha256,
-            "error": result.error,
-            "message": result.message,
-            "document": None,
-        }
-    return {
-        "path": result.source.path or "",
-        "sha256": result.source.sha256,
-        "error": None,
-        "message": None,
-        "document": result.model_dump(mode="python"),
-    }
+        fields = result.model_dump(mode="python")
+        return {**{name: fields.get(name) for name in _failure_columns()}, "document": None}
+    row: dict[str, Any] = dict.fromkeys(_failure_columns())
+    row["path"] = result.source.path or ""
+    row["sha256"] = result.source.sha256
+    row["document"] = result.model_dump(mode="python")
+    return row
 
 
 def _batch(rows: list[dict[str, Any]]) -> Any:
@@ -135,7 +129,7 @@ def extract_partition(items: Iterable[Item], timeout: float | None = DEFAULT_TIM
     batches = []
     for name, data in items:
         if isinstance(data, InputError):
-            batches.append(_batch([result_row(make_failure(name, None, data.code, data.problem))]))
+            batches.append(_batch([result_row(failure(name, data.code, data.problem))]))
             continue
         outcome = run_isolated(name, data, timeout)
         if outcome.kind == "row":
@@ -145,10 +139,7 @@ def extract_partition(items: Iterable[Item], timeout: float | None = DEFAULT_TIM
         message = f"{outcome.detail} while reading this document"
         if outcome.kind == "timeout":
             message = f"{outcome.detail}; the worker was stopped and replaced"
-        fail = Failure(
-            path=name, error=code, message=message, sha256=hashlib.sha256(data).hexdigest()
-        )
-        batches.append(_batch([result_row(fail)]))
+        batches.append(_batch([result_row(failure(TextInput(data, name), code, message))]))
     if not batches:
         return _batch([])
     table = pa.Table.from_batches(batches, schema=partition_schema()).combine_chunks()
@@ -209,12 +200,18 @@ def to_records(batch: Any) -> list[Document | Failure]:
         if row["document"] is not None:
             out.append(Document.model_validate(row["document"]))
         else:
-            out.append(
-                Failure(
-                    path=row["path"],
-                    error=row["error"],
-                    message=row["message"],
-                    sha256=row["sha256"],
-                )
-            )
+            out.append(Failure.model_validate({k: row[k] for k in _failure_columns()}))
     return out
+
+
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "extract_arrow",
+    "extract_partition",
+    "extract_table",
+    "map_batches",
+    "partition_schema",
+    "result_row",
+    "result_row_message",
+    "to_records",
+]

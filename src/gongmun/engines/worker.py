@@ -20,7 +20,6 @@ hour, ``GONGMUN-TEST-RAISE`` raise inside extraction.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import signal
 import struct
@@ -29,10 +28,9 @@ import threading
 import time
 from typing import BinaryIO, Final
 
-from gongmun.batch import _MAX_MESSAGE_CHARS, _watch_parent, _where
-from gongmun.errors import InputError
+from gongmun.batch import TextInput, extract_one, failure
 from gongmun.models import Document, Failure
-from gongmun.pipeline import extract_bytes
+from gongmun.pool import _watch_parent
 
 DOC_HEADER: Final = struct.Struct(">IQ")
 ROW_HEADER: Final = struct.Struct(">Q")
@@ -61,14 +59,6 @@ def read_exact(stream: BinaryIO, n: int) -> bytes | None:
     return b"".join(chunks)
 
 
-def make_failure(name: str, data: bytes | None, code: str, message: str) -> Failure:
-    """A Failure row's record, with the sha256 of ``data`` when the bytes were read."""
-    if len(message) > _MAX_MESSAGE_CHARS:
-        message = message[:_MAX_MESSAGE_CHARS] + "…"
-    sha = hashlib.sha256(data).hexdigest() if data is not None else None
-    return Failure(path=name, error=code, message=message, sha256=sha)
-
-
 def _poison(data: bytes) -> None:
     # Test documents for isolation (module docstring); off unless the variable is set.
     if os.environ.get(POISON_ENV) != "1":
@@ -84,20 +74,22 @@ def _poison(data: bytes) -> None:
 
 
 def extract_result(name: str, data: bytes) -> Document | Failure:
-    """:func:`gongmun.extract_bytes`, with every error turned into a :class:`Failure`.
+    """:func:`gongmun.extract_bytes` with every error a :class:`Failure`, as in a batch.
+
+    The same function as ``gongmun extract`` runs per document
+    (:func:`gongmun.batch.extract_one`), on the bytes.
 
     >>> extract_result("a.txt", b"").error
     'empty'
     >>> extract_result("a.txt", "총 600억원".encode()).amounts[0].value_krw
     60000000000
     """
+    source = TextInput(data, name)
     try:
         _poison(data)
-        return extract_bytes(data, name)
-    except InputError as e:
-        return make_failure(name, data, e.code, e.problem)
-    except Exception as e:  # one bad document must never end the partition
-        return make_failure(name, data, "internal_error", f"{type(e).__name__}: {e}{_where(e)}")
+    except Exception as e:
+        return failure(source, "internal_error", f"{type(e).__name__}: {e}")
+    return extract_one(source)
 
 
 def serve(inp: BinaryIO, out: BinaryIO) -> None:
