@@ -50,10 +50,15 @@ _MAX_DIFF_LINES: Final = 40
 
 def _cmd_normalize(args: argparse.Namespace) -> int:
     try:
-        raw = sys.stdin.read() if args.file == "-" else read_path(args.file).text
+        read = None if args.file == "-" else read_path(args.file)
     except InputError as e:
         print(f"gongmun: {e}", file=sys.stderr)
         return 1
+    raw = sys.stdin.read() if read is None else read.text
+    if args.raw:
+        # The text every raw_span indexes: the decoded file (text, HTML) or the reader's text.
+        sys.stdout.write(raw if read is None else read.raw_text)
+        return 0
     norm = normalize(raw)
     sys.stdout.write(norm.text)
     if args.explain:
@@ -306,6 +311,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("normalize", help="print the normalized text of one document")
     p.add_argument("file", help="a document, or - for stdin")
+    p.add_argument(
+        "--raw",
+        action="store_true",
+        help="print the text raw_span indexes instead (the decoded file, or a PDF/HWP/HWPX "
+        "reader's text)",
+    )
     p.add_argument("--explain", action="store_true", help="list what each step changed on stderr")
     p.add_argument("--show", type=int, default=5, help="places to show per step with --explain")
     p.set_defaults(run=_cmd_normalize)

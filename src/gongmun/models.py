@@ -155,6 +155,15 @@ class Source(_Record):
     media_type: str
     encoding: str | None = None
     pages: Annotated[int, Field(ge=0)] | None = None
+    raw_text: Literal["decoded", "reader"] = Field(
+        default="decoded",
+        description=(
+            "What every raw_span indexes. decoded: the file's bytes decoded with `encoding` "
+            "(text files, web pages: the HTML source), or the str given. reader: the reader's "
+            "text of the file (PDF, HWP, HWPX, a text file mixing encodings), printed by "
+            "`gongmun normalize FILE --raw`."
+        ),
+    )
 
 
 class Meta(_Record):

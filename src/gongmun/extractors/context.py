@@ -26,6 +26,8 @@ class Context:
     doc_year: int | None = None
     title: str | None = None
     page_of: Callable[[int], int | None] = field(default=lambda _offset: None)
+    # Reader text span → the span of the text raw_span indexes (RawInput.to_raw).
+    to_raw: Callable[[int, int], tuple[int, int] | None] = field(default=lambda a, b: (a, b))
     warnings: list[Warning] = field(default_factory=list)
 
     @property
@@ -36,8 +38,9 @@ class Context:
     def locate(self, start: int, end: int) -> Location:
         """Span, raw span and page of normalized ``[start, end)``; warns when it cannot map."""
         span = Span(start=start, end=end)
-        raw = self.norm.raw_span(start, end)
-        if raw is None:
+        read = self.norm.raw_span(start, end)
+        raw = self.to_raw(*read) if read is not None else None
+        if read is None or raw is None:
             self.warnings.append(
                 Warning(
                     code="raw_span_unmapped",
@@ -45,5 +48,5 @@ class Context:
                     span=span,
                 )
             )
-            return Location(span, None, None)
-        return Location(span, Span(start=raw[0], end=raw[1]), self.page_of(raw[0]))
+            return Location(span, None, self.page_of(read[0]) if read is not None else None)
+        return Location(span, Span(start=raw[0], end=raw[1]), self.page_of(read[0]))
