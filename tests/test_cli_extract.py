@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import gongmun
 from gongmun.cli import OutputFormat, main
 
 SEEDS = Path(__file__).parent.parent / "seeds"
@@ -42,6 +43,8 @@ def test_a_failure_is_a_record_without_source_and_exit_1(
         "error": "empty",
         "message": "file is empty",
         "sha256": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+        "path_bytes": None,
+        "gongmun_version": gongmun.__version__,
     }
     assert "source" in doc
     assert f"gongmun: {tmp_path / 'empty.txt'}: file is empty (empty)" in err
@@ -100,7 +103,8 @@ def test_csv_tables_with_output_directory(
         main(["extract", str(SEEDS), str(tmp_path / "gone.txt"), "-f", "csv", "-o", str(out)]) == 1
     )
     assert {p.name for p in out.iterdir()} == {
-        f"{t}.csv" for t in ("documents", "amounts", "periods", "projects", "failures")
+        f"{t}.csv"
+        for t in ("documents", "amounts", "periods", "projects", "failures", "tables", "cells")
     }
     documents = (out / "documents.csv").read_text(encoding="utf-8").splitlines()
     assert len(documents) == 1 + 4

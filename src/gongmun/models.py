@@ -9,11 +9,25 @@ be built at all.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal, Self
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from gongmun.paths import escape_surrogates
+from gongmun.paths import path_bytes as _path_bytes
+
 SCHEMA_VERSION: Literal["1"] = "1"
+
+
+def _safe_path(data: Any) -> Any:
+    """A file name that is not UTF-8 is shown escaped, its bytes kept in ``path_bytes``."""
+    if isinstance(data, dict) and isinstance(data.get("path"), str):
+        path = data["path"]
+        encoded = _path_bytes(path)
+        if encoded is not None:
+            data = {**data, "path": escape_surrogates(path), "path_bytes": encoded}
+    return data
+
 
 Offset = Annotated[int, Field(ge=0)]
 Year = Annotated[int, Field(ge=1900, le=2100)]
@@ -61,6 +75,15 @@ class TimePoint(_Record):
         return self
 
 
+class CellRef(_Record):
+    """Where a figure sits in a table: the table's ``index`` in ``Document.tables`` and the
+    cell's top-left slot (0-based)."""
+
+    table: Annotated[int, Field(ge=0)]
+    row: Annotated[int, Field(ge=0)]
+    col: Annotated[int, Field(ge=0)]
+
+
 class Amount(_Record):
     """A money amount as the document states it, with its exact value in won.
 
@@ -80,6 +103,7 @@ class Amount(_Record):
     span: Span
     raw_span: Span | None
     page: Page | None = None
+    cell: CellRef | None = Field(default=None, description="The table cell it was read from.")
 
     @model_validator(mode="after")
     def _sign_matches_decrease(self) -> Self:
@@ -100,6 +124,7 @@ class Period(_Record):
     span: Span
     raw_span: Span | None
     page: Page | None = None
+    cell: CellRef | None = Field(default=None, description="The table cell it was read from.")
 
     @model_validator(mode="after")
     def _has_a_side(self) -> Self:
@@ -138,6 +163,44 @@ class Project(_Record):
     page: Page | None = None
 
 
+Count = Annotated[int, Field(ge=0)]
+Bbox = tuple[float, float, float, float]
+
+
+class TableCell(_Record):
+    """One cell of a table: its top-left slot, spans, text and where that text is."""
+
+    row: Count
+    col: Count
+    rowspan: Annotated[int, Field(ge=1)] = 1
+    colspan: Annotated[int, Field(ge=1)] = 1
+    text: str
+    header: bool = False
+    span: Span | None = Field(default=None, description="The cell's text in `Document.text`.")
+    raw_span: Span | None = None
+    bbox: Bbox | None = Field(default=None, description="PDF box in points: x0, top, x1, bottom.")
+
+
+class Table(_Record):
+    """A table of the document, as a reader found it or as recognised in the text."""
+
+    index: Count = Field(description="Position in `Document.tables` (reading order).")
+    source: str = Field(
+        description="pdf_ruled, pdf_hrules, pdf_aligned, hwpx, hwp, html, markdown, "
+        "text_aligned or text_flat."
+    )
+    caption: str | None = None
+    unit: str | None = Field(default=None, description="The unit statement: (단위: 억원).")
+    page: Page | None = None
+    n_rows: Count
+    n_cols: Count
+    header_rows: Count = 0
+    span: Span | None = None
+    raw_span: Span | None = None
+    bbox: Bbox | None = None
+    cells: list[TableCell] = Field(default_factory=list)
+
+
 class Warning(_Record):
     """A soft problem found while reading or extracting; the document is still usable."""
 
@@ -155,6 +218,15 @@ class Source(_Record):
     media_type: str
     encoding: str | None = None
     pages: Annotated[int, Field(ge=0)] | None = None
+    path_bytes: str | None = Field(
+        default=None,
+        description="base64 of the file name's bytes when they are not UTF-8; `path` then "
+        "shows them escaped (b\\xff.txt).",
+    )
+    gongmun_version: str | None = Field(default=None, description="The gongmun that made it.")
+    reader: str | None = Field(
+        default=None, description="The library and version that read the file (pdfplumber 0.11.4)."
+    )
     raw_text: Literal["decoded", "reader"] = Field(
         default="decoded",
         description=(
@@ -164,6 +236,11 @@ class Source(_Record):
             "`gongmun normalize FILE --raw`."
         ),
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _path_as_text(cls, data: Any) -> Any:
+        return _safe_path(data)
 
 
 class Meta(_Record):
@@ -188,6 +265,7 @@ class Document(_Record):
     amounts: list[Amount] = Field(default_factory=list)
     periods: list[Period] = Field(default_factory=list)
     projects: list[Project] = Field(default_factory=list)
+    tables: list[Table] = Field(default_factory=list)
     warnings: list[Warning] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -201,6 +279,10 @@ class Document(_Record):
                     problems.append(f"{kind} {rec.text!r} span {s.start}-{s.end} is past the text")
                 elif self.text[s.start : s.end] != rec.text:
                     problems.append(f"{kind} {rec.text!r} span does not show its text")
+        for table in self.tables:
+            for cell in table.cells:
+                if cell.span is not None and cell.span.end > n:
+                    problems.append(f"table {table.index} cell {cell.text!r} is past the text")
         if problems:
             raise ValueError("; ".join(problems))
         return self
@@ -213,3 +295,12 @@ class Failure(_Record):
     error: str = Field(pattern=r"^[a-z][a-z0-9_]*$", description="A stable error code.")
     message: str
     sha256: str | None = None
+    path_bytes: str | None = Field(
+        default=None, description="base64 of the file name's bytes when they are not UTF-8."
+    )
+    gongmun_version: str | None = Field(default=None, description="The gongmun that made it.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _path_as_text(cls, data: Any) -> Any:
+        return _safe_path(data)

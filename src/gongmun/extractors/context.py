@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from gongmun.doc.tables import Table
 from gongmun.models import Span, Warning
 from gongmun.normalize import Normalized
 
@@ -26,6 +27,9 @@ class Context:
     doc_year: int | None = None
     title: str | None = None
     page_of: Callable[[int], int | None] = field(default=lambda _offset: None)
+    # Tables in reading order, offsets in the normalized text; a cell's figure refers to
+    # its table by position here (``Document.tables[i]``).
+    tables: tuple[Table, ...] = ()
     # Reader text span → the span of the text raw_span indexes (RawInput.to_raw).
     to_raw: Callable[[int, int], tuple[int, int] | None] = field(default=lambda a, b: (a, b))
     warnings: list[Warning] = field(default_factory=list)
@@ -34,6 +38,12 @@ class Context:
     def text(self) -> str:
         """The normalized text every span indexes."""
         return self.norm.text
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """The span of the raw text (``source.raw_text``) normalized ``[start, end)`` came
+        from, or None where it has no exact place."""
+        read = self.norm.raw_span(start, end)
+        return self.to_raw(*read) if read is not None else None
 
     def locate(self, start: int, end: int) -> Location:
         """Span, raw span and page of normalized ``[start, end)``; warns when it cannot map."""
