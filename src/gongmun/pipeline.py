@@ -18,7 +18,7 @@ from gongmun.extractors.projects import find_projects
 from gongmun.extractors.years import infer_doc_year
 from gongmun.models import Document, Source, Warning
 from gongmun.normalize import normalize
-from gongmun.readers import RawInput, from_text, read_path
+from gongmun.readers import RawInput, from_text, read_bytes, read_path
 from gongmun.versions import VERSION, reader_version
 
 # A str longer than this, or holding a line break, is text, never a path.
@@ -87,14 +87,31 @@ def extract_text(text: str, path: str | None = None) -> Document:
     return extract_raw(from_text(text, path))
 
 
+def extract_bytes(data: bytes, name: str) -> Document:
+    """Extract one document from its bytes, as read from storage; ``name`` is its path.
+
+    The format is found from the bytes and the name's extension, as for a file, and
+    ``name`` is recorded as ``source.path``. Bytes that cannot be read raise
+    :class:`~gongmun.errors.InputError` naming ``name``.
+
+    >>> doc = extract_bytes("총 600억원 지원".encode("cp949"), "s3://bucket/memo.txt")
+    >>> doc.source.path, doc.source.encoding, doc.amounts[0].value_krw
+    ('s3://bucket/memo.txt', 'cp949', 60000000000)
+    """
+    return extract_raw(read_bytes(data, name))
+
+
 def extract_raw(raw: RawInput) -> Document:
     """Extract from a :class:`~gongmun.readers.RawInput` a reader produced."""
     norm = normalize(raw.text, kept_regions(raw.tables))
     tables = normalized_tables(raw.tables, norm.offsets)
-    ctx = Context(norm=norm, page_of=raw.page_of, tables=tables)
+    ctx = Context(norm=norm, page_of=raw.page_of, tables=tables, to_raw=raw.to_raw)
     for code, message in raw.warnings:
         ctx.warnings.append(Warning(code=code, message=message))
     meta = find_meta(ctx)
+    if raw.issued is not None:
+        # The file's own metadata (a page's article:published_time) dates it best.
+        meta = meta.model_copy(update={"issued": raw.issued})
     ctx.title = meta.title
     # Two-digit years resolve to the century nearest the document's own year.
     ctx.doc_year = meta.issued.year if meta.issued is not None else infer_doc_year(norm.text)
@@ -109,6 +126,7 @@ def extract_raw(raw: RawInput) -> Document:
         media_type=raw.media_type,
         encoding=raw.encoding,
         pages=len(raw.page_starts) if raw.page_starts else None,
+        raw_text=raw.raw_kind,
         gongmun_version=VERSION,
         reader=reader_version(raw.media_type),
     )
@@ -119,6 +137,6 @@ def extract_raw(raw: RawInput) -> Document:
         amounts=amounts,
         periods=periods,
         projects=projects,
-        tables=table_records(ctx.tables, norm.raw_span),
+        tables=table_records(ctx.tables, ctx.raw_span),
         warnings=ctx.warnings,
     )

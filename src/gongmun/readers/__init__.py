@@ -33,7 +33,15 @@ from gongmun.readers.detect import Kind, mismatch_warning, sniff
 from gongmun.readers.files import FileTooLarge, NotARegularFile, read_regular_file
 from gongmun.readers.model import PAGE_JOIN, RawInput
 
-__all__ = ["PAGE_JOIN", "RawInput", "Table", "from_text", "read_bytes", "read_path"]
+__all__ = [
+    "PAGE_JOIN",
+    "RawInput",
+    "Table",
+    "file_bytes",
+    "from_text",
+    "read_bytes",
+    "read_path",
+]
 
 
 def from_text(text: str, path: str | None = None) -> RawInput:
@@ -52,6 +60,15 @@ def read_path(path: str | Path) -> RawInput:
     >>> read_path("no/such/file.pdf")
     Traceback (most recent call last):
     gongmun.errors.InputError: no/such/file.pdf: no such file
+    """
+    return read_bytes(file_bytes(path), str(path))
+
+
+def file_bytes(path: str | Path) -> bytes:
+    """The bytes of one document file; raise :class:`InputError` naming it if it cannot.
+
+    The checks of :func:`read_path` before any reading: ``not_found``, ``is_directory``,
+    ``too_large`` (from the size, so a huge file is never read), ``unreadable``.
     """
     name = str(path)
     try:
@@ -72,7 +89,7 @@ def read_path(path: str | Path) -> RawInput:
         ) from e
     except OSError as e:
         raise InputError(name, f"cannot read: {e.strerror or e}", "unreadable") from e
-    return read_bytes(data, name)
+    return data
 
 
 def read_bytes(data: bytes, path: str) -> RawInput:
@@ -114,7 +131,7 @@ def _read_kind(kind: Kind, data: bytes, path: str, digest: str) -> RawInput:
         from gongmun.readers.html import read_html
 
         return read_html(data, path, digest)
-    from gongmun.readers.text import decode_text
+    from gongmun.readers.text import decode_document
 
-    text, encoding = decode_text(data, path)
-    return RawInput(text, path, digest, "text/plain", encoding)
+    text, encoding, warnings = decode_document(data, path)
+    return RawInput(text, path, digest, "text/plain", encoding, warnings=warnings)
