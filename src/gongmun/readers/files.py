@@ -67,15 +67,10 @@ def read_regular_file(path: str | os.PathLike[str], limit: int) -> bytes:
     Raises :class:`FileNotFoundError`, :class:`IsADirectoryError`,
     :class:`NotARegularFile`, :class:`FileTooLarge` or another :class:`OSError`.
     """
+    _check(Path(path).stat(), path, limit)  # refuse before opening (a FIFO would block)
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     try:
-        st = os.fstat(fd)
-        if stat.S_ISDIR(st.st_mode):
-            raise IsADirectoryError(21, "Is a directory", str(path))
-        if not stat.S_ISREG(st.st_mode):
-            raise NotARegularFile(describe_mode(st.st_mode))
-        if st.st_size > limit:
-            raise FileTooLarge(st.st_size)
+        _check(os.fstat(fd), path, limit)  # the file opened, not a swapped-in one
         os.set_blocking(fd, True)
         chunks: list[bytes] = []
         total = 0
@@ -87,3 +82,12 @@ def read_regular_file(path: str | os.PathLike[str], limit: int) -> bytes:
         return b"".join(chunks)
     finally:
         os.close(fd)
+
+
+def _check(st: os.stat_result, path: str | os.PathLike[str], limit: int) -> None:
+    if stat.S_ISDIR(st.st_mode):
+        raise IsADirectoryError(21, "Is a directory", str(path))
+    if not stat.S_ISREG(st.st_mode):
+        raise NotARegularFile(describe_mode(st.st_mode))
+    if st.st_size > limit:
+        raise FileTooLarge(st.st_size)
