@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from gongmun.doc.text_tables import find_text_tables
 from gongmun.extractors.amounts import find_amounts
 from gongmun.extractors.context import Context
 from gongmun.extractors.meta import find_meta
@@ -45,7 +46,7 @@ def extract_text(text: str, path: str | None = None) -> Document:
 def extract_raw(raw: RawInput) -> Document:
     """Extract from a :class:`~gongmun.readers.RawInput` a reader produced."""
     norm = normalize(raw.text)
-    ctx = Context(norm=norm, page_of=raw.page_of)
+    ctx = Context(norm=norm, page_of=raw.page_of, tables=tuple(find_text_tables(norm.text)))
     for code, message in raw.warnings:
         ctx.warnings.append(Warning(code=code, message=message))
     meta = find_meta(ctx)

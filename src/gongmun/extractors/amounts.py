@@ -25,9 +25,11 @@ from gongmun.extractors.amount_units import (
     inline_units,
     paren_lists,
     table_units,
+    untaken,
 )
 from gongmun.extractors.context import Context
 from gongmun.extractors.numbers import GAP, NUMBER, parse_korean_number, to_won
+from gongmun.extractors.table_figures import document_table_unit, read_tables, states_unit
 from gongmun.extractors.years import infer_doc_year, year_of_match
 from gongmun.models import Amount, Qualifier
 
@@ -257,6 +259,26 @@ def _qualify(text: str, h: Hit) -> tuple[Qualifier | None, str | None]:
     return qualifier, per
 
 
+def _table_hits(ctx: Context, doc_year: int | None) -> tuple[list[Hit], list[Hit]]:
+    """Money figures of ``ctx.tables`` as hits, and the spans of the tables read (a
+    table a unit applies to), which the line-by-line passes leave alone."""
+    text = ctx.text
+    tables = list(ctx.tables)
+    doc_unit = document_table_unit(text)
+    hits = [
+        Hit(f.start, f.end, f.value, f.decrease, True, f.year, False, f.total_row)
+        for f in read_tables(text, tables, doc_year, doc_unit)
+    ]
+    read = [
+        Hit(t.start, t.end, 0, False, True)
+        for t in tables
+        if t.start is not None
+        and t.end is not None
+        and (states_unit(text, t) or (doc_unit is not None and not t.unit))
+    ]
+    return hits, read
+
+
 def find_amounts(ctx: Context) -> list[Amount]:
     """Return the amounts of the document, in text order.
 
@@ -271,8 +293,11 @@ def find_amounts(ctx: Context) -> list[Amount]:
     implied = arrows(text, explicit)
     implied += paren_lists(text, explicit)
     implied += funding_splits(text, explicit)
-    implied += table_units(text, explicit + implied, doc_year)
-    implied += inline_units(text, explicit + implied, doc_year)
+    cells, read = _table_hits(ctx, doc_year)
+    implied += untaken(cells, explicit + implied)
+    # Line-by-line guessing only where no table with a unit gave the answer.
+    implied += table_units(text, explicit + implied + read, doc_year)
+    implied += inline_units(text, explicit + implied + read, doc_year)
     hits: list[Hit] = []
     for h in sorted(explicit + implied, key=lambda h: (h.start, -h.end)):
         if hits and h.start < hits[-1].end:
@@ -308,6 +333,7 @@ def find_amounts(ctx: Context) -> list[Amount]:
                 unit_implied=h.unit_implied,
                 per=per,
                 decrease=h.decrease,
+                total_row=h.total_row,
                 span=loc.span,
                 raw_span=loc.raw_span,
                 page=loc.page,
