@@ -63,6 +63,8 @@ _YEAR_LABEL = regex.compile(
 FIGURE_CELL: Final = regex.compile(
     r"^\s*(?:[△▽]\s?|-\s?)?\(?\d{1,3}(?:,\d{3})+(?:\.\d+)?\)?\s*$|^\s*(?:[△▽]\s?|-\s?)?\(?\d+(?:\.\d+)?\)?\s*$"
 )
+# A cell of one amount written with its unit (2조 1,000억원, 450억원, △20억원).
+_AMOUNT_CELL = regex.compile(r"^[\s\d,.△▽조억만천백십원()-]*\d[\s\d,.△▽조억만천백십원()-]*[조억만원]\s*$")
 _SPACES = regex.compile(r"\s+")
 _STAGE = regex.compile("|".join(STAGE_WORDS))
 
@@ -187,7 +189,9 @@ class TableView:
                 if c is None or c.col != k or c.row != r or not c.text.strip():
                     continue
                 seen += 1
-                figures += is_figure(c.text) or c.text.strip() == "-"
+                figures += (
+                    is_figure(c.text) or c.text.strip() == "-" or bool(_AMOUNT_CELL.match(c.text))
+                )
             shares.append(figures / seen if seen else 0.0)
         return tuple(shares)
 

@@ -27,10 +27,10 @@ class Context:
     doc_year: int | None = None
     title: str | None = None
     page_of: Callable[[int], int | None] = field(default=lambda _offset: None)
-    warnings: list[Warning] = field(default_factory=list)
     # Tables in reading order, offsets in the normalized text; a cell's figure refers to
     # its table by position here (``Document.tables[i]``).
     tables: tuple[Table, ...] = ()
+    warnings: list[Warning] = field(default_factory=list)
 
     @property
     def text(self) -> str:

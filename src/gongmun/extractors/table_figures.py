@@ -18,6 +18,7 @@ from typing import Final
 
 import regex
 
+from gongmun.doc.column_words import MONEY_UNITS
 from gongmun.doc.columns import (
     UNIT_STATEMENT,
     TableView,
@@ -73,6 +74,10 @@ def table_unit(text: str, table: Table) -> int | None:
     unit = money_unit(units_of(table.unit or ""))
     if unit is not None or table.unit:
         return unit
+    corner = TableView(table).column_unit(0)
+    if corner in MONEY_UNITS and not TableView(table).is_money_column(0):
+        # 구분(억원) 2024 2025: the corner cell's unit is the table's.
+        return MONEY_UNITS[corner]
     for c in table.cells:
         if c.row <= table.header_rows and "단" in c.text and UNIT_STATEMENT.search(c.text):
             found = money_unit(units_of(c.text))
@@ -165,6 +170,37 @@ def _read(text: str, n: int, table: Table, view: TableView) -> list[TableFigure]
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class CellFrame:
+    """What a table cell tells a figure found in it by the text passes (``2조 1,000억원``
+    under ``’24년 예산``): the column's (or row's) year and whether it is a totals row."""
+
+    start: int
+    end: int
+    year: int | None
+    total_row: bool
+
+
+def cell_frames(text: str, tables: list[Table], doc_year: int | None) -> list[CellFrame]:
+    """Frames of the body cells of money-kind columns of every table, by start."""
+    out = []
+    for table in tables:
+        view = TableView(table, doc_year, unit=1)
+        rows_with_years = any(view.row_year(r) for r in range(table.header_rows, table.n_rows))
+        for c in table.body_cells():
+            if c.start is None or c.end is None or c.col >= table.n_cols:
+                continue
+            kind = view.column_kind(c.col)
+            if kind not in ("value", "diff", "total") and not (rows_with_years and c.col > 0):
+                continue
+            year = None
+            if kind == "value":
+                year = view.column_year(c.col) or view.row_year(c.row)
+            out.append(CellFrame(c.start, c.end, year, view.is_total_row(c.row)))
+    out.sort(key=lambda f: f.start)
+    return out
+
+
 def _won(num: str, decrease: bool, unit: int) -> int | None:
     value = parse_figure(num)
     if value is None:
@@ -187,7 +223,9 @@ def cell_at(tables: list[Table], start: int, end: int) -> tuple[int, Cell] | Non
 
 
 __all__ = [
+    "CellFrame",
     "TableFigure",
+    "cell_frames",
     "cell_at",
     "document_table_unit",
     "read_tables",

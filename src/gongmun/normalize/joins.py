@@ -64,7 +64,7 @@ _TOC_LINE = regex.compile(r"(?:[·.…‥]{3,}|-{4,})\s*\d*\s*$")
 _PIPE_ROW = regex.compile(r"^[ \t]*\|[^\n]*\|[ \t]*$", regex.MULTILINE)
 _HEADER_YEAR = regex.compile(r"(?<!\S)(?:(?:19|20)\d{2}|'\d{2})(?:년도?)?(?!\S)")
 _HEADER_WORD = regex.compile(
-    r"구\s?분|사업명|과제명|증감|합\s?계|결산|예산|계획|당초|정부안|본예산|추경|요구|확정"
+    r"구\s?분|사업명|과제명|증감|합\s?계|결산|예산|계획|당초|정부안|본예산|추경|요구|확정|\([A-Z+\-/]+\)"
 )
 _DATE_END = regex.compile(
     r"(?:\d{4}\.\s*\d{1,2}\.(?:\s*\d{1,2}\.)?|\d{4}년\s*\d{1,2}월(?:\s*\d{1,2}일)?)"
@@ -141,7 +141,19 @@ def is_table_row(line: str) -> bool:
         return True
     if _NUMBER_ROW.search(line) is not None:
         return True
-    return len(_HEADER_YEAR.findall(line)) >= 2 and _HEADER_WORD.search(line) is not None
+    return _is_header_line(line)
+
+
+def _is_header_line(line: str) -> bool:
+    """A table's header line: two years or more, no comma, and years and header words
+    make at least half of its words (사업명 2023년 결산 2024년 2025년 증감 (B-A))."""
+    if "," in line:
+        return False
+    years = len(_HEADER_YEAR.findall(line))
+    if years < 2:
+        return False
+    words = len(line.split())
+    return (years + len(_HEADER_WORD.findall(line))) * 2 >= words
 
 
 def _balance(line: str) -> tuple[int, int, int, int]:
@@ -482,7 +494,7 @@ def _row_lines(text: str, starts: list[int]) -> set[int]:
         line = i
         if count == 2:
             end = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
-            if _HEADER_WORD.search(text, starts[i], end) is not None:
+            if _is_header_line(text[starts[i] : end]):
                 rows.add(i)
     return rows
 
