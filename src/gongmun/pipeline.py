@@ -5,8 +5,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from gongmun.doc.text_tables import find_text_tables
+from gongmun.doc.placement import CellLocator, kept_regions, normalized_tables
+from gongmun.doc.records import table_records, with_cells
+from gongmun.doc.text_tables import with_text_tables
 from gongmun.extractors.amounts import find_amounts
+from gongmun.extractors.cell_years import with_column_years
 from gongmun.extractors.context import Context
 from gongmun.extractors.meta import find_meta
 from gongmun.extractors.periods import find_periods
@@ -45,17 +48,21 @@ def extract_text(text: str, path: str | None = None) -> Document:
 
 def extract_raw(raw: RawInput) -> Document:
     """Extract from a :class:`~gongmun.readers.RawInput` a reader produced."""
-    norm = normalize(raw.text)
-    ctx = Context(norm=norm, page_of=raw.page_of, tables=tuple(find_text_tables(norm.text)))
+    norm = normalize(raw.text, kept_regions(raw.tables))
+    # Readers' tables, then the tables written out in the text (markdown, flattened rows).
+    tables = with_text_tables(normalized_tables(raw.tables, norm.offsets), norm.text)
+    ctx = Context(norm=norm, page_of=raw.page_of, tables=tables)
     for code, message in raw.warnings:
         ctx.warnings.append(Warning(code=code, message=message))
     meta = find_meta(ctx)
     ctx.title = meta.title
     # Two-digit years resolve to the century nearest the document's own year.
     ctx.doc_year = meta.issued.year if meta.issued is not None else infer_doc_year(norm.text)
-    amounts = find_amounts(ctx)
-    periods = find_periods(ctx)
-    projects = find_projects(ctx, amounts, periods, raw.tables)
+    # Figures learn their cell before projects copy them into names' figures.
+    cells = CellLocator(ctx.tables)
+    amounts = with_column_years(with_cells(find_amounts(ctx), cells), ctx.tables, ctx.doc_year)
+    periods = with_cells(find_periods(ctx), cells)
+    projects = find_projects(ctx, amounts, periods, ctx.tables)
     source = Source(
         path=raw.path,
         sha256=raw.sha256,
@@ -70,5 +77,6 @@ def extract_raw(raw: RawInput) -> Document:
         amounts=amounts,
         periods=periods,
         projects=projects,
+        tables=table_records(ctx.tables, norm.raw_span),
         warnings=ctx.warnings,
     )

@@ -64,8 +64,12 @@ FIGURE_CELL: Final = regex.compile(
     r"^\s*(?:[△▽]\s?|-\s?)?\(?\d{1,3}(?:,\d{3})+(?:\.\d+)?\)?\s*$|^\s*(?:[△▽]\s?|-\s?)?\(?\d+(?:\.\d+)?\)?\s*$"
 )
 # A cell of one amount written with its unit (2조 1,000억원, 450억원, △20억원).
-_AMOUNT_CELL = regex.compile(r"^[\s\d,.△▽조억만천백십원()-]*\d[\s\d,.△▽조억만천백십원()-]*[조억만원]\s*$")
+_AMOUNT_CHARS = r"[\s\d,.△▽조억만천백십원()-]*"
+_AMOUNT_CELL = regex.compile(rf"^{_AMOUNT_CHARS}\d{_AMOUNT_CHARS}[조억만원]\s*$")
 _SPACES = regex.compile(r"\s+")
+_YEAR_CELL = regex.compile(r"^\s*(?:19|20)\d{2}\s*$")
+# Header rows read at most (a table of figure-free rows is text, not a header).
+_MAX_HEADER_ROWS: Final = 3
 _STAGE = regex.compile("|".join(STAGE_WORDS))
 
 
@@ -156,6 +160,17 @@ class TableView:
         self.doc_year = doc_year
         self.unit = unit if unit is not None else money_unit(units_of(table.unit or ""))
         self.grid: tuple[tuple[Cell | None, ...], ...] = table.grid()
+        # Figure-free rows under the stated header rows are headers too (a reader's
+        # two-row header: 2023년 over 당초(A) 수정).
+        rows = max(table.header_rows, 0)
+        while rows < table.n_rows - 1 and not any(
+            c is not None and c.row == rows and is_figure(c.text) and not _YEAR_CELL.match(c.text)
+            for c in self.grid[rows]
+        ):
+            if rows >= _MAX_HEADER_ROWS or not any(c is not None for c in self.grid[rows]):
+                break
+            rows += 1
+        self.header_rows = rows
 
     @cached_property
     def headers(self) -> tuple[str, ...]:
@@ -163,12 +178,24 @@ class TableView:
         out = []
         for k in range(self.table.n_cols):
             parts: list[str] = []
-            for r in range(min(self.table.header_rows, self.table.n_rows)):
+            for r in range(min(self.header_rows, self.table.n_rows)):
                 c = self.grid[r][k]
+                if c is None and r < self.header_rows - 1:
+                    # An upper header cell a reader gave no span: it runs over the empty
+                    # slots after it (2023년 over 당초(A) and 수정).
+                    c = next((x for x in reversed(self.grid[r][:k]) if x is not None), None)
                 if c is not None and c.text and (not parts or parts[-1] != c.text):
                     parts.append(c.text)
             out.append(" ".join(parts))
         return tuple(out)
+
+    def _own_header(self, col: int) -> str:
+        """Texts of the header cells that start in column ``col`` (no span from the left)."""
+        return " ".join(
+            c.text
+            for r in range(min(self.header_rows, self.table.n_rows))
+            if (c := self.grid[r][col]) is not None and c.col == col and c.row == r
+        )
 
     def header(self, col: int) -> str:
         """The header text of column ``col`` (``2024년 본예산``), empty when none."""
@@ -184,7 +211,7 @@ class TableView:
         shares = []
         for k in range(self.table.n_cols):
             seen = figures = 0
-            for r in range(self.table.header_rows, self.table.n_rows):
+            for r in range(self.header_rows, self.table.n_rows):
                 c = self.grid[r][k]
                 if c is None or c.col != k or c.row != r or not c.text.strip():
                     continue
@@ -212,6 +239,12 @@ class TableView:
         unit = self.column_unit(col)
         if unit is not None and unit in COUNT_UNITS and unit not in MONEY_UNITS:
             return "rate" if unit.startswith("%") else "count"
+        own = squeeze(self._own_header(col))
+        if own and _has_any(own, RATE_HEADERS) and not own.startswith(("증감(", "증감액")):
+            # Its own cell names a rate ((B-A)/A) under a 증감 that spans it.
+            return "rate"
+        if flat.startswith(("증감액", "증감(", "증감△")) or flat == "증감":
+            return "diff"
         if _has_any(flat, RATE_HEADERS) or "%" in head:
             return "rate"
         if _has_any(flat, COUNT_HEADERS) or flat.endswith("수"):
@@ -289,7 +322,7 @@ class TableView:
         out: dict[int, int | None] = {}
         current: int | None = None
         seen = False
-        for r in range(self.table.header_rows, self.table.n_rows):
+        for r in range(self.header_rows, self.table.n_rows):
             unit = self.row_unit(r)
             if unit is not None:
                 seen = True

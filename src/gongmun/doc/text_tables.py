@@ -17,7 +17,8 @@ layers often move it below the table) and the caption or heading line above it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -504,6 +505,22 @@ def _two_rows(
 _REQUEST: Final = frozenset({"요구", "요구안", "정부안", "확정", "계획", "계획안", "예산안"})
 
 
+def with_text_tables(tables: Sequence[Table], text: str) -> tuple[Table, ...]:
+    """``tables`` (a reader's, on ``text``'s offsets) with the tables found in ``text``
+    that overlap none of them, in reading order."""
+    spans = sorted((t.start, t.end) for t in tables if t.start is not None and t.end is not None)
+    starts = [a for a, _ in spans]
+    found = []
+    for t in find_text_tables(text):
+        assert t.start is not None
+        assert t.end is not None
+        k = bisect_right(starts, t.end) - 1
+        if k >= 0 and spans[k][1] > t.start:
+            continue
+        found.append(t)
+    return tuple(sorted([*tables, *found], key=lambda t: (t.start is None, t.start or 0)))
+
+
 def iter_cells(tables: list[Table]) -> Iterator[tuple[int, Cell]]:
     """Every cell with a place in the text, with its table's index."""
     for n, t in enumerate(tables):
@@ -512,4 +529,4 @@ def iter_cells(tables: list[Table]) -> Iterator[tuple[int, Cell]]:
                 yield n, c
 
 
-__all__ = ["find_text_tables", "iter_cells"]
+__all__ = ["find_text_tables", "iter_cells", "with_text_tables"]

@@ -123,13 +123,13 @@ def read_tables(
 def _read(text: str, n: int, table: Table, view: TableView) -> list[TableFigure]:
     kinds = view.kinds
     years = [view.column_year(k) for k in range(table.n_cols)]
-    rows_with_years = any(view.row_year(r) for r in range(table.header_rows, table.n_rows))
+    rows_with_years = any(view.row_year(r) for r in range(view.header_rows, table.n_rows))
     caption_year = None
     if not any(years) and not rows_with_years:
         caption_year = year_in(table.caption or "", view.doc_year)
     by_row = view.row_multipliers()
     out = []
-    for c in table.body_cells():
+    for c in _body(table, view):
         if c.start is None or c.end is None or c.col >= table.n_cols:
             continue
         mult = view.column_multiplier(c.col)
@@ -186,8 +186,8 @@ def cell_frames(text: str, tables: list[Table], doc_year: int | None) -> list[Ce
     out = []
     for table in tables:
         view = TableView(table, doc_year, unit=1)
-        rows_with_years = any(view.row_year(r) for r in range(table.header_rows, table.n_rows))
-        for c in table.body_cells():
+        rows_with_years = any(view.row_year(r) for r in range(view.header_rows, table.n_rows))
+        for c in _body(table, view):
             if c.start is None or c.end is None or c.col >= table.n_cols:
                 continue
             kind = view.column_kind(c.col)
@@ -199,6 +199,11 @@ def cell_frames(text: str, tables: list[Table], doc_year: int | None) -> list[Ce
             out.append(CellFrame(c.start, c.end, year, view.is_total_row(c.row)))
     out.sort(key=lambda f: f.start)
     return out
+
+
+def _body(table: Table, view: TableView) -> list[Cell]:
+    """Body cells: below the header rows the view reads (a reader may state fewer)."""
+    return [c for c in table.cells if not c.header and c.row >= view.header_rows]
 
 
 def _won(num: str, decrease: bool, unit: int) -> int | None:
@@ -225,8 +230,8 @@ def cell_at(tables: list[Table], start: int, end: int) -> tuple[int, Cell] | Non
 __all__ = [
     "CellFrame",
     "TableFigure",
-    "cell_frames",
     "cell_at",
+    "cell_frames",
     "document_table_unit",
     "read_tables",
     "states_unit",

@@ -7,7 +7,7 @@ something are recorded so ``gongmun normalize --explain`` can show them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Final
@@ -16,6 +16,7 @@ from gongmun.normalize import steps
 from gongmun.normalize.boilerplate import drop_boilerplate
 from gongmun.normalize.furniture import drop_page_numbers, drop_running_headers
 from gongmun.normalize.joins import join_broken_lines
+from gongmun.normalize.keep import kept_apart
 from gongmun.normalize.outline import Block, build_outline, iter_blocks
 from gongmun.offsets import Edit, OffsetMap, apply_edits
 
@@ -94,8 +95,12 @@ STEPS: Final[tuple[Step, ...]] = (
 _MAX_PASSES: Final[int] = 6
 
 
-def normalize(raw: str) -> Normalized:
+def normalize(raw: str, keep: Sequence[tuple[int, int]] = ()) -> Normalized:
     """Normalize decoded document text; never raises on a ``str``.
+
+    ``keep`` are raw spans (a reader's tables, one cell per line) that only the
+    character maps may touch: no line is joined into, out of or across them, and
+    nothing in them is dropped, so two cells never run together.
 
     >>> normalize("‘25∼’29  600억원").text
     "'25~'29 600억원"
@@ -117,6 +122,8 @@ def normalize(raw: str) -> Normalized:
             if (step.once and npass) or quiet.get(step.name) == text:
                 continue
             edits = step.run(text)
+            if keep and not step.once:
+                edits = kept_apart(edits, offsets, keep, drops=step.drops)
             if not edits:
                 quiet[step.name] = text
                 continue

@@ -23,10 +23,11 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from gongmun.doc.tables import Table
 from gongmun.errors import InputError
 from gongmun.readers import limits
 from gongmun.readers.detect import sniff
-from gongmun.readers.model import PAGE_JOIN, RawInput, Table
+from gongmun.readers.model import PAGE_JOIN, RawInput
 
 __all__ = ["PAGE_JOIN", "RawInput", "Table", "from_text", "read_bytes", "read_path"]
 

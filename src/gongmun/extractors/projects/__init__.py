@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from gongmun.doc.tables import Table
 from gongmun.extractors.context import Context
 from gongmun.extractors.projects import by_position, by_prose, by_table
 from gongmun.extractors.projects.figures import Draft, Figures
@@ -27,7 +28,6 @@ from gongmun.extractors.projects.names import clean_name
 from gongmun.extractors.projects.scan import Scan
 from gongmun.models import Amount, Period, Project
 from gongmun.normalize.outline import iter_blocks
-from gongmun.readers import Table
 
 
 @dataclass(frozen=True, slots=True)

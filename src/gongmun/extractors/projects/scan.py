@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from gongmun.doc.tables import Table
 from gongmun.extractors.context import Context
 from gongmun.extractors.projects.figures import Draft, Figures
 from gongmun.extractors.projects.lines import Line
 from gongmun.normalize.outline import Block
-from gongmun.readers import Table
 
 
 @dataclass
