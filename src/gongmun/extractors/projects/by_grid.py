@@ -17,7 +17,7 @@ import regex
 
 from gongmun.doc.tables import Cell, Table
 from gongmun.extractors.projects.figures import Draft, Figures
-from gongmun.extractors.projects.names import locate, position_name
+from gongmun.extractors.projects.names import cell_name, locate, position_name
 from gongmun.extractors.projects.scan import Scan
 from gongmun.extractors.projects.words import NAME_COLUMNS, TOTAL_ROW_LABELS
 
@@ -51,14 +51,24 @@ def _table(text: str, table: Table, figures: Figures) -> list[Draft]:
     for c in body:
         if c.col != col and c.start is not None:
             by_row.setdefault(c.row, []).append(c)
+    # The first column groups the rows when the names are not in it (분과: AI, 첨단바이오).
+    first = [row[0] for row in table.grid()] if col > 0 and table.n_cols else []
     out: list[Draft] = []
-    for cell in (c for c in body if c.col == col):
+    group: str | None = None
+    for cell in sorted((c for c in body if c.col == col), key=lambda c: c.row):
+        # A group label stands in its first row only; the rows below it belong to it.
+        head = first[cell.row] if cell.row < len(first) else None
+        if head is not None and head.row >= heads and head.text.strip():
+            group = " ".join(head.text.split())
         if cell.start is None or cell.end is None:
             continue
         if cell.text.replace(" ", "") in TOTAL_ROW_LABELS:
             continue
         row_cells = [c for r in range(cell.row, cell.row + cell.rowspan) for c in by_row.get(r, [])]
-        out.extend(_row(text, cell, row_cells, totals, figures, figured))
+        drafts = _row(text, cell, row_cells, totals, figures, figured)
+        for d in drafts:
+            d.group = group
+        out.extend(drafts)
     return out
 
 
@@ -92,7 +102,8 @@ def _row(
         raw_names = regex.split(r"\s*,\s*", cell.text)
     drafts: list[Draft] = []
     for raw in raw_names:
-        name = position_name(raw, strict=True)
+        # A 구분 column mixes names and labels; a 과제명 column holds names only.
+        name = position_name(raw, strict=True) if figured else cell_name(raw)
         if name is None:
             continue
         place = locate(text, name, start, end)
