@@ -48,6 +48,8 @@ def extract_raw(raw: RawInput) -> Document:
     ctx = Context(norm=norm, page_of=raw.page_of)
     for code, message in raw.warnings:
         ctx.warnings.append(Warning(code=code, message=message))
+    for notice in norm.notices:
+        ctx.warnings.append(Warning(code=notice.code, message=notice.message))
     meta = find_meta(ctx)
     ctx.title = meta.title
     # Two-digit years resolve to the century nearest the document's own year.

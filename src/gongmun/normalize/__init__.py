@@ -13,13 +13,15 @@ from functools import cached_property
 from typing import Final
 
 from gongmun.normalize import steps
-from gongmun.normalize.boilerplate import drop_boilerplate
+from gongmun.normalize.boilerplate import boilerplate_warnings, drop_boilerplate
 from gongmun.normalize.furniture import drop_page_numbers, drop_running_headers
 from gongmun.normalize.joins import join_broken_lines
 from gongmun.normalize.outline import Block, build_outline, iter_blocks
 from gongmun.offsets import Edit, OffsetMap, apply_edits
 
 StepFunction = Callable[[str], list[Edit]]
+# (code, message) pairs for what a step saw but would not change (a plan it refused).
+StepNotes = Callable[[str], list[tuple[str, str]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +31,8 @@ class Step:
     ``once`` steps map characters and cannot find anything new in text they already ran
     on (nor in text the later steps produce), so they run in the first pass only.
     ``idempotent`` steps find nothing in their own output, so a later pass skips them while
-    the text is still what they left.
+    the text is still what they left. ``notes`` gives the warnings of a step on a text
+    (a plan it refused).
     """
 
     name: str
@@ -37,6 +40,7 @@ class Step:
     drops: bool = False
     once: bool = False
     idempotent: bool = False
+    notes: StepNotes | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +62,16 @@ class Dropped:
     text: str
 
 
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """A warning from a normalization step: ``code``, ``message``, and where in the raw input."""
+
+    code: str
+    message: str
+    raw_start: int | None = None
+    raw_end: int | None = None
+
+
 @dataclass(frozen=True)
 class Normalized:
     """The normalized text, its map back to the raw input, and what was done to get there."""
@@ -67,6 +81,7 @@ class Normalized:
     offsets: OffsetMap
     steps: tuple[StepRecord, ...]
     dropped: tuple[Dropped, ...] = field(default=())
+    notices: tuple[Notice, ...] = field(default=())
 
     @cached_property
     def blocks(self) -> tuple[Block, ...]:
@@ -83,7 +98,7 @@ STEPS: Final[tuple[Step, ...]] = (
     Step("compose_nfc", steps.compose_nfc, once=True),
     Step("remove_zero_width", steps.remove_zero_width, once=True),
     Step("fold_characters", steps.fold_characters, once=True),
-    Step("drop_boilerplate", drop_boilerplate, drops=True),
+    Step("drop_boilerplate", drop_boilerplate, drops=True, notes=boilerplate_warnings),
     Step("drop_page_numbers", drop_page_numbers, drops=True),
     Step("drop_running_headers", drop_running_headers, drops=True),
     Step("join_broken_lines", join_broken_lines),
@@ -108,6 +123,7 @@ def normalize(raw: str) -> Normalized:
     offsets = OffsetMap.identity(len(raw))
     records: list[StepRecord] = []
     dropped: list[Dropped] = []
+    notices: list[Notice] = []
     # Per step, a text it is known to find nothing in: steps are pure, so running one again
     # on that text would find nothing again (collapse_spaces in the confirming pass).
     quiet: dict[str, str] = {}
@@ -117,6 +133,10 @@ def normalize(raw: str) -> Normalized:
             if (step.once and npass) or quiet.get(step.name) == text:
                 continue
             edits = step.run(text)
+            if step.notes is not None:
+                for code, message in step.notes(text):
+                    if all(n.code != code for n in notices):
+                        notices.append(Notice(code, message))
             if not edits:
                 quiet[step.name] = text
                 continue
@@ -133,7 +153,7 @@ def normalize(raw: str) -> Normalized:
                 )
         if text == before_pass:
             break
-    return Normalized(raw, text, offsets, _merge_records(records), tuple(dropped))
+    return Normalized(raw, text, offsets, _merge_records(records), tuple(dropped), tuple(notices))
 
 
 def _merge_records(records: list[StepRecord]) -> tuple[StepRecord, ...]:
@@ -159,6 +179,7 @@ __all__ = [
     "Block",
     "Dropped",
     "Normalized",
+    "Notice",
     "Step",
     "StepRecord",
     "iter_blocks",
