@@ -11,7 +11,7 @@ from gongmun.extractors.meta import find_meta
 from gongmun.extractors.periods import find_periods
 from gongmun.extractors.projects import find_projects
 from gongmun.extractors.years import infer_doc_year
-from gongmun.models import Document, Source, Warning
+from gongmun.models import Amount, Document, Source, Warning
 from gongmun.normalize import normalize
 from gongmun.readers import RawInput, from_text, read_path
 
@@ -42,19 +42,26 @@ def extract_text(text: str, path: str | None = None) -> Document:
     return extract_raw(from_text(text, path))
 
 
-def extract_raw(raw: RawInput) -> Document:
-    """Extract from a :class:`~gongmun.readers.RawInput` a reader produced."""
-    norm = normalize(raw.text)
+def extract_raw(raw: RawInput, ocr_text: bool = False) -> Document:
+    """Extract from a :class:`~gongmun.readers.RawInput` a reader produced.
+
+    OCR repairs run on the pages the reader OCR'd, or on all of the text with ``ocr_text``.
+    """
+    norm = normalize(raw.text, ocr=True if ocr_text else raw.ocr_ranges)
     ctx = Context(norm=norm, page_of=raw.page_of)
     for code, message in raw.warnings:
         ctx.warnings.append(Warning(code=code, message=message))
+    doubtful: list[tuple[int, int]] = []
     for notice in norm.notices:
+        if notice.code == "ocr_doubtful_figure" and notice.raw_start is not None:
+            doubtful.append((notice.raw_start, notice.raw_end or notice.raw_start))
+            continue  # reported below, with the amount it cost, if one was read from it
         ctx.warnings.append(Warning(code=notice.code, message=notice.message))
     meta = find_meta(ctx)
     ctx.title = meta.title
     # Two-digit years resolve to the century nearest the document's own year.
     ctx.doc_year = meta.issued.year if meta.issued is not None else infer_doc_year(norm.text)
-    amounts = find_amounts(ctx)
+    amounts = _drop_doubtful(ctx, find_amounts(ctx), doubtful)
     periods = find_periods(ctx)
     projects = find_projects(ctx, amounts, periods, raw.tables)
     source = Source(
@@ -73,3 +80,34 @@ def extract_raw(raw: RawInput) -> Document:
         projects=projects,
         warnings=ctx.warnings,
     )
+
+
+def _drop_doubtful(
+    ctx: Context, amounts: list[Amount], doubtful: list[tuple[int, int]]
+) -> list[Amount]:
+    """Amounts read from a figure OCR left doubtful are dropped, each with a warning.
+
+    A wrong value is worse than a miss: ``11632억원`` may be 1,632억 with its comma read as
+    a ``1``, so no value is given for it.
+    """
+    if not doubtful:
+        return amounts
+    kept: list[Amount] = []
+    for a in amounts:
+        raw = a.raw_span
+        hit = raw is not None and any(s < raw.end and raw.start < e for s, e in doubtful)
+        if not hit:
+            kept.append(a)
+            continue
+        ctx.warnings.append(
+            Warning(
+                code="ocr_doubtful_figure",
+                message=(
+                    f"{a.text!r} read by OCR is doubtful (a separator may be lost or read as "
+                    f"a digit); not given as an amount"
+                ),
+                span=a.span,
+                page=a.page,
+            )
+        )
+    return kept

@@ -7,7 +7,7 @@ something are recorded so ``gongmun normalize --explain`` can show them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Final
@@ -16,12 +16,16 @@ from gongmun.normalize import steps
 from gongmun.normalize.boilerplate import boilerplate_warnings, drop_boilerplate
 from gongmun.normalize.furniture import drop_page_numbers, drop_running_headers
 from gongmun.normalize.joins import join_broken_lines
+from gongmun.normalize.ocr import doubtful_notes, repair_ocr
 from gongmun.normalize.outline import Block, build_outline, iter_blocks
 from gongmun.offsets import Edit, OffsetMap, apply_edits
 
 StepFunction = Callable[[str], list[Edit]]
-# (code, message) pairs for what a step saw but would not change (a plan it refused).
-StepNotes = Callable[[str], list[tuple[str, str]]]
+# (code, message, span in the step's input or None): what a step saw but would not
+# change (a plan it refused, a figure it could not settle).
+StepNotes = Callable[[str], list[tuple[str, str, tuple[int, int] | None]]]
+# Where the raw text is OCR output: True (all of it), False, or raw (start, end) ranges.
+OcrText = bool | Sequence[tuple[int, int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +36,8 @@ class Step:
     on (nor in text the later steps produce), so they run in the first pass only.
     ``idempotent`` steps find nothing in their own output, so a later pass skips them while
     the text is still what they left. ``notes`` gives the warnings of a step on a text
-    (a plan it refused).
+    (a plan it refused). ``ocr`` steps run only on text marked as OCR output, and first,
+    so their edits index the raw text.
     """
 
     name: str
@@ -41,6 +46,7 @@ class Step:
     once: bool = False
     idempotent: bool = False
     notes: StepNotes | None = None
+    ocr: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,12 +99,17 @@ class Normalized:
         return self.offsets.to_source(start, end)
 
 
+def _boilerplate_notes(text: str) -> list[tuple[str, str, tuple[int, int] | None]]:
+    return [(code, message, None) for code, message in boilerplate_warnings(text)]
+
+
 STEPS: Final[tuple[Step, ...]] = (
+    Step("repair_ocr", repair_ocr, once=True, ocr=True, notes=doubtful_notes),
     Step("unify_line_endings", steps.unify_line_endings, once=True),
     Step("compose_nfc", steps.compose_nfc, once=True),
     Step("remove_zero_width", steps.remove_zero_width, once=True),
     Step("fold_characters", steps.fold_characters, once=True),
-    Step("drop_boilerplate", drop_boilerplate, drops=True, notes=boilerplate_warnings),
+    Step("drop_boilerplate", drop_boilerplate, drops=True, notes=_boilerplate_notes),
     Step("drop_page_numbers", drop_page_numbers, drops=True),
     Step("drop_running_headers", drop_running_headers, drops=True),
     Step("join_broken_lines", join_broken_lines),
@@ -109,8 +120,11 @@ STEPS: Final[tuple[Step, ...]] = (
 _MAX_PASSES: Final[int] = 6
 
 
-def normalize(raw: str) -> Normalized:
+def normalize(raw: str, ocr: OcrText = False) -> Normalized:
     """Normalize decoded document text; never raises on a ``str``.
+
+    ``ocr`` marks the raw text (``True``) or raw ``(start, end)`` ranges of it (OCR'd
+    pages) as OCR output: only there does ``repair_ocr`` repair and flag figures.
 
     >>> normalize("‘25∼’29  600억원").text
     "'25~'29 600억원"
@@ -124,19 +138,28 @@ def normalize(raw: str) -> Normalized:
     records: list[StepRecord] = []
     dropped: list[Dropped] = []
     notices: list[Notice] = []
+    seen: set[str] = set()
     # Per step, a text it is known to find nothing in: steps are pure, so running one again
     # on that text would find nothing again (collapse_spaces in the confirming pass).
     quiet: dict[str, str] = {}
     for npass in range(_MAX_PASSES):
         before_pass = text
         for step in STEPS:
-            if (step.once and npass) or quiet.get(step.name) == text:
+            if (step.once and npass) or quiet.get(step.name) == text or (step.ocr and not ocr):
                 continue
             edits = step.run(text)
-            if step.notes is not None:
-                for code, message in step.notes(text):
-                    if all(n.code != code for n in notices):
-                        notices.append(Notice(code, message))
+            notes = step.notes(text) if step.notes is not None else []
+            if step.ocr and ocr is not True:
+                # Only the OCR'd ranges; an OCR step runs first, on the raw text itself.
+                assert not isinstance(ocr, bool)
+                edits = [e for e in edits if _within(ocr, e.start, e.end)]
+                notes = [n for n in notes if n[2] is not None and _within(ocr, *n[2])]
+            for code, message, span in notes:
+                raw_span = offsets.to_source(*span) if span is not None else None
+                notice = Notice(code, message, *(raw_span or (None, None)))
+                if notice not in notices and (span is not None or notice.code not in seen):
+                    notices.append(notice)
+                seen.add(code)
             if not edits:
                 quiet[step.name] = text
                 continue
@@ -154,6 +177,10 @@ def normalize(raw: str) -> Normalized:
         if text == before_pass:
             break
     return Normalized(raw, text, offsets, _merge_records(records), tuple(dropped), tuple(notices))
+
+
+def _within(ranges: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in ranges)
 
 
 def _merge_records(records: list[StepRecord]) -> tuple[StepRecord, ...]:
@@ -180,6 +207,7 @@ __all__ = [
     "Dropped",
     "Normalized",
     "Notice",
+    "OcrText",
     "Step",
     "StepRecord",
     "iter_blocks",

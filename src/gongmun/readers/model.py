@@ -33,7 +33,8 @@ class RawInput:
 
     ``page_starts[i]`` is the offset in ``text`` where page ``i + 1`` begins; pages are
     joined with :data:`PAGE_JOIN`. ``warnings`` are ``(code, message)`` pairs; a
-    warning about one page starts its message with ``"page N: "``.
+    warning about one page starts its message with ``"page N: "``. ``ocr_ranges`` are the
+    ``(start, end)`` offsets of text read by OCR (OCR repairs apply there only).
     """
 
     text: str
@@ -44,6 +45,7 @@ class RawInput:
     page_starts: tuple[int, ...] | None = None
     tables: tuple[Table, ...] = ()
     warnings: tuple[tuple[str, str], ...] = field(default=())
+    ocr_ranges: tuple[tuple[int, int], ...] = ()
 
     def page_of(self, offset: int) -> int | None:
         """1-based page holding raw ``offset``, or None for inputs without pages.
