@@ -8,6 +8,7 @@ ones before it are done, whatever ``jobs`` is.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import itertools
 import multiprocessing
@@ -158,20 +159,21 @@ def _where(e: BaseException) -> str:
     return f" (at {short}:{last.lineno})"
 
 
-def extract_one(source: Source) -> Document | Failure:
+def extract_one(source: Source, ocr: str = "auto", ocr_text: bool = False) -> Document | Failure:
     """Extract one document, turning every error into a :class:`Failure`.
 
     This is the per-document function of every batch (the process pool, Dask).
     Unreadable input keeps the reader's code; anything else is ``internal_error`` with
-    the exception's type and message.
+    the exception's type and message. ``ocr`` and ``ocr_text`` are
+    :func:`~gongmun.pipeline.extract`'s (OCR runs here, in the worker).
 
     >>> extract_one("없는/파일.txt").error
     'not_found'
     """
     try:
         if isinstance(source, TextInput):
-            return extract_text(source.decoded(), source.path)
-        return extract(Path(source))
+            return extract_text(source.decoded(), source.path, ocr_text)
+        return extract(Path(source), ocr, ocr_text)
     except InputError as e:
         return failure(source, e.code, e.problem)
     except Exception as e:  # one bad document must never end the batch
@@ -337,6 +339,8 @@ def extract_many(
     paths: Iterable[Source],
     jobs: int = 1,
     on_progress: Callable[[Progress], None] | None = None,
+    ocr: str = "auto",
+    ocr_text: bool = False,
 ) -> Iterator[Document | Failure]:
     """Extract many documents, yielding each result in input order as soon as it is ready.
 
@@ -358,7 +362,7 @@ def extract_many(
         raise ValueError(f"jobs must be at least 1, not {jobs}")
     sources = list(paths)
     return run_batch(
-        extract_one,
+        functools.partial(extract_one, ocr=ocr, ocr_text=ocr_text),
         sources,
         jobs=jobs,
         is_failure=lambda r: isinstance(r, Failure),
@@ -402,9 +406,9 @@ def to_line(result: Document | Failure) -> Line:
     return Line(result.model_dump_json(), result.source.path or "-", result.source.sha256, counts)
 
 
-def extract_line(source: Source) -> Line:
+def extract_line(source: Source, ocr: str = "auto", ocr_text: bool = False) -> Line:
     """:func:`extract_one`, serialized in the worker so the parent only writes bytes."""
-    return to_line(extract_one(source))
+    return to_line(extract_one(source, ocr, ocr_text))
 
 
 def crashed_line(source: Source) -> Line:

@@ -8,6 +8,7 @@ error, 130 interrupted, 141 stdout closed by its reader.
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 import time
@@ -49,12 +50,18 @@ _MAX_DIFF_LINES: Final = 40
 
 
 def _cmd_normalize(args: argparse.Namespace) -> int:
+    ocr: bool | tuple[tuple[int, int], ...] = args.ocr_text
     try:
-        raw = sys.stdin.read() if args.file == "-" else read_path(args.file).text
+        if args.file == "-":
+            raw = sys.stdin.read()
+        else:
+            read = read_path(args.file, args.ocr)
+            raw = read.text
+            ocr = ocr or read.ocr_ranges
     except InputError as e:
         print(f"gongmun: {e}", file=sys.stderr)
         return 1
-    norm = normalize(raw)
+    norm = normalize(raw, ocr=ocr)
     sys.stdout.write(norm.text)
     if args.explain:
         print(explain(norm, show=args.show), file=sys.stderr)
@@ -167,7 +174,7 @@ def _extract_jsonl(
         writer = JsonlWriter.stream(sys.stdout.buffer)
     try:
         for line in run_batch(
-            extract_line,
+            functools.partial(extract_line, ocr=args.ocr, ocr_text=args.ocr_text),
             sources,
             jobs=args.jobs,
             is_failure=lambda x: x.failed,
@@ -187,7 +194,13 @@ def _extract_tables(
 ) -> None:
     writer = TableWriter(args.output, args.format)
     try:
-        for result in extract_many(sources, jobs=args.jobs, on_progress=status.update):
+        for result in extract_many(
+            sources,
+            jobs=args.jobs,
+            on_progress=status.update,
+            ocr=args.ocr,
+            ocr_text=args.ocr_text,
+        ):
             writer.write(result)
             line = to_line(result)
             tally.add(line)
@@ -271,6 +284,23 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_ocr_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--ocr",
+        nargs="?",
+        const="always",
+        default="auto",
+        choices=["auto", "always", "never"],
+        help="OCR scanned pages and images with tesseract: auto (default) pages with no text "
+        "layer; --ocr (always) also pages that look scanned; never: report them instead",
+    )
+    p.add_argument(
+        "--ocr-text",
+        action="store_true",
+        help="the input text is OCR output: repair OCR noise in all of it",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``gongmun``."""
     parser = argparse.ArgumentParser(prog="gongmun", description=__doc__)
@@ -296,6 +326,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="keep the documents already in -o OUT (by sha256) and add the rest",
     )
+    _add_ocr_options(p)
     p.set_defaults(run=_cmd_extract)
 
     p = sub.add_parser("check", help="compare documents with their expected outputs (for CI)")
@@ -308,6 +339,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="a document, or - for stdin")
     p.add_argument("--explain", action="store_true", help="list what each step changed on stderr")
     p.add_argument("--show", type=int, default=5, help="places to show per step with --explain")
+    _add_ocr_options(p)
     p.set_defaults(run=_cmd_normalize)
 
     p = sub.add_parser("schema", help="write the JSON Schemas of the records")

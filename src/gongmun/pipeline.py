@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import os
 from pathlib import Path
 
@@ -11,16 +12,24 @@ from gongmun.extractors.meta import find_meta
 from gongmun.extractors.periods import find_periods
 from gongmun.extractors.projects import find_projects
 from gongmun.extractors.years import infer_doc_year
-from gongmun.models import Amount, Document, Source, Warning
+from gongmun.models import Amount, Document, Source, Span, Warning
 from gongmun.normalize import normalize
-from gongmun.readers import RawInput, from_text, read_path
+from gongmun.readers import RawInput, WordBox, from_text, read_path
+from gongmun.readers.ocr import normalize_mode
 
 # A str longer than this, or holding a newline, is text, never a path.
 _MAX_PATH_CHARS = 4096
 
 
-def extract(source: str | os.PathLike[str]) -> Document:
+def extract(
+    source: str | os.PathLike[str], ocr: bool | str | None = None, ocr_text: bool = False
+) -> Document:
     """Extract one document from a path or from text.
+
+    ``ocr``: ``None``/``"auto"`` OCRs the pages of a PDF that have no text layer (and
+    images), ``True``/``"always"`` also pages that look scanned under a few characters,
+    ``False``/``"never"`` never OCRs. ``ocr_text`` marks the text as OCR output someone
+    else made, so OCR repairs apply to all of it.
 
     A :class:`~pathlib.Path` (or any ``os.PathLike``) is always read as a file. A ``str``
     is read as a file when it names one that exists and holds no newline; any other
@@ -30,16 +39,17 @@ def extract(source: str | os.PathLike[str]) -> Document:
     >>> doc.source.media_type
     'text/plain'
     """
+    mode = normalize_mode(ocr)
     if isinstance(source, str):
         if "\n" not in source and len(source) < _MAX_PATH_CHARS and Path(source).is_file():
-            return extract_raw(read_path(os.fspath(source)))
-        return extract_raw(from_text(source))
-    return extract_raw(read_path(os.fspath(source)))
+            return extract_raw(read_path(os.fspath(source), mode), ocr_text)
+        return extract_raw(from_text(source), ocr_text)
+    return extract_raw(read_path(os.fspath(source), mode), ocr_text)
 
 
-def extract_text(text: str, path: str | None = None) -> Document:
+def extract_text(text: str, path: str | None = None, ocr_text: bool = False) -> Document:
     """Extract from text already decoded; ``path`` is only recorded in ``source``."""
-    return extract_raw(from_text(text, path))
+    return extract_raw(from_text(text, path), ocr_text)
 
 
 def extract_raw(raw: RawInput, ocr_text: bool = False) -> Document:
@@ -63,6 +73,10 @@ def extract_raw(raw: RawInput, ocr_text: bool = False) -> Document:
     ctx.doc_year = meta.issued.year if meta.issued is not None else infer_doc_year(norm.text)
     amounts = _drop_doubtful(ctx, find_amounts(ctx), doubtful)
     periods = find_periods(ctx)
+    if raw.words:
+        boxes = _Boxes(raw.words)
+        amounts = [a.model_copy(update={"bbox": boxes.of(a.raw_span)}) for a in amounts]
+        periods = [p.model_copy(update={"bbox": boxes.of(p.raw_span)}) for p in periods]
     projects = find_projects(ctx, amounts, periods, raw.tables)
     source = Source(
         path=raw.path,
@@ -70,6 +84,8 @@ def extract_raw(raw: RawInput, ocr_text: bool = False) -> Document:
         media_type=raw.media_type,
         encoding=raw.encoding,
         pages=len(raw.page_starts) if raw.page_starts else None,
+        ocr_pages=list(raw.ocr_pages) or None,
+        ocr_engine=raw.ocr_engine,
     )
     return Document(
         source=source,
@@ -111,3 +127,30 @@ def _drop_doubtful(
             )
         )
     return kept
+
+
+class _Boxes:
+    """The box around the OCR words a raw span covers (one page: the span's first)."""
+
+    def __init__(self, words: tuple[WordBox, ...]) -> None:
+        self._words = words
+        self._starts = [w.start for w in words]
+
+    def of(self, span: Span | None) -> tuple[float, float, float, float] | None:
+        if span is None:
+            return None
+        i = max(0, bisect.bisect_right(self._starts, span.start) - 1)
+        hit: list[WordBox] = []
+        while i < len(self._words) and self._words[i].start < span.end:
+            w = self._words[i]
+            if w.end > span.start and (not hit or w.page == hit[0].page):
+                hit.append(w)
+            i += 1
+        if not hit:
+            return None
+        return (
+            min(w.box[0] for w in hit),
+            min(w.box[1] for w in hit),
+            max(w.box[2] for w in hit),
+            max(w.box[3] for w in hit),
+        )

@@ -119,7 +119,8 @@ _RULES: Final[tuple[_Rule, ...]] = (
     _Rule("units", regex.compile(r"(?<=\d[ ]?)(?P<u>윈)"), _sub("u", UNIT_MISREADS)),
     _Rule(
         "units",
-        regex.compile(r"(?<=\d[ ]?(?:[억역얼익만천조]|백만)[ ]?)(?P<u>[월윈])"),
+        # Right after the unit only: "3억 월 30만원" is a monthly figure.
+        regex.compile(r"(?<=\d[ ]?(?:[억역얼익만천조]|백만))(?P<u>[월윈])(?![ ]?\d)"),
         _sub("u", WON_AFTER_UNIT),
     ),
     _Rule(
@@ -179,12 +180,13 @@ _DOUBTFUL: Final[tuple[tuple[str, regex.Pattern[str]], ...]] = (
 
 
 def ocr_marks(text: str) -> list[tuple[int, int]]:
-    """Spans of every OCR mark in ``text``: where a repair rule or a doubt matches.
+    """Spans of every OCR mark in ``text``: where a repair rule would change something, or a
+    figure is doubtful.
 
     >>> ocr_marks("총 3.099억원 지원('25~'29)")
     [(2, 7)]
     """
-    spans = {(m.start(), m.end()) for r in _RULES for m in r.pattern.finditer(text)}
+    spans = {(m.start(), m.end()) for r in _RULES for m in r.pattern.finditer(text) if r.fix(m)}
     spans.update(span for span, _ in doubtful_figures(text))
     return sorted(spans)
 

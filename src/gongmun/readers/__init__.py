@@ -26,9 +26,27 @@ from pathlib import Path
 from gongmun.errors import InputError
 from gongmun.readers import limits
 from gongmun.readers.detect import sniff
-from gongmun.readers.model import PAGE_JOIN, RawInput, Table
+from gongmun.readers.model import PAGE_JOIN, RawInput, Table, WordBox
+from gongmun.readers.ocr import OcrMode
 
-__all__ = ["PAGE_JOIN", "RawInput", "Table", "from_text", "read_bytes", "read_path"]
+__all__ = [
+    "PAGE_JOIN",
+    "OcrMode",
+    "RawInput",
+    "Table",
+    "WordBox",
+    "from_text",
+    "read_bytes",
+    "read_path",
+]
+
+# Image formats read by OCR: magic bytes → media type.
+_IMAGES = (
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"II*\x00", "image/tiff"),
+    (b"MM\x00*", "image/tiff"),
+)
 
 
 def from_text(text: str, path: str | None = None) -> RawInput:
@@ -41,7 +59,7 @@ def from_text(text: str, path: str | None = None) -> RawInput:
     return RawInput(text=text, path=path, sha256=digest, media_type="text/plain", encoding=None)
 
 
-def read_path(path: str | Path) -> RawInput:
+def read_path(path: str | Path, ocr: OcrMode = "auto") -> RawInput:
     """Read one file, whatever its format; raise :class:`InputError` naming it if it cannot.
 
     >>> read_path("no/such/file.pdf")
@@ -65,10 +83,10 @@ def read_path(path: str | Path) -> RawInput:
         data = p.read_bytes()
     except OSError as e:
         raise InputError(name, f"cannot read: {e.strerror or e}", "unreadable") from e
-    return read_bytes(data, name)
+    return read_bytes(data, name, ocr)
 
 
-def read_bytes(data: bytes, path: str) -> RawInput:
+def read_bytes(data: bytes, path: str, ocr: OcrMode = "auto") -> RawInput:
     """Read a document's bytes; ``path`` names it in the result and in errors.
 
     >>> read_bytes("2028년까지 총 600억원".encode("cp949"), "a.txt").encoding
@@ -84,7 +102,7 @@ def read_bytes(data: bytes, path: str) -> RawInput:
     if kind == "pdf":
         from gongmun.readers.pdf import read_pdf
 
-        return read_pdf(data, path, digest)
+        return read_pdf(data, path, digest, ocr)
     if suffix == ".pdf":
         raise InputError(path, f"named .pdf but holds {what}, not a PDF", "broken_pdf")
     if kind == "zip":
@@ -99,6 +117,9 @@ def read_bytes(data: bytes, path: str) -> RawInput:
         return read_hwp(data, path, digest)
     if suffix == ".hwp":
         raise InputError(path, f"named .hwp but holds {what}, not an HWP file", "broken_hwp")
+    media = next((m for magic, m in _IMAGES if data.startswith(magic)), None)
+    if media is not None and ocr != "never":
+        return read_image(data, path, digest, media)
     if kind == "other":
         raise InputError(path, f"{what}, not a document gongmun reads", "unsupported_format")
     if kind == "html":
@@ -109,3 +130,27 @@ def read_bytes(data: bytes, path: str) -> RawInput:
 
     text, encoding = decode_text(data, path)
     return RawInput(text, path, digest, "text/plain", encoding)
+
+
+def read_image(data: bytes, path: str, sha256: str, media_type: str) -> RawInput:
+    """A scanned page given as an image (PNG, JPEG, TIFF's first frame), read by OCR."""
+    from gongmun.readers import ocr
+
+    png, frames = ocr.image_png(data, path)
+    name = ocr.require_engine(path)
+    page = ocr.ocr_png(png, path)
+    warnings = [("ocr_pages", f"an image: read by OCR ({name})")]
+    if frames > 1:
+        warnings.append(("ocr_frames", f"only the first of {frames} frames was read"))
+    return RawInput(
+        text=page.text,
+        path=path,
+        sha256=sha256,
+        media_type=media_type,
+        page_starts=(0,),
+        warnings=tuple(warnings),
+        ocr_ranges=((0, len(page.text)),),
+        ocr_pages=(1,),
+        ocr_engine=name,
+        words=tuple(WordBox(w.start, w.end, 1, w.box) for w in page.words),
+    )

@@ -28,13 +28,25 @@ class Table:
 
 
 @dataclass(frozen=True, slots=True)
+class WordBox:
+    """A word read by OCR: raw offsets, 1-based page, box ``(x0, top, x1, bottom)``
+    (PDF points on a PDF page, pixels in an image)."""
+
+    start: int
+    end: int
+    page: int
+    box: tuple[float, float, float, float]
+
+
+@dataclass(frozen=True, slots=True)
 class RawInput:
     """Decoded text of one document, with how it was read.
 
     ``page_starts[i]`` is the offset in ``text`` where page ``i + 1`` begins; pages are
     joined with :data:`PAGE_JOIN`. ``warnings`` are ``(code, message)`` pairs; a
     warning about one page starts its message with ``"page N: "``. ``ocr_ranges`` are the
-    ``(start, end)`` offsets of text read by OCR (OCR repairs apply there only).
+    ``(start, end)`` offsets of text read by OCR (OCR repairs apply there only), on
+    ``ocr_pages`` by ``ocr_engine``; ``words`` are its words with their boxes.
     """
 
     text: str
@@ -46,6 +58,9 @@ class RawInput:
     tables: tuple[Table, ...] = ()
     warnings: tuple[tuple[str, str], ...] = field(default=())
     ocr_ranges: tuple[tuple[int, int], ...] = ()
+    ocr_pages: tuple[int, ...] = ()
+    ocr_engine: str | None = None
+    words: tuple[WordBox, ...] = ()
 
     def page_of(self, offset: int) -> int | None:
         """1-based page holding raw ``offset``, or None for inputs without pages.
