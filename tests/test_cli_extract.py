@@ -100,7 +100,8 @@ def test_csv_tables_with_output_directory(
         main(["extract", str(SEEDS), str(tmp_path / "gone.txt"), "-f", "csv", "-o", str(out)]) == 1
     )
     assert {p.name for p in out.iterdir()} == {
-        f"{t}.csv" for t in ("documents", "amounts", "periods", "projects", "failures")
+        f"{t}.csv"
+        for t in ("documents", "amounts", "periods", "projects", "failures", "tables", "cells")
     }
     documents = (out / "documents.csv").read_text(encoding="utf-8").splitlines()
     assert len(documents) == 1 + 4

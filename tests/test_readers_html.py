@@ -102,9 +102,9 @@ def test_html_table_becomes_a_table() -> None:
     raw = html_to_raw(page)
     assert len(raw.tables) == 1
     table = raw.tables[0]
-    assert table.rows == (("사업", "예산"), ("기반구축", "600억원"), ("합계 600억원", None))
-    assert table.raw_start is not None
-    assert raw.text[table.raw_start :].startswith("사업\n예산\n기반구축\n600억원\n합계 600억원\n")
+    assert table.rows_text() == (("사업", "예산"), ("기반구축", "600억원"), ("합계 600억원", None))
+    assert table.start is not None
+    assert raw.text[table.start :].startswith("사업\n예산\n기반구축\n600억원\n합계 600억원\n")
 
 
 def test_unclosed_and_stray_tags_do_not_lose_text() -> None:

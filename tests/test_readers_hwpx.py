@@ -59,9 +59,9 @@ def test_hwpx_table_has_the_task_rows_with_merged_cells() -> None:
     raw = read_path(HWPX)
     assert len(raw.tables) == 1
     table = raw.tables[0]
-    assert table.rows == task_rows()
-    assert table.raw_start is not None
-    assert raw.text[table.raw_start :].startswith("분과\n과제명\n주요내용\nAI\n")
+    assert table.rows_text() == task_rows()
+    assert table.start is not None
+    assert raw.text[table.start :].startswith("분과\n과제명\n주요내용\nAI\n")
 
 
 def test_hwpx_gives_the_seed_figures() -> None:

@@ -81,11 +81,11 @@ def test_seed_pdf_ruled_table_comes_out_as_the_task_rows() -> None:
     raw = read_path(PDF)
     assert len(raw.tables) == 1
     table = raw.tables[0]
-    assert table.rows == task_rows()
+    assert table.rows_text() == task_rows()
     assert table.page == 2
-    assert table.raw_start is not None
-    assert raw.page_of(table.raw_start) == 2
-    assert raw.text[table.raw_start :].startswith("분과\n과제명\n주요내용\nAI\n")
+    assert table.start is not None
+    assert raw.page_of(table.start) == 2
+    assert raw.text[table.start :].startswith("분과\n과제명\n주요내용\nAI\n")
 
 
 def test_task_rows_are_seed_000s_cells() -> None:
@@ -153,7 +153,8 @@ def _scanned_then_text(c: Any) -> None:
 
 
 def test_scanned_page_is_a_warning_with_its_page(tmp_path: Path) -> None:
-    raw = read_path(make_pdf(tmp_path, _scanned_then_text))
+    # Without OCR; with it (the default, auto) the page is read: tests/test_readers_ocr.py.
+    raw = read_path(make_pdf(tmp_path, _scanned_then_text), ocr="never")
     assert raw.page_starts is not None
     assert len(raw.page_starts) == 2
     message = dict(raw.warnings)["pdf_needs_ocr"]
@@ -250,7 +251,7 @@ def _spread_table(c: Any) -> None:
 def test_spread_out_cell_text_is_joined_and_table_sits_between_its_text(tmp_path: Path) -> None:
     raw = read_path(make_pdf(tmp_path, _spread_table))
     assert len(raw.tables) == 1
-    assert raw.tables[0].rows == (("사업", "내용"), ("기반구축", "해외기술에 의존"))
+    assert raw.tables[0].rows_text() == (("사업", "내용"), ("기반구축", "해외기술에 의존"))
     assert raw.text.splitlines() == [
         "표 위의 글 100억원",
         "사업",
@@ -259,7 +260,7 @@ def test_spread_out_cell_text_is_joined_and_table_sits_between_its_text(tmp_path
         "해외기술에 의존",
         "표 아래의 글 200억원",
     ]
-    assert raw.tables[0].raw_start == raw.text.index("사업")
+    assert raw.tables[0].start == raw.text.index("사업")
 
 
 def test_hancom_control_glyph_spaces_become_spaces() -> None:

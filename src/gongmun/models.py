@@ -65,6 +65,15 @@ class TimePoint(_Record):
         return self
 
 
+class CellRef(_Record):
+    """Where a figure sits in a table: the table's ``index`` in ``Document.tables`` and the
+    cell's top-left slot (0-based)."""
+
+    table: Annotated[int, Field(ge=0)]
+    row: Annotated[int, Field(ge=0)]
+    col: Annotated[int, Field(ge=0)]
+
+
 class Amount(_Record):
     """A money amount as the document states it, with its exact value in won.
 
@@ -84,6 +93,7 @@ class Amount(_Record):
     span: Span
     raw_span: Span | None
     page: Page | None = None
+    cell: CellRef | None = Field(default=None, description="The table cell it was read from.")
     bbox: BBox | None = Field(default=None, description="Where on an OCR'd page it was read.")
 
     @model_validator(mode="after")
@@ -105,6 +115,7 @@ class Period(_Record):
     span: Span
     raw_span: Span | None
     page: Page | None = None
+    cell: CellRef | None = Field(default=None, description="The table cell it was read from.")
     bbox: BBox | None = Field(default=None, description="Where on an OCR'd page it was read.")
 
     @model_validator(mode="after")
@@ -142,6 +153,44 @@ class Project(_Record):
     span: Span
     raw_span: Span | None = None
     page: Page | None = None
+
+
+Count = Annotated[int, Field(ge=0)]
+Bbox = tuple[float, float, float, float]
+
+
+class TableCell(_Record):
+    """One cell of a table: its top-left slot, spans, text and where that text is."""
+
+    row: Count
+    col: Count
+    rowspan: Annotated[int, Field(ge=1)] = 1
+    colspan: Annotated[int, Field(ge=1)] = 1
+    text: str
+    header: bool = False
+    span: Span | None = Field(default=None, description="The cell's text in `Document.text`.")
+    raw_span: Span | None = None
+    bbox: Bbox | None = Field(default=None, description="PDF box in points: x0, top, x1, bottom.")
+
+
+class Table(_Record):
+    """A table of the document, as a reader found it or as recognised in the text."""
+
+    index: Count = Field(description="Position in `Document.tables` (reading order).")
+    source: str = Field(
+        description="pdf_ruled, pdf_hrules, pdf_aligned, hwpx, hwp, html, markdown, "
+        "text_aligned or text_flat."
+    )
+    caption: str | None = None
+    unit: str | None = Field(default=None, description="The unit statement: (단위: 억원).")
+    page: Page | None = None
+    n_rows: Count
+    n_cols: Count
+    header_rows: Count = 0
+    span: Span | None = None
+    raw_span: Span | None = None
+    bbox: Bbox | None = None
+    cells: list[TableCell] = Field(default_factory=list)
 
 
 class Warning(_Record):
@@ -191,6 +240,7 @@ class Document(_Record):
     amounts: list[Amount] = Field(default_factory=list)
     periods: list[Period] = Field(default_factory=list)
     projects: list[Project] = Field(default_factory=list)
+    tables: list[Table] = Field(default_factory=list)
     warnings: list[Warning] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -204,6 +254,10 @@ class Document(_Record):
                     problems.append(f"{kind} {rec.text!r} span {s.start}-{s.end} is past the text")
                 elif self.text[s.start : s.end] != rec.text:
                     problems.append(f"{kind} {rec.text!r} span does not show its text")
+        for table in self.tables:
+            for cell in table.cells:
+                if cell.span is not None and cell.span.end > n:
+                    problems.append(f"table {table.index} cell {cell.text!r} is past the text")
         if problems:
             raise ValueError("; ".join(problems))
         return self

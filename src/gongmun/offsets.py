@@ -9,7 +9,7 @@ maps to ``None``, never to a guess.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -55,11 +55,13 @@ class OffsetMap:
     (1, 3)
     """
 
-    __slots__ = ("_segments", "_starts", "source_length", "target_length")
+    __slots__ = ("_segments", "_source_starts", "_starts", "source_length", "target_length")
 
     def __init__(self, segments: Sequence[Segment], target_length: int, source_length: int):
         self._segments: tuple[Segment, ...] = tuple(s for s in segments if s.n1 > s.n0)
         self._starts = [s.n0 for s in self._segments]
+        # Built on the first backward look-up only: most maps are never asked.
+        self._source_starts: list[int] | None = None
         self.target_length = target_length
         self.source_length = source_length
 
@@ -116,6 +118,69 @@ class OffsetMap:
         if end == start:
             return (a, a)
         b = self.end_to_source(end)
+        if b is None or b < a:
+            return None
+        return (a, b)
+
+    def _segment_from_source(self, pos: int, *, end: bool) -> Segment | None:
+        """The segment whose source holds ``pos`` (as a start: ``r0 <= pos < r1``; as an
+        end: ``r0 < pos <= r1``). Sources of successive segments never go back."""
+        if self._source_starts is None:
+            self._source_starts = [s.r0 for s in self._segments]
+        if end:
+            i = bisect_left(self._source_starts, pos) - 1
+        else:
+            i = bisect_right(self._source_starts, pos) - 1
+        if i < 0:
+            return None
+        seg = self._segments[i]
+        inside = seg.r0 < pos <= seg.r1 if end else seg.r0 <= pos < seg.r1
+        return seg if inside else None
+
+    def start_from_source(self, pos: int) -> int | None:
+        """Derived position of a source span *start* at ``pos``; None where the source
+        position was rewritten or dropped.
+
+        >>> _, m = apply_edits("우리\\n나라", [Edit(2, 3, "")])
+        >>> m.start_from_source(3), m.start_from_source(2)
+        (2, None)
+        """
+        if pos == self.source_length:
+            return self.target_length
+        seg = self._segment_from_source(pos, end=False)
+        if seg is None:
+            return None
+        if pos == seg.r0:
+            return seg.n0
+        return seg.n0 + (pos - seg.r0) if seg.linear else None
+
+    def end_from_source(self, pos: int) -> int | None:
+        """Derived position of a source span *end* at ``pos``; None inside a rewrite."""
+        if pos == 0:
+            return 0
+        seg = self._segment_from_source(pos, end=True)
+        if seg is None:
+            return None
+        if pos == seg.r1:
+            return seg.n1
+        return seg.n0 + (pos - seg.r0) if seg.linear else None
+
+    def from_source(self, start: int, end: int) -> tuple[int, int] | None:
+        """Map a source span ``[start, end)`` to the derived text, or None if either end
+        has no exact place there (the inverse of :meth:`to_source`).
+
+        >>> _, m = apply_edits("가  나다", [Edit(1, 3, " ")])
+        >>> m.from_source(3, 5)
+        (2, 4)
+        """
+        if not 0 <= start <= end <= self.source_length:
+            return None
+        a = self.start_from_source(start)
+        if a is None:
+            return None
+        if end == start:
+            return (a, a)
+        b = self.end_from_source(end)
         if b is None or b < a:
             return None
         return (a, b)

@@ -6,7 +6,10 @@ import bisect
 import os
 from pathlib import Path
 
+from gongmun.doc.placement import CellLocator, kept_regions, normalized_tables
+from gongmun.doc.records import table_records, with_cells
 from gongmun.extractors.amounts import find_amounts
+from gongmun.extractors.cell_years import with_column_years
 from gongmun.extractors.context import Context
 from gongmun.extractors.meta import find_meta
 from gongmun.extractors.periods import find_periods
@@ -57,8 +60,9 @@ def extract_raw(raw: RawInput, ocr_text: bool = False) -> Document:
 
     OCR repairs run on the pages the reader OCR'd, or on all of the text with ``ocr_text``.
     """
-    norm = normalize(raw.text, ocr=True if ocr_text else raw.ocr_ranges)
-    ctx = Context(norm=norm, page_of=raw.page_of)
+    norm = normalize(raw.text, kept_regions(raw.tables), ocr=True if ocr_text else raw.ocr_ranges)
+    tables = normalized_tables(raw.tables, norm.offsets)
+    ctx = Context(norm=norm, page_of=raw.page_of, tables=tables)
     for code, message in raw.warnings:
         ctx.warnings.append(Warning(code=code, message=message))
     doubtful: list[tuple[int, int]] = []
@@ -71,13 +75,16 @@ def extract_raw(raw: RawInput, ocr_text: bool = False) -> Document:
     ctx.title = meta.title
     # Two-digit years resolve to the century nearest the document's own year.
     ctx.doc_year = meta.issued.year if meta.issued is not None else infer_doc_year(norm.text)
+    # Figures learn their cell before projects copy them into names' figures.
+    cells = CellLocator(ctx.tables)
     amounts = _drop_doubtful(ctx, find_amounts(ctx), doubtful)
-    periods = find_periods(ctx)
+    amounts = with_column_years(with_cells(amounts, cells), ctx.tables, ctx.doc_year)
+    periods = with_cells(find_periods(ctx), cells)
     if raw.words:
         boxes = _Boxes(raw.words)
         amounts = [a.model_copy(update={"bbox": boxes.of(a.raw_span)}) for a in amounts]
         periods = [p.model_copy(update={"bbox": boxes.of(p.raw_span)}) for p in periods]
-    projects = find_projects(ctx, amounts, periods, raw.tables)
+    projects = find_projects(ctx, amounts, periods, ctx.tables)
     source = Source(
         path=raw.path,
         sha256=raw.sha256,
@@ -94,6 +101,7 @@ def extract_raw(raw: RawInput, ocr_text: bool = False) -> Document:
         amounts=amounts,
         periods=periods,
         projects=projects,
+        tables=table_records(ctx.tables, norm.raw_span),
         warnings=ctx.warnings,
     )
 

@@ -2,7 +2,8 @@
 
 JSON Lines: a line with ``source`` is a Document; a line with ``error`` is a Failure.
 Tables (CSV or Parquet) go into a directory: ``documents``, ``amounts``, ``periods``,
-``projects`` and ``failures``, each row carrying the document's ``path`` and ``sha256``.
+``projects``, ``failures``, ``tables`` and ``cells``, each row carrying the document's
+``path`` and ``sha256``.
 They are written beside the target and moved into place at the end, so an interrupted
 run leaves the old directory (or none), never a half-written table.
 """

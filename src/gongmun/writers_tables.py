@@ -29,6 +29,7 @@ def _cols(spec: str) -> tuple[Column, ...]:
 
 _KEY: Final = "path sha256"
 _SPANS: Final = "span_start:int span_end:int raw_start:int raw_end:int page:int"
+_CELL: Final = "cell_table:int cell_row:int cell_col:int"
 _POINTS: Final = (
     "start_year:int start_month:int start_half:int start_quarter:int "
     "end_year:int end_month:int end_half:int end_quarter:int"
@@ -41,14 +42,22 @@ TABLES: Final[dict[str, tuple[Column, ...]]] = {
     ),
     "amounts": _cols(
         f"{_KEY} index:int text value_krw:int year:int qualifier unit_implied:bool per "
-        f"decrease:bool {_SPANS}"
+        f"decrease:bool {_SPANS} {_CELL}"
     ),
-    "periods": _cols(f"{_KEY} index:int text {_POINTS} duration_years:int {_SPANS}"),
+    "periods": _cols(f"{_KEY} index:int text {_POINTS} duration_years:int {_SPANS} {_CELL}"),
     "projects": _cols(
         f"{_KEY} index:int name group period_text {_POINTS} total_text total_krw:int "
         f"annual_json funding_json {_SPANS}"
     ),
     "failures": _cols(f"{_KEY} error message"),
+    # One row per table, one per cell: ``cells.table`` joins ``tables.index``.
+    "tables": _cols(
+        f"{_KEY} index:int source caption unit n_rows:int n_cols:int header_rows:int {_SPANS}"
+    ),
+    "cells": _cols(
+        f"{_KEY} table:int row:int col:int rowspan:int colspan:int text header:bool "
+        "span_start:int span_end:int raw_start:int raw_end:int"
+    ),
 }
 
 
@@ -64,6 +73,26 @@ def _spans(rec: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _cell(rec: dict[str, Any]) -> dict[str, Any]:
+    cell = rec.get("cell") or {}
+    return {f"cell_{k}": cell.get(k) for k in ("table", "row", "col")}
+
+
+def _table(key: dict[str, Any], t: dict[str, Any]) -> dict[str, Any]:
+    fields = ("index", "source", "caption", "unit", "n_rows", "n_cols", "header_rows")
+    return {**key, **{f: t.get(f) for f in fields}, **_spans(t)}
+
+
+def _cells(key: dict[str, Any], t: dict[str, Any]) -> list[dict[str, Any]]:
+    out = []
+    for c in t.get("cells") or []:
+        spans = _spans(c)
+        del spans["page"]
+        fields = ("row", "col", "rowspan", "colspan", "text", "header")
+        out.append({**key, "table": t.get("index"), **{f: c.get(f) for f in fields}, **spans})
+    return out
+
+
 def _points(period: dict[str, Any] | None) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for side in ("start", "end"):
@@ -75,7 +104,7 @@ def _points(period: dict[str, Any] | None) -> dict[str, Any]:
 
 def _amount(key: dict[str, Any], i: int, a: dict[str, Any]) -> dict[str, Any]:
     fields = ("text", "value_krw", "year", "qualifier", "unit_implied", "per", "decrease")
-    return {**key, "index": i, **{f: a.get(f) for f in fields}, **_spans(a)}
+    return {**key, "index": i, **{f: a.get(f) for f in fields}, **_spans(a), **_cell(a)}
 
 
 def _period(key: dict[str, Any], i: int, p: dict[str, Any]) -> dict[str, Any]:
@@ -86,6 +115,7 @@ def _period(key: dict[str, Any], i: int, p: dict[str, Any]) -> dict[str, Any]:
         **_points(p),
         "duration_years": p.get("duration_years"),
         **_spans(p),
+        **_cell(p),
     }
 
 
@@ -145,4 +175,7 @@ def table_rows(record: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     out["amounts"] = [_amount(key, i, a) for i, a in enumerate(amounts)]
     out["periods"] = [_period(key, i, p) for i, p in enumerate(periods)]
     out["projects"] = [_project(key, i, p) for i, p in enumerate(projects)]
+    tables = record.get("tables") or []
+    out["tables"] = [_table(key, t) for t in tables]
+    out["cells"] = [row for t in tables for row in _cells(key, t)]
     return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from gongmun.doc.tables import Table
 from gongmun.models import Span, Warning
 from gongmun.normalize import Normalized
 
@@ -26,6 +27,9 @@ class Context:
     doc_year: int | None = None
     title: str | None = None
     page_of: Callable[[int], int | None] = field(default=lambda _offset: None)
+    # Tables in reading order, offsets in the normalized text; a cell's figure refers to
+    # its table by position here (``Document.tables[i]``).
+    tables: tuple[Table, ...] = ()
     warnings: list[Warning] = field(default_factory=list)
 
     @property

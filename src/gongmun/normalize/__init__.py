@@ -16,6 +16,7 @@ from gongmun.normalize import steps
 from gongmun.normalize.boilerplate import boilerplate_warnings, drop_boilerplate
 from gongmun.normalize.furniture import drop_page_numbers, drop_running_headers
 from gongmun.normalize.joins import join_broken_lines
+from gongmun.normalize.keep import kept_apart
 from gongmun.normalize.ocr import doubtful_notes, repair_ocr
 from gongmun.normalize.outline import Block, build_outline, iter_blocks
 from gongmun.offsets import Edit, OffsetMap, apply_edits
@@ -120,8 +121,12 @@ STEPS: Final[tuple[Step, ...]] = (
 _MAX_PASSES: Final[int] = 6
 
 
-def normalize(raw: str, ocr: OcrText = False) -> Normalized:
+def normalize(raw: str, keep: Sequence[tuple[int, int]] = (), ocr: OcrText = False) -> Normalized:
     """Normalize decoded document text; never raises on a ``str``.
+
+    ``keep`` are raw spans (a reader's tables, one cell per line) that only the
+    character maps may touch: no line is joined into, out of or across them, and
+    nothing in them is dropped, so two cells never run together.
 
     ``ocr`` marks the raw text (``True``) or raw ``(start, end)`` ranges of it (OCR'd
     pages) as OCR output: only there does ``repair_ocr`` repair and flag figures.
@@ -148,6 +153,8 @@ def normalize(raw: str, ocr: OcrText = False) -> Normalized:
             if (step.once and npass) or quiet.get(step.name) == text or (step.ocr and not ocr):
                 continue
             edits = step.run(text)
+            if keep and not step.once:
+                edits = kept_apart(edits, offsets, keep, drops=step.drops)
             notes = step.notes(text) if step.notes is not None else []
             if step.ocr and ocr is not True:
                 # Only the OCR'd ranges; an OCR step runs first, on the raw text itself.

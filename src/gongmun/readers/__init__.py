@@ -23,10 +23,11 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from gongmun.doc.tables import Table
 from gongmun.errors import InputError
 from gongmun.readers import limits
 from gongmun.readers.detect import sniff
-from gongmun.readers.model import PAGE_JOIN, RawInput, Table, WordBox
+from gongmun.readers.model import PAGE_JOIN, RawInput, WordBox
 from gongmun.readers.ocr import OcrMode
 
 __all__ = [
@@ -136,7 +137,10 @@ def read_image(data: bytes, path: str, sha256: str, media_type: str) -> RawInput
     """A scanned page given as an image (PNG, JPEG, TIFF's first frame), read by OCR."""
     from gongmun.readers import ocr
 
-    png, frames = ocr.image_png(data, path)
+    what = {"image/png": "a PNG image", "image/jpeg": "a JPEG image"}.get(
+        media_type, "a TIFF image"
+    )
+    png, frames = ocr.image_png(data, path, what)
     name = ocr.require_engine(path)
     page = ocr.ocr_png(png, path)
     warnings = [("ocr_pages", f"an image: read by OCR ({name})")]

@@ -10,11 +10,14 @@ bylines and the like inside it are dropped. Tables in the body become :class:`Ta
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Final
 
+from gongmun.doc.grid import SpanCell, layout
+from gongmun.doc.tables import Table, place
 from gongmun.errors import InputError
 from gongmun.readers.html_tables import (
     BLOCK_TAGS,
@@ -26,8 +29,8 @@ from gongmun.readers.html_tables import (
     SKIP_TAGS,
     VOID_TAGS,
 )
-from gongmun.readers.model import RawInput, Row, Table
-from gongmun.readers.pdf import clean_cell, render_rows
+from gongmun.readers.model import RawInput
+from gongmun.readers.pdf import clean_cell
 from gongmun.readers.text import decode_text
 
 MEDIA_TYPE: Final = "text/html"
@@ -246,31 +249,44 @@ class _Renderer:
                 todo.extend(reversed(n.children))
 
     def _table(self, table: Node) -> None:
-        rows: list[Row] = []
-        for tr in (n for n in _iter(table) if n.tag == "tr"):
-            cells: list[str | None] = []
-            for td in (c for c in tr.children if isinstance(c, Node) and c.tag in CELL_TAGS):
-                cells.append(clean_cell(_plain(td)) or "")
-                try:
-                    span = int(td.attrs.get("colspan", "1"))
-                except ValueError:
-                    span = 1
-                cells.extend([None] * min(max(span - 1, 0), 100))
-            if any(cells):
-                rows.append(tuple(cells))
-        rendered = render_rows(tuple(rows))
-        if not rendered:
+        rows: list[list[SpanCell]] = []
+        heads = 0
+        caption: str | None = None
+        for n, in_head in _table_parts(table):
+            if n.tag == "caption":
+                caption = caption or clean_cell(_plain(n)) or None
+                continue
+            cells = [
+                SpanCell(
+                    clean_cell(_plain(td)) or "",
+                    _span(td.attrs.get("rowspan")),
+                    _span(td.attrs.get("colspan")),
+                    header=td.tag == "th" or in_head,
+                )
+                for td in n.children
+                if isinstance(td, Node) and td.tag in CELL_TAGS
+            ]
+            if any(c.text for c in cells):
+                rows.append(cells)
+                if in_head and len(rows) == heads + 1:
+                    heads += 1
+        if not rows:
             return
+        grid = layout(rows, "html", header_rows=heads or None)
+        grid = dataclasses.replace(grid, caption=caption)
         self._emit("\n")
-        self.tables.append(Table(tuple(rows), None, self.length))
+        rendered, placed = place(grid, self.length)
+        self.tables.append(placed)
         self._emit(rendered + "\n")
 
     def finish(self) -> tuple[str, tuple[Table, ...]]:
-        """Lines stripped, blank lines dropped, table offsets moved to match."""
+        """Lines stripped, blank lines dropped, table and cell offsets moved to match.
+
+        Cell lines are clean already (no edge spaces), so each cell starts a line.
+        """
         raw = "".join(self.parts)
         out: list[str] = []
         moved: dict[int, int] = {}
-        starts = {t.raw_start for t in self.tables if t.raw_start is not None}
         pos = 0
         length = 0
         for line in raw.split("\n"):
@@ -278,13 +294,48 @@ class _Renderer:
             if stripped:
                 if out:
                     length += 1
-                if pos in starts:
-                    moved[pos] = length
+                moved[pos + line.index(stripped[0])] = length
                 out.append(stripped)
                 length += len(stripped)
             pos += len(line) + 1
-        tables = tuple(
-            Table(t.rows, None, moved.get(t.raw_start)) if t.raw_start is not None else t
-            for t in self.tables
-        )
-        return "\n".join(out), tables
+        return "\n".join(out), tuple(_moved(t, moved) for t in self.tables)
+
+
+def _moved(table: Table, moved: dict[int, int]) -> Table:
+    """``table`` with each cell moved from its old line start to the new one."""
+    cells = []
+    for c in table.cells:
+        at = moved.get(c.start) if c.start is not None else None
+        if at is None or c.end is None or c.start is None:
+            cells.append(dataclasses.replace(c, start=None, end=None))
+        else:
+            cells.append(dataclasses.replace(c, start=at, end=at + c.end - c.start))
+    placed = [c for c in cells if c.start is not None and c.end is not None]
+    start = min((c.start for c in placed if c.start is not None), default=None)
+    end = max((c.end for c in placed if c.end is not None), default=None)
+    return dataclasses.replace(table, cells=tuple(cells), start=start, end=end)
+
+
+def _span(value: str | None) -> int:
+    """A rowspan/colspan attribute as a count (1 when absent or broken)."""
+    try:
+        return max(1, int(value or "1"))
+    except ValueError:
+        return 1
+
+
+def _table_parts(table: Node) -> list[tuple[Node, bool]]:
+    """The caption and the rows of ``table`` in order, each with whether it is in
+    ``<thead>``; rows of tables nested inside cells are not this table's."""
+    out: list[tuple[Node, bool]] = []
+    todo: list[tuple[Node, bool]] = [
+        (c, False) for c in reversed(table.children) if isinstance(c, Node)
+    ]
+    while todo:
+        n, in_head = todo.pop()
+        if n.tag in {"tr", "caption"}:
+            out.append((n, in_head))
+        elif n.tag != "table":
+            inner = in_head or n.tag == "thead"
+            todo.extend((c, inner) for c in reversed(n.children) if isinstance(c, Node))
+    return out

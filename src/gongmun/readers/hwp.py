@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import Any, Final
 
+from gongmun.doc.tables import Cell, Table, place
 from gongmun.errors import InputError
-from gongmun.readers.model import RawInput, Row, Table
-from gongmun.readers.pdf import clean_cell, render_rows
+from gongmun.readers.model import RawInput
+from gongmun.readers.pdf import clean_cell
 
 MEDIA_TYPE: Final = "application/x-hwp"
 CONVERT_ADVICE: Final = (
@@ -44,13 +45,16 @@ def read_hwp(data: bytes, path: str, sha256: str) -> RawInput:
     return _assemble(doc, path, sha256)
 
 
-def _rows(table: Any) -> tuple[Row, ...]:
-    grid: list[list[str | None]] = [[None] * table.n_cols for _ in range(table.n_rows)]
+def _table(table: Any) -> Table:
+    """syhwp's table as cells (its cells carry row, col and maybe spans), first row the header."""
+    cells = []
     for cell in table.cells:
         if 0 <= cell.row < table.n_rows and 0 <= cell.col < table.n_cols:
-            grid[cell.row][cell.col] = clean_cell(cell.text) or ""
-    # Slots no cell starts in are under a merged cell (None) unless nothing covers them.
-    return tuple(tuple(r) for r in grid if any(r))
+            rs = max(1, int(getattr(cell, "rowspan", 1) or 1))
+            cs = max(1, int(getattr(cell, "colspan", 1) or 1))
+            text = clean_cell(cell.text) or ""
+            cells.append(Cell(cell.row, cell.col, text, rs, cs, header=cell.row == 0))
+    return Table(tuple(cells), table.n_rows, table.n_cols, header_rows=1, source="hwp")
 
 
 def _assemble(doc: Any, path: str, sha256: str) -> RawInput:
@@ -62,9 +66,8 @@ def _assemble(doc: Any, path: str, sha256: str) -> RawInput:
             parts.append("\n")
             offset += 1
         if hasattr(block, "cells"):
-            rows = _rows(block)
-            tables.append(Table(rows, None, offset))
-            piece = render_rows(rows)
+            piece, table = place(_table(block), offset)
+            tables.append(table)
         else:
             piece = str(block.text)
         parts.append(piece)

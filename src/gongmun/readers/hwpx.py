@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from typing import Any, Final
 
+from gongmun.doc.tables import Cell, Table, place
 from gongmun.errors import InputError
-from gongmun.readers.model import RawInput, Row, Table
+from gongmun.readers.model import RawInput
 from gongmun.readers.pdf import clean_cell, render_rows
 from gongmun.readers.safezip import open_zip, read_member
 
@@ -47,7 +48,7 @@ def read_hwpx(data: bytes, path: str, sha256: str) -> RawInput:
                 "zip archive without Contents/section*.xml: not an HWPX document",
                 "unsupported_format",
             )
-        blocks: list[str | tuple[Row, ...]] = []
+        blocks: list[str | Table] = []
         for _, name in sections:
             root = _parse(read_member(z, name, path), path, name)
             _walk_container(root, blocks)
@@ -76,8 +77,8 @@ def _local(tag: Any) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
-def _walk_container(elem: Any, blocks: list[str | tuple[Row, ...]]) -> None:
-    """Paragraphs of a section or a sub-list, in order, tables as row tuples."""
+def _walk_container(elem: Any, blocks: list[str | Table]) -> None:
+    """Paragraphs of a section or a sub-list, in order, tables as :class:`Table`."""
     for child in elem:
         if _local(child.tag) == P:
             _paragraph(child, blocks)
@@ -85,7 +86,7 @@ def _walk_container(elem: Any, blocks: list[str | tuple[Row, ...]]) -> None:
             _walk_container(child, blocks)
 
 
-def _paragraph(p: Any, blocks: list[str | tuple[Row, ...]]) -> None:
+def _paragraph(p: Any, blocks: list[str | Table]) -> None:
     buf: list[str] = []
 
     def flush() -> None:
@@ -119,12 +120,12 @@ def _t_text(t: Any) -> str:
 
 
 def _cell_text(tc: Any) -> str:
-    inner: list[str | tuple[Row, ...]] = []
+    inner: list[str | Table] = []
     for child in tc:
         if _local(child.tag) == SUBLIST:
             _walk_container(child, inner)
     # A table nested in a cell is flattened into the cell's text.
-    texts = [b if isinstance(b, str) else render_rows(b) for b in inner]
+    texts = [b if isinstance(b, str) else render_rows(b.rows_text()) for b in inner]
     return clean_cell(" ".join(texts)) or ""
 
 
@@ -135,10 +136,13 @@ def _int(elem: Any, attr: str, default: int) -> int:
         return default
 
 
-def _table(tbl: Any) -> tuple[Row, ...]:
-    """Rows of an ``hp:tbl``: cells at their address, ``None`` under spans."""
-    placed: dict[tuple[int, int], str | None] = {}
-    n_rows = n_cols = 0
+def _table(tbl: Any) -> Table:
+    """The cells of an ``hp:tbl`` at their address, with their spans.
+
+    Rows and columns holding no cell are dropped and the grid renumbered, so a declared
+    address or span past the cells that exist never makes empty rows.
+    """
+    found: dict[tuple[int, int], tuple[str, int, int, bool]] = {}
     for r, tr in enumerate(c for c in tbl if _local(c.tag) == TR):
         col_guess = 0
         for tc in (c for c in tr if _local(c.tag) == TC):
@@ -148,20 +152,43 @@ def _table(tbl: Any) -> tuple[Row, ...]:
             col = _int(addr, "colAddr", col_guess) if addr is not None else col_guess
             rs = _int(span, "rowSpan", 1) if span is not None else 1
             cs = _int(span, "colSpan", 1) if span is not None else 1
-            # Bound spans so a hostile file cannot ask for a huge grid.
-            rs, cs = min(max(rs, 1), 1000), min(max(cs, 1), 1000)
-            placed[(row, col)] = _cell_text(tc)
-            for dr in range(rs):
-                for dc in range(cs):
-                    if dr or dc:
-                        placed.setdefault((row + dr, col + dc), None)
-            n_rows, n_cols = max(n_rows, row + rs), max(n_cols, col + cs)
-            col_guess = col + cs
-    grid = tuple(tuple(placed.get((r, c)) for c in range(n_cols)) for r in range(n_rows))
-    return tuple(row for row in grid if any(row))
+            header = tc.get("header") in {"1", "true"}
+            found.setdefault((row, col), (_cell_text(tc), max(rs, 1), max(cs, 1), header))
+            col_guess = col + max(cs, 1)
+    return _compact(found)
 
 
-def _assemble(blocks: list[str | tuple[Row, ...]], path: str, sha256: str) -> RawInput:
+def _compact(found: dict[tuple[int, int], tuple[str, int, int, bool]]) -> Table:
+    """A table from cells by address: empty rows dropped, rows and columns renumbered by
+    the addresses that hold a cell, spans bounded by the cells that exist."""
+    kept_rows = sorted({r for (r, _), v in found.items() if v[0]})
+    kept = set(kept_rows)
+    keep = {(r, c): v for (r, c), v in found.items() if r in kept}
+    all_cols = sorted({c for _, c in found})
+    row_no = {r: i for i, r in enumerate(kept_rows)}
+    col_no = {c: i for i, c in enumerate(all_cols)}
+    n_rows, n_cols = len(kept_rows), len(all_cols)
+    cells = []
+    for (r, c), (text, rs, cs, header) in sorted(keep.items()):
+        row, col = row_no[r], col_no[c]
+        # A span reaches as far as the slots it declares, counted in kept rows/columns.
+        last_row = sum(1 for k in kept_rows if r <= k < r + rs)
+        last_col = sum(1 for k in all_cols if c <= k < c + cs)
+        cells.append(Cell(row, col, text, max(1, last_row), max(1, last_col), header))
+    header_rows = _header_rows(cells)
+    return Table(tuple(cells), n_rows, n_cols, header_rows=header_rows, source="hwpx")
+
+
+def _header_rows(cells: list[Cell]) -> int:
+    """Rows marked as header cells (``header="1"``) from the top; else the first row."""
+    marked = {c.row for c in cells if c.header}
+    n = 0
+    while n in marked:
+        n += 1
+    return n or (1 if cells else 0)
+
+
+def _assemble(blocks: list[str | Table], path: str, sha256: str) -> RawInput:
     parts: list[str] = []
     tables: list[Table] = []
     offset = 0
@@ -173,8 +200,8 @@ def _assemble(blocks: list[str | tuple[Row, ...]], path: str, sha256: str) -> Ra
             parts.append(block)
             offset += len(block)
             continue
-        rendered = render_rows(block)
-        tables.append(Table(block, None, offset))
+        rendered, table = place(block, offset)
+        tables.append(table)
         parts.append(rendered)
         offset += len(rendered)
     text = "".join(parts)

@@ -1,4 +1,4 @@
-"""What every reader returns: :class:`RawInput` and the :class:`Table` it may carry."""
+"""What every reader returns: :class:`RawInput`, with the tables it found."""
 
 from __future__ import annotations
 
@@ -6,25 +6,13 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Final
 
+from gongmun.doc.tables import Table
+
 # Pages (PDF) are joined with a blank line: the normalizer and the extractors already
 # treat a blank line as a paragraph break, and ``page_starts`` keeps the exact boundary.
 PAGE_JOIN: Final = "\n\n"
 
 Row = tuple[str | None, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Table:
-    """A table found by a reader.
-
-    ``rows`` are clean cell strings, header row first; ``None`` stands under a merged
-    cell (the cell's text is in its top-left slot). ``page`` is 1-based (PDF only) and
-    ``raw_start`` the offset in :attr:`RawInput.text` where the table's text begins.
-    """
-
-    rows: tuple[Row, ...]
-    page: int | None = None
-    raw_start: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +31,8 @@ class RawInput:
     """Decoded text of one document, with how it was read.
 
     ``page_starts[i]`` is the offset in ``text`` where page ``i + 1`` begins; pages are
-    joined with :data:`PAGE_JOIN`. ``warnings`` are ``(code, message)`` pairs; a
+    joined with :data:`PAGE_JOIN`. ``tables`` are the tables the reader found, in reading
+    order, their offsets in ``text``. ``warnings`` are ``(code, message)`` pairs; a
     warning about one page starts its message with ``"page N: "``. ``ocr_ranges`` are the
     ``(start, end)`` offsets of text read by OCR (OCR repairs apply there only), on
     ``ocr_pages`` by ``ocr_engine``; ``words`` are its words with their boxes.

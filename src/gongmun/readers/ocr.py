@@ -222,7 +222,7 @@ def render_pdf_page(data: bytes, index: int, path: str) -> bytes:
         pdf.close()
 
 
-def image_png(data: bytes, path: str) -> tuple[bytes, int]:
+def image_png(data: bytes, path: str, what: str = "image") -> tuple[bytes, int]:
     """An image file as PNG bytes for tesseract, and its number of frames read (TIFF: 1st)."""
     from PIL import Image, UnidentifiedImageError
 
@@ -237,7 +237,7 @@ def image_png(data: bytes, path: str) -> tuple[bytes, int]:
             frames = getattr(image, "n_frames", 1)
             return _png(image.convert("L")), frames
     except (UnidentifiedImageError, OSError, ValueError) as e:
-        raise InputError(path, f"image cannot be opened: {e}", "unsupported_format") from e
+        raise InputError(path, f"{what} that cannot be opened: {e}", "unsupported_format") from e
 
 
 def _png(image: Any) -> bytes:

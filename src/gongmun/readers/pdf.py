@@ -10,14 +10,16 @@ table keeps its page and its place. Problems that leave text usable are warnings
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 from dataclasses import dataclass
 from typing import Any
 
+from gongmun.doc.tables import Table, place, table_from_rows
 from gongmun.errors import InputError
 from gongmun.readers import limits
-from gongmun.readers.model import PAGE_JOIN, RawInput, Row, Table, WordBox
+from gongmun.readers.model import PAGE_JOIN, RawInput, Row, WordBox
 from gongmun.readers.ocr import OcrMode
 from gongmun.readers.pdf_tables import (
     CELL_TEXT_SETTINGS,
@@ -172,9 +174,7 @@ def _assemble(pages: list[PageText], path: str, sha256: str, engine: str | None 
             words.extend(
                 WordBox(offset + a, offset + b, number, box) for a, b, box in page.ocr_words
             )
-        for t in page.tables:
-            start = None if t.raw_start is None else offset + t.raw_start
-            tables.append(Table(t.rows, number, start))
+        tables.extend(t.shifted(offset) for t in page.tables)
         warnings.extend(page.warnings)
         offset += len(page.text)
     controls = sum(p.control_glyphs for p in pages)
@@ -250,7 +250,7 @@ def read_page(page: Any) -> PageText:
                 ),
             )
         )
-    found = tuple(Table(rows, number, start) for rows, start in placed)
+    found = tuple(dataclasses.replace(t, page=number) for t in placed)
     return PageText(text, found, tuple(warnings), controls)
 
 
@@ -312,9 +312,9 @@ def _mid_in(obj: dict[str, Any], box: Box, pad: float = 0.0) -> bool:
     return box[0] - pad <= x < box[2] + pad and box[1] - pad <= y < box[3] + pad
 
 
-def _tables(page: Any) -> list[tuple[Box, tuple[Row, ...]]]:
+def _tables(page: Any) -> list[tuple[Box, Table]]:
     """Ruled tables whose cells hold the text inside them (a frame around a page is not)."""
-    out = []
+    out: list[tuple[Box, Table]] = []
     for found in page.find_tables(TABLE_SETTINGS):
         if not _is_table(found):
             continue
@@ -323,14 +323,15 @@ def _tables(page: Any) -> list[tuple[Box, tuple[Row, ...]]]:
         inside = sum(1 for c in page.chars if _mid_in(c, box) and not c["text"].isspace())
         in_cells = sum(len(c.replace(" ", "")) for row in rows for c in row if c)
         if rows and in_cells >= TABLE_MIN_COVERAGE * inside:
-            out.append((box, rows))
+            table = table_from_rows(rows, "pdf_ruled", header_rows=1)
+            out.append((box, dataclasses.replace(table, bbox=box)))
     out.sort(key=lambda t: (t[0][1], t[0][0]))
     return out
 
 
 def _layout_text(
-    page: Any, boxes: list[dict[str, Any]], tables: list[tuple[Box, tuple[Row, ...]]]
-) -> tuple[str, list[tuple[tuple[Row, ...], int]]]:
+    page: Any, boxes: list[dict[str, Any]], tables: list[tuple[Box, Table]]
+) -> tuple[str, list[Table]]:
     """Text boxes in pdfminer's reading order (columns kept apart), tables in between.
 
     Each character goes to the first text box holding its middle; characters inside a
@@ -350,7 +351,7 @@ def _layout_text(
         else:
             spare.append(c)
     pieces: list[str] = []
-    placed: list[tuple[tuple[Row, ...], int]] = []
+    placed: list[Table] = []
     length = 0
     pending = list(tables)
 
@@ -365,12 +366,12 @@ def _layout_text(
 
     def put_tables(before: Box | None) -> None:
         for t in list(pending):
-            box, rows = t
+            box, table = t
             if before is None or (
                 before[1] >= box[1] - 1 and before[0] < box[2] and box[0] < before[2]
             ):
-                rendered = render_rows(rows)
-                placed.append((rows, add(rendered)))
+                rendered, at_zero = place(table, 0)
+                placed.append(at_zero.shifted(add(rendered)))
                 pending.remove(t)
 
     for b, chars in zip(order, owned, strict=True):

@@ -212,3 +212,170 @@ TABLE_NAME_HEADERS: Final[tuple[str, ...]] = (
 )
 # Header cells of a description column beside the names.
 TABLE_DESCRIPTION_HEADERS: Final[tuple[str, ...]] = ("주요내용", "주요 내용", "내용", "개요")
+
+# A figure followed by one of these is a change against another year, not a level:
+# "전년 대비 30억원 증액", "50억원 늘어난". "…으로 확대" (the new level) is not a change.
+CHANGE_WORDS: Final[tuple[str, ...]] = (
+    "증액",
+    "감액",
+    "증가",
+    "감소",
+    "늘어",
+    "늘었",
+    "늘린",
+    "늘려",
+    "줄어",
+    "줄었",
+    "줄인",
+    "삭감",
+    "순증",
+    "확대",
+    "축소",
+    "많은",
+    "적은",
+)
+# Before a figure, these compare it with another year: "전년 대비 30억원", "올해보다 10억원".
+CHANGE_BEFORE: Final[tuple[str, ...]] = ("대비", "보다", "比", "비해", "에 비해")
+
+# Before a figure, these make it the whole budget: "총사업비 120억원", "4년간 100억원".
+TOTAL_MARKS: Final[tuple[str, ...]] = (
+    "총사업비",
+    "총 사업비",
+    "총사업규모",
+    "총투자",
+    "총예산",
+    "총액",
+    "사업비 총",
+    "전체 사업비",
+)
+
+# Labels of fields that hold a project's figures, not its name: "(기간) '25~'29",
+# "총사업비 : 120억원", "【사업기간】". A name found by position is never one of them.
+FIELD_LABELS: Final[frozenset[str]] = frozenset(
+    {
+        "규모",
+        "사업규모",
+        "지원규모",
+        "예산",
+        "예산규모",
+        "사업비",
+        "총사업비",
+        "사업예산",
+        "투자규모",
+        "기간",
+        "사업기간",
+        "지원기간",
+        "수행기간",
+        "기간/규모",
+        "기간·규모",
+        "재원",
+        "국비",
+        "지방비",
+        "내용",
+        "주요내용",
+        "사업내용",
+        "지원내용",
+        "대상",
+        "지원대상",
+        "사업대상",
+        "목적",
+        "사업목적",
+        "추진근거",
+        "근거",
+        "개요",
+        "사업개요",
+        "현황",
+        "위치",
+        "사업위치",
+        "주관",
+        "시행주체",
+        "사업주체",
+        "수행기관",
+        "전담기관",
+        "추진체계",
+        "기대효과",
+        "향후계획",
+        "추진경과",
+        "추진실적",
+        "소관",
+        "단위",
+        "구분",
+        "합계",
+        "계",
+        "소계",
+    }
+)
+
+# Labels whose value is a project's name: "【세부사업명】 NAME", "사업명 : NAME".
+NAME_LABELS: Final[tuple[str, ...]] = (
+    "세부사업명",
+    "내역사업명",
+    "단위사업명",
+    "세세부사업명",
+    "프로그램명",
+    "프로젝트명",
+    "사업명",
+    "과제명",
+)
+
+# Labels of figure fields below a name label, in a budget sheet or a project card.
+FIGURE_FIELD_LABELS: Final[tuple[str, ...]] = (
+    "사업기간",
+    "총사업비",
+    "사업비",
+    "사업규모",
+    "지원규모",
+    "예산",
+    "기간",
+    "규모",
+    "국비",
+    "총 사업비",
+)
+
+# Names ending in these are not programmes when found only by position: a heading such
+# as "□ 추진 배경" or "ㅇ 기대 효과" heads a section, not a project.
+SECTION_WORDS: Final[tuple[str, ...]] = (
+    "배경",
+    "필요성",
+    "개요",
+    "현황",
+    "성과",
+    "실적",
+    "효과",
+    "기대효과",
+    "목표",
+    "방향",
+    "과제",
+    "내용",
+    "주요내용",
+    "요약",
+    "결과",
+    "일정",
+    "문제점",
+    "시사점",
+    "경과",
+    "동향",
+    "향후",
+    "참고",
+    "붙임",
+    "예산",
+    "규모",
+    "총괄",
+    "합계",
+    "소계",
+    "계",
+    "기타",
+    "제도",
+    "체계",
+    "기관",
+    "부처",
+    "조직",
+    "본부",
+    "정책",
+    "대책",
+    "지침",
+    "규정",
+    "조례",
+    "기준",
+    "요건",
+)

@@ -1,5 +1,7 @@
-"""The figures a project can take, and how one amount becomes a total, a yearly figure
-or a funding share. Each amount and period goes to one project at most.
+"""The ledger of figures a project can take: each amount and period goes to one project.
+
+Rules ask it what figures lie in a stretch of text (by bisection, so lookups stay
+logarithmic on a long one-line document) and claim them for a draft.
 """
 
 from __future__ import annotations
@@ -10,21 +12,18 @@ from dataclasses import dataclass, field
 
 import regex
 
-from gongmun.extractors.project_tables import (
-    FUNDING_SOURCES,
-    NOT_TOTAL_QUALIFIERS,
-)
 from gongmun.models import Amount, FundingShare, Period, Span
 
-_FUNDING_RE = regex.compile(r"(?:" + "|".join(regex.escape(w) for w in FUNDING_SOURCES) + r")\s*$")
-
-# Small patterns used by the rules below, compiled once.
+# Small patterns used below, compiled once.
 _RELATIVE_YEAR_END = regex.compile(r"(올해|금년|내년)\s*$")
+
+# "2020년도 편성된 예산안은": the year a budget sentence is about.
+BUDGET_FRAME = regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})년도\s*(?:[^\n.]{0,24}?)예산")
 
 
 @dataclass
 class Draft:
-    """A project being assembled; figures are merged in as rules find them."""
+    """A project being assembled by one rule; figures are merged in as rules find them."""
 
     name: str
     start: int
@@ -41,17 +40,33 @@ class Figures:
     """The amounts and periods of a document, each usable by one project only."""
 
     def __init__(
-        self, amounts: Sequence[Amount], periods: Sequence[Period], text: str = ""
+        self,
+        amounts: Sequence[Amount],
+        periods: Sequence[Period],
+        text: str = "",
+        doc_year: int | None = None,
     ) -> None:
         self.text = text
-        budget = _BUDGET_FRAME.search(text)
+        self.doc_year = doc_year
+        budget = BUDGET_FRAME.search(text)
         # The year a budget article is about: 내년 in the text means the frame is next year.
         self.budget_year = int(budget["y"]) if budget else None
         self.relative_years: dict[str, int] = {}
         if self.budget_year is not None:
             ahead = "내년" in text
             this_year = self.budget_year - 1 if ahead else self.budget_year
-            self.relative_years = {"올해": this_year, "금년": this_year, "내년": this_year + 1}
+            self.relative_years = {
+                "올해": this_year,
+                "금년": this_year,
+                "내년": this_year + 1,
+            }
+        elif doc_year is not None:
+            # Without a budget frame, 올해 is the year the document was issued.
+            self.relative_years = {
+                "올해": doc_year,
+                "금년": doc_year,
+                "내년": doc_year + 1,
+            }
         self.amounts = sorted(amounts, key=lambda a: a.span.start)
         self.periods = sorted(periods, key=lambda p: p.span.start)
         self.used: set[int] = set()
@@ -59,17 +74,22 @@ class Figures:
             [a.span for a in self.amounts] + [p.span for p in self.periods],
             key=lambda s: s.start,
         )
-        # Start offsets for bisection: lookups stay logarithmic on long one-line documents.
+        # Every budget frame and line start, found once: frame_year bisects them.
+        self._frames = [(m.end(), int(m["y"])) for m in BUDGET_FRAME.finditer(text)]
+        self._frame_ends = [end for end, _ in self._frames]
+        self._newlines = [m.start() for m in regex.finditer("\n", text)]
         self._amount_starts = [a.span.start for a in self.amounts]
         self._period_starts = [p.span.start for p in self.periods]
         self._span_starts = [s.start for s in self.spans]
 
     def amounts_in(self, start: int, end: int) -> list[Amount]:
+        """Amounts inside ``[start, end)``."""
         lo = bisect_left(self._amount_starts, start)
         hi = bisect_left(self._amount_starts, end)
         return [a for a in self.amounts[lo:hi] if a.span.end <= end]
 
     def periods_in(self, start: int, end: int) -> list[Period]:
+        """Periods inside ``[start, end)``."""
         lo = bisect_left(self._period_starts, start)
         hi = bisect_left(self._period_starts, end)
         return [p for p in self.periods[lo:hi] if p.span.end <= end]
@@ -92,18 +112,29 @@ class Figures:
         return self.amounts[i] if i < len(self.amounts) else None
 
     def first_start_from(self, start: int) -> int | None:
+        """Where the first figure at or after ``start`` begins."""
         i = bisect_left(self._span_starts, start)
         return self._span_starts[i] if i < len(self._span_starts) else None
 
     def any_in(self, start: int, end: int) -> bool:
+        """Whether any figure lies inside ``[start, end)``."""
         return bool(self.amounts_in(start, end) or self.periods_in(start, end))
 
+    def free_in(self, start: int, end: int) -> bool:
+        """Whether an unclaimed figure lies inside ``[start, end)``."""
+        return any(id(f) not in self.used for f in self.amounts_in(start, end)) or any(
+            id(p) not in self.used for p in self.periods_in(start, end)
+        )
+
     def overlaps(self, start: int, end: int) -> bool:
+        """Whether a figure overlaps ``[start, end)``."""
         # Figures are short: one that overlaps [start, end) starts at most 40 chars before.
         return any(s.end > start for s in self.spans_from(max(0, start - 40), end))
 
     def take(self, draft: Draft, start: int, end: int, text: str) -> None:
         """Give the unused figures in ``[start, end)`` to ``draft``."""
+        from gongmun.extractors.projects.assign import assign_amount
+
         for p in self.periods_in(start, end):
             if id(p) in self.used:
                 continue
@@ -127,30 +158,12 @@ class Figures:
         word = _RELATIVE_YEAR_END.search(before)
         if word:
             return self.relative_years.get(word.group(1))
-        start = text.rfind("\n", 0, a.span.start) + 1
-        frame = _BUDGET_FRAME.search(text, start, a.span.start)
-        return int(frame["y"]) if frame else None
-
-
-_BUDGET_FRAME = regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})년도\s*(?:[^\n.]{0,24}?)예산")
-
-
-def assign_amount(draft: Draft, a: Amount, text: str, figures: Figures | None = None) -> None:
-    before = text[max(0, a.span.start - 12) : a.span.start]
-    before = before.split("(")[-1].split(",")[-1]
-    funder = _FUNDING_RE.search(before.rstrip(" :"))
-    if funder:
-        draft.funding.append(FundingShare(source=funder.group().strip(), amount=a))
-        return
-    if a.qualifier in NOT_TOTAL_QUALIFIERS or a.per:
-        return
-    year = a.year
-    if year is None and figures is not None and a.qualifier != "총":
-        year = figures.frame_year(a)
-    if year is not None:
-        draft.annual.setdefault(year, a)
-        if a.qualifier == "총" and a.year is not None and draft.total is None:
-            # "총 3조 2,940억원 규모의 2025년 … 공고": the whole budget, of that one year.
-            draft.total = a
-    elif draft.total is None:
-        draft.total = a
+        # The last frame before the amount on its line (found by bisection, not a scan).
+        i = bisect_left(self._frame_ends, a.span.start + 1) - 1
+        if i < 0:
+            return None
+        end, year = self._frames[i]
+        j = bisect_left(self._newlines, end)
+        if j < len(self._newlines) and self._newlines[j] < a.span.start:
+            return None
+        return year

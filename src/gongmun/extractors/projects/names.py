@@ -11,7 +11,9 @@ from typing import Final
 
 import regex
 
-from gongmun.extractors.project_tables import (
+from gongmun.extractors.projects.figures import Draft, Figures
+from gongmun.extractors.projects.lines import Line
+from gongmun.extractors.projects.words import (
     ACTIVITY_WORDS,
     CLAUSE_END_SUFFIXES,
     GENERIC_NAMES,
@@ -171,3 +173,75 @@ STRONG_HEADS = regex.compile(r"(?:펀드|기금|사업|프로젝트)$")
 
 def name_key(name: str) -> str:
     return _NOT_KEY.sub("", name).lower()
+
+
+# A leading label in parentheses: (규모), (원자력), (예시)…
+LABEL = regex.compile(r"^\((?P<label>[^()\n]{1,40}(?:\([^()\n]{1,20}\)[^()\n]{0,20})?)\)\s*")
+
+# Where a programme's name ends in prose: its strong head noun before a particle.
+NAME_END = regex.compile(r"(?:사업|프로젝트|펀드|기금)(?=\s|을|를|은|는|이|에|의|$)")
+
+
+def locate(text: str, name: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where ``name`` is written in ``text[start:end]``, the last time, whatever the
+    spacing between its characters; None when it is not there.
+
+    >>> locate("가 사업 / 나  사업", "나 사업", 0, 12)
+    (7, 12)
+    """
+    at = text.rfind(name, start, end)
+    if at >= 0:
+        return at, at + len(name)
+    chars = [regex.escape(c) for c in name if not c.isspace()]
+    if not chars:
+        return None
+    found = None
+    for m in regex.finditer(r"\s*".join(chars), text, pos=start, endpos=end):
+        found = m
+    return (found.start(), found.end()) if found else None
+
+
+def name_before(
+    text: str, line: Line, end: int, figures: Figures, *, support_head: bool = False
+) -> tuple[str, int, int] | None:
+    """The project name that ends at ``end`` on ``line``, with its start and end offsets."""
+    start = line.body_start
+    # Never reach back over a figure or over an earlier group of figures on the line:
+    # start after the last figure, and after the ")" that closes its group.
+    last = figures.last_span_from(start, end)
+    if last is not None:
+        start = max(start, last.end)
+        depth = 0
+        for i in range(start, end):
+            if text[i] == "(":
+                depth += 1
+            elif text[i] == ")":
+                if depth == 0:
+                    start = i + 1
+                else:
+                    depth -= 1
+    # A name is a phrase, not a paragraph: look back a bounded stretch only.
+    start = max(start, end - _NAME_REACH)
+    phrase = text[start:end]
+    label = LABEL.match(phrase.lstrip())
+    if label and label.end() < len(phrase.lstrip()):
+        offset = len(phrase) - len(phrase.lstrip()) + label.end()
+        start += offset
+        phrase = phrase[offset:]
+    name = clean_name(phrase, support_head=support_head)
+    if name is None:
+        return None
+    place = locate(text, name, start, end + 1)
+    if place is None:
+        return None
+    return name, place[0], place[1]
+
+
+# The longest stretch before a figure that can hold its name.
+_NAME_REACH: Final = 240
+
+
+def draft_at(found: tuple[str, int, int], rule: str) -> Draft:
+    """A draft for a name found at ``(name, start, end)``."""
+    name, start, end = found
+    return Draft(name=name, start=start, end=end, rule=rule)

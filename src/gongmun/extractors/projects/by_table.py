@@ -8,15 +8,26 @@ from collections.abc import Iterable
 
 import regex
 
-from gongmun.extractors.project_figures import Draft
-from gongmun.extractors.project_lines import BULLET_START, MARKER, PAGE_LINE, TABLE_CAPTION, Line
-from gongmun.extractors.project_tables import (
+from gongmun.doc.tables import Table
+from gongmun.extractors.projects.figures import Draft
+from gongmun.extractors.projects.lines import BULLET_START, MARKER, PAGE_LINE, TABLE_CAPTION, Line
+from gongmun.extractors.projects.scan import Scan
+from gongmun.extractors.projects.words import (
     TABLE_DESCRIPTION_HEADERS,
     TABLE_NAME_HEADERS,
 )
-from gongmun.readers import Table
 
 _DIGIT = regex.compile(r"\d")
+
+
+def text_tables(scan: Scan) -> list[Draft]:
+    """Rows of a task table written out as lines (a 과제명 header, then one row a line)."""
+    return task_tables(scan.text, scan.lines)
+
+
+def grid_tables(scan: Scan) -> list[Draft]:
+    """Rows of tables a reader found, in their 과제명/사업명 column."""
+    return reader_tables(scan.text, scan.tables)
 
 
 def task_tables(text: str, lines: list[Line]) -> list[Draft]:
@@ -99,15 +110,16 @@ def reader_tables(text: str, tables: Iterable[Table]) -> list[Draft]:
     wanted = {h.replace(" ", "") for h in TABLE_NAME_HEADERS}
     out: list[Draft] = []
     for table in tables:
-        if not table.rows:
+        rows = table.rows_text()
+        if not rows:
             continue
-        header = ["".join((c or "").split()) for c in table.rows[0]]
+        header = ["".join((c or "").split()) for c in rows[0]]
         col = next((i for i, c in enumerate(header) if c in wanted), None)
         if col is None:
             continue
         group: str | None = None
         cursor = 0
-        for row in table.rows[1:]:
+        for row in rows[1:]:
             if col >= len(row):
                 continue
             if col > 0 and row[0]:

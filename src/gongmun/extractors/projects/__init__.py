@@ -1,0 +1,91 @@
+"""Find named projects and tie the amounts and periods beside them to them.
+
+A project is found by its place in the document — an item's head, a label, a table's
+name column, the phrase an amount is given to — and each figure's role (the year's
+budget, the total, a funding share, or neither) is decided in its clause
+(:mod:`.assign`). The rules are the records of :data:`RULES`, run in that order; each
+claims the figures its shape ties to the name, and a figure goes to one project only.
+:mod:`.merge` then joins mentions of one project, figures from the surest rule first.
+
+Modules: :mod:`.names` (the extent of a name), :mod:`.by_position`,
+:mod:`.by_prose` and :mod:`.by_table` (the rules), :mod:`.assign` (roles of figures),
+:mod:`.figures` (the ledger), :mod:`.merge`, :mod:`.words` (word lists).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from gongmun.doc.tables import Table
+from gongmun.extractors.context import Context
+from gongmun.extractors.projects import by_position, by_prose, by_table
+from gongmun.extractors.projects.figures import Draft, Figures
+from gongmun.extractors.projects.lines import split_lines
+from gongmun.extractors.projects.merge import build, merge
+from gongmun.extractors.projects.names import clean_name
+from gongmun.extractors.projects.scan import Scan
+from gongmun.models import Amount, Period, Project
+from gongmun.normalize.outline import iter_blocks
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One way of finding projects: ``find`` reads a scan and returns drafts.
+
+    ``rank`` orders mentions of one project when they merge: the lowest rank's figures win.
+    """
+
+    name: str
+    find: Callable[[Scan], list[Draft]]
+    rank: int
+    example: str
+
+
+# Run in this order: a rule claims figures before the rules after it can.
+RULES: Final[tuple[Rule, ...]] = (
+    Rule("scale_line", by_position.scale_lines, 0, "ㅇ NAME 추진 / * (규모) 150억원('24~'28)"),
+    Rule("label_name", by_position.label_names, 2, "* (NAME사업) ’25년 20억원"),
+    Rule("paren_figures", by_position.paren_figures, 0, "NAME(’25~’29, ’25년 51.7억원)"),
+    Rule("colon_figures", by_position.colon_or_comma_figures, 0, "NAME : (’24) 8,295억원"),
+    Rule("name_amount", by_prose.name_amounts, 2, "'NAME'에 1조원"),
+    Rule("item_notes", by_position.item_notes, 3, "ㅇ NAME사업을 통해 … / * ’25년 40억원"),
+    Rule("task_table", by_table.text_tables, 4, "과제명 주요내용 / NAME 설명"),
+    Rule("reader_table", by_table.grid_tables, 4, "a reader's table with a 과제명 column"),
+    Rule("subject", by_prose.subject, 3, "a press release about one programme"),
+)
+
+# Ranks of rule names a draft may carry (a rule can record a finer name than its own).
+_RANK: Final[dict[str, int]] = {r.name: r.rank for r in RULES} | {"comma_figures": 1}
+
+
+def find_projects(
+    ctx: Context,
+    amounts: Sequence[Amount],
+    periods: Sequence[Period],
+    tables: Iterable[Table] = (),
+) -> list[Project]:
+    """Return the named projects of the document with their figures, in text order.
+
+    >>> from gongmun.normalize import normalize
+    >>> from gongmun.extractors.amounts import find_amounts
+    >>> from gongmun.extractors.periods import find_periods
+    >>> ctx = Context(normalize("* 바이오파운드리 구축사업('25~'29, '25년 51.7억원)"))
+    >>> [p.name for p in find_projects(ctx, find_amounts(ctx), find_periods(ctx))]
+    ['바이오파운드리 구축사업']
+    """
+    text = ctx.text
+    scan = Scan(
+        ctx=ctx,
+        figures=Figures(amounts, periods, text, ctx.doc_year),
+        lines=split_lines(text),
+        blocks=iter_blocks(ctx.norm.blocks),
+        tables=list(tables),
+    )
+    for rule in RULES:
+        scan.drafts.extend(rule.find(scan))
+    return [build(ctx, d) for d in merge(scan.drafts, _RANK)]
+
+
+__all__ = ["RULES", "Rule", "clean_name", "find_projects"]

@@ -1,0 +1,114 @@
+"""The role of one amount in its clause: a year's figure, the total, a funding share, or
+neither (a change, a threshold, a cap per item).
+
+Each role is decided from the words around the amount, not from which rule found it:
+
+- ``5억원(총사업비 120억원)``: 5억 is the year's figure, 120억 the total;
+- ``총사업비``, ``총 N억원``, ``N년간 N억원`` are totals; ``’25년 N억원``, ``올해 N억원``
+  (the document's year) are yearly figures;
+- ``전년 대비 N억원 증액``, ``N억원 늘어난``: a change, neither yearly nor total;
+- ``N억원 이상``, ``과제당 N억원``, ``한도``: a threshold or cap, neither;
+- ``국비 M억원``, ``N억원 중 지방비 K억원``: a funding share.
+"""
+
+from __future__ import annotations
+
+from typing import Final, Literal
+
+import regex
+
+from gongmun.extractors.projects.figures import Draft, Figures
+from gongmun.extractors.projects.words import (
+    CHANGE_BEFORE,
+    CHANGE_WORDS,
+    FUNDING_SOURCES,
+    NOT_TOTAL_QUALIFIERS,
+    TOTAL_MARKS,
+)
+from gongmun.models import Amount, FundingShare
+
+Role = Literal["annual", "total", "funding", "none"]
+
+_FUNDING_RE = regex.compile(
+    r"(?:" + "|".join(regex.escape(w) for w in FUNDING_SOURCES) + r")\s*(?:[:：]\s*)?$"
+)
+_CHANGE_AFTER = regex.compile(
+    r"\s*(?:이|가|을|를|이나|가량|정도|씩)?\s*(?:"
+    + "|".join(regex.escape(w) for w in CHANGE_WORDS)
+    + r")"
+)
+_CHANGE_BEFORE = regex.compile(
+    r"(?:" + "|".join(regex.escape(w) for w in CHANGE_BEFORE) + r")\s*(?:약\s*)?$"
+)
+_TOTAL_BEFORE = regex.compile(
+    r"(?:(?:"
+    + "|".join(regex.escape(w) for w in TOTAL_MARKS)
+    + r")\s*[:：]?|\d+\s*년간|\d+\s*개년|총)\s*(?:약\s*)?$"
+)
+# "5억원(총사업비 120억원)": the amount before a total in parentheses is the year's.
+_TOTAL_IN_PARENS_AFTER = regex.compile(
+    r"\s*\(\s*(?:" + "|".join(regex.escape(w) for w in TOTAL_MARKS) + r"|총)"
+)
+
+# "3조7000억원 규모의 NAME": the amount is the size of the whole project.
+_SIZE_OF = regex.compile(r"\s*(?:규모|사업비)(?:의|인)\s")
+
+# How many characters before an amount its role words may sit.
+_REACH: Final = 14
+
+
+def role_of(a: Amount, text: str, figures: Figures | None = None) -> tuple[Role, int | None]:
+    """The role of ``a`` and, for a year's figure, its year.
+
+    >>> from gongmun.models import Amount, Span
+    >>> t = "전년 대비 30억원 증액"
+    >>> span = Span(start=6, end=10)
+    >>> a = Amount(text="30억원", value_krw=3_000_000_000, span=span, raw_span=None)
+    >>> role_of(a, t)
+    ('none', None)
+    """
+    before = text[max(0, a.span.start - _REACH) : a.span.start]
+    # Only the words of this clause part: after the last "(" or "," before the amount.
+    near = before.split("\n")[-1].split("(")[-1].split(",")[-1]
+    if _FUNDING_RE.search(near.rstrip(" ")):
+        return "funding", None
+    if a.qualifier in NOT_TOTAL_QUALIFIERS or a.per:
+        return "none", None
+    if a.decrease or _CHANGE_AFTER.match(text, a.span.end) or _CHANGE_BEFORE.search(near):
+        return "none", None
+    total_marked = (
+        a.qualifier == "총"
+        or bool(_TOTAL_BEFORE.search(near))
+        or bool(_SIZE_OF.match(text, a.span.end))
+    )
+    if a.year is not None:
+        return "annual", a.year
+    if total_marked:
+        return "total", None
+    year = figures.frame_year(a) if figures is not None else None
+    if year is None and _TOTAL_IN_PARENS_AFTER.match(text, a.span.end) and figures is not None:
+        year = figures.doc_year
+    if year is not None:
+        return "annual", year
+    return "total", None
+
+
+def assign_amount(draft: Draft, a: Amount, text: str, figures: Figures | None = None) -> None:
+    """Put ``a`` where its role says on ``draft``: annual, total or funding (or nowhere)."""
+    role, year = role_of(a, text, figures)
+    if role == "funding":
+        near = text[max(0, a.span.start - _REACH) : a.span.start].split("(")[-1].split(",")[-1]
+        m = _FUNDING_RE.search(near.rstrip(" "))
+        source = m.group().strip(" :：") if m else "?"
+        draft.funding.append(FundingShare(source=source, amount=a))
+        return
+    if role == "none":
+        return
+    if role == "annual" and year is not None:
+        draft.annual.setdefault(year, a)
+        if a.qualifier == "총" and a.year is not None and draft.total is None:
+            # "총 3조 2,940억원 규모의 2025년 … 공고": the whole budget, of that one year.
+            draft.total = a
+        return
+    if draft.total is None:
+        draft.total = a

@@ -1,0 +1,220 @@
+"""Project rules that read a name from prose: the phrase an amount is given to.
+
+``'NAME'에 1조원``, ``NAME 예산은 올해 X에서 내년 Y로``, ``X억원 규모의 NAME을``,
+``NAME를 통해 … X억원``, ``이 사업에 X억원``; and a document about one programme.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from gongmun.extractors.context import Context
+from gongmun.extractors.projects.assign import assign_amount
+from gongmun.extractors.projects.figures import Draft, Figures
+from gongmun.extractors.projects.lines import Line
+from gongmun.extractors.projects.names import (
+    NAME_END as _NAME_END,
+)
+from gongmun.extractors.projects.names import (
+    STRONG_HEADS,
+    clean_name,
+    draft_at,
+    locate,
+    name_before,
+    name_key,
+)
+from gongmun.extractors.projects.scan import Scan
+from gongmun.extractors.projects.words import NAME_AMOUNT_GAP, NOT_TOTAL_QUALIFIERS
+
+_QUOTED_NAME = regex.compile(r"[「'\"“‘](?P<name>[^」'\"”’\n]{3,80})[」'\"”’]")
+
+_FROM_TO = regex.compile(r"\s*(?:원)?에서\s*(?:(?:올해|내년|금년)\s*)?")
+
+_PAREN_LABEL = regex.compile(r"\((?P<name>[^()\n]{3,60})\)")
+
+
+def name_amounts(scan: Scan) -> list[Draft]:
+    """``NAME에 1조2520억원``, ``NAME 500억원 규모`` and ``300억원 규모의 NAME을``."""
+    return [d for line in scan.lines for d in _name_amount(scan.text, line, scan.figures)]
+
+
+def subject(scan: Scan) -> list[Draft]:
+    """A document about one programme: the figures no other rule took are its figures."""
+    return _subject(scan.ctx, scan.figures, scan.drafts)
+
+
+_GAP_RE = regex.compile(NAME_AMOUNT_GAP + r"$")
+# The words between a name and its amount are short ("에는 예산이 올해 약").
+_GAP_REACH = 40
+
+# "3조7000억원 규모의 스마트시티 시범도시 건설을": a name right after an amount.
+_AFTER_AMOUNT = regex.compile(
+    r"\s*(?:규모의|규모인|의)\s+(?P<name>(?:[^\s,.()]+\s+){0,8}?[^\s,.()]+?)"
+    r"(?:을|를|은|는|이|가|도|에)(?=\s|$)"
+)
+# "예산 70억원으로 50개사를 지원하는 딥테크 특화 프로그램도 신설": the amount funds the
+# programme its relative clause leads to.
+_FUNDS_NAME = regex.compile(
+    r"(?:으로|로|을 들여|를 들여)\s+[^.\n]{0,30}?(?:하는|한|할)\s+"
+    r"(?P<name>(?:[^\s,.()]+\s+){0,6}?[^\s,.()]+?)(?:을|를|은|는|이|가|도)(?=\s|$)"
+)
+
+
+def _name_amount(text: str, line: Line, figures: Figures) -> list[Draft]:
+    """``NAME에 1조2520억원``, ``NAME 500억원 규모`` and ``300억원 규모의 NAME을``."""
+    out = []
+    for a in figures.amounts_in(line.body_start, line.end):
+        if id(a) in figures.used:
+            continue
+        # Only the stretch a name can sit in: never from the line start on a long line.
+        reach = max(line.body_start, a.span.start - _GAP_REACH)
+        phrase = text[reach : a.span.start]
+        gap = _GAP_RE.search(phrase)
+        end = reach + (gap.start() if gap else len(phrase))
+        found = name_before(text, line, end, figures)
+        if found is not None and not STRONG_HEADS.search(found[0]):
+            found = None
+        if found is None and _ANAPHOR.search(text, max(line.body_start, end - 8), end):
+            found = _referent(text, line, end - 4)
+        if found is None:
+            # "NAME를 통해 약 669개사에 1310억원 규모를 제공": the programme that pays it.
+            via = _VIA.search(text, max(line.body_start, a.span.start - 40), a.span.start)
+            if via is not None:
+                found = name_before(text, line, via.start(), figures)
+                if found is not None and not STRONG_HEADS.search(found[0]):
+                    found = None
+        if found is None:
+            after = _AFTER_AMOUNT.match(text, a.span.end, line.end)
+            name = clean_name(after.group("name")) if after else None
+            if after is None or name is None:
+                after = _FUNDS_NAME.match(text, a.span.end, line.end)
+                name = clean_name(after.group("name")) if after else None
+                if after is None or name is None:
+                    continue
+            place = locate(text, name, after.start("name"), after.end())
+            if place is None:
+                continue
+            found = (name, *place)
+        d = draft_at(found, "name_amount")
+        figures.used.add(id(a))
+        assign_amount(d, a, text, figures)
+        # "NAME 예산은 올해 4510억 원에서 내년 6627억 원으로": a change is two figures.
+        nxt = figures.next_amount(a.span.end)
+        if nxt is not None and id(nxt) not in figures.used:
+            between = text[a.span.end : nxt.span.start]
+            if _FROM_TO.fullmatch(between):
+                figures.used.add(id(nxt))
+                assign_amount(d, nxt, text, figures)
+        out.append(d)
+    return out
+
+
+_VIA = regex.compile(r"(?:을|를)\s+통해\s+[^.\n]{0,30}?$")
+
+# "이 사업에 1639억원을": the programme named just before.
+_ANAPHOR = regex.compile(r"(?:이|동|본|해당)\s*(?:사업|프로젝트)$")
+
+
+def _referent(text: str, line: Line, before: int) -> tuple[str, int, int] | None:
+    """The last programme named in the paragraph before ``before``, as ``(name, start, end)``."""
+    reach = max(line.body_start, before - 300)
+    last = None
+    for m in _NAME_END.finditer(text, reach, before):
+        last = m
+    if last is None:
+        return None
+    stop = text.rfind(". ", reach, last.start())
+    start = stop + 2 if stop >= 0 else reach
+    name = clean_name(text[start : last.end()])
+    if name is None or not STRONG_HEADS.search(name):
+        return None
+    place = locate(text, name, start, last.end() + 1)
+    return (name, *place) if place else None
+
+
+# Labels counted for the subject: each count reads the whole text once.
+_MAX_LABELS = 40
+
+
+def _subject(ctx: Context, figures: Figures, drafts: list[Draft]) -> list[Draft]:
+    """A document about one programme: the figures no other rule took are its figures.
+
+    The programme is the one quoted name (「」 or quotes) with a strong head (사업,
+    프로젝트, 펀드, 기금), or else the strong-headed label ``(NAME사업)`` that the text
+    names most, at least twice. Only used when no other rule found a project.
+    """
+    text = ctx.text
+    sheet = _budget_sheet_subject(ctx)
+    if sheet is not None:
+        # A budget sheet (사업설명자료) is about the programme in its title, whatever
+        # else it names.
+        name, start = sheet
+        return [_subject_draft(name, start, figures)]
+    quoted: dict[str, int] = {}
+    for m in _QUOTED_NAME.finditer(text):
+        found = clean_name(m.group("name"))
+        if found and STRONG_HEADS.search(found):
+            quoted.setdefault(found, m.start("name"))
+    if len(quoted) == 1:
+        name, start = next(iter(quoted.items()))
+    else:
+        labels: dict[str, int] = {}
+        for m in _PAREN_LABEL.finditer(text):
+            found = clean_name(m.group("name"))
+            if found and STRONG_HEADS.search(found) and found not in labels:
+                labels[found] = m.start("name")
+                if len(labels) >= _MAX_LABELS:
+                    break
+        counted = sorted(labels.items(), key=lambda kv: (-text.count(kv[0]), kv[1]))
+        if not counted or text.count(counted[0][0]) < 2:
+            return []
+        name, start = counted[0]
+    if any(d.rule != "task_table" and name_key(d.name) != name_key(name) for d in drafts):
+        return []
+    return [_subject_draft(name, start, figures)]
+
+
+# "혁신창업사업화자금(융자) (5152-301)": a budget sheet's title with its programme code.
+_SHEET_TITLE = regex.compile(r"^(?P<name>.+?)\s*\(\d{4}-\d{3}\)\s*$")
+
+
+def _budget_sheet_subject(ctx: Context) -> tuple[str, int] | None:
+    title = ctx.title or ""
+    m = _SHEET_TITLE.match(title)
+    if m is None:
+        return None
+    name = clean_name(m.group("name"))
+    if name is None:
+        return None
+    start = ctx.text.find(name)
+    return (name, start) if start >= 0 else None
+
+
+def _subject_draft(name: str, start: int, figures: Figures) -> Draft:
+    d = Draft(name, start, start + len(name), "subject")
+    free_periods = [p for p in figures.periods if id(p) not in figures.used]
+    # The run time is stated on a 사업기간 line where there is one.
+    stated = [p for p in free_periods if "기간" in _line_of(figures.text, p.span.start)]
+    closed = [p for p in free_periods if p.start is not None and p.end is not None]
+    # A closed run time beats an open one ("2028년까지 4년간" over "(기간) 2025년 ~").
+    choice = [p for p in stated if p in closed] or closed or stated or free_periods
+    if choice:
+        d.period = choice[0]
+    for a in figures.amounts:
+        if id(a) in figures.used or a.qualifier in NOT_TOTAL_QUALIFIERS or a.per:
+            continue
+        if a.year is not None:
+            d.annual.setdefault(a.year, a)
+        elif a.qualifier == "총" and d.total is None:
+            d.total = a
+    return d
+
+
+def _line_of(text: str, pos: int) -> str:
+    """The line around ``pos``, at most 80 characters either side (long lines stay cheap)."""
+    lo = max(0, pos - 80)
+    start = text.rfind("\n", lo, pos) + 1 or lo
+    start = max(start, lo)
+    hi = min(len(text), pos + 80)
+    end = text.find("\n", pos, hi)
+    return text[start : end if end >= 0 else hi]

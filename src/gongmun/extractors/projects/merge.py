@@ -1,0 +1,64 @@
+"""One place that resolves overlaps: mentions of one project merge, figures of the
+surest rule first, and each draft becomes a :class:`~gongmun.models.Project`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from gongmun.extractors.context import Context
+from gongmun.extractors.projects.figures import Draft
+from gongmun.extractors.projects.names import name_key
+from gongmun.models import AnnualAmount, Project
+
+
+def merge(drafts: list[Draft], rank: Mapping[str, int]) -> list[Draft]:
+    """Merge drafts naming one project: the name and place of the first mention, the
+    figures of the surest rule (lowest ``rank``), then what the others add.
+    """
+    by_key: dict[str, Draft] = {}
+    for d in sorted(drafts, key=lambda d: (rank.get(d.rule, 9), d.start)):
+        key = name_key(d.name)
+        if not key:
+            continue
+        kept = by_key.get(key)
+        if kept is None:
+            by_key[key] = d
+            continue
+        if kept.period is None:
+            kept.period = d.period
+        if kept.total is None:
+            kept.total = d.total
+        for year, a in d.annual.items():
+            kept.annual.setdefault(year, a)
+        kept.funding.extend(d.funding)
+        kept.group = kept.group or d.group
+    for d in drafts:
+        # Name and place of the first mention, figures of the surest.
+        kept = by_key.get(name_key(d.name))
+        if kept is not None and d.start < kept.start:
+            kept.name, kept.start, kept.end = d.name, d.start, d.end
+    merged = list(by_key.values())
+    for d in merged:
+        # A "total" equal to one year's figure of a yearly series is that year's budget.
+        total = d.total
+        if total is not None and any(a.value_krw == total.value_krw for a in d.annual.values()):
+            d.total = None if len(d.annual) >= 2 else total
+    return sorted(merged, key=lambda d: d.start)
+
+
+def build(ctx: Context, d: Draft) -> Project:
+    """The :class:`Project` record of a merged draft, located in the raw input."""
+    loc = ctx.locate(d.start, d.end) if 0 <= d.start <= d.end <= len(ctx.text) else None
+    span = loc.span if loc else ctx.locate(0, 0).span
+    return Project(
+        name=" ".join(d.name.split()),
+        period=d.period,
+        total=d.total,
+        annual=[AnnualAmount(year=y, amount=a) for y, a in sorted(d.annual.items())],
+        funding=d.funding,
+        group=d.group,
+        span=span,
+        raw_span=loc.raw_span if loc else None,
+        page=loc.page if loc else None,
+    )

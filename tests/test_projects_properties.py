@@ -1,0 +1,49 @@
+"""Project finding on long and generated inputs: it never raises, stays linear (a long
+one-line document finishes in a normal test run; timings are in
+benchmarks/bench_projects.py), and every span shows its name."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gongmun import extract_text
+
+PIECES = st.sampled_from(
+    [
+        "총 1,000억원 ",
+        "ㅇ 수소 실증 플랫폼 구축('25~'29, '25년 51.7억원)\n",
+        "- 해양 드론 기술 개발 : 총 120억원\n",
+        "* (규모) 150억원('24~'28, 국고 100억원)\n",
+        "【세부사업명】 스마트 항만 고도화 / 사업기간 : '25~'27 / 총사업비 : 90억원\n",
+        "군은 30억원을 투입해 하천 정비사업을 추진한다. ",
+        "전년 대비 20억원 증액된 ",
+        "5억원(총사업비 120억원) ",
+        "「창업 도약 패키지」(이하 '도약 패키지')에 ",
+        "과제명 예산\n",
+        "A 과제, B 과제 등 7개 과제 ",
+        " / ",
+        ", ",
+    ]
+)
+ONE_LINE = st.lists(PIECES, max_size=30).map(lambda xs: "".join(xs).replace("\n", " "))
+LINES = st.lists(PIECES, max_size=30).map("".join)
+
+
+def test_a_200_kb_line_finishes() -> None:
+    # Quadratic rules took minutes here; a linear pass takes seconds.
+    text = "총 1,000억원 " * 12_500
+    assert len(text.encode("utf-8")) >= 200_000
+    doc = extract_text(text)
+    assert len(doc.amounts) == 12_500
+    assert doc.projects == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.one_of(ONE_LINE, LINES))
+def test_generated_documents_never_raise_and_spans_show_names(text: str) -> None:
+    doc = extract_text(text)
+    for p in doc.projects:
+        assert " ".join(doc.text[p.span.start : p.span.end].split()) == p.name
+        for a in p.annual:
+            assert a.amount.value_krw >= 0 or a.amount.decrease
