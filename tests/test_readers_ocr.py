@@ -89,10 +89,12 @@ def test_without_tesseract_ocr_is_one_clear_error_and_the_batch_goes_on(
     text.write_text("총 600억원 지원", encoding="utf-8")
     monkeypatch.setattr(ocr, "engine", lambda: None)
     out = tmp_path / "out.jsonl"
-    assert main(["extract", str(scan), str(text), "--ocr", "-o", str(out)]) == 1
+    # In this process (-j 1, no time limit), where the monkeypatch holds.
+    one = ["-j", "1", "--timeout", "0"]
+    assert main(["extract", str(scan), str(text), "--ocr", *one, "-o", str(out)]) == 1
     failure, doc = (json.loads(line) for line in out.read_text("utf-8").splitlines())
     assert failure["error"] == "ocr_unavailable"
     assert "apt-get install tesseract-ocr tesseract-ocr-kor" in failure["message"]
     assert [a["value_krw"] for a in doc["amounts"]] == [60_000_000_000]
-    assert main(["extract", str(scan), "--ocr", "never", "-o", str(out)]) == 1
+    assert main(["extract", str(scan), "--ocr", "never", *one, "-o", str(out)]) == 1
     assert json.loads(out.read_text("utf-8"))["error"] == "no_text"
