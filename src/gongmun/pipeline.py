@@ -104,16 +104,22 @@ def extract_raw(raw: RawInput, ocr_text: bool = False) -> Document:
     """
     norm = normalize(raw.text, kept_regions(raw.tables), ocr=True if ocr_text else raw.ocr_ranges)
     tables = normalized_tables(raw.tables, norm.offsets)
-    ctx = Context(norm=norm, page_of=raw.page_of, tables=tables)
+    ctx = Context(norm=norm, page_of=raw.page_of, tables=tables, to_raw=raw.to_raw)
     for code, message in raw.warnings:
         ctx.warnings.append(Warning(code=code, message=message))
     doubtful: list[tuple[int, int]] = []
     for notice in norm.notices:
         if notice.code == "ocr_doubtful_figure" and notice.raw_start is not None:
-            doubtful.append((notice.raw_start, notice.raw_end or notice.raw_start))
+            # In the coordinates of records' raw_span (the decoded file, for a web page).
+            span = raw.to_raw(notice.raw_start, notice.raw_end or notice.raw_start)
+            if span is not None:
+                doubtful.append(span)
             continue  # reported below, with the amount it cost, if one was read from it
         ctx.warnings.append(Warning(code=notice.code, message=notice.message))
     meta = find_meta(ctx)
+    if raw.issued is not None:
+        # The file's own metadata (a page's article:published_time) dates it best.
+        meta = meta.model_copy(update={"issued": raw.issued})
     ctx.title = meta.title
     # Two-digit years resolve to the century nearest the document's own year.
     ctx.doc_year = meta.issued.year if meta.issued is not None else infer_doc_year(norm.text)
@@ -133,6 +139,7 @@ def extract_raw(raw: RawInput, ocr_text: bool = False) -> Document:
         media_type=raw.media_type,
         encoding=raw.encoding,
         pages=len(raw.page_starts) if raw.page_starts else None,
+        raw_text=raw.raw_kind,
         gongmun_version=VERSION,
         reader=reader_version(raw.media_type),
         ocr_pages=list(raw.ocr_pages) or None,
@@ -145,7 +152,7 @@ def extract_raw(raw: RawInput, ocr_text: bool = False) -> Document:
         amounts=amounts,
         periods=periods,
         projects=projects,
-        tables=table_records(ctx.tables, norm.raw_span),
+        tables=table_records(ctx.tables, ctx.raw_span),
         warnings=ctx.warnings,
     )
 
