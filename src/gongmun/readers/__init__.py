@@ -38,6 +38,7 @@ __all__ = [
     "RawInput",
     "Table",
     "WordBox",
+    "file_bytes",
     "from_text",
     "read_bytes",
     "read_path",
@@ -69,6 +70,15 @@ def read_path(path: str | Path, ocr: OcrMode = "auto") -> RawInput:
     Traceback (most recent call last):
     gongmun.errors.InputError: no/such/file.pdf: no such file
     """
+    return read_bytes(file_bytes(path), str(path), ocr)
+
+
+def file_bytes(path: str | Path) -> bytes:
+    """The bytes of one document file; raise :class:`InputError` naming it if it cannot.
+
+    The checks of :func:`read_path` before any reading: ``not_found``, ``is_directory``,
+    ``too_large`` (from the size, so a huge file is never read), ``unreadable``.
+    """
     name = str(path)
     p = Path(path)
     try:
@@ -86,7 +96,7 @@ def read_path(path: str | Path, ocr: OcrMode = "auto") -> RawInput:
         data = p.read_bytes()
     except OSError as e:
         raise InputError(name, f"cannot read: {e.strerror or e}", "unreadable") from e
-    return read_bytes(data, name, ocr)
+    return data
 
 
 def read_bytes(data: bytes, path: str, ocr: OcrMode = "auto") -> RawInput:
