@@ -236,7 +236,10 @@ def image_png(data: bytes, path: str, what: str = "image") -> tuple[bytes, int]:
                 )
             frames = getattr(image, "n_frames", 1)
             return _png(image.convert("L")), frames
-    except (UnidentifiedImageError, OSError, ValueError) as e:
+    except UnidentifiedImageError as e:
+        # PIL's message names a BytesIO's address: not stable, not useful.
+        raise InputError(path, f"{what} that cannot be opened", "unsupported_format") from e
+    except (OSError, ValueError) as e:
         raise InputError(path, f"{what} that cannot be opened: {e}", "unsupported_format") from e
 
 
