@@ -1,8 +1,12 @@
 """The engine-neutral partition function: same records as extract_many, one row per document,
 and a document that crashes, hangs or raises costs only its own row."""
 
+import subprocess
+import sys
+import time
 from pathlib import Path
 
+import psutil
 import pyarrow as pa
 import pytest
 from engines_support import CRASH, HANG, RAISE, poison
@@ -101,3 +105,32 @@ def test_urls_are_read_through_fsspec_memory() -> None:
         assert docs[0]["source"]["path"] == urls[0]
     finally:
         fs.rm("/gongmun-test", recursive=True)
+
+
+def test_a_worker_ends_when_its_parent_dies_without_a_word() -> None:
+    # The parent takes a worker, then dies at once: no shutdown, no atexit.
+    code = (
+        "import os; from gongmun.engines import isolate; "
+        "print(isolate._current().pid, flush=True); os._exit(0)"
+    )
+    # stderr not captured: the worker inherits it, and run() would wait for it to close.
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    worker = int(out.stdout)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if psutil.Process(worker).status() == psutil.STATUS_ZOMBIE:
+                break
+        except psutil.NoSuchProcess:
+            break
+        time.sleep(0.1)
+    else:
+        psutil.Process(worker).kill()
+        pytest.fail("the worker outlived its parent")
