@@ -54,25 +54,6 @@ def test_rows_are_the_records_of_extract_many_with_typed_columns(tmp_path: Path)
     assert first["amounts"][0]["value_krw"] == expected[0]["amounts"][0]["value_krw"]
 
 
-def test_a_crash_a_hang_and_an_exception_each_cost_one_row(poison: None) -> None:
-    good = "2028년까지 4년간 총 600억원 지원".encode()
-    items = [
-        ("a.txt", good),
-        ("crash.txt", CRASH),
-        ("hang.txt", HANG),
-        ("raise.txt", RAISE),
-        ("b.txt", good),
-    ]
-    batch = extract_partition(items, timeout=4)
-    rows = batch.to_pylist()
-    assert [r["path"] for r in rows] == [name for name, _ in items]
-    assert [r["error"] for r in rows] == [None, "worker_crashed", "timeout", "internal_error", None]
-    assert "SIGSEGV" in rows[1]["message"]
-    assert "RuntimeError" in rows[3]["message"]
-    assert rows[1]["sha256"] is not None
-    assert rows[4]["document"]["amounts"][0]["value_krw"] == 60_000_000_000
-
-
 def test_arrow_input_with_ray_column_names() -> None:
     table = pa.table({"path": ["x.txt"], "bytes": ["총 5억원".encode("cp949")]})
     batch = extract_arrow(table, content_column="bytes")
@@ -134,3 +115,23 @@ def test_a_worker_ends_when_its_parent_dies_without_a_word() -> None:
     else:
         psutil.Process(worker).kill()
         pytest.fail("the worker outlived its parent")
+
+
+# Last: the poison fixture replaces the worker processes the tests above share.
+def test_a_crash_a_hang_and_an_exception_each_cost_one_row(poison: None) -> None:
+    good = "2028년까지 4년간 총 600억원 지원".encode()
+    items = [
+        ("a.txt", good),
+        ("crash.txt", CRASH),
+        ("hang.txt", HANG),
+        ("raise.txt", RAISE),
+        ("b.txt", good),
+    ]
+    batch = extract_partition(items, timeout=4)
+    rows = batch.to_pylist()
+    assert [r["path"] for r in rows] == [name for name, _ in items]
+    assert [r["error"] for r in rows] == [None, "worker_crashed", "timeout", "internal_error", None]
+    assert "SIGSEGV" in rows[1]["message"]
+    assert "RuntimeError" in rows[3]["message"]
+    assert rows[1]["sha256"] is not None
+    assert rows[4]["document"]["amounts"][0]["value_krw"] == 60_000_000_000
