@@ -91,7 +91,7 @@ def test_text_files_in_every_encoding(lines: list[str], codec: str) -> None:
 def test_text_file_mixing_utf8_and_cp949_lines(lines: list[str]) -> None:
     data = b"".join(
         (line + "\n").encode("cp949" if i % 2 else "utf-8")
-        for i, line in enumerate(lines + ["지원"])
+        for i, line in enumerate([*lines, "지원"])
     )
     raw = read_bytes(data, "a.txt")
     doc = extract_raw(raw)
