@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from gongmun.doc.around import with_surroundings
 from gongmun.doc.placement import CellLocator, kept_regions, normalized_tables
 from gongmun.doc.records import table_records, with_cells
 from gongmun.extractors.amounts import find_amounts
@@ -48,7 +49,7 @@ def extract_text(text: str, path: str | None = None) -> Document:
 def extract_raw(raw: RawInput) -> Document:
     """Extract from a :class:`~gongmun.readers.RawInput` a reader produced."""
     norm = normalize(raw.text, kept_regions(raw.tables))
-    tables = normalized_tables(raw.tables, norm.offsets)
+    tables = normalized_tables(with_surroundings(raw.text, raw.tables), norm.offsets)
     ctx = Context(norm=norm, page_of=raw.page_of, tables=tables)
     for code, message in raw.warnings:
         ctx.warnings.append(Warning(code=code, message=message))

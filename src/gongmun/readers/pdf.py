@@ -16,10 +16,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from gongmun.doc.tables import Table, place, table_from_rows
+from gongmun.doc.tables import Table, place
 from gongmun.errors import InputError
 from gongmun.readers import limits
 from gongmun.readers.model import PAGE_JOIN, RawInput, Row
+from gongmun.readers.pdf_cells import round_box, ruled_table
 from gongmun.readers.pdf_tables import (
     CELL_TEXT_SETTINGS,
     CID_MARK,
@@ -247,13 +248,13 @@ def _tables(page: Any) -> list[tuple[Box, Table]]:
     for found in page.find_tables(TABLE_SETTINGS):
         if not _is_table(found):
             continue
-        rows = clean_rows(found.extract(**CELL_TEXT_SETTINGS))
+        texts = found.extract(**CELL_TEXT_SETTINGS)
+        table = ruled_table([r.cells for r in found.rows], texts, "pdf_ruled")
         box: Box = tuple(found.bbox)
         inside = sum(1 for c in page.chars if _mid_in(c, box) and not c["text"].isspace())
-        in_cells = sum(len(c.replace(" ", "")) for row in rows for c in row if c)
-        if rows and in_cells >= TABLE_MIN_COVERAGE * inside:
-            table = table_from_rows(rows, "pdf_ruled", header_rows=1)
-            out.append((box, dataclasses.replace(table, bbox=box)))
+        in_cells = sum(len(c.text.replace(" ", "")) for c in table.cells)
+        if table.cells and in_cells >= TABLE_MIN_COVERAGE * inside:
+            out.append((box, dataclasses.replace(table, bbox=round_box(box))))
     out.sort(key=lambda t: (t[0][1], t[0][0]))
     return out
 
