@@ -37,6 +37,7 @@ from gongmun.readers.pdf_tables import (
     TABLE_SETTINGS,
     TEXT_SETTINGS,
 )
+from gongmun.readers.pdf_words import aligned_tables, hrule_tables, words_of
 
 MEDIA_TYPE = "application/pdf"
 _SPACES = re.compile(r"\s+")
@@ -153,6 +154,8 @@ def read_page(page: Any) -> PageText:
             )
         )
     tables = _tables(clean)
+    tables.extend(word_position_tables(clean, [box for box, _ in tables]))
+    tables.sort(key=lambda t: (t[0][1], t[0][0]))
     text, placed = _layout_text(clean, page.objects.get("textboxhorizontal", []), tables)
     cids = text.count(CID_MARK)
     if cids:
@@ -257,6 +260,14 @@ def _tables(page: Any) -> list[tuple[Box, Table]]:
             out.append((box, dataclasses.replace(table, bbox=round_box(box))))
     out.sort(key=lambda t: (t[0][1], t[0][0]))
     return out
+
+
+def word_position_tables(page: Any, ruled: list[Box]) -> list[tuple[Box, Table]]:
+    """Tables ruled only by horizontal lines, then text-aligned ones, outside ``ruled``."""
+    words = words_of(page, ruled)
+    found = hrule_tables(page, words)
+    rest = words_of(page, ruled + [box for box, _ in found]) if found else words
+    return found + aligned_tables(rest)
 
 
 def _layout_text(
