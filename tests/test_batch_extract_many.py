@@ -57,11 +57,13 @@ def test_an_unexpected_exception_becomes_internal_error(
     def broken(path: object) -> Document:
         raise ZeroDivisionError("division by zero in a rule")
 
-    monkeypatch.setattr(batch, "extract", broken)
+    monkeypatch.setattr(batch, "extract_raw", broken)
     (result,) = extract_many([good])
     assert isinstance(result, Failure)
     assert result.error == "internal_error"
-    assert result.message.startswith("ZeroDivisionError: division by zero in a rule (at ")
+    assert result.message.startswith(
+        "ZeroDivisionError: division by zero in a rule (extracting, at "
+    )
     assert result.message.endswith(
         f"test_batch_extract_many.py:{broken.__code__.co_firstlineno + 1})"
     )

@@ -12,7 +12,8 @@ import pytest
 
 from gongmun.cli import main
 from gongmun.models import Failure
-from gongmun.writers import prepare_resume
+from gongmun.paths import record_key
+from gongmun.writers_resume import prepare_resume
 
 N_DOCS = 1500
 psutil = pytest.importorskip("psutil")  # comes with dask.distributed (dev extras)
@@ -108,14 +109,15 @@ def test_resume_drops_a_torn_line_and_retries_failures(tmp_path: Path) -> None:
     ]
 
 
-def test_the_same_bytes_twice_are_each_skipped_once(tmp_path: Path) -> None:
+def test_the_same_bytes_under_a_new_path_are_a_new_record(tmp_path: Path) -> None:
     docs = tmp_path / "d"
     docs.mkdir()
     for name in ("a.txt", "b.txt"):
         (docs / name).write_text("같은 내용, 총 1억원\n", encoding="utf-8")
     out = tmp_path / "out.jsonl"
     assert main(["extract", str(docs / "a.txt"), "-o", str(out)]) == 0
-    assert prepare_resume(out).total() == 1
+    keys = [record_key(str(docs / name)) for name in ("a.txt", "b.txt")]
+    assert prepare_resume(out, keys) == [True, False]
     assert main(["extract", str(docs), "-o", str(out), "--resume"]) == 0
     paths = [json.loads(line)["source"]["path"] for line in out.read_text().splitlines()]
     assert paths == [str(docs / "a.txt"), str(docs / "b.txt")]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import gongmun
 from gongmun.cli import OutputFormat, main
 
 SEEDS = Path(__file__).parent.parent / "seeds"
@@ -42,6 +43,8 @@ def test_a_failure_is_a_record_without_source_and_exit_1(
         "error": "empty",
         "message": "file is empty",
         "sha256": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+        "path_bytes": None,
+        "gongmun_version": gongmun.__version__,
     }
     assert "source" in doc
     assert f"gongmun: {tmp_path / 'empty.txt'}: file is empty (empty)" in err

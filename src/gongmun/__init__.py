@@ -1,7 +1,7 @@
 """gongmun (공문): Korean government documents into validated, traceable records.
 
 >>> import gongmun
->>> doc = gongmun.extract("2028년까지 4년간 6개 과제에 총 600억원 지원 예정")
+>>> doc = gongmun.extract_text("2028년까지 4년간 6개 과제에 총 600억원 지원 예정")
 >>> doc.schema_version
 '1'
 """
@@ -11,8 +11,9 @@ from gongmun.errors import GongmunError, InputError
 from gongmun.models import Amount, Document, Failure, Period, Project, Span, TimePoint
 from gongmun.normalize import Normalized, normalize
 from gongmun.pipeline import extract, extract_text
+from gongmun.versions import VERSION
 
-__version__ = "0.1.0"
+__version__ = VERSION
 
 __all__ = [
     "Amount",

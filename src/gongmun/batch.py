@@ -7,61 +7,56 @@ ones before it are done, whatever ``jobs`` is.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import itertools
-import multiprocessing
 import os
 import re
-import select
-import signal
-import sys
-import threading
 import time
 import traceback
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final, TypeVar
 
+from pydantic import ValidationError
+
 from gongmun.errors import InputError
 from gongmun.models import Document, Failure
-from gongmun.pipeline import extract, extract_text
+from gongmun.paths import escape_surrogates
+from gongmun.pipeline import extract_raw
+from gongmun.pool import map_ordered
+from gongmun.readers import RawInput, from_text, read_bytes, read_path
+from gongmun.versions import VERSION
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 _CODE: Final = re.compile(r"^[a-z][a-z0-9_]*$")
 _MAX_MESSAGE_CHARS: Final = 2000
-_MAX_RESTARTS: Final = 3
+
+# The CLI's time limit per document when none is given: far above what any real
+# document needs (a 300-page PDF takes about a minute), far below "stuck for hours".
+DEFAULT_TIMEOUT: Final = 600.0
 
 
 @dataclass(frozen=True, slots=True)
 class TextInput:
-    """A document given as text rather than a file (stdin); ``path`` names it in records.
+    """A document given as text or bytes rather than a file (stdin); ``path`` names it.
 
-    ``bytes`` are decoded as a text file is: UTF-8 (with or without BOM), else CP949.
+    ``bytes`` are read as a file's bytes are: the format from the first bytes (a PDF or
+    an HTML page may come on stdin too), the encoding detected and recorded.
 
-    >>> TextInput("총 600억원".encode("cp949")).decoded()
-    '총 600억원'
+    >>> TextInput("총 600억원".encode("cp949")).read().encoding
+    'cp949'
     """
 
     text: str | bytes
     path: str = "-"
 
-    def decoded(self) -> str:
-        """The text; raise :class:`InputError` (``undecodable``) for bytes that are not text."""
+    def read(self) -> RawInput:
+        """The document as a reader gives it; raise :class:`InputError` if unreadable."""
         if isinstance(self.text, str):
-            return self.text
-        for codec in ("utf-8-sig", "cp949"):
-            try:
-                return self.text.decode(codec)
-            except UnicodeDecodeError:
-                continue
-        raise InputError(self.path, "not text in UTF-8 or CP949", "undecodable")
+            return from_text(self.text, self.path)
+        return read_bytes(self.text, self.path)
 
 
 Source = str | os.PathLike[str] | TextInput
@@ -108,11 +103,9 @@ def source_sha256(source: Source) -> str | None:
     It equals ``Document.source.sha256``, which is what ``--resume`` matches on.
     """
     if isinstance(source, TextInput):
-        # Text is recorded by the sha256 of its UTF-8 form, whatever it arrived in.
-        try:
-            data = source.decoded().encode("utf-8", "surrogatepass")
-        except InputError:
-            data = source.text if isinstance(source.text, bytes) else b""
+        # Bytes are recorded by their own sha256, as a file's are; text by its UTF-8.
+        text = source.text
+        data = text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass")
         return hashlib.sha256(data).hexdigest()
     h = hashlib.sha256()
     try:
@@ -142,172 +135,139 @@ def failure(source: Source, code: str, message: str) -> Failure:
     return Failure(
         path=source_path(source),
         error=code if _CODE.match(code) else "unreadable",
-        message=message,
+        # An exception's text may quote a file name that is not UTF-8.
+        message=escape_surrogates(message),
         sha256=source_sha256(source),
+        gongmun_version=VERSION,
     )
 
 
+def _frames(e: BaseException) -> list[tuple[str, ...]]:
+    return [Path(f.filename).parts for f in traceback.extract_tb(e.__traceback__)]
+
+
 def _where(e: BaseException) -> str:
-    """`` (at gongmun/extractors/amounts.py:120)``: the innermost frame, for a bug report."""
+    """``at gongmun/extractors/amounts.py:120``: the innermost frame, for a bug report."""
     frames = traceback.extract_tb(e.__traceback__)
     if not frames:
         return ""
     last = frames[-1]
     parts = Path(last.filename).parts
     short = "/".join(parts[parts.index("gongmun") :]) if "gongmun" in parts else parts[-1]
-    return f" (at {short}:{last.lineno})"
+    return f"at {short}:{last.lineno}"
+
+
+# The package a frame is in → the stage of the work it stands for.
+_STAGES: Final = {"readers": "reading", "normalize": "normalizing", "extractors": "extracting"}
+
+
+def _stage(e: BaseException, default: str) -> str:
+    """The stage an exception came from: the innermost gongmun package it passed through."""
+    if isinstance(e, ValidationError):
+        return "validating the record"
+    for parts in reversed(_frames(e)):
+        if "gongmun" in parts:
+            inside = parts[parts.index("gongmun") + 1 :]
+            if inside and inside[0] in _STAGES:
+                return _STAGES[inside[0]]
+    return default
+
+
+def read_source(source: Source) -> RawInput:
+    """Read one input (a file, or text/bytes from stdin) as its reader gives it."""
+    if isinstance(source, TextInput):
+        return source.read()
+    return read_path(Path(source))
+
+
+def _unchecked(source: Source) -> Document | Failure:
+    stage = "reading"
+    try:
+        raw = read_source(source)
+        stage = "extracting"
+        return extract_raw(raw)
+    except InputError as e:
+        return failure(source, e.code, e.problem)
+    except Exception as e:  # one bad document must never end the batch
+        where = ", ".join(x for x in (_stage(e, stage), _where(e)) if x)
+        return failure(source, "internal_error", f"{type(e).__name__}: {e} ({where})")
+
+
+def serialize(result: Document | Failure) -> str:
+    """The JSON Lines record of one result: a JSON text, no newline, valid UTF-8."""
+    text = result.model_dump_json()
+    text.encode("utf-8")  # raises on a lone surrogate that got through
+    return text
+
+
+def checked(source: Source) -> tuple[Document | Failure, str]:
+    """Extract one document and serialize it; any error at any stage is a Failure.
+
+    A record that cannot be written as JSON (a lone surrogate a reader let through) is
+    an ``unserializable`` failure, never an exception that ends the batch.
+    """
+    result = _unchecked(source)
+    try:
+        return result, serialize(result)
+    except Exception as e:
+        where = _where(e)
+        bad = failure(
+            source,
+            "unserializable",
+            f"the record cannot be written as JSON ({type(e).__name__}: {e}"
+            f"{', ' + where if where else ''}); please report it",
+        )
+    try:
+        return bad, serialize(bad)
+    except Exception:  # the message itself was the problem: keep only the code
+        bad = failure(source, "unserializable", "the record cannot be written as JSON")
+        return bad, serialize(bad)
 
 
 def extract_one(source: Source) -> Document | Failure:
     """Extract one document, turning every error into a :class:`Failure`.
 
     This is the per-document function of every batch (the process pool, Dask).
-    Unreadable input keeps the reader's code; anything else is ``internal_error`` with
-    the exception's type and message.
+    Unreadable input keeps the reader's code; a record that cannot be serialized is
+    ``unserializable``; anything else is ``internal_error`` with the exception's type,
+    message, the stage (reading, normalizing, extracting, validating the record) and
+    the place in the code.
 
     >>> extract_one("없는/파일.txt").error
     'not_found'
     """
-    try:
-        if isinstance(source, TextInput):
-            return extract_text(source.decoded(), source.path)
-        return extract(Path(source))
-    except InputError as e:
-        return failure(source, e.code, e.problem)
-    except Exception as e:  # one bad document must never end the batch
-        return failure(source, "internal_error", f"{type(e).__name__}: {e}{_where(e)}")
-
-
-def _watch_parent(pid: int) -> None:
-    """Exit when process ``pid`` (the batch's parent) is gone.
-
-    A pool worker blocks on its task queue forever if its parent is killed (SIGKILL, the
-    OOM killer): it holds the queue's write end itself, so it never sees end of file.
-    """
-    fd: int | None = None
-    with contextlib.suppress(AttributeError, OSError):
-        fd = os.pidfd_open(pid)
-    if fd is None and os.name != "posix":
-        return  # os.kill(pid, 0) would kill on Windows; its pipes break instead
-    if fd is not None:
-        select.select([fd], [], [])
-    else:
-        while True:
-            time.sleep(1.0)
-            try:
-                os.kill(pid, 0)
-            except ProcessLookupError:
-                break
-            except PermissionError:
-                continue
-    os._exit(1)
-
-
-def _init_worker(parent: int) -> None:
-    # Ctrl-C is the parent's to handle: it stops the pool and reports what was written.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
-
-
-def _start_method() -> str:
-    # forkserver/spawn: workers never inherit the parent's threads (the pool's own
-    # feeder thread) the way fork would; the fork server has Kiwi loaded already.
-    methods = multiprocessing.get_all_start_methods()
-    return "forkserver" if "forkserver" in methods and sys.platform != "darwin" else "spawn"
-
-
-def _new_pool(jobs: int) -> ProcessPoolExecutor:
-    ctx = multiprocessing.get_context(_start_method())
-    if isinstance(ctx, multiprocessing.context.ForkServerContext):
-        # Workers fork from a server that has imported gongmun and loaded Kiwi once,
-        # instead of each paying the imports and the model load again.
-        ctx.set_forkserver_preload(["gongmun._preload"])
-    return ProcessPoolExecutor(
-        max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(os.getpid(),)
-    )
-
-
-def map_ordered(
-    fn: Callable[[T], R],
-    items: Iterable[T],
-    jobs: int,
-    on_crash: Callable[[T], R],
-    window: int | None = None,
-) -> Iterator[R]:
-    """``map(fn, items)`` over ``jobs`` processes, in input order, holding few results.
-
-    At most ``window`` (default ``4 × jobs``) items are in flight, so a slow document
-    holds back only that many finished results. ``fn`` must not raise. If a worker dies
-    (a crash in native code, the OOM killer), the items that were in flight are run
-    again one at a time; the one that kills its worker alone gets ``on_crash(item)``.
-    ``fn`` must be picklable (a module-level function).
-    """
-    if jobs <= 1:
-        yield from map(fn, items)
-        return
-    window = window or 4 * jobs
-    source = iter(items)
-    retry: deque[T] = deque()
-    # (item, future, alone): alone means nothing else was in flight beside it.
-    pending: deque[tuple[T, Future[R], bool]] = deque()
-    pool = _new_pool(jobs)
-    restarts = 0  # in a row, without a result: workers that cannot even start
-
-    def submit(item: T, alone: bool) -> bool:
-        # A worker may die between two submissions; the pool then refuses new work.
-        try:
-            pending.append((item, pool.submit(fn, item), alone))
-        except BrokenProcessPool:
-            return False
-        return True
-
-    try:
-        while True:
-            refused = False
-            if retry or any(alone for _, _, alone in pending):
-                if not pending and retry:
-                    item = retry.popleft()
-                    if not submit(item, alone=True):
-                        retry.appendleft(item)
-                        refused = True
-            else:
-                for nxt in itertools.islice(source, window - len(pending)):
-                    if not submit(nxt, alone=False):
-                        retry.append(nxt)
-                        refused = True
-                        break
-            if refused and not pending:
-                restarts += 1
-                if restarts > _MAX_RESTARTS:
-                    raise RuntimeError("gongmun's worker processes keep dying on start")
-                pool.shutdown(wait=True, cancel_futures=True)
-                pool = _new_pool(jobs)
-                continue
-            if not pending:
-                return
-            item, fut, alone = pending.popleft()
-            try:
-                result = fut.result()
-            except BrokenProcessPool:
-                rest = [p[0] for p in pending]
-                pending.clear()
-                pool.shutdown(wait=True, cancel_futures=True)
-                pool = _new_pool(jobs)
-                retry.extendleft(reversed(rest))
-                if alone:
-                    restarts = 0
-                    yield on_crash(item)
-                else:
-                    retry.appendleft(item)
-                continue
-            restarts = 0
-            yield result
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    return checked(source)[0]
 
 
 def _crashed(source: Source) -> Failure:
     return failure(source, "worker_crashed", "the worker process died while reading this document")
+
+
+def timed_out(source: Source, seconds: float) -> Failure:
+    """The record of a document stopped at the time limit."""
+    return failure(
+        source,
+        "timeout",
+        f"not done after {seconds:g} s, stopped (raise the limit with --timeout, 0 for none)",
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _TimedOut:
+    """``on_timeout`` for a limit, picklable and bound to it."""
+
+    seconds: float
+
+    def failure(self, source: Source) -> Failure:
+        return timed_out(source, self.seconds)
+
+    def line(self, source: Source) -> Line:
+        return to_line(timed_out(source, self.seconds))
+
+
+def on_timeout_line(seconds: float) -> Callable[[Source], Line]:
+    """``on_timeout`` for :func:`run_batch` over :func:`extract_line`."""
+    return _TimedOut(seconds).line
 
 
 def run_batch(
@@ -318,13 +278,17 @@ def run_batch(
     is_failure: Callable[[R], bool],
     on_crash: Callable[[Source], R],
     on_progress: Callable[[Progress], None] | None = None,
+    timeout: float | None = None,
+    on_timeout: Callable[[Source], R] | None = None,
 ) -> Iterator[R]:
-    """Run ``fn`` over ``sources`` with :func:`map_ordered`, reporting progress."""
+    """Run ``fn`` over ``sources`` with :func:`~gongmun.pool.map_ordered`, reporting progress."""
     sizes = [source_size(s) for s in sources] if on_progress else []
     total_bytes = sum(sizes)
     start = time.monotonic()
     failed = done_bytes = 0
-    for done, result in enumerate(map_ordered(fn, sources, jobs, on_crash), start=1):
+    for done, result in enumerate(
+        map_ordered(fn, sources, jobs, on_crash, timeout=timeout, on_timeout=on_timeout), start=1
+    ):
         failed += is_failure(result)
         if on_progress:
             done_bytes += sizes[done - 1]
@@ -337,6 +301,7 @@ def extract_many(
     paths: Iterable[Source],
     jobs: int = 1,
     on_progress: Callable[[Progress], None] | None = None,
+    timeout: float | None = None,
 ) -> Iterator[Document | Failure]:
     """Extract many documents, yielding each result in input order as soon as it is ready.
 
@@ -345,6 +310,10 @@ def extract_many(
     loads the Korean analyzer once. A document that cannot be extracted is yielded as a
     :class:`~gongmun.models.Failure` (``path``, ``error`` code, ``message``) and the
     batch goes on. ``on_progress`` is called in this process after every document.
+    ``timeout`` (seconds, None or 0 for no limit) stops a document still running after
+    that long: it becomes a ``timeout`` Failure, its worker process is replaced and the
+    batch goes on; a time limit needs a worker process, so it runs one even with
+    ``jobs=1``.
     With ``jobs > 1`` call this under ``if __name__ == "__main__":`` in scripts, as for
     any use of :mod:`multiprocessing`.
 
@@ -356,6 +325,8 @@ def extract_many(
     """
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, not {jobs}")
+    if timeout is not None and timeout < 0:
+        raise ValueError(f"timeout must be 0 (none) or more seconds, not {timeout}")
     sources = list(paths)
     return run_batch(
         extract_one,
@@ -364,6 +335,8 @@ def extract_many(
         is_failure=lambda r: isinstance(r, Failure),
         on_crash=_crashed,
         on_progress=on_progress,
+        timeout=timeout,
+        on_timeout=_TimedOut(timeout).failure if timeout else None,
     )
 
 
@@ -388,23 +361,24 @@ class Line:
         return bool(self.error)
 
 
-def to_line(result: Document | Failure) -> Line:
-    """Serialize one result to its JSON Lines record (Hangul unescaped, no newline)."""
+def to_line(result: Document | Failure, json: str | None = None) -> Line:
+    """One result with its JSON Lines record (``json``, or serialized here)."""
+    json = serialize(result) if json is None else json
     if isinstance(result, Failure):
         return Line(
-            result.model_dump_json(),
+            json,
             result.path,
             result.sha256,
             error=result.error,
             message=result.message,
         )
     counts = (len(result.amounts), len(result.periods), len(result.projects))
-    return Line(result.model_dump_json(), result.source.path or "-", result.source.sha256, counts)
+    return Line(json, result.source.path or "-", result.source.sha256, counts)
 
 
 def extract_line(source: Source) -> Line:
     """:func:`extract_one`, serialized in the worker so the parent only writes bytes."""
-    return to_line(extract_one(source))
+    return to_line(*checked(source))
 
 
 def crashed_line(source: Source) -> Line:

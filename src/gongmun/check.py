@@ -9,6 +9,8 @@ what changed.
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -59,12 +61,55 @@ def render(record: dict[str, Any]) -> str:
     return json.dumps(record, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
+# Fields that differ between machines or releases, not between extractions: left out of
+# expectations so that upgrading pdfplumber does not change every fixture.
+_UNCHECKED: Final = ("gongmun_version", "reader")
+
+
 def _relabel(result: Document | Failure, rel: str) -> dict[str, Any]:
     # The path as run depends on the working directory; the one recorded must not.
     if isinstance(result, Failure):
-        return result.model_copy(update={"path": rel}).model_dump(mode="json")
-    source = result.source.model_copy(update={"path": rel})
-    return result.model_copy(update={"source": source}).model_dump(mode="json")
+        record = result.model_copy(update={"path": rel}).model_dump(mode="json")
+        where = record
+    else:
+        source = result.source.model_copy(update={"path": rel})
+        record = result.model_copy(update={"source": source}).model_dump(mode="json")
+        where = record["source"]
+    for key in _UNCHECKED:
+        where.pop(key, None)
+    if where.get("path_bytes") is None:
+        where.pop("path_bytes", None)
+    return record
+
+
+def _recorded_path(exp: Path) -> str | None:
+    """The input path (relative to DIR) an expectation file records, None if not ours."""
+    try:
+        record = json.loads(exp.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(record, dict):
+        return None
+    source = record.get("source")
+    path = source.get("path") if isinstance(source, dict) else record.get("path")
+    if isinstance(path, str) and ("source" in record or "error" in record):
+        return path
+    return None
+
+
+def _orphan_of(root: Path, exp: Path) -> bool:
+    """True if ``exp`` is gongmun's expectation of an input under ``root`` that is gone.
+
+    Any other ``*.expected.json`` (a user's own file, one for another tool) is not ours:
+    ``check`` neither reports nor deletes it.
+    """
+    rel = _recorded_path(exp)
+    if rel is None or rel.startswith("/") or ".." in Path(rel).parts:
+        return False
+    doc = root / rel
+    if doc.exists():
+        return False
+    return exp in (expected_path(doc), expected_path(doc, shared_stem=True))
 
 
 @dataclass
@@ -82,8 +127,14 @@ class CheckError(Exception):
     """DIR cannot be checked (missing, or without documents)."""
 
 
-def check_dir(directory: str | Path, jobs: int = 1) -> list[CaseResult]:
-    """Extract every input under ``directory`` and compare with its expectation."""
+def check_dir(
+    directory: str | Path, jobs: int = 1, timeout: float | None = None
+) -> list[CaseResult]:
+    """Extract every input under ``directory`` and compare with its expectation.
+
+    ``timeout`` is the time limit per document, as for
+    :func:`~gongmun.batch.extract_many`.
+    """
     root = Path(directory)
     if not root.is_dir():
         raise CheckError(f"{root}: not a directory")
@@ -93,7 +144,7 @@ def check_dir(directory: str | Path, jobs: int = 1) -> list[CaseResult]:
     expected_of = expectations(inputs)
     owners = set(expected_of.values())
     results: list[CaseResult] = []
-    for doc, result in zip(inputs, extract_many(inputs, jobs=jobs), strict=True):
+    for doc, result in zip(inputs, extract_many(inputs, jobs=jobs, timeout=timeout), strict=True):
         rel = doc.relative_to(root).as_posix()
         exp = expected_of[doc]
         actual = _relabel(result, rel)
@@ -110,24 +161,66 @@ def check_dir(directory: str | Path, jobs: int = 1) -> list[CaseResult]:
         diffs = list(diff(expected, actual))
         results.append(CaseResult(rel, "changed" if diffs else "ok", diffs, text, exp))
     for exp in sorted(root.rglob("*" + EXPECTED_SUFFIX)):
-        if exp not in owners and not any(p.startswith(".") for p in exp.relative_to(root).parts):
+        hidden = any(p.startswith(".") for p in exp.relative_to(root).parts)
+        if exp not in owners and not hidden and _orphan_of(root, exp):
             rel = exp.relative_to(root).as_posix()
             results.append(CaseResult(rel, "stale", ["its input is gone"], None, exp))
     return results
 
 
-def update(results: list[CaseResult]) -> list[CaseResult]:
-    """Rewrite the expectations of changed and new cases, delete stale ones; return those."""
-    touched = []
+def _inside(root: Path, path: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+    except (ValueError, OSError):
+        return False
+    return True
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` in one step: a reader sees the old file or the new."""
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mode = 0o644
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+            f.flush()
+            os.fchmod(f.fileno(), mode)
+            os.fsync(f.fileno())
+        Path(tmp).replace(path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def update(
+    results: list[CaseResult], directory: str | Path
+) -> tuple[list[CaseResult], list[tuple[CaseResult, str]]]:
+    """Rewrite the expectations of changed and new cases, delete stale ones.
+
+    Only expectations of documents this check ran (or gongmun's own orphans) are
+    touched, each atomically, and only inside ``directory``: an expectation that is a
+    symbolic link to a place outside it is refused, not written through. Returns the
+    cases updated and the ones refused with the reason.
+    """
+    root = Path(directory)
+    touched: list[CaseResult] = []
+    refused: list[tuple[CaseResult, str]] = []
     for r in results:
-        if r.status == "ok" or r.expected_file is None:
+        exp = r.expected_file
+        if r.status == "ok" or exp is None:
+            continue
+        if not _inside(root, exp):
+            refused.append((r, f"{exp} leads outside {root}"))
             continue
         if r.status == "stale":
-            r.expected_file.unlink()
+            exp.unlink()
         elif r.actual is not None:
-            r.expected_file.write_text(r.actual, encoding="utf-8")
+            _write_atomic(exp.resolve() if exp.is_symlink() else exp, r.actual)
         touched.append(r)
-    return touched
+    return touched, refused
 
 
 def _failure_text(record: dict[str, Any]) -> str | None:

@@ -9,11 +9,25 @@ be built at all.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal, Self
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from gongmun.paths import escape_surrogates
+from gongmun.paths import path_bytes as _path_bytes
+
 SCHEMA_VERSION: Literal["1"] = "1"
+
+
+def _safe_path(data: Any) -> Any:
+    """A file name that is not UTF-8 is shown escaped, its bytes kept in ``path_bytes``."""
+    if isinstance(data, dict) and isinstance(data.get("path"), str):
+        path = data["path"]
+        encoded = _path_bytes(path)
+        if encoded is not None:
+            data = {**data, "path": escape_surrogates(path), "path_bytes": encoded}
+    return data
+
 
 Offset = Annotated[int, Field(ge=0)]
 Year = Annotated[int, Field(ge=1900, le=2100)]
@@ -204,6 +218,20 @@ class Source(_Record):
     media_type: str
     encoding: str | None = None
     pages: Annotated[int, Field(ge=0)] | None = None
+    path_bytes: str | None = Field(
+        default=None,
+        description="base64 of the file name's bytes when they are not UTF-8; `path` then "
+        "shows them escaped (b\\xff.txt).",
+    )
+    gongmun_version: str | None = Field(default=None, description="The gongmun that made it.")
+    reader: str | None = Field(
+        default=None, description="The library and version that read the file (pdfplumber 0.11.4)."
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _path_as_text(cls, data: Any) -> Any:
+        return _safe_path(data)
 
 
 class Meta(_Record):
@@ -258,3 +286,12 @@ class Failure(_Record):
     error: str = Field(pattern=r"^[a-z][a-z0-9_]*$", description="A stable error code.")
     message: str
     sha256: str | None = None
+    path_bytes: str | None = Field(
+        default=None, description="base64 of the file name's bytes when they are not UTF-8."
+    )
+    gongmun_version: str | None = Field(default=None, description="The gongmun that made it.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _path_as_text(cls, data: Any) -> Any:
+        return _safe_path(data)

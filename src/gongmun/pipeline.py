@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from gongmun.doc.around import with_surroundings
 from gongmun.doc.placement import CellLocator, kept_regions, normalized_tables
 from gongmun.doc.records import table_records, with_cells
+from gongmun.errors import InputError
 from gongmun.extractors.amounts import find_amounts
 from gongmun.extractors.cell_years import with_column_years
 from gongmun.extractors.context import Context
@@ -18,25 +20,65 @@ from gongmun.extractors.years import infer_doc_year
 from gongmun.models import Document, Source, Warning
 from gongmun.normalize import normalize
 from gongmun.readers import RawInput, from_text, read_path
+from gongmun.versions import VERSION, reader_version
 
-# A str longer than this, or holding a newline, is text, never a path.
+# A str longer than this, or holding a line break, is text, never a path.
 _MAX_PATH_CHARS = 4096
+
+# An extension at the end of a name without spaces (`typo.txt`, `report.hwpx`), or a
+# document extension after a name with spaces (`my report.pdf`).
+_EXTENSION = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}$")
+_DOCUMENT_EXTENSION = re.compile(r"\.(?:txt|text|md|pdf|hwpx?|html?|docx?|xlsx?|csv|json)$", re.I)
+
+
+def looks_like_path(source: str) -> bool:
+    """True if a ``str`` reads as a file name rather than a document's text.
+
+    One line, and a document extension at its end, or no white space and a path
+    separator or an extension.
+
+    >>> [looks_like_path(s) for s in ("typo.txt", "inbox/보도자료", "내 문서.pdf")]
+    [True, True, True]
+    >>> looks_like_path("총 600억원 지원"), looks_like_path("가" * 100)
+    (False, False)
+    """
+    if not source or len(source) >= _MAX_PATH_CHARS or "\n" in source or "\r" in source:
+        return False
+    if _DOCUMENT_EXTENSION.search(source):
+        return True
+    if any(c.isspace() for c in source):
+        return False
+    return "/" in source or "\\" in source or bool(_EXTENSION.search(source))
+
+
+def _is_file(source: str) -> bool:
+    try:
+        return Path(source).is_file()
+    except (OSError, ValueError):  # a name too long, a NUL: not a file
+        return False
 
 
 def extract(source: str | os.PathLike[str]) -> Document:
-    """Extract one document from a path or from text.
+    """Extract one document from a file (or, for a ``str`` that is no path, from text).
 
-    A :class:`~pathlib.Path` (or any ``os.PathLike``) is always read as a file. A ``str``
-    is read as a file when it names one that exists and holds no newline; any other
-    ``str`` is the document's text.
+    A :class:`~pathlib.Path` (or any ``os.PathLike``) is always a file. A ``str`` is a
+    file when it names one; a ``str`` that names none but looks like a path
+    (:func:`looks_like_path`: ``typo.txt``, ``inbox/a``) raises
+    :class:`~gongmun.errors.InputError` with code ``not_found``; any other ``str`` is
+    read as the document's text. Prefer :func:`extract_text` for text.
 
     >>> doc = extract("□ (기간/규모) 2025년 ~ , 과제당 4년간 100억원 규모 지원")
     >>> doc.source.media_type
     'text/plain'
+    >>> extract("보도자료_오타.txt")
+    Traceback (most recent call last):
+    gongmun.errors.InputError: 보도자료_오타.txt: no such file
     """
     if isinstance(source, str):
-        if "\n" not in source and len(source) < _MAX_PATH_CHARS and Path(source).is_file():
-            return extract_raw(read_path(os.fspath(source)))
+        if "\n" not in source and len(source) < _MAX_PATH_CHARS and _is_file(source):
+            return extract_raw(read_path(source))
+        if looks_like_path(source):
+            raise InputError(source, "no such file", "not_found")
         return extract_raw(from_text(source))
     return extract_raw(read_path(os.fspath(source)))
 
@@ -68,6 +110,8 @@ def extract_raw(raw: RawInput) -> Document:
         media_type=raw.media_type,
         encoding=raw.encoding,
         pages=len(raw.page_starts) if raw.page_starts else None,
+        gongmun_version=VERSION,
+        reader=reader_version(raw.media_type),
     )
     return Document(
         source=source,

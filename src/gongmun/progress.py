@@ -5,10 +5,30 @@ Small enough not to need a dependency; the library never imports it.
 
 from __future__ import annotations
 
+import os
 import time
-from typing import TextIO
+from typing import Final, TextIO
 
 from gongmun.batch import Progress
+
+_COLORS: Final = {"red": "31", "yellow": "33", "green": "32"}
+
+
+def use_color(stream: TextIO) -> bool:
+    """Colour only on a terminal, never with ``NO_COLOR`` set (no-color.org) or TERM=dumb."""
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def paint(text: str, color: str, stream: TextIO) -> str:
+    """``text`` in ``color`` when ``stream`` takes colour (see :func:`use_color`)."""
+    if not use_color(stream):
+        return text
+    return f"\x1b[{_COLORS[color]}m{text}\x1b[0m"
 
 
 def duration(seconds: float) -> str:

@@ -49,6 +49,8 @@ RULES: Final[tuple[Rule, ...]] = (
     Rule("label_name", by_position.label_names, 2, "* (NAME사업) ’25년 20억원"),
     Rule("paren_figures", by_position.paren_figures, 0, "NAME(’25~’29, ’25년 51.7억원)"),
     Rule("colon_figures", by_position.colon_or_comma_figures, 0, "NAME : (’24) 8,295억원"),
+    Rule("name_field", by_position.name_fields, 1, "【세부사업명】 NAME / 사업기간 : '25~'27"),
+    Rule("item_head", by_position.item_heads, 1, "ㅇ NAME : 총 120억원; - NAME('25~'29)"),
     Rule("name_amount", by_prose.name_amounts, 2, "'NAME'에 1조원"),
     Rule("item_notes", by_position.item_notes, 3, "ㅇ NAME사업을 통해 … / * ’25년 40억원"),
     Rule("task_table", by_table.text_tables, 4, "과제명 주요내용 / NAME 설명"),
@@ -57,7 +59,10 @@ RULES: Final[tuple[Rule, ...]] = (
 )
 
 # Ranks of rule names a draft may carry (a rule can record a finer name than its own).
-_RANK: Final[dict[str, int]] = {r.name: r.rank for r in RULES} | {"comma_figures": 1}
+_RANK: Final[dict[str, int]] = {r.name: r.rank for r in RULES} | {
+    "comma_figures": 1,
+    "item_fields": 1,
+}
 
 
 def find_projects(

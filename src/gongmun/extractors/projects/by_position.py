@@ -26,10 +26,25 @@ from gongmun.extractors.projects.names import (
     draft_at,
     locate,
     name_before,
+    position_name,
 )
 from gongmun.extractors.projects.scan import Scan
+from gongmun.extractors.projects.words import NAME_LABELS
+from gongmun.normalize.outline import Block
 
-_SCALE_LABELS: Final = frozenset({"규모", "사업규모", "예산", "사업비", "총사업비", "기간/규모"})
+_SCALE_LABELS: Final = frozenset(
+    {
+        "규모",
+        "사업규모",
+        "지원규모",
+        "투자규모",
+        "예산규모",
+        "예산",
+        "사업비",
+        "총사업비",
+        "기간/규모",
+    }
+)
 
 _YEAR_GAP = regex.compile(r"[\s'\d년도,]*")
 
@@ -115,7 +130,8 @@ def _item_above(text: str, lines: list[Line], i: int) -> Line | None:
         if ln.end <= ln.body_start:
             continue
         if not _is_note(text, ln):
-            return ln
+            # A plain line above (a diagram's row of names) is not an item to give to.
+            return ln if ln.body_start > ln.start else None
     return None
 
 
@@ -247,3 +263,198 @@ def _item_with_notes(text: str, lines: list[Line], i: int, figures: Figures) -> 
         figures.used.add(id(a))
         d.annual.setdefault(a.year or 0, a)
     return [d]
+
+
+# --- Item heads: "ㅇ NAME : …", "- NAME(’25~’29, …)", "□ NAME" over its figure lines ---
+
+# Outline kinds whose block is an item (paragraphs and captions are not).
+_ITEM_KINDS: Final = frozenset(
+    {
+        "square",
+        "circle",
+        "dash",
+        "middot",
+        "triangle",
+        "circled",
+        "paren_number",
+        "hangul",
+        "number",
+        "numbox",
+    }
+)
+# A figure field under an item: "(기간) '25~'29", "- 사업비 : 120억원", "* 총사업비 90억".
+_FIGURE_FIELD = regex.compile(
+    r"^\s*(?:[\(\[【]\s*(?P<a>[^()\[\]【】:]{1,12})\s*[\)\]】]|(?P<b>[^\s:()]{1,10})\s*[:：])"
+)
+_FIGURE_FIELD_WORDS = regex.compile(r"기간|사업비|예산|규모|재원|국비|지방비|총액|금액|투자")
+
+
+def figure_field(line: str) -> bool:
+    """Whether ``line`` is a labelled field of figures (``(기간) '25~'29``, ``사업비 :``).
+
+    >>> figure_field("(기간/규모) '25~'27, 총 90억원"), figure_field("(내용) 실증 지원")
+    (True, False)
+    """
+    m = _FIGURE_FIELD.match(line)
+    if m is None:
+        return False
+    label = m.group("a") or m.group("b") or ""
+    return bool(_FIGURE_FIELD_WORDS.search(label))
+
+
+def item_heads(scan: Scan) -> list[Draft]:
+    """An item's head is a name when its figures follow at once: ``ㅇ NAME : 총 120억원``,
+    ``- NAME(’25~’29, ’25년 10억원)``; ``□ NAME`` takes the figures of its field lines
+    (``- (기간) …``, ``- (예산) …``). No head noun is needed: the place says it is a name.
+    """
+    text, figures = scan.text, scan.figures
+    out: list[Draft] = []
+    for block in scan.blocks:
+        if block.kind not in _ITEM_KINDS:
+            continue
+        body = text.find(block.text, block.start, block.end + 1) if block.text else -1
+        if body < 0:
+            continue
+        d = _head_with_figures(text, body, block.end, figures)
+        if d is None and not figures.any_in(body, block.end):
+            d = _head_over_fields(text, block, body, figures)
+        if d is not None:
+            out.append(d)
+    return out
+
+
+def _head_with_figures(text: str, body: int, end: int, figures: Figures) -> Draft | None:
+    """``NAME : figures`` or ``NAME(figures)`` at the head of an item."""
+    first = figures.first_start_from(body)
+    if first is None or first >= end:
+        return None
+    depth = 0
+    for i in range(body, min(first, body + 80)):
+        ch = text[i]
+        if ch == "(":
+            if depth == 0:
+                close = _group_end(text, i, end)
+                if close is not None and figures.free_in(i, close):
+                    return _claim(text, body, i, i, close, figures, "item_head")
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch in ":：" and depth == 0:
+            if figures.free_in(i, min(end, i + 60)):
+                return _claim(text, body, i, i, end, figures, "item_head")
+            return None
+    return None
+
+
+def _group_end(text: str, open_at: int, end: int) -> int | None:
+    depth = 0
+    for i in range(open_at, min(end, open_at + 200)):
+        depth += (text[i] == "(") - (text[i] == ")")
+        if depth == 0:
+            return i + 1
+    return None
+
+
+def _claim(
+    text: str, body: int, head_end: int, f0: int, f1: int, figures: Figures, rule: str
+) -> Draft | None:
+    name = position_name(text[body:head_end], strict=True)
+    if name is None:
+        return None
+    place = locate(text, name, body, head_end)
+    if place is None:
+        return None
+    if not figures.programme_figures_in(f0, f1):
+        return None
+    d = Draft(name, place[0], place[1], rule)
+    figures.take(d, f0, f1, text)
+    return d
+
+
+def _head_over_fields(text: str, block: Block, body: int, figures: Figures) -> Draft | None:
+    """``□ NAME`` with ``- (기간) '25~'27`` and ``- (예산) 총 90억원`` under it."""
+    fields = [
+        b
+        for b in (*block.children, *block.notes)
+        if figure_field(b.text) and figures.free_in(b.start, b.end)
+    ]
+    if not fields:
+        return None
+    name = position_name(block.text, strict=True)
+    if name is None:
+        return None
+    place = locate(text, name, body, block.end)
+    if place is None:
+        return None
+    d = Draft(name, place[0], place[1], "item_fields")
+    for b in fields:
+        figures.take(d, b.start, b.end, text)
+    return d
+
+
+# --- Name fields: "【세부사업명】 NAME", "사업명 : NAME", "(사업명) NAME" -----------------
+
+_NAME_FIELD = regex.compile(
+    r"(?:【\s*(?P<l1>L)\s*】|\[\s*(?P<l2>L)\s*\]|\(\s*(?P<l3>L)\s*\)|(?<![\p{Hangul}])(?P<l4>L)\s*[:：]|"
+    r"^[ \t]*(?:[○ㅇ□◦•-]\s*)?(?P<l5>L)(?=\s))\s*(?P<name>[^/\n【\[]*)".replace(
+        "L", "|".join(regex.escape(w) for w in NAME_LABELS)
+    ),
+    regex.MULTILINE,
+)
+# A budget code after a name: "(1234-567)", "(5152-301)".
+_CODE = regex.compile(r"\s*\(\d{3,4}-\d{3}\)\s*$")
+# How many lines below a name field its figure fields may sit.
+_FIELD_LINES = 12
+
+
+def name_fields(scan: Scan) -> list[Draft]:
+    """A labelled name and the figure fields that follow it, on its line (``/``-separated)
+    or on the lines below, until the next name field:
+
+    ``【세부사업명】 스마트 항만 고도화 / 사업기간 : '25~'27 / 총사업비 : 90억원``.
+    """
+    text, figures, lines = scan.text, scan.figures, scan.lines
+    out: list[Draft] = []
+    for i, line in enumerate(lines):
+        if line.end - line.start < 4:
+            continue
+        m = _NAME_FIELD.search(text, line.start, line.end)
+        if m is None:
+            continue
+        raw = _CODE.sub("", m.group("name")).strip()
+        name_start = m.start("name")
+        if not raw and i + 1 < len(lines):
+            # "○ 사업명" alone: the name is the next line.
+            nxt = lines[i + 1]
+            raw, name_start = text[nxt.body_start : nxt.end].strip(), nxt.body_start
+        name = position_name(raw.split(" : ")[0], strict=True) if raw else None
+        if name is None:
+            continue
+        place = locate(text, name, name_start, name_start + len(raw) + 1)
+        if place is None:
+            continue
+        d = Draft(name, place[0], place[1], "name_field")
+        for f0, f1 in _fields_after(text, lines, i, place[1]):
+            figures.take(d, f0, f1, text)
+        if d.period or d.total or d.annual or d.funding:
+            out.append(d)
+    return out
+
+
+def _fields_after(text: str, lines: list[Line], i: int, start: int) -> list[tuple[int, int]]:
+    """Stretches of figure fields after a name field: the rest of its line split by
+    ``/``, then the following lines that are figure fields, until the next name field."""
+    out = []
+    line = lines[i]
+    pos = start
+    for part in regex.split(r"(/|【)", text[start : line.end]):
+        if figure_field(part.lstrip("/ ")) or _FIGURE_FIELD_WORDS.match(part.strip(" /")):
+            out.append((pos, pos + len(part)))
+        pos += len(part)
+    for nxt in lines[i + 1 : i + 1 + _FIELD_LINES]:
+        body = text[nxt.body_start : nxt.end]
+        if _NAME_FIELD.match(body) or _NAME_FIELD.search(text, nxt.start, nxt.end):
+            break
+        if figure_field(body):
+            out.append((nxt.body_start, nxt.end))
+    return out

@@ -92,6 +92,8 @@ def _table_rows(text: str, rows: list[tuple[int, str]], has_description: bool) -
 def _is_task_header(header: str, cells: list[str]) -> bool:
     if not 2 <= len(cells) <= 6 or len(header) > 40 or any(len(c) > 6 for c in cells):
         return False
+    if ":" in header or "：" in header:
+        return False  # "사업명 : NAME" is a field, not a table's header row
     if TABLE_CAPTION.match(header) or header.startswith(("<", "〈", "「")):
         return False
     if BULLET_START.match(header) or MARKER.match(header):

@@ -126,6 +126,13 @@ class Figures:
             id(p) not in self.used for p in self.periods_in(start, end)
         )
 
+    def programme_figures_in(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` holds an unclaimed amount, or a period a programme
+        runs for (across years: ``'25~'29``), not a schedule (``'25.3~6월``, ``~'25년``)."""
+        if any(id(a) not in self.used for a in self.amounts_in(start, end)):
+            return True
+        return any(id(p) not in self.used and is_run_time(p) for p in self.periods_in(start, end))
+
     def overlaps(self, start: int, end: int) -> bool:
         """Whether a figure overlaps ``[start, end)``."""
         # Figures are short: one that overlaps [start, end) starts at most 40 chars before.
@@ -167,3 +174,17 @@ class Figures:
         if j < len(self._newlines) and self._newlines[j] < a.span.start:
             return None
         return year
+
+
+def is_run_time(p: Period) -> bool:
+    """Whether ``p`` is the run time of a programme: whole years, from one to a later one.
+
+    A period with months, halves or quarters (``'25.3~6월``, ``'25.下~``) or with one side
+    only (``~'25년``) is an activity's schedule.
+    """
+    start, end = p.start, p.end
+    if start is None or end is None or start.year is None or end.year is None:
+        return False
+    if any(t.month or t.half or t.quarter for t in (start, end)):
+        return False
+    return end.year > start.year

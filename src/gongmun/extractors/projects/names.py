@@ -7,6 +7,7 @@ it are trimmed. The word lists are in :mod:`project_tables`.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Final
 
 import regex
@@ -16,11 +17,16 @@ from gongmun.extractors.projects.lines import Line
 from gongmun.extractors.projects.words import (
     ACTIVITY_WORDS,
     CLAUSE_END_SUFFIXES,
+    EVENT_WORDS,
+    FIELD_LABELS,
     GENERIC_NAMES,
+    HEAD_TRAILING_WORDS,
+    HEADING_WORDS,
     HEADS,
     LEADING_WORDS,
     LINKING_WORDS,
     NOT_HEADS,
+    SECTION_WORDS,
     SOFT_ACTIVITY_WORDS,
 )
 
@@ -245,3 +251,117 @@ def draft_at(found: tuple[str, int, int], rule: str) -> Draft:
     """A draft for a name found at ``(name, start, end)``."""
     name, start, end = found
     return Draft(name=name, start=start, end=end, rule=rule)
+
+
+# --- Names found by position ----------------------------------------------------------
+#
+# Where the place in the document says "this is a name" (an item's head before its
+# figures, a 사업명 field, a table's name column), no head noun is needed: the phrase is
+# a name if it is a noun phrase and not a section heading, a field label, a plan, law,
+# body or event.
+
+_LEADING_LABEL = regex.compile(r"^\((?P<label>[^()]{1,14})\)\s*")
+# "'25년", "2025년", "6월", "45개", "11대 분야": when and how many, not the name.
+_LEADING_COUNT_OR_DATE = regex.compile(
+    r"^(?:'?\d{2,4}년(?:도)?|\d{1,2}월|\d{1,2}일|[\d,]+\s*(?:개|대|건|명|곳|종|개소|개사)\S*)\s+"
+)
+_PURPOSE = regex.compile(r"(?:을|를|에)\s*(?:위한|위해|통한|대한)\s")
+_SENTENCE_END = regex.compile(r"(?:다|요|음|함|됨|임)[.!]?$|[.!?]$")
+
+
+def position_name(phrase: str, *, strict: bool = False) -> str | None:
+    """The name an item head or a name field holds, or None if it names no project.
+
+    >>> position_name("해양 드론 기술 개발")
+    '해양 드론 기술 개발'
+    >>> position_name("(신규) 기업수요기반 차세대연구자 도전·혁신 지원 강화")
+    '기업수요기반 차세대연구자 도전·혁신 지원'
+    >>> position_name("추진 배경"), position_name("사업기간"), position_name("설명회 개최")
+    (None, None, None)
+
+    ``strict``: the phrase must be the name whole, with no clause before it (an item's
+    head is "NAME", not "인재 양성을 위해 해외 기관과 NAME").
+    """
+    name = " ".join(phrase.split()).strip(_EDGE_MARKS)
+    if name.startswith("(") and name.endswith(")") and name.count("(") == 1:
+        return None  # "(지원 규모)": a label alone
+    label = _LEADING_LABEL.match(name)
+    if label and label.end() < len(name):
+        name = name[label.end() :]
+    whole = name
+    name = _cut_clause(name)
+    if strict and (name != whole or (_PURPOSE.search(name) and not STRONG_HEADS.search(name))):
+        # "성장 정체 극복을 위한 인재양성 지원": a purpose and an activity, not a name.
+        return None
+    while True:
+        cut = _LEADING_COUNT_OR_DATE.sub("", name)
+        words = cut.split(" ", 1)
+        if len(words) == 2 and (words[0] in _LEADING or _DATE_WORD.match(words[0])):
+            cut = words[1]
+        if cut == name:
+            break
+        name = cut
+    while " " in name and name.rsplit(" ", 1)[1] in HEAD_TRAILING_WORDS:
+        name = name.rsplit(" ", 1)[0]
+    name = _TRAILING_DATED_GROUP.sub("", name) if not _HEAD_RE.search(name) else name
+    name = name.strip(_EDGE_MARKS)
+    if not _plausible_position_name(name):
+        return None
+    return name if is_noun_phrase(name) else None
+
+
+def _plausible_position_name(name: str) -> bool:
+    if not 4 <= len(name) <= 60 or len(name.split()) > 10 or not _HAS_WORD.search(name):
+        return False
+    if name.count("(") != name.count(")") or "%" in name or _SENTENCE_END.search(name):
+        return False
+    if _STARTS_WITH_NUMBER.match(name) or " 등 " in name or name.endswith(" 등"):
+        return False
+    if name.split(" ", 1)[0] in HEADING_WORDS:
+        return False
+    last = name.rsplit(" ", 1)[-1].split("(")[0]
+    bare = name.replace(" ", "").strip("()[]【】")
+    if bare in FIELD_LABELS or name in GENERIC_NAMES or last in GENERIC_NAMES:
+        return False
+    if any(last.endswith(w) for w in SECTION_WORDS) and not _HEAD_RE.search(name):
+        return False
+    if last.endswith(EVENT_WORDS) or _NOT_HEAD_RE.search(name.split("(")[0]):
+        return False
+    return not _ENDS_IN_COUNT.search(name.rsplit("(", 1)[0])
+
+
+# Kiwi tags that make a phrase a clause, not a noun phrase: endings that close or link
+# a clause, the pre-final ending, topic and subject particles.
+_CLAUSE_TAGS: Final = frozenset({"EF", "EC", "EP", "JX", "JKS", "JKC", "JKV"})
+_NOUN_END_TAGS: Final = ("NN", "SL", "SH", "SN", "XSN", "XR")
+
+
+@lru_cache(maxsize=8192)
+def is_noun_phrase(name: str) -> bool:
+    """Whether ``name`` reads as one noun phrase (Kiwi's tags), for names no word list
+    decides. Without kiwipiepy, a phrase of nouns is assumed.
+
+    >>> is_noun_phrase("해양 드론 기술 개발"), is_noun_phrase("창업기업을 지원한다")
+    (True, False)
+    """
+    if _HEAD_RE.search(name) and not _CLAUSE_WORD.search(name):
+        return True  # ends in a head noun and holds no clause ending: no need to ask
+    try:
+        from gongmun._kiwi import tokenize
+
+        tokens = [
+            t
+            for t in tokenize(name.split("(")[0] or name)
+            if not t.tag.startswith("S") or t.tag in ("SL", "SH", "SN")
+        ]
+    except (ImportError, OSError, RuntimeError):
+        return True
+    if not tokens:
+        return False
+    if any(t.tag in _CLAUSE_TAGS for t in tokens):
+        return False
+    return bool(tokens[-1].tag.startswith(_NOUN_END_TAGS))
+
+
+# A word ending that always closes a clause: "…하고", "…한다", "…했으며".
+_CLAUSE_WORD = regex.compile(r"(?:하고|하며|하여|한다|했다|된다|됐다|이며|으며|는데)(?:\s|$)")

@@ -378,4 +378,69 @@ SECTION_WORDS: Final[tuple[str, ...]] = (
     "조례",
     "기준",
     "요건",
+    "산업",
+    "분야",
+)
+
+# Words that end an item head without being part of the name: what is done to it.
+# "기업수요기반 차세대연구자 도전·혁신 지원 강화" → "… 지원".
+HEAD_TRAILING_WORDS: Final[tuple[str, ...]] = (
+    "추진",
+    "본격",
+    "본격화",
+    "착수",
+    "신설",
+    "확대",
+    "강화",
+    "지속",
+    "계속",
+    "신규",
+    "시행",
+    "개시",
+    "실시",
+    "완료",
+    "예정",
+    "편성",
+    "반영",
+    "투입",
+    "마련",
+)
+
+# Last words of a phrase that is an event or an act, not a programme ("설명회 개최").
+EVENT_WORDS: Final[tuple[str, ...]] = (
+    "개최",
+    "발표",
+    "회의",
+    "설명회",
+    "공청회",
+    "세미나",
+    "워크숍",
+    "행사",
+    "협약",
+    "체결",
+    "선포",
+    "출범",
+    "발간",
+    "점검",
+    "평가",
+    "검토",
+    "협의",
+    "논의",
+    "공모",
+    "모집",
+    "접수",
+    "방문",
+    "수립",
+    "발굴",
+    "제작",
+    "컨설팅",
+    "멘토링",
+    "면담",
+    "기획",
+    "개편",
+)
+
+# First words of a heading, never of a name: "5 나가며 재정융자사업" is a table of contents.
+HEADING_WORDS: Final[frozenset[str]] = frozenset(
+    {"나가며", "들어가며", "서론", "결론", "목차", "요약", "참고", "붙임", "별첨", "개요"}
 )
