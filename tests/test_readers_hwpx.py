@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 import zipfile
 from pathlib import Path
 
@@ -159,10 +158,12 @@ def test_zip_that_is_not_hwpx(tmp_path: Path) -> None:
     assert "not an HWPX" in e.problem
 
 
-def test_hwpx_name_on_something_else(tmp_path: Path) -> None:
+def test_hwpx_name_on_text_reads_the_text_with_a_warning(tmp_path: Path) -> None:
     f = tmp_path / "fake.hwpx"
     f.write_text("총 600억원", encoding="utf-8")
-    assert read_error(f).code == "broken_hwpx"
+    raw = read_path(f)
+    assert raw.text == "총 600억원"
+    assert [c for c, _ in raw.warnings] == ["format_mismatch"]
 
 
 def test_truncated_hwpx(tmp_path: Path) -> None:
@@ -182,22 +183,6 @@ def test_broken_hwp_says_how_to_convert(tmp_path: Path) -> None:
     e = read_error(f)
     assert e.code == "broken_hwp"
     assert "soffice" in e.problem
-
-
-def test_hwp_without_the_optional_reader(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "syhwp", None)  # import fails as if not installed
-    f = tmp_path / "old.hwp"
-    f.write_bytes(OLE + b"\x00" * 600)
-    e = read_error(f)
-    assert e.code == "hwp_unsupported"
-    assert "gongmun[hwp]" in e.problem
-    assert "HWPX or PDF" in e.problem
-
-
-def test_hwp_name_on_text(tmp_path: Path) -> None:
-    f = tmp_path / "old.hwp"
-    f.write_text("총 600억원", encoding="utf-8")
-    assert read_error(f).code == "broken_hwp"
 
 
 def test_hwpx_table_rows_become_the_six_projects() -> None:

@@ -121,12 +121,14 @@ def test_garbage_after_a_pdf_header(tmp_path: Path) -> None:
     assert read_error(f).code == "broken_pdf"
 
 
-def test_not_a_pdf_named_pdf(tmp_path: Path) -> None:
+def test_html_named_pdf_is_read_as_html_with_a_warning(tmp_path: Path) -> None:
     f = tmp_path / "page.pdf"
-    f.write_text("<html><body>404 Not Found</body></html>", encoding="utf-8")
-    e = read_error(f)
-    assert e.code == "broken_pdf"
-    assert "not a PDF" in e.problem
+    f.write_text("<html><body><p>총 600억원 지원</p></body></html>", encoding="utf-8")
+    raw = read_path(f)
+    assert raw.media_type == "text/html"
+    assert "총 600억원 지원" in raw.text
+    codes = [c for c, _ in raw.warnings]
+    assert "format_mismatch" in codes
 
 
 def test_encrypted_pdf(tmp_path: Path) -> None:

@@ -1,11 +1,11 @@
 """Readers: turn a file into decoded text (and pages, tables, warnings) for the pipeline.
 
-``read_path`` picks the reader by magic bytes, then by extension (:mod:`.detect`):
+``read_path`` picks the reader by the file's first bytes (:mod:`.detect`):
 
 ========  ==================================================================
 PDF       :mod:`.pdf` (pdfplumber): pages joined by a blank line, ruled tables
 HWPX      :mod:`.hwpx`: section XML from the zip, tables with merged cells
-HWP       :mod:`.hwp`: old binary HWP through syhwp (optional extra ``hwp``)
+HWP       :mod:`.hwp`: binary HWP 5 records (olefile + zlib), tables, notes
 HTML      :mod:`.html`: the article body of a saved page
 text      :mod:`.text`: BOM, strict UTF-8, strict CP949, then detection
 ========  ==================================================================
@@ -14,19 +14,21 @@ Each reader returns a :class:`RawInput`; a file that cannot be read raises
 :class:`~gongmun.errors.InputError` naming the file, with a stable ``code``:
 ``not_found``, ``is_directory``, ``unreadable``, ``empty``, ``too_large``, ``binary``,
 ``undecodable``, ``unsupported_format``, ``encrypted_pdf``, ``broken_pdf``, ``no_text``,
-``unsafe_archive``, ``unsafe_xml``, ``broken_hwpx``, ``hwp_unsupported``,
-``encrypted_hwp``, ``broken_hwp``. Limits are in :mod:`.limits`.
+``unsafe_archive``, ``unsafe_xml``, ``broken_hwpx``, ``hwp3_unsupported``,
+``encrypted_hwp``, ``distribution_hwp``, ``broken_hwp``. An extension that names another
+format than the bytes hold gives the warning ``format_mismatch``. Limits are in :mod:`.limits`.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from pathlib import Path
 
 from gongmun.doc.tables import Table
 from gongmun.errors import InputError
 from gongmun.readers import limits
-from gongmun.readers.detect import sniff
+from gongmun.readers.detect import Kind, mismatch_warning, sniff
 from gongmun.readers.model import PAGE_JOIN, RawInput
 
 __all__ = ["PAGE_JOIN", "RawInput", "Table", "from_text", "read_bytes", "read_path"]
@@ -82,26 +84,28 @@ def read_bytes(data: bytes, path: str) -> RawInput:
     digest = hashlib.sha256(data).hexdigest()
     suffix = Path(path).suffix.lower()
     kind, what = sniff(data[: limits.SNIFF_BYTES], suffix)
+    if kind == "other":
+        raise InputError(path, f"{what}, not a document gongmun reads", "unsupported_format")
+    raw = _read_kind(kind, data, path, digest)
+    warning = mismatch_warning(kind, suffix)
+    if warning is None:
+        return raw
+    return dataclasses.replace(raw, warnings=(warning, *raw.warnings))
+
+
+def _read_kind(kind: Kind, data: bytes, path: str, digest: str) -> RawInput:
     if kind == "pdf":
         from gongmun.readers.pdf import read_pdf
 
         return read_pdf(data, path, digest)
-    if suffix == ".pdf":
-        raise InputError(path, f"named .pdf but holds {what}, not a PDF", "broken_pdf")
     if kind == "zip":
         from gongmun.readers.hwpx import read_hwpx
 
         return read_hwpx(data, path, digest)
-    if suffix == ".hwpx":
-        raise InputError(path, f"named .hwpx but holds {what}, not a zip archive", "broken_hwpx")
-    if kind == "ole":
+    if kind in ("ole", "hwp3"):
         from gongmun.readers.hwp import read_hwp
 
         return read_hwp(data, path, digest)
-    if suffix == ".hwp":
-        raise InputError(path, f"named .hwp but holds {what}, not an HWP file", "broken_hwp")
-    if kind == "other":
-        raise InputError(path, f"{what}, not a document gongmun reads", "unsupported_format")
     if kind == "html":
         from gongmun.readers.html import read_html
 

@@ -3,17 +3,23 @@
 HWPX (OWPML) is a zip of XML. Body text is in ``hp:p`` paragraphs of ``hp:run`` runs
 holding ``hp:t`` text; a table (``hp:tbl``) sits inside a run, its cells (``hp:tc``)
 carry their own paragraphs, address (``hp:cellAddr``) and span (``hp:cellSpan``).
+Footnotes and endnotes follow the paragraph that anchors them; headers and footers
+are page furniture, written once after the body; ``pageBreak`` and the laid-out line
+positions (``hp:lineseg vertpos``) give pages (:mod:`~gongmun.readers.layout`).
 The input is untrusted: sizes are bounded (:mod:`~gongmun.readers.safezip`), and the
 XML is parsed by defusedxml with DTDs and entities forbidden.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any, Final
 
 from gongmun.doc.tables import Cell, Table, place
 from gongmun.errors import InputError
+from gongmun.readers.chars import drop_outside, dropped_warning
+from gongmun.readers.layout import PAGE, Furniture, PageMark, PageTracker
 from gongmun.readers.model import RawInput
 from gongmun.readers.pdf import clean_cell, render_rows
 from gongmun.readers.safezip import open_zip, read_member
@@ -33,6 +39,12 @@ INLINE_CHARS: Final[dict[str, str]] = {
 }
 # Elements inside a run whose own paragraphs are not body text (hidden/meta parts).
 SKIP_IN_RUN: Final = frozenset({"secPr", "ctrl", "fieldBegin", "fieldEnd", "footNote", "endNote"})
+# What a control (hp:ctrl) shows: notes after the paragraph, headers/footers as furniture;
+# every other control (hidden comments, fields, page numbers, column settings) nothing.
+CTRL: Final = "ctrl"
+NOTES: Final = frozenset({"footNote", "endNote"})
+PAGE_FURNITURE: Final = frozenset({"header", "footer"})
+LINESEGS, LINESEG = "linesegarray", "lineseg"
 
 
 def read_hwpx(data: bytes, path: str, sha256: str) -> RawInput:
@@ -48,14 +60,61 @@ def read_hwpx(data: bytes, path: str, sha256: str) -> RawInput:
                 "zip archive without Contents/section*.xml: not an HWPX document",
                 "unsupported_format",
             )
-        blocks: list[str | Table] = []
+        blocks: list[Any] = []
+        pages = PageTracker()
+        dropped = 0
         for _, name in sections:
-            root = _parse(read_member(z, name, path), path, name)
-            _walk_container(root, blocks)
-    return _assemble(blocks, path, sha256)
+            xml, n = _clean_xml(read_member(z, name, path))
+            dropped += n
+            pages.new_section()
+            _walk_section(_parse(xml, path, name), blocks, pages)
+    warnings = (dropped_warning(dropped, "Hancom"),) if dropped else ()
+    return _assemble(blocks, path, sha256, warnings, pages.recorded)
 
 
-def _parse(xml: bytes, path: str, name: str) -> Any:
+def _clean_xml(xml: bytes) -> tuple[bytes | str, int]:
+    """The section's XML without private-use characters (Hancom symbol glyphs)."""
+    try:
+        text = xml.decode("utf-8")
+    except UnicodeDecodeError:
+        return xml, 0  # another declared encoding: the parser decodes it
+    cleaned, n = drop_outside(text)
+    return (cleaned if n else xml), n
+
+
+def _walk_section(root: Any, blocks: list[Any], pages: PageTracker) -> None:
+    """A section's paragraphs, with a page mark where the layout starts a new page."""
+    for child in root:
+        if _local(child.tag) == P:
+            if pages.starts_page(child.get("pageBreak") == "1", _line_tops(child)):
+                blocks.append(PAGE)
+            _paragraph(child, blocks)
+        else:
+            _walk_container(child, blocks)
+
+
+def _line_tops(p: Any) -> list[int]:
+    tops: list[int] = []
+    for segs in (c for c in p if _local(c.tag) == LINESEGS):
+        for seg in segs:
+            if _local(seg.tag) == LINESEG:
+                tops.append(_int(seg, "vertpos", 0))
+    return tops
+
+
+def _control(item: Any, notes: list[Any]) -> None:
+    """Notes and furniture of an ``hp:ctrl`` (or a bare footnote), for after the paragraph."""
+    for part in [item] if _local(item.tag) in NOTES else list(item):
+        kind = _local(part.tag)
+        if kind in NOTES:
+            _walk_container(part, notes)
+        elif kind in PAGE_FURNITURE:
+            found: list[Any] = []
+            _walk_container(part, found)
+            notes.extend(Furniture(b) for b in found if isinstance(b, str))
+
+
+def _parse(xml: bytes | str, path: str, name: str) -> Any:
     import xml.etree.ElementTree as std_et
 
     from defusedxml import DefusedXmlException
@@ -88,6 +147,7 @@ def _walk_container(elem: Any, blocks: list[str | Table]) -> None:
 
 def _paragraph(p: Any, blocks: list[str | Table]) -> None:
     buf: list[str] = []
+    notes: list[Any] = []
 
     def flush() -> None:
         if buf:
@@ -104,11 +164,14 @@ def _paragraph(p: Any, blocks: list[str | Table]) -> None:
             elif name == TBL:
                 flush()
                 blocks.append(_table(item))
+            elif name == CTRL or name in NOTES:
+                _control(item, notes)
             elif name not in SKIP_IN_RUN:
                 # Text boxes and shapes keep paragraphs in their own sub-lists.
                 flush()
                 _walk_container(item, blocks)
     flush()
+    blocks.extend(notes)
 
 
 def _t_text(t: Any) -> str:
@@ -188,11 +251,26 @@ def _header_rows(cells: list[Cell]) -> int:
     return n or (1 if cells else 0)
 
 
-def _assemble(blocks: list[str | Table], path: str, sha256: str) -> RawInput:
+def _assemble(
+    blocks: list[Any],
+    path: str,
+    sha256: str,
+    warnings: tuple[tuple[str, str], ...],
+    paged: bool,
+) -> RawInput:
     parts: list[str] = []
     tables: list[Table] = []
+    page_starts: list[int] = [0]
+    furniture: dict[str, None] = {}
     offset = 0
     for block in blocks:
+        if isinstance(block, PageMark):
+            # The next block starts after its line break; an empty page still counts.
+            page_starts.append(offset + 1 if offset else 0)
+            continue
+        if isinstance(block, Furniture):
+            furniture[str(block)] = None
+            continue
         if offset:
             parts.append("\n")
             offset += 1
@@ -200,11 +278,23 @@ def _assemble(blocks: list[str | Table], path: str, sha256: str) -> RawInput:
             parts.append(block)
             offset += len(block)
             continue
+        if paged:
+            block = dataclasses.replace(block, page=len(page_starts))
         rendered, table = place(block, offset)
         tables.append(table)
         parts.append(rendered)
         offset += len(rendered)
+    if furniture:
+        parts.append(("\n\n" if offset else "") + "\n".join(furniture))
     text = "".join(parts)
     if not text.strip():
         raise InputError(path, "HWPX document has no text", "no_text")
-    return RawInput(text, path, sha256, MEDIA_TYPE, tables=tuple(tables))
+    return RawInput(
+        text,
+        path,
+        sha256,
+        MEDIA_TYPE,
+        page_starts=tuple(page_starts) if paged else None,
+        tables=tuple(tables),
+        warnings=warnings,
+    )

@@ -39,3 +39,11 @@ SNIFF_BYTES: Final = 64 * 1024
 # word space (5% of corpus 056's pdfminer text), so the bar is well above that; binary
 # data rarely decodes at all, and NUL bytes alone already mark it.
 MAX_CONTROL_SHARE: Final = 0.2
+
+# HWP 5: bytes one BodyText section stream may inflate to, and all of them together.
+# Real sections are a few MB; 64 MiB of records is a long book.
+MAX_HWP_STREAM_BYTES: Final = 64 * MIB
+MAX_HWP_TOTAL_BYTES: Final = 256 * MIB
+# Slots (rows x columns) one table may have once its empty rows and columns are gone;
+# real tables hold a few thousand.
+MAX_TABLE_SLOTS: Final = 1_000_000
