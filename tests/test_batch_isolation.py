@@ -33,7 +33,7 @@ def _bad_period(*args: Any, **kwargs: Any) -> list[Period]:
 
 
 STAGES = [
-    ("gongmun.readers.text.decode_text", _boom, "internal_error", "reading"),
+    ("gongmun.readers.text.decode_document", _boom, "internal_error", "reading"),
     ("gongmun.normalize.apply_edits", _boom, "internal_error", "normalizing"),
     ("gongmun.extractors.amounts._explicit", _boom, "internal_error", "extracting"),
     ("gongmun.pipeline.find_periods", _bad_period, "internal_error", "validating the record"),

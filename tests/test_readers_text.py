@@ -28,11 +28,12 @@ def cp949_version(text: str) -> str:
     [
         ("utf-8", b"", "utf-8"),
         ("utf-8", b"\xef\xbb\xbf", "utf-8-sig"),
-        ("utf-16-le", b"\xff\xfe", "utf-16-le"),
-        ("utf-16-be", b"\xfe\xff", "utf-16-be"),
+        ("utf-16-le", b"\xff\xfe", "utf-16"),
+        ("utf-16-be", b"\xfe\xff", "utf-16"),
         ("utf-16-le", b"", "utf-16-le"),
         ("utf-16-be", b"", "utf-16-be"),
-        ("utf-32-le", b"\xff\xfe\x00\x00", "utf-32-le"),
+        ("utf-32-le", b"\xff\xfe\x00\x00", "utf-32"),
+        ("utf-32-be", b"\x00\x00\xfe\xff", "utf-32"),
     ],
 )
 def test_seed_in_unicode_encodings_reads_back_exactly(
@@ -44,6 +45,8 @@ def test_seed_in_unicode_encodings_reads_back_exactly(
     raw = read_path(f)
     assert raw.text == text
     assert raw.encoding == expected
+    # The reported encoding gives back exactly the text every raw_span indexes.
+    assert f.read_bytes().decode(raw.encoding) == raw.text
     assert raw.media_type == "text/plain"
     assert raw.page_starts is None
 
@@ -65,7 +68,7 @@ def test_utf16_copy_gives_the_same_figures_as_the_seed(tmp_path: Path) -> None:
     f = tmp_path / "seed.txt"
     f.write_bytes(seed_text().encode("utf-16"))
     doc = gongmun.extract(f)
-    assert doc.source.encoding in {"utf-16-le", "utf-16-be"}
+    assert doc.source.encoding == "utf-16"
     assert figures(doc) == figures(gongmun.extract_text(seed_text()))
 
 
@@ -101,6 +104,73 @@ def test_any_korean_text_round_trips(text: str, codec: str) -> None:
     assume(codec != "cp949" or any(ch in text for ch in "가나다라마바사아자억원년월일"))
     got, _ = decode_text(text.encode(codec), "x.txt")
     assert got == text
+
+
+def test_short_utf8_with_a_nul_is_not_utf16(tmp_path: Path) -> None:
+    # 12 bytes with one NUL at an odd position once passed the UTF-16 test and came
+    # out as CJK mojibake; valid UTF-8 with a stray NUL is UTF-8 (and binary for the NUL).
+    f = tmp_path / "a.txt"
+    f.write_bytes("600억\x00원".encode())
+    assert read_error(f).code == "binary"
+    text, codec = decode_text("총 600억원 지원".encode(), "x.txt")
+    assert (text, codec) == ("총 600억원 지원", "utf-8")
+
+
+def test_ascii_utf16_without_bom_is_still_utf16() -> None:
+    assert decode_text("budget 600\n".encode("utf-16-le"), "x.txt") == (
+        "budget 600\n",
+        "utf-16-le",
+    )
+
+
+@pytest.mark.parametrize("bom", [b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\xff\xfe\x00\x00"])
+def test_bom_only_file_is_empty(tmp_path: Path, bom: bytes) -> None:
+    f = tmp_path / "bom.txt"
+    f.write_bytes(bom)
+    e = read_error(f)
+    assert e.code == "empty"
+    assert "bom.txt" in str(e)
+
+
+def test_cp949_and_utf8_lines_are_each_read_and_warned(tmp_path: Path) -> None:
+    cp949 = "2025년 예산 600억원 편성\n"
+    utf8 = "과제당 4년간 100억원 규모 지원\n"
+    f = tmp_path / "mixed.txt"
+    f.write_bytes(cp949.encode("cp949") + utf8.encode("utf-8") + cp949.encode("cp949"))
+    doc = gongmun.extract(f)
+    assert doc.source.encoding == "utf-8+cp949"
+    assert doc.text.splitlines() == [cp949.strip(), utf8.strip(), cp949.strip()]
+    (warning,) = [w for w in doc.warnings if w.code == "mixed_encoding"]
+    assert "lines 1, 3 (2 of 3) are CP949" in warning.message
+    assert sorted(a.value_krw for a in doc.amounts) == [10_000_000_000] + [60_000_000_000] * 2
+
+
+def test_mix_inside_one_line_fails_clearly(tmp_path: Path) -> None:
+    f = tmp_path / "mixed.txt"
+    f.write_bytes("예산 ".encode("cp949") + "600억원 지원".encode())
+    e = read_error(f)
+    assert e.code == "undecodable"
+    assert "mixed.txt" in str(e)
+
+
+def test_a_detected_encoding_korean_is_not_written_in_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import charset_normalizer
+
+    class Guess:
+        encoding = "ptcp154"
+
+    class Matches:
+        def best(self) -> Guess:
+            return Guess()
+
+    monkeypatch.setattr(charset_normalizer, "from_bytes", lambda _data: Matches())
+    f = tmp_path / "odd.txt"
+    f.write_bytes("예산 ".encode("cp949") + "600억원".encode())
+    e = read_error(f)
+    assert e.code == "undecodable"
+    assert "ptcp154" in str(e)
 
 
 # --- errors: one clear InputError naming the file ---------------------------------

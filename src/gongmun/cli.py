@@ -155,13 +155,16 @@ def _cmd_normalize(args: argparse.Namespace) -> int:
     except InputError as e:
         print(f"gongmun: {shown(e.path)}: {e.problem} ({e.code})", file=sys.stderr)
         return EXIT_FAILED
-    norm = normalize(raw.text)
+    # --raw: the text every raw_span indexes (the decoded file, or the reader's text).
+    norm = None if args.raw else normalize(raw.text)
     try:
-        sys.stdout.write(norm.text)
+        sys.stdout.write(raw.raw_text if norm is None else norm.text)
         sys.stdout.flush()
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_PIPE
+    if norm is None:
+        return 0
     if args.explain:
         print(f"encoding: {raw.encoding or 'none'} ({raw.media_type})", file=sys.stderr)
         print(explain(norm, show=args.show), file=sys.stderr)
@@ -524,6 +527,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("normalize", help="print the normalized text of one document")
     p.add_argument("file", help="a document, or - for stdin")
+    p.add_argument(
+        "--raw",
+        action="store_true",
+        help="print the text raw_span indexes instead (the decoded file, or a PDF/HWP/HWPX "
+        "reader's text)",
+    )
     p.add_argument("--explain", action="store_true", help="list what each step changed on stderr")
     p.add_argument("--show", type=int, default=5, help="places to show per step with --explain")
     p.set_defaults(run=_cmd_normalize, sub=p)

@@ -227,6 +227,15 @@ class Source(_Record):
     reader: str | None = Field(
         default=None, description="The library and version that read the file (pdfplumber 0.11.4)."
     )
+    raw_text: Literal["decoded", "reader"] = Field(
+        default="decoded",
+        description=(
+            "What every raw_span indexes. decoded: the file's bytes decoded with `encoding` "
+            "(text files, web pages: the HTML source), or the str given. reader: the reader's "
+            "text of the file (PDF, HWP, HWPX, a text file mixing encodings), printed by "
+            "`gongmun normalize FILE --raw`."
+        ),
+    )
 
     @model_validator(mode="before")
     @classmethod

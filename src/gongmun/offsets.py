@@ -70,6 +70,22 @@ class OffsetMap:
         """The map of a text to itself."""
         return cls([Segment(0, length, 0, length, True)], length, length)
 
+    @classmethod
+    def from_pieces(
+        cls,
+        pieces: Iterable[tuple[int, int, int, int, bool]],
+        target_length: int,
+        source_length: int,
+    ) -> OffsetMap:
+        """A map from pieces ``(n0, n1, r0, r1, linear)`` in target order (see :class:`Segment`);
+        neighbouring linear pieces are merged. A reader that builds its text piece by piece
+        (the HTML reader) records where each piece came from this way.
+
+        >>> OffsetMap.from_pieces([(0, 2, 5, 7, True), (2, 3, 7, 12, False)], 3, 12).to_source(0, 3)
+        (5, 12)
+        """
+        return cls(_merge_pieces(list(pieces)), target_length, source_length)
+
     @property
     def segments(self) -> tuple[Segment, ...]:
         """The non-empty pieces of the derived text, in order."""

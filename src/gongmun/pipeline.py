@@ -92,10 +92,13 @@ def extract_raw(raw: RawInput) -> Document:
     """Extract from a :class:`~gongmun.readers.RawInput` a reader produced."""
     norm = normalize(raw.text, kept_regions(raw.tables))
     tables = normalized_tables(with_surroundings(raw.text, raw.tables), norm.offsets)
-    ctx = Context(norm=norm, page_of=raw.page_of, tables=tables)
+    ctx = Context(norm=norm, page_of=raw.page_of, tables=tables, to_raw=raw.to_raw)
     for code, message in raw.warnings:
         ctx.warnings.append(Warning(code=code, message=message))
     meta = find_meta(ctx)
+    if raw.issued is not None:
+        # The file's own metadata (a page's article:published_time) dates it best.
+        meta = meta.model_copy(update={"issued": raw.issued})
     ctx.title = meta.title
     # Two-digit years resolve to the century nearest the document's own year.
     ctx.doc_year = meta.issued.year if meta.issued is not None else infer_doc_year(norm.text)
@@ -110,6 +113,7 @@ def extract_raw(raw: RawInput) -> Document:
         media_type=raw.media_type,
         encoding=raw.encoding,
         pages=len(raw.page_starts) if raw.page_starts else None,
+        raw_text=raw.raw_kind,
         gongmun_version=VERSION,
         reader=reader_version(raw.media_type),
     )
@@ -120,6 +124,6 @@ def extract_raw(raw: RawInput) -> Document:
         amounts=amounts,
         periods=periods,
         projects=projects,
-        tables=table_records(ctx.tables, norm.raw_span),
+        tables=table_records(ctx.tables, ctx.raw_span),
         warnings=ctx.warnings,
     )

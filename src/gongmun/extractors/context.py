@@ -30,6 +30,8 @@ class Context:
     # Tables in reading order, offsets in the normalized text; a cell's figure refers to
     # its table by position here (``Document.tables[i]``).
     tables: tuple[Table, ...] = ()
+    # Reader text span → the span of the text raw_span indexes (RawInput.to_raw).
+    to_raw: Callable[[int, int], tuple[int, int] | None] = field(default=lambda a, b: (a, b))
     warnings: list[Warning] = field(default_factory=list)
 
     @property
@@ -37,11 +39,18 @@ class Context:
         """The normalized text every span indexes."""
         return self.norm.text
 
+    def raw_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """The span of the raw text (``source.raw_text``) normalized ``[start, end)`` came
+        from, or None where it has no exact place."""
+        read = self.norm.raw_span(start, end)
+        return self.to_raw(*read) if read is not None else None
+
     def locate(self, start: int, end: int) -> Location:
         """Span, raw span and page of normalized ``[start, end)``; warns when it cannot map."""
         span = Span(start=start, end=end)
-        raw = self.norm.raw_span(start, end)
-        if raw is None:
+        read = self.norm.raw_span(start, end)
+        raw = self.to_raw(*read) if read is not None else None
+        if read is None or raw is None:
             self.warnings.append(
                 Warning(
                     code="raw_span_unmapped",
@@ -49,5 +58,5 @@ class Context:
                     span=span,
                 )
             )
-            return Location(span, None, None)
-        return Location(span, Span(start=raw[0], end=raw[1]), self.page_of(raw[0]))
+            return Location(span, None, self.page_of(read[0]) if read is not None else None)
+        return Location(span, Span(start=raw[0], end=raw[1]), self.page_of(read[0]))

@@ -110,7 +110,7 @@ def _read_kind(kind: Kind, data: bytes, path: str, digest: str) -> RawInput:
         from gongmun.readers.html import read_html
 
         return read_html(data, path, digest)
-    from gongmun.readers.text import decode_text
+    from gongmun.readers.text import decode_document
 
-    text, encoding = decode_text(data, path)
-    return RawInput(text, path, digest, "text/plain", encoding)
+    text, encoding, warnings = decode_document(data, path)
+    return RawInput(text, path, digest, "text/plain", encoding, warnings=warnings)

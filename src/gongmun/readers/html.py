@@ -2,107 +2,72 @@
 
 Standard library only (``html.parser``): the pages are simple article pages, and a
 heavier extractor (trafilatura and its lxml stack) would add several dependencies for
-what a marker table and a text-density fallback do here. The body is the element named
-by :data:`~gongmun.readers.html_tables.BODY_MARKERS`, else the ``<article>`` with most
-text, else the element with the most paragraph text; navigation, share buttons,
-bylines and the like inside it are dropped. Tables in the body become :class:`Table`.
+what a marker table and a paragraph score do here (:mod:`.html_body` finds the article;
+measured in ``tests/test_readers_html_layouts.py``). Navigation, share buttons, bylines
+and the like inside the body are dropped. Tables in the body become :class:`Table`.
+
+The text keeps its way back to the page: :attr:`RawInput.source_text` is the decoded
+HTML (``data.decode(encoding)``) and :attr:`RawInput.source_map` maps every position of
+the text to it, so a record's ``raw_span`` shows the value in the page's own source.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from typing import Final
 
 from gongmun.doc.grid import SpanCell, layout
 from gongmun.doc.tables import Table, place
 from gongmun.errors import InputError
+from gongmun.offsets import OffsetMap
+from gongmun.readers.html_body import find_body, is_boilerplate
+from gongmun.readers.html_meta import find_published, find_title
 from gongmun.readers.html_tables import (
     BLOCK_TAGS,
-    BODY_MARKERS,
-    BOILERPLATE_MARKERS,
-    BOILERPLATE_TAGS,
     CELL_TAGS,
     CHARSET_ALIASES,
-    SKIP_TAGS,
-    VOID_TAGS,
+    IGNORED_CHARSETS,
 )
+from gongmun.readers.html_tree import Chunk, Node, chunks, iter_nodes, parse, plain
 from gongmun.readers.model import RawInput
 from gongmun.readers.pdf import clean_cell
-from gongmun.readers.text import decode_text
+from gongmun.readers.text import BOMS, decode_text
 
 MEDIA_TYPE: Final = "text/html"
-_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
-_SPACES = re.compile(r"[ \t\r\f\v]+")
-# Nesting deeper than this is not a real page; deeper elements are flattened.
-MAX_DEPTH: Final = 512
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
+# Where a charset declaration is looked for: HTML5 says 1024 bytes, but Korean pages
+# often put scripts and styles first.
+CHARSET_SCAN_BYTES: Final = 16 * 1024
+_WHITESPACE = re.compile(r"[ \t\r\n\f\v]+")
 
-
-@dataclass(eq=False)
-class Node:
-    """A parsed element: tag, attributes and children (nodes or text)."""
-
-    tag: str
-    attrs: dict[str, str]
-    children: list[Node | str] = field(default_factory=list)
-
-    def markers(self) -> str:
-        """Id and class of the element, lower-cased, space-separated."""
-        return f"{self.attrs.get('id', '')} {self.attrs.get('class', '')}".lower()
-
-
-class _TreeBuilder(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = Node("#root", {})
-        self.stack = [self.root]
-        self.skipping = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self.skipping:
-            if tag in SKIP_TAGS:
-                self.skipping += 1
-            return
-        if tag in SKIP_TAGS:
-            self.skipping = 1
-            return
-        node = Node(tag, {k: v or "" for k, v in attrs})
-        self.stack[-1].children.append(node)
-        if tag not in VOID_TAGS and len(self.stack) < MAX_DEPTH:
-            self.stack.append(node)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if not self.skipping and tag not in SKIP_TAGS:
-            self.stack[-1].children.append(Node(tag, {k: v or "" for k, v in attrs}))
-
-    def handle_endtag(self, tag: str) -> None:
-        if self.skipping:
-            if tag in SKIP_TAGS:
-                self.skipping -= 1
-            return
-        # Close up to the matching open element; a stray end tag is ignored.
-        for i in range(len(self.stack) - 1, 0, -1):
-            if self.stack[i].tag == tag:
-                del self.stack[i:]
-                return
-
-    def handle_data(self, data: str) -> None:
-        if not self.skipping:
-            self.stack[-1].children.append(data)
+# Old names kept for callers of this module.
+_iter = iter_nodes
+_plain = plain
+_is_boilerplate = is_boilerplate
+__all__ = ["MEDIA_TYPE", "Node", "decode_html", "find_body", "html_to_raw", "read_html"]
 
 
 def decode_html(data: bytes, path: str) -> tuple[str, str]:
-    """Decode with the page's ``<meta charset>`` when it works, else like a text file."""
-    m = _CHARSET.search(data[:4096])
+    """Decode a page: a byte-order mark first, then its declared charset (``<meta
+    charset>`` or the ``http-equiv`` Content-Type form) when it decodes, else like a text
+    file. ``data.decode(encoding)`` is the returned text.
+
+    >>> head = '<meta http-equiv="Content-Type" content="text/html; charset=euc-kr">'
+    >>> decode_html((head + "총").encode("cp949"), "a.html")[1]
+    'cp949'
+    """
+    if any(data.startswith(bom) for bom, _name, _codec in BOMS):
+        return decode_text(data, path)
+    m = _CHARSET.search(data[:CHARSET_SCAN_BYTES])
     if m:
         declared = m.group(1).decode("ascii").lower()
         codec = CHARSET_ALIASES.get(declared, declared)
-        try:
-            return data.decode(codec).removeprefix("\ufeff"), codec
-        except (UnicodeDecodeError, LookupError):
-            pass  # a wrong declaration is common: fall back to detection
+        if declared not in IGNORED_CHARSETS and codec not in IGNORED_CHARSETS:
+            try:
+                return data.decode(codec), codec
+            except (UnicodeDecodeError, LookupError):
+                pass  # a wrong declaration is common: fall back to detection
     return decode_text(data, path)
 
 
@@ -110,134 +75,159 @@ def read_html(data: bytes, path: str, sha256: str) -> RawInput:
     """Read a saved web page; the article body becomes the text."""
     source, encoding = decode_html(data, path)
     raw = html_to_raw(source, path)
-    return RawInput(raw.text, path, sha256, MEDIA_TYPE, encoding, tables=raw.tables)
+    return RawInput(
+        raw.text,
+        path,
+        sha256,
+        MEDIA_TYPE,
+        encoding,
+        tables=raw.tables,
+        source_text=source,
+        source_map=raw.source_map,
+        issued=raw.issued,
+    )
 
 
 def html_to_raw(source: str, path: str | None = None) -> RawInput:
     """The article of an HTML page as a :class:`RawInput` (sha256 of the HTML text).
 
     >>> page = '<nav>메뉴</nav><div id="articleBody"><p>총 600억원</p></div>'
-    >>> html_to_raw(page).text
-    '총 600억원'
+    >>> raw = html_to_raw(page)
+    >>> raw.text, raw.source_text[raw.source_map.to_source(2, 7)[0]:][:5]
+    ('총 600억원', '600억원')
     """
     import hashlib
 
-    builder = _TreeBuilder()
-    builder.feed(source)
-    builder.close()
-    root = builder.root
+    page = parse(source)
+    root = page.root
     body = find_body(root)
     renderer = _Renderer()
-    title = _title(root)
-    if title and title not in _plain(body):
-        renderer.block(title)
+    title, title_chunks = find_title(root, source)
+    if title and title not in plain(body):
+        renderer.block(title, title_chunks)
     renderer.render(body)
-    text, tables = renderer.finish()
+    text, tables, mapping = renderer.finish(len(source))
     if not text.strip():
         raise InputError(path or "<html>", "web page has no article text", "no_text")
     digest = hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest()
-    return RawInput(text, path, digest, MEDIA_TYPE, tables=tables)
+    return RawInput(
+        text,
+        path,
+        digest,
+        MEDIA_TYPE,
+        tables=tables,
+        source_text=source,
+        source_map=mapping,
+        issued=find_published(page),
+    )
 
 
-def _iter(node: Node) -> list[Node]:
-    out: list[Node] = []
-    todo = [node]
-    while todo:
-        n = todo.pop()
-        out.append(n)
-        todo.extend(c for c in reversed(n.children) if isinstance(c, Node))
-    return out
-
-
-def _plain(node: Node) -> str:
-    parts: list[str] = []
-    todo: list[Node | str] = [node]
-    while todo:
-        n = todo.pop()
-        if isinstance(n, str):
-            parts.append(n)
-        else:
-            todo.extend(reversed(n.children))
-    return "".join(parts)
-
-
-def _is_boilerplate(node: Node) -> bool:
-    if node.tag in BOILERPLATE_TAGS:
-        return True
-    marks = node.markers()
-    return any(m in marks for m in BOILERPLATE_MARKERS)
-
-
-def find_body(root: Node) -> Node:
-    """The element holding the article: by marker, then ``<article>``, then text density."""
-    nodes = _iter(root)
-    for marker in BODY_MARKERS:
-        hits = [
-            n
-            for n in nodes
-            if marker in n.markers().split() or n.attrs.get("itemprop", "").lower() == marker
-        ]
-        if hits:
-            return max(hits, key=lambda n: len(_plain(n).strip()))
-    articles = [n for n in nodes if n.tag == "article"]
-    if articles:
-        return max(articles, key=lambda n: len(_plain(n).strip()))
-    best, best_score = root, 0
-    for n in nodes:
-        if _is_boilerplate(n):
-            continue
-        score = _density(n)
-        if score > best_score:
-            best, best_score = n, score
-    return best if best_score else root
-
-
-def _density(node: Node) -> int:
-    """Text directly in this element or its ``<p>``/``<br>`` children (not nested blocks)."""
-    total = 0
-    for c in node.children:
-        if isinstance(c, str):
-            total += len(c.strip())
-        elif c.tag in {"p", "span", "b", "strong", "font", "em", "i"}:
-            total += len(_plain(c).strip())
-    return total
-
-
-def _title(root: Node) -> str:
-    for n in _iter(root):
-        if n.tag == "meta" and n.attrs.get("property", "").lower() == "og:title":
-            return n.attrs.get("content", "").strip()
-    for tag in ("h1", "title"):
-        for n in _iter(root):
-            if n.tag == tag and not _is_boilerplate(n):
-                return _SPACES.sub(" ", _plain(n)).strip()
-    return ""
+# A piece of rendered text and where it came from: (n0, n1, r0, r1, linear).
+_Piece = tuple[int, int, int, int, bool]
 
 
 class _Renderer:
-    """Turns a subtree into lines of text, recording where each table lands."""
+    """Turns a subtree into lines of text, recording where each table lands and where
+    every piece of text sits in the page."""
 
     def __init__(self) -> None:
         self.parts: list[str] = []
         self.length = 0
         self.tables: list[Table] = []
+        self.pieces: list[_Piece] = []
+        # The page position after the last text mapped: synthetic text (line breaks,
+        # rendered tables that cannot be aligned) is placed there.
+        self.at = 0
 
-    def _emit(self, s: str) -> None:
+    def _emit(self, s: str, align: list[Chunk] | None = None) -> None:
+        """Add text made by the renderer; with ``align``, map its characters to those
+        chunks in order where they match (a table's cells, a title)."""
+        if align:
+            self._aligned(s, align)
+        else:
+            self.pieces.append((self.length, self.length + len(s), self.at, self.at, False))
         self.parts.append(s)
         self.length += len(s)
 
-    def block(self, text: str) -> None:
-        self._emit("\n" + text + "\n")
+    def _aligned(self, s: str, source: list[Chunk]) -> None:
+        """Map each non-space character of ``s`` to the next matching source character;
+        once one is not found, the rest is placed without a source of its own."""
+        ci, k = 0, 0
+        n = self.length
+        lost = False
+        for ch in s:
+            if not lost and not ch.isspace():
+                while ci < len(source):
+                    c = source[ci]
+                    if c.linear:
+                        found = c.text.find(ch, k)
+                        if found >= 0:
+                            pos = c.start + found
+                            self.pieces.append((n, n + 1, pos, pos + 1, True))
+                            self.at = pos + 1
+                            k = found + 1
+                            break
+                    elif k == 0 and c.text == ch:
+                        self.pieces.append((n, n + 1, c.start, c.end, False))
+                        self.at = c.end
+                        k = 1
+                        break
+                    ci, k = ci + 1, 0
+                else:
+                    lost = True
+            if lost or ch.isspace():
+                self.pieces.append((n, n + 1, self.at, self.at, False))
+            n += 1
+
+    def _text(self, c: Chunk) -> None:
+        """A chunk of page text, runs of white space shown as one space."""
+        n = self.length
+        if not c.linear:
+            shown = _WHITESPACE.sub(" ", c.text)
+            self.pieces.append((n, n + len(shown), c.start, c.end, False))
+            self.parts.append(shown)
+            self.length += len(shown)
+            self.at = c.end
+            return
+        out: list[str] = []
+        last = 0
+        for m in _WHITESPACE.finditer(c.text):
+            if m.start() > last:
+                out.append(c.text[last : m.start()])
+                self.pieces.append(
+                    (n, n + m.start() - last, c.start + last, c.start + m.start(), True)
+                )
+                n += m.start() - last
+            out.append(" ")
+            one = m.end() - m.start() == 1
+            self.pieces.append((n, n + 1, c.start + m.start(), c.start + m.end(), one))
+            n += 1
+            last = m.end()
+        if last < len(c.text):
+            out.append(c.text[last:])
+            self.pieces.append((n, n + len(c.text) - last, c.start + last, c.end, True))
+            n += len(c.text) - last
+        shown = "".join(out)
+        self.parts.append(shown)
+        self.length = n
+        self.at = c.end
+
+    def block(self, text: str, source: list[Chunk] | None = None) -> None:
+        """A line of its own (the title), mapped to ``source`` where it matches."""
+        self._emit("\n")
+        self._emit(text, source)
+        self._emit("\n")
 
     def render(self, node: Node) -> None:
-        todo: list[Node | str | None] = [node]
+        """Render ``node``'s subtree, page furniture left out."""
+        todo: list[Node | Chunk | None] = [node]
         while todo:
             n = todo.pop()
             if n is None:
                 self._emit("\n")
-            elif isinstance(n, str):
-                self._emit(_SPACES.sub(" ", n.replace("\n", " ")))
-            elif n.tag == "head" or (n is not node and _is_boilerplate(n)):
+            elif isinstance(n, Chunk):
+                self._text(n)
+            elif n.tag == "head" or (n is not node and is_boilerplate(n)):
                 continue
             elif n.tag == "table":
                 self._table(n)
@@ -277,10 +267,11 @@ class _Renderer:
         self._emit("\n")
         rendered, placed = place(grid, self.length)
         self.tables.append(placed)
-        self._emit(rendered + "\n")
+        self._emit(rendered + "\n", chunks(table))
 
-    def finish(self) -> tuple[str, tuple[Table, ...]]:
-        """Lines stripped, blank lines dropped, table and cell offsets moved to match.
+    def finish(self, source_length: int) -> tuple[str, tuple[Table, ...], OffsetMap]:
+        """Lines stripped, blank lines dropped, table and cell offsets moved to match; with
+        the map of the text to the page.
 
         Cell lines are clean already (no edge spaces), so each cell starts a line.
         """
@@ -298,7 +289,10 @@ class _Renderer:
                 out.append(stripped)
                 length += len(stripped)
             pos += len(line) + 1
-        return "\n".join(out), tuple(_moved(t, moved) for t in self.tables)
+        text = "\n".join(out)
+        to_page = OffsetMap.from_pieces(self.pieces, len(raw), source_length)
+        tables = tuple(_moved(t, moved) for t in self.tables)
+        return text, tables, to_page.then(_kept_lines(raw, len(text)))
 
 
 def _moved(table: Table, moved: dict[int, int]) -> Table:
@@ -339,3 +333,25 @@ def _table_parts(table: Node) -> list[tuple[Node, bool]]:
             inner = in_head or n.tag == "thead"
             todo.extend((c, inner) for c in reversed(n.children) if isinstance(c, Node))
     return out
+
+
+def _kept_lines(raw: str, length: int) -> OffsetMap:
+    """The map of ``raw`` with its lines stripped and blank lines dropped back to ``raw``
+    (what :meth:`_Renderer.finish` does to the text)."""
+    pieces: list[_Piece] = []
+    pos = 0
+    n = 0
+    last_end: int | None = None
+    for line in raw.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = pos + len(line) - len(line.lstrip())
+            if last_end is not None:
+                # The line break after the previous kept line stands for all between.
+                pieces.append((n, n + 1, last_end, lead, False))
+                n += 1
+            pieces.append((n, n + len(stripped), lead, lead + len(stripped), True))
+            n += len(stripped)
+            last_end = lead + len(stripped)
+        pos += len(line) + 1
+    return OffsetMap.from_pieces(pieces, length, len(raw))

@@ -137,4 +137,83 @@ CHARSET_ALIASES: Final[dict[str, str]] = {
     "ksc5601": "cp949",
     "x-windows-949": "cp949",
     "windows-949": "cp949",
+    # The WHATWG labels of EUC-KR, which browsers decode as windows-949.
+    "euckr": "cp949",
+    "cseuckr": "cp949",
+    "korean": "cp949",
+    "ks_c_5601-1989": "cp949",
+    "iso-ir-149": "cp949",
+    "csksc56011987": "cp949",
+    "x-euc-kr": "cp949",
+    "ks_c_5601": "cp949",
 }
+
+# Inline elements: their text is part of the paragraph of the block around them.
+INLINE_TAGS: Final = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "big",
+        "cite",
+        "code",
+        "em",
+        "font",
+        "i",
+        "img",
+        "label",
+        "mark",
+        "q",
+        "s",
+        "small",
+        "span",
+        "strike",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "u",
+        "wbr",
+    }
+)
+
+# <meta> names (property, name or itemprop; lower-cased) that give the publication date.
+DATE_META_NAMES: Final = frozenset(
+    {
+        "article:published_time",
+        "og:article:published_time",
+        "og:published_time",
+        "datepublished",
+        "pubdate",
+        "publishdate",
+        "publish-date",
+        "published_time",
+        "article.published",
+        "parsely-pub-date",
+        "sailthru.date",
+        "dc.date.issued",
+        "dc.date",
+        "dcterms.issued",
+        "date",
+    }
+)
+
+# Charsets a page may declare that are never what it is really in, or unsafe to honour
+# (UTF-7 can hide markup and yields lone surrogates): detection decides instead.
+IGNORED_CHARSETS: Final = frozenset({"utf-7", "utf7", "x-user-defined", "replacement"})
+
+# Words of a site's copyright and footer lines: a paragraph holding one is page
+# furniture wherever it sits (it counts against the element around it).
+FURNITURE_WORDS: Final[tuple[str, ...]] = (
+    "Copyright",
+    "COPYRIGHT",
+    "copyright",
+    "무단전재",
+    "무단 전재",
+    "재배포 금지",
+    "재배포금지",
+    "All rights reserved",
+    "All Rights Reserved",
+    "개인정보처리방침",
+    "개인정보 처리방침",
+)

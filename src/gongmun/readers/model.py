@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Final, Literal
 
 from gongmun.doc.tables import Table
+from gongmun.offsets import OffsetMap
 
 # Pages (PDF) are joined with a blank line: the normalizer and the extractors already
 # treat a blank line as a paragraph break, and ``page_starts`` keeps the exact boundary.
@@ -23,6 +25,11 @@ class RawInput:
     joined with :data:`PAGE_JOIN`. ``tables`` are the tables the reader found, in reading
     order, their offsets in ``text``. ``warnings`` are ``(code, message)`` pairs; a
     warning about one page starts its message with ``"page N: "``.
+
+    ``source_text`` is the decoded file when ``text`` was derived from it (a web page's
+    HTML, ``data.decode(encoding)``), and ``source_map`` maps positions of ``text`` to
+    it; records' ``raw_span`` then index ``source_text``. ``issued`` is the date the
+    file's own metadata gives (a page's ``article:published_time``).
     """
 
     text: str
@@ -33,6 +40,36 @@ class RawInput:
     page_starts: tuple[int, ...] | None = None
     tables: tuple[Table, ...] = ()
     warnings: tuple[tuple[str, str], ...] = field(default=())
+    source_text: str | None = None
+    source_map: OffsetMap | None = None
+    issued: dt.date | None = None
+
+    @property
+    def raw_text(self) -> str:
+        """The text every record's ``raw_span`` indexes (see :attr:`raw_kind`)."""
+        return self.source_text if self.source_text is not None else self.text
+
+    @property
+    def raw_kind(self) -> Literal["decoded", "reader"]:
+        """``decoded`` when ``raw_span`` indexes the file decoded with ``encoding`` (text
+        files, web pages, text given as a str); ``reader`` when it indexes the reader's
+        own text of the file (PDF, HWP, HWPX, a text file mixing encodings), which
+        ``gongmun normalize FILE --raw`` prints.
+
+        >>> RawInput("총 600억원", None, "0" * 64, "text/plain", "utf-8").raw_kind
+        'decoded'
+        """
+        if self.source_text is not None:
+            return "decoded"
+        if self.media_type == "text/plain" and (self.encoding is None or "+" not in self.encoding):
+            return "decoded"
+        return "reader"
+
+    def to_raw(self, start: int, end: int) -> tuple[int, int] | None:
+        """The span of :attr:`raw_text` that ``text[start:end]`` comes from, or None."""
+        if self.source_map is None:
+            return (start, end)
+        return self.source_map.to_source(start, end)
 
     def page_of(self, offset: int) -> int | None:
         """1-based page holding raw ``offset``, or None for inputs without pages.
