@@ -10,7 +10,7 @@ from gongmun.batch import extract_many
 from gongmun.errors import GongmunError, InputError
 from gongmun.models import Amount, Document, Failure, Period, Project, Span, TimePoint
 from gongmun.normalize import Normalized, normalize
-from gongmun.pipeline import extract, extract_text
+from gongmun.pipeline import extract, extract_bytes, extract_text
 from gongmun.versions import VERSION
 
 __version__ = VERSION
@@ -28,6 +28,7 @@ __all__ = [
     "TimePoint",
     "__version__",
     "extract",
+    "extract_bytes",
     "extract_many",
     "extract_text",
     "normalize",

@@ -19,7 +19,7 @@ from gongmun.extractors.projects import find_projects
 from gongmun.extractors.years import infer_doc_year
 from gongmun.models import Document, Source, Warning
 from gongmun.normalize import normalize
-from gongmun.readers import RawInput, from_text, read_path
+from gongmun.readers import RawInput, from_text, read_bytes, read_path
 from gongmun.versions import VERSION, reader_version
 
 # A str longer than this, or holding a line break, is text, never a path.
@@ -86,6 +86,20 @@ def extract(source: str | os.PathLike[str]) -> Document:
 def extract_text(text: str, path: str | None = None) -> Document:
     """Extract from text already decoded; ``path`` is only recorded in ``source``."""
     return extract_raw(from_text(text, path))
+
+
+def extract_bytes(data: bytes, name: str) -> Document:
+    """Extract one document from its bytes, as read from storage; ``name`` is its path.
+
+    The format is found from the bytes and the name's extension, as for a file, and
+    ``name`` is recorded as ``source.path``. Bytes that cannot be read raise
+    :class:`~gongmun.errors.InputError` naming ``name``.
+
+    >>> doc = extract_bytes("총 600억원 지원".encode("cp949"), "s3://bucket/memo.txt")
+    >>> doc.source.path, doc.source.encoding, doc.amounts[0].value_krw
+    ('s3://bucket/memo.txt', 'cp949', 60000000000)
+    """
+    return extract_raw(read_bytes(data, name))
 
 
 def extract_raw(raw: RawInput) -> Document:

@@ -31,7 +31,15 @@ from gongmun.readers import limits
 from gongmun.readers.detect import Kind, mismatch_warning, sniff
 from gongmun.readers.model import PAGE_JOIN, RawInput
 
-__all__ = ["PAGE_JOIN", "RawInput", "Table", "from_text", "read_bytes", "read_path"]
+__all__ = [
+    "PAGE_JOIN",
+    "RawInput",
+    "Table",
+    "file_bytes",
+    "from_text",
+    "read_bytes",
+    "read_path",
+]
 
 
 def from_text(text: str, path: str | None = None) -> RawInput:
@@ -51,6 +59,15 @@ def read_path(path: str | Path) -> RawInput:
     Traceback (most recent call last):
     gongmun.errors.InputError: no/such/file.pdf: no such file
     """
+    return read_bytes(file_bytes(path), str(path))
+
+
+def file_bytes(path: str | Path) -> bytes:
+    """The bytes of one document file; raise :class:`InputError` naming it if it cannot.
+
+    The checks of :func:`read_path` before any reading: ``not_found``, ``is_directory``,
+    ``too_large`` (from the size, so a huge file is never read), ``unreadable``.
+    """
     name = str(path)
     p = Path(path)
     try:
@@ -68,7 +85,7 @@ def read_path(path: str | Path) -> RawInput:
         data = p.read_bytes()
     except OSError as e:
         raise InputError(name, f"cannot read: {e.strerror or e}", "unreadable") from e
-    return read_bytes(data, name)
+    return data
 
 
 def read_bytes(data: bytes, path: str) -> RawInput:
