@@ -100,6 +100,9 @@ class Amount(_Record):
         default=None, description="What the amount is per (과제, 기업, 센터, 年), when it is."
     )
     decrease: bool = False
+    total_row: bool = Field(
+        default=False, description="Read from a table's totals row (합계, 계, 소계)."
+    )
     span: Span
     raw_span: Span | None
     page: Page | None = None

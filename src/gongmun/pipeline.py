@@ -9,6 +9,7 @@ from pathlib import Path
 from gongmun.doc.around import with_surroundings
 from gongmun.doc.placement import CellLocator, kept_regions, normalized_tables
 from gongmun.doc.records import table_records, with_cells
+from gongmun.doc.text_tables import with_text_tables
 from gongmun.errors import InputError
 from gongmun.extractors.amounts import find_amounts
 from gongmun.extractors.cell_years import with_column_years
@@ -105,7 +106,10 @@ def extract_bytes(data: bytes, name: str) -> Document:
 def extract_raw(raw: RawInput) -> Document:
     """Extract from a :class:`~gongmun.readers.RawInput` a reader produced."""
     norm = normalize(raw.text, kept_regions(raw.tables))
-    tables = normalized_tables(with_surroundings(raw.text, raw.tables), norm.offsets)
+    # Readers' tables (with the unit and caption around them), then the tables written
+    # out in the text (markdown, flattened rows).
+    readers = normalized_tables(with_surroundings(raw.text, raw.tables), norm.offsets)
+    tables = with_text_tables(readers, norm.text)
     ctx = Context(norm=norm, page_of=raw.page_of, tables=tables, to_raw=raw.to_raw)
     for code, message in raw.warnings:
         ctx.warnings.append(Warning(code=code, message=message))

@@ -86,6 +86,8 @@ class Hit:
     year: int | None = None
     # Whether a year beside it in the text applies (table cells take theirs from columns).
     framed: bool = True
+    # Read from a table's totals row (합계, 계, 소계).
+    total_row: bool = False
 
 
 def _unit_of(amount_text: str) -> int:

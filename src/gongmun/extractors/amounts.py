@@ -8,6 +8,9 @@ Three passes, all regex: amounts that carry their unit (``1조 3,099억원``, ``
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from dataclasses import replace
+
 import regex
 
 from gongmun.extractors.amount_tables import (
@@ -25,9 +28,16 @@ from gongmun.extractors.amount_units import (
     inline_units,
     paren_lists,
     table_units,
+    untaken,
 )
 from gongmun.extractors.context import Context
 from gongmun.extractors.numbers import GAP, NUMBER, parse_korean_number, to_won
+from gongmun.extractors.table_figures import (
+    cell_frames,
+    document_table_unit,
+    read_tables,
+    states_unit,
+)
 from gongmun.extractors.years import infer_doc_year, year_of_match
 from gongmun.models import Amount, Qualifier
 
@@ -257,6 +267,44 @@ def _qualify(text: str, h: Hit) -> tuple[Qualifier | None, str | None]:
     return qualifier, per
 
 
+def _framed_by_cells(hits: list[Hit], ctx: Context, doc_year: int | None) -> list[Hit]:
+    """Amounts written with their unit inside a table cell take the cell's year (its
+    column's or row's) and totals mark, instead of a year from the text around."""
+    if not ctx.tables:
+        return hits
+    frames = cell_frames(ctx.text, list(ctx.tables), doc_year)
+    starts = [f.start for f in frames]
+    out = []
+    for h in hits:
+        k = bisect_right(starts, h.start) - 1
+        f = frames[k] if k >= 0 else None
+        if f is None or h.end > f.end:
+            out.append(h)
+            continue
+        out.append(replace(h, year=f.year, framed=False, total_row=f.total_row))
+    return out
+
+
+def _table_hits(ctx: Context, doc_year: int | None) -> tuple[list[Hit], list[Hit]]:
+    """Money figures of ``ctx.tables`` as hits, and the spans of the tables read (a
+    table a unit applies to), which the line-by-line passes leave alone."""
+    text = ctx.text
+    tables = list(ctx.tables)
+    doc_unit = document_table_unit(text)
+    hits = [
+        Hit(f.start, f.end, f.value, f.decrease, True, f.year, False, f.total_row)
+        for f in read_tables(text, tables, doc_year, doc_unit)
+    ]
+    read = [
+        Hit(t.start, t.end, 0, False, True)
+        for t in tables
+        if t.start is not None
+        and t.end is not None
+        and (states_unit(text, t) or (doc_unit is not None and not t.unit))
+    ]
+    return hits, read
+
+
 def find_amounts(ctx: Context) -> list[Amount]:
     """Return the amounts of the document, in text order.
 
@@ -267,12 +315,15 @@ def find_amounts(ctx: Context) -> list[Amount]:
     """
     text = ctx.text
     doc_year = ctx.doc_year if ctx.doc_year is not None else infer_doc_year(text)
-    explicit = _explicit(text)
+    explicit = _framed_by_cells(_explicit(text), ctx, doc_year)
     implied = arrows(text, explicit)
     implied += paren_lists(text, explicit)
     implied += funding_splits(text, explicit)
-    implied += table_units(text, explicit + implied, doc_year)
-    implied += inline_units(text, explicit + implied, doc_year)
+    cells, read = _table_hits(ctx, doc_year)
+    implied += untaken(cells, explicit + implied)
+    # Line-by-line guessing only where no table with a unit gave the answer.
+    implied += table_units(text, explicit + implied + read, doc_year)
+    implied += inline_units(text, explicit + implied + read, doc_year)
     hits: list[Hit] = []
     for h in sorted(explicit + implied, key=lambda h: (h.start, -h.end)):
         if hits and h.start < hits[-1].end:
@@ -308,6 +359,7 @@ def find_amounts(ctx: Context) -> list[Amount]:
                 unit_implied=h.unit_implied,
                 per=per,
                 decrease=h.decrease,
+                total_row=h.total_row,
                 span=loc.span,
                 raw_span=loc.raw_span,
                 page=loc.page,

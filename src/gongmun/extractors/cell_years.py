@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 import regex
 
+from gongmun.doc.columns import TableView
 from gongmun.doc.tables import Table
 from gongmun.extractors.amount_tables import BUDGET_STAGES
 from gongmun.extractors.years import parse_year_marker
@@ -45,9 +46,13 @@ def header_year(text: str, doc_year: int | None = None) -> int | None:
 
 
 def column_years(tables: Sequence[Table], doc_year: int | None) -> list[dict[int, int]]:
-    """Per table, column → the one year its header cells name (columns without one left out)."""
+    """Per table, column → the one year its header cells name (columns without one left out).
+
+    A change, total, rate or count column (``2025년`` over ``증감``) stands for no one
+    year even under a year's header (see :class:`~gongmun.doc.columns.TableView`)."""
     out: list[dict[int, int]] = []
     for t in tables:
+        kinds = TableView(t, doc_year).kinds
         found: dict[int, set[int]] = {}
         for c in t.header_cells():
             year = header_year(c.text, doc_year)
@@ -55,7 +60,13 @@ def column_years(tables: Sequence[Table], doc_year: int | None) -> list[dict[int
                 found.setdefault(col, set())
                 if year is not None:
                     found[col].add(year)
-        out.append({col: ys.pop() for col, ys in found.items() if len(ys) == 1})
+        out.append(
+            {
+                col: ys.pop()
+                for col, ys in found.items()
+                if len(ys) == 1 and (col >= len(kinds) or kinds[col] in ("value", "label"))
+            }
+        )
     return out
 
 

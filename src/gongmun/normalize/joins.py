@@ -59,6 +59,13 @@ _NUMBER_ROW = regex.compile(rf"{_NUMBER_TOKEN}(?:.*?{_NUMBER_TOKEN}){{2}}")
 _NUMBER_TOKENS = regex.compile(_NUMBER_TOKEN)
 _TOC_ENDS = regex.compile(r"(?:[·.…‥]{3,}|-{4,})[ \t]*\d*[ \t]*$", regex.MULTILINE)
 _TOC_LINE = regex.compile(r"(?:[·.…‥]{3,}|-{4,})\s*\d*\s*$")
+# A markdown table row (| 구분 | 사업명 | '25년 예산 |) and a header line naming two years
+# beside a header word (사업명 2023년 결산 2024년 …): cells, never wrapped prose.
+_PIPE_ROW = regex.compile(r"^[ \t]*\|[^\n]*\|[ \t]*$", regex.MULTILINE)
+_HEADER_YEAR = regex.compile(r"(?<!\S)(?:(?:19|20)\d{2}|'\d{2})(?:년도?)?(?!\S)")
+_HEADER_WORD = regex.compile(
+    r"구\s?분|사업명|과제명|증감|합\s?계|결산|예산|계획|당초|정부안|본예산|추경|요구|확정|\([A-Z+\-/]+\)"
+)
 _DATE_END = regex.compile(
     r"(?:\d{4}\.\s*\d{1,2}\.(?:\s*\d{1,2}\.)?|\d{4}년\s*\d{1,2}월(?:\s*\d{1,2}일)?)"
     r"\s*(?:\([월화수목금토일]\))?\s*(?:\d{1,2}:\d{2})?$"
@@ -130,9 +137,23 @@ def is_table_row(line: str) -> bool:
     >>> is_table_row("(예산규모, 억원) ['22] 1,615 ['23] 1,969 ['24] 1,910")
     True
     """
-    if _TOC_LINE.search(line[-_TAIL:]):
+    if _TOC_LINE.search(line[-_TAIL:]) or _PIPE_ROW.match(line):
         return True
-    return _NUMBER_ROW.search(line) is not None
+    if _NUMBER_ROW.search(line) is not None:
+        return True
+    return _is_header_line(line)
+
+
+def _is_header_line(line: str) -> bool:
+    """A table's header line: two years or more, no comma, and years and header words
+    make at least half of its words (사업명 2023년 결산 2024년 2025년 증감 (B-A))."""
+    if "," in line:
+        return False
+    years = len(_HEADER_YEAR.findall(line))
+    if years < 2:
+        return False
+    words = len(line.split())
+    return (years + len(_HEADER_WORD.findall(line))) * 2 >= words
 
 
 def _balance(line: str) -> tuple[int, int, int, int]:
@@ -466,6 +487,16 @@ def _row_lines(text: str, starts: list[int]) -> set[int]:
             if count == 3:
                 rows.add(i)
     rows.update(bisect_right(starts, m.start()) - 1 for m in _TOC_ENDS.finditer(text))
+    rows.update(bisect_right(starts, m.start()) - 1 for m in _PIPE_ROW.finditer(text))
+    line, count = -1, 0
+    for m in _HEADER_YEAR.finditer(text):
+        i = bisect_right(starts, m.start()) - 1
+        count = count + 1 if i == line else 1
+        line = i
+        if count == 2:
+            end = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
+            if _is_header_line(text[starts[i] : end]):
+                rows.add(i)
     return rows
 
 

@@ -20,7 +20,7 @@ from typing import Final
 
 from gongmun.doc.tables import Table
 from gongmun.extractors.context import Context
-from gongmun.extractors.projects import by_position, by_prose, by_table
+from gongmun.extractors.projects import by_grid, by_position, by_prose, by_table
 from gongmun.extractors.projects.figures import Draft, Figures
 from gongmun.extractors.projects.lines import split_lines
 from gongmun.extractors.projects.merge import build, merge
@@ -54,7 +54,7 @@ RULES: Final[tuple[Rule, ...]] = (
     Rule("name_amount", by_prose.name_amounts, 2, "'NAME'에 1조원"),
     Rule("item_notes", by_position.item_notes, 3, "ㅇ NAME사업을 통해 … / * ’25년 40억원"),
     Rule("task_table", by_table.text_tables, 4, "과제명 주요내용 / NAME 설명"),
-    Rule("reader_table", by_table.grid_tables, 4, "a reader's table with a 과제명 column"),
+    Rule("table_row", by_grid.table_rows, 2, "a table's 과제명 column and its row's figures"),
     Rule("subject", by_prose.subject, 3, "a press release about one programme"),
 )
 

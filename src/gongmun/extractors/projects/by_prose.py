@@ -169,7 +169,10 @@ def _subject(ctx: Context, figures: Figures, drafts: list[Draft]) -> list[Draft]
         if not counted or text.count(counted[0][0]) < 2:
             return []
         name, start = counted[0]
-    if any(d.rule != "task_table" and name_key(d.name) != name_key(name) for d in drafts):
+    if any(
+        d.rule not in ("task_table", "table_row") and name_key(d.name) != name_key(name)
+        for d in drafts
+    ):
         return []
     return [_subject_draft(name, start, figures)]
 

@@ -365,3 +365,21 @@ def is_noun_phrase(name: str) -> bool:
 
 # A word ending that always closes a clause: "…하고", "…한다", "…했으며".
 _CLAUSE_WORD = regex.compile(r"(?:하고|하며|하여|한다|했다|된다|됐다|이며|으며|는데)(?:\s|$)")
+
+
+def cell_name(text: str) -> str | None:
+    """The name in a table's name column (과제명, 사업명): the cell is the name whole, so
+    only what is never a name is refused (a label, a count, a total row, a sentence).
+
+    >>> cell_name("mRNA 기반 핵심 소재의 국산화를 위한 제조 공정 실증"), cell_name("소계")
+    ('mRNA 기반 핵심 소재의 국산화를 위한 제조 공정 실증', None)
+    """
+    name = " ".join(text.split()).strip(_EDGE_MARKS)
+    if not 2 <= len(name) <= 150 or not _HAS_WORD.search(name):
+        return None
+    if name.count("(") != name.count(")") or _SENTENCE_END.search(name):
+        return None
+    bare = name.replace(" ", "").strip("()[]【】")
+    if bare in FIELD_LABELS or name in GENERIC_NAMES or _COUNT_WORD.match(name):
+        return None
+    return name

@@ -444,3 +444,28 @@ EVENT_WORDS: Final[tuple[str, ...]] = (
 HEADING_WORDS: Final[frozenset[str]] = frozenset(
     {"나가며", "들어가며", "서론", "결론", "목차", "요약", "참고", "붙임", "별첨", "개요"}
 )
+
+# Header cells of a table column that holds names (spaces removed before comparing).
+NAME_COLUMNS: Final[frozenset[str]] = frozenset(
+    {
+        "과제명",
+        "과제",
+        "사업명",
+        "세부사업",
+        "세부사업명",
+        "내역사업",
+        "내역사업명",
+        "단위사업",
+        "단위사업명",
+        "주요과제",
+        "주요신규과제",
+        "신규과제",
+        "프로젝트",
+        "프로젝트명",
+    }
+)
+
+# A row labelled like this sums the rows above: it names nothing.
+TOTAL_ROW_LABELS: Final[frozenset[str]] = frozenset(
+    {"합계", "계", "소계", "총계", "합", "총액", "총합계", "전체"}
+)

@@ -1,0 +1,187 @@
+"""Words that tell what a table's column or row holds (read by :mod:`gongmun.doc.columns`).
+
+Each list says where it is looked for: in a column's header text, or in a row's label.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# Money units a header or unit statement may give, as the multiplier of one figure.
+MONEY_UNITS: Final[dict[str, int]] = {
+    "원": 1,
+    "천원": 10**3,
+    "만원": 10**4,
+    "십만원": 10**5,
+    "백만원": 10**6,
+    "천만원": 10**7,
+    "억원": 10**8,
+    "십억원": 10**9,
+    "천억원": 10**11,
+    "조원": 10**12,
+}
+
+# Units that make a column's figures counts, shares or durations, never money.
+COUNT_UNITS: Final[tuple[str, ...]] = (
+    "%p",
+    "%",
+    "개소",
+    "개사",
+    "개교",
+    "개월",
+    "천명",
+    "만명",
+    "개",
+    "명",
+    "건",
+    "회",
+    "곳",
+    "인",
+    "호",
+    "대",
+    "척",
+    "톤",
+    "㎡",
+    "㎞",
+    "km",
+    "배",
+    "년",
+    "일",
+    "시간",
+    "세대",
+    "가구",
+    "점",
+    "kW",
+    "MW",
+)
+
+# Header words of a column of rates or shares: its figures are no money whatever the unit.
+RATE_HEADERS: Final[tuple[str, ...]] = (
+    "증감률",
+    "증감율",
+    "증가율",
+    "감소율",
+    "신장률",
+    "변동률",
+    "성장률",
+    "집행률",
+    "집행율",
+    "달성률",
+    "달성율",
+    "보조율",
+    "융자율",
+    "부담률",
+    "부담율",
+    "비중",
+    "비율",
+    "구성비",
+    "점유율",
+    "경쟁률",
+    "(B-A)/A",
+    "(B/A)",
+    "B/A",
+)
+
+# Header words of a column of counts (기업수, 인원, 건수, 과제수…).
+COUNT_HEADERS: Final[tuple[str, ...]] = (
+    "기업수",
+    "업체수",
+    "과제수",
+    "인원",
+    "건수",
+    "개소수",
+    "개수",
+    "수혜자수",
+    "참여자수",
+    "학생수",
+    "가구수",
+    "면적",
+    "순위",
+    "연번",
+    "번호",
+    "코드",
+)
+
+# Header words of a change column: its money figures are differences (△ a decrease).
+DIFF_HEADERS: Final[tuple[str, ...]] = ("증감액", "증감", "증감폭", "변동", "차이", "(B-A)")
+
+# Header words of a period column: its cells are periods (’25~’29), not amounts.
+PERIOD_HEADERS: Final[tuple[str, ...]] = (
+    "사업기간",
+    "추진기간",
+    "지원기간",
+    "연구기간",
+    "협약기간",
+    "기간",
+    "추진일정",
+    "일정",
+    "연도",
+    "년도",
+)
+
+# Header words of a column naming the rows' projects (the projects engineer reads these).
+NAME_HEADERS: Final[tuple[str, ...]] = (
+    "과제명",
+    "사업명",
+    "내역사업명",
+    "내역사업",
+    "세부사업명",
+    "세부사업",
+    "단위사업",
+    "주요 과제",
+    "주요과제",
+    "프로젝트명",
+    "프로그램명",
+    "시설명",
+    "센터명",
+    "기금명",
+)
+
+# Header words of a column that spans years: a total of the whole programme.
+TOTAL_HEADERS: Final[tuple[str, ...]] = (
+    "총사업비",
+    "총 사업비",
+    "총액",
+    "합계",
+    "합 계",
+    "누계",
+    "총계",
+    "소계",
+    "계",
+    "연평균",
+    "평균",
+    "총투자",
+)
+
+# Row labels of a totals row.
+TOTAL_ROWS: Final[tuple[str, ...]] = (
+    "합계",
+    "총계",
+    "소계",
+    "누계",
+    "총액",
+    "계",
+    "총 계",
+    "합 계",
+)
+
+# Budget stages a column header names beside a year (2024년 본예산, 2025 정부안).
+STAGE_WORDS: Final[tuple[str, ...]] = (
+    "계획안",
+    "계획",
+    "예산안",
+    "예산",
+    "정부안",
+    "본예산",
+    "추경",
+    "결산",
+    "요구안",
+    "요구",
+    "확정",
+    "당초",
+    "수정",
+    "실적",
+    "집행",
+    "전망",
+    "목표",
+)

@@ -1,0 +1,532 @@
+"""Tables written out as text: markdown pipe tables and flattened rows, as :class:`Table`.
+
+Two shapes are read from the normalized text, each in one pass over its lines:
+
+* ``markdown``: lines ``| 구분 | 사업명 | ’25년 예산 |``; rows above ``|---|`` are headers,
+  and so are figure-less rows right under it (a two-row header); an empty header cell
+  after a filled one continues it (``| 2024년 | |`` spans its two sub-columns).
+* ``text_flat``: rows a PDF text layer or an aligned-space table left one to a line, a
+  label and then figures (``국 비 1,000 2,000 3,000``), under a header line naming the
+  columns (``구 분 2025 2026 2027 합 계``), maybe over a second header line of
+  sub-columns (``당초(A) 수정 정부안(B)``). Figures a text layer ran together
+  (``계1,2003,4004,600``) are told apart by their thousands groups.
+
+Around each table: the unit statement before or after it (``(단위: 백만원, %)``, PDF text
+layers often move it below the table) and the caption or heading line above it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+import regex
+
+from gongmun.doc.column_words import STAGE_WORDS
+from gongmun.doc.columns import UNIT_STATEMENT, is_figure, units_of
+from gongmun.doc.tables import Cell, Table
+
+_MD_ROW = regex.compile(r"^[ \t]*\|.*\|[ \t]*$")
+_MD_RULE = regex.compile(r"^[ \t]*\|?(?:[ \t]*:?-{2,}:?[ \t]*\|)+(?:[ \t]*:?-{2,}:?[ \t]*)?[ \t]*$")
+_MD_CELL = regex.compile(r"\|([^|\n]*)(?=\|)")
+# A figure token of a flattened row: 1,234 / △12.5 / -300 / (300) / - (an empty cell).
+_FIG = r"(?:[△▽]\s?|-)?\(?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\)?%?|-"
+_FIG_TOKEN = regex.compile(rf"(?<!\S)(?:{_FIG})(?!\S)")
+_FIG_WORD = regex.compile(_FIG)
+_WORD = regex.compile(r"\S+")
+_RUN_WORD = regex.compile(r"\d[\d,.]*")
+# Hangul (or a closing bracket) run straight into digits with thousands commas: 국비1,2003,400.
+_GLUED = regex.compile(r"(?<=[가-힣)\]])(?=\d[\d,]*,\d{3})")
+_VALID_NUMBER = regex.compile(r"(?:[1-9]\d{0,2}(?:,\d{3})*|0)(?:\.\d+)?")
+_CAPTION = regex.compile(r"^\s*(?:[<\[〈【]\s*(?:표|그림)?\s*\d*[^>\]〉】\n]*[>\]〉】]|\[?표\s*\d)")
+_HEADING = regex.compile(r"^\s*(?:[□■○●◦ㅇ❍▶◇◆※-]|\d{1,2}\s*[.)]\s|[가-하]\.\s|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])")
+_YEARISH = regex.compile(r"^(?:(?:19|20)\d{2}|'\s?\d{2})(?:년도?)?$")
+_PAREN_TOKEN = regex.compile(r"^\([^()]*\)$")
+_SENTENCE = regex.compile(r"(?:다|음|함|임|됨)\.?$|니다|[.?!]$")
+# Figures per row this many or more make a line a row even with no header around it.
+_MIN_FIGURES: Final = 2
+# How many lines a unit statement or caption may stand away from its table.
+_REACH: Final = 3
+# A header line longer than this is prose.
+_HEADER_MAX: Final = 120
+_STAGES: Final = frozenset(STAGE_WORDS)
+# A line longer than this is prose, not a row; a label longer than this is a sentence.
+_ROW_MAX: Final = 300
+_LABEL_MAX: Final = 60
+# Longest glued run split, and longest figure in it (bounded: linear in the run).
+_GLUED_MAX: Final = 80
+_FIGURE_MAX: Final = 24
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    start: int
+    end: int
+    text: str
+
+
+def _lines(text: str) -> list[_Line]:
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        out.append(_Line(pos, pos + len(line), line))
+        pos += len(line) + 1
+    return out
+
+
+def find_text_tables(text: str) -> list[Table]:
+    """Tables written out in ``text`` (normalized), with offsets into it, in reading order.
+
+    >>> t = find_text_tables("(단위: 억원)\\n| 구분 | '25년 |\\n|---|---|\\n| 합계 | 1,200 |")[0]
+    >>> t.source, t.unit, t.header_rows, t.rows_text()
+    ('markdown', '(단위: 억원)', 1, (('구분', "'25년"), ('합계', '1,200')))
+    """
+    lines = _lines(text)
+    tables: list[Table] = []
+    i = 0
+    while i < len(lines):
+        if _MD_ROW.match(lines[i].text):
+            j = i
+            while j < len(lines) and _MD_ROW.match(lines[j].text):
+                j += 1
+            t = _markdown(lines, i, j)
+            if t is not None:
+                tables.append(t)
+            i = j
+            continue
+        t, j = _flat(lines, i)
+        if t is not None:
+            tables.append(t)
+        # A run of rows no header or unit makes a table is skipped whole (linear time).
+        i = max(j, i + 1)
+    return tables
+
+
+# --- surroundings ---------------------------------------------------------------------------
+
+
+def _unit_line(line: str) -> str | None:
+    """The unit statement a line holds (``(단위: 억원, %)``), if it names a unit."""
+    if "단" not in line:
+        return None
+    m = UNIT_STATEMENT.search(line)
+    if m is None or not units_of(m.group()):
+        return None
+    return m.group().strip()
+
+
+def _around(lines: list[_Line], first: int, last: int) -> tuple[str | None, str | None, int, int]:
+    """Caption and unit statement around table lines ``first..last`` (inclusive), and the
+    first and last line index they take in."""
+    caption: str | None = None
+    unit: str | None = None
+    top, bottom = first, last
+    k = first - 1
+    seen = 0
+    while k >= 0 and seen < _REACH:
+        s = lines[k].text.strip()
+        k -= 1
+        if not s:
+            continue
+        seen += 1
+        u = _unit_line(s)
+        if u is not None and unit is None:
+            unit = u
+            top = k + 1
+            rest = s.replace(u, "").strip()
+            if rest and (_CAPTION.match(rest) or _HEADING.match(rest) or len(rest) <= 40):
+                caption = rest
+                break
+            continue
+        if _CAPTION.match(s) or (_HEADING.match(s) and len(s) <= 60):
+            caption = s
+            top = k + 1
+        break
+    if unit is None:
+        k = last + 1
+        seen = 0
+        while k < len(lines) and seen < 2:
+            s = lines[k].text.strip()
+            k += 1
+            if not s:
+                continue
+            seen += 1
+            u = _unit_line(s)
+            if u is not None and len(s) <= len(u) + 4:
+                unit = u
+                bottom = k - 1
+                break
+    return caption, unit, top, bottom
+
+
+# --- markdown -------------------------------------------------------------------------------
+
+
+def _md_cells(line: _Line) -> list[tuple[int, int, str]]:
+    """Cells of a pipe row: (start, end, text) with the text's exact span, trimmed."""
+    out = []
+    for m in _MD_CELL.finditer(line.text):
+        raw = m.group(1)
+        lead = len(raw) - len(raw.lstrip())
+        body = raw.strip()
+        a = line.start + m.start(1) + lead
+        out.append((a, a + len(body), body))
+    return out
+
+
+def _markdown(lines: list[_Line], i: int, j: int) -> Table | None:
+    rows: list[list[tuple[int, int, str]]] = []
+    rule: int | None = None
+    for k in range(i, j):
+        if _MD_RULE.match(lines[k].text):
+            if rule is None:
+                rule = len(rows)
+            continue
+        rows.append(_md_cells(lines[k]))
+    if len(rows) < 2:
+        return None
+    header = rule if rule is not None else _leading_headers(rows)
+    # Figure-less rows with an empty corner under the rule continue the header.
+    while (
+        rule is not None
+        and header < len(rows) - 1
+        and rows[header]
+        and not rows[header][0][2]
+        and not any(is_figure(c[2]) for c in rows[header])
+    ):
+        header += 1
+    n_cols = max(len(r) for r in rows)
+    cells: list[Cell] = []
+    for r, row in enumerate(rows):
+        for k, (a, b, body) in enumerate(row):
+            if not body:
+                continue
+            span = 1
+            if r < header - 1:
+                # An upper header cell spans the empty cells after it (| 2024년 | |).
+                while k + span < len(row) and not row[k + span][2]:
+                    span += 1
+            cells.append(Cell(r, k, body, colspan=span, header=r < header, start=a, end=b))
+    caption, unit, _, _ = _around(lines, i, j - 1)
+    return Table(
+        tuple(cells),
+        len(rows),
+        n_cols,
+        header_rows=header,
+        caption=caption,
+        unit=unit,
+        start=lines[i].start,
+        end=lines[j - 1].end,
+        source="markdown",
+    )
+
+
+def _leading_headers(rows: list[list[tuple[int, int, str]]]) -> int:
+    n = 0
+    for row in rows:
+        if any(is_figure(c[2]) and not _YEARISH.match(c[2]) for c in row):
+            break
+        n += 1
+    return min(n, len(rows) - 1)
+
+
+# --- flattened rows -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    label: tuple[int, int, str] | None
+    figures: tuple[tuple[int, int, str], ...]
+
+
+def _split_glued(a: int, token: str) -> list[tuple[int, int, str]] | None:
+    """A run of figures a text layer glued (``1,2003,4004,600``) split by thousands
+    groups into the fewest figures; None when the run is one figure or the fewest
+    figures split it more than one way."""
+    if _VALID_NUMBER.fullmatch(token):
+        return None
+    n = len(token)
+    if n > _GLUED_MAX or not _RUN_WORD.fullmatch(token):
+        return None
+    # best[p]: (fewest figures in token[p:], first cut, whether another split ties).
+    best: list[tuple[int, int, bool] | None] = [None] * (n + 1)
+    best[n] = (0, n, False)
+    for p in range(n - 1, -1, -1):
+        found: tuple[int, int, bool] | None = None
+        for q in range(p + 1, min(n, p + _FIGURE_MAX) + 1):
+            after = best[q]
+            if after is None or (q < n and token[q] in ",."):
+                continue
+            if not _VALID_NUMBER.fullmatch(token, p, q):
+                continue
+            count = after[0] + 1
+            if found is None or count < found[0]:
+                found = (count, q, after[2])
+            elif count == found[0]:
+                found = (count, found[1], True)
+        best[p] = found
+    top = best[0]
+    if top is None or top[2] or top[0] < 2:
+        return None
+    out = []
+    p = 0
+    while p < n:
+        step = best[p]
+        assert step is not None
+        out.append((a + p, a + step[1], token[p : step[1]]))
+        p = step[1]
+    return out
+
+
+def _row_of(line: _Line) -> _Row | None:
+    """A line as a table row: its label and its trailing figures (two at least)."""
+    s = line.text
+    if len(s) > _ROW_MAX or not s.strip():
+        return None
+    words = [(m.start(), m.end()) for m in _WORD.finditer(s)]
+    k = len(words)
+    while k > 0 and _is_figure_word(s[words[k - 1][0] : words[k - 1][1]]):
+        k -= 1
+    figures = [(line.start + a, line.start + b, s[a:b]) for a, b in words[k:]]
+    label_end = words[k - 1][1] if k else 0
+    glued = []
+    for f in figures:
+        parts = _split_glued(f[0], f[2]) if f[2][:1].isdigit() else None
+        glued.extend(parts if parts is not None else [f])
+    figures = glued
+    if k:
+        # 국비1,2003,4004,600: the figures start where the digits meet the label.
+        a, b = words[k - 1]
+        g = _GLUED.search(s, a, b)
+        if g is not None:
+            run = s[g.start() : b]
+            split = _split_glued(line.start + g.start(), run)
+            if split is None and _VALID_NUMBER.fullmatch(run):
+                split = [(line.start + g.start(), line.start + b, run)]
+            if split is not None:
+                figures = split + figures
+                label_end = g.start()
+    numeric = [f for f in figures if f[2] != "-"]
+    if len(figures) < _MIN_FIGURES or not numeric:
+        return None
+    if k == 0 and len(figures) >= _MIN_FIGURES + 1 and _YEARISH.match(figures[0][2]):
+        # 2021 1,234 120: years down the side label their rows.
+        lab0 = figures[0]
+        return _Row(lab0, tuple(figures[1:]))
+    if all(_YEARISH.match(f[2]) for f in numeric):
+        # 구분 2025 2026 2027: a header naming years, not a row of figures.
+        return None
+    lead = len(s) - len(s.lstrip())
+    label = s[lead:label_end].strip()
+    if label and (_SENTENCE.search(label) or len(label) > _LABEL_MAX):
+        return None
+    lab = (line.start + lead, line.start + lead + len(label), label) if label else None
+    return _Row(lab, tuple(figures))
+
+
+def _is_figure_word(word: str) -> bool:
+    """A figure, or figures glued into one word (``1,2003,4004,600``)."""
+    if _FIG_WORD.fullmatch(word):
+        return True
+    return _RUN_WORD.fullmatch(word) is not None and _split_glued(0, word) is not None
+
+
+def _is_header(line: str) -> bool:
+    s = line.strip()
+    if not s or len(s) > _HEADER_MAX or _SENTENCE.search(s):
+        return False
+    if (_HEADING.match(s) and not s.startswith("-")) or _CAPTION.match(s) or _unit_line(s):
+        return False
+    tokens = s.split()
+    if any(is_figure(t) and not _YEARISH.match(t) for t in tokens):
+        return False
+    return len(tokens) >= 2
+
+
+def _flat(lines: list[_Line], i: int) -> tuple[Table | None, int]:
+    """A flattened table whose first row is line ``i``, and the line after it."""
+    first = _row_of(lines[i])
+    if first is None or first.label is None:
+        return None, i + 1
+    rows = [(i, first)]
+    j = i + 1
+    while j < len(lines):
+        r = _row_of(lines[j])
+        if r is None:
+            break
+        rows.append((j, r))
+        j += 1
+    # Header lines right above the first row (one or two), figure-free.
+    heads: list[int] = []
+    k = i - 1
+    while k >= 0 and len(heads) < 2 and _is_header(lines[k].text):
+        heads.insert(0, k)
+        k -= 1
+    if not heads and (len(rows) < 2 or not _has_unit_near(lines, i, j - 1)):
+        return None, j
+    width = max(len(r.figures) for _, r in rows)
+    header_cells, n_header_rows = _header(lines, heads, width)
+    cells: list[Cell] = list(header_cells)
+    for n, (_, r) in enumerate(rows):
+        row = n_header_rows + n
+        if r.label is not None:
+            cells.append(Cell(row, 0, r.label[2], start=r.label[0], end=r.label[1]))
+        # A short row fills its columns from the left (a missing last cell is common).
+        for k2, (a, b, t) in enumerate(r.figures):
+            cells.append(Cell(row, 1 + k2, t, start=a, end=b))
+    first_line = heads[0] if heads else i
+    caption, unit, _, _ = _around(lines, first_line, j - 1)
+    table = Table(
+        tuple(cells),
+        n_header_rows + len(rows),
+        1 + width,
+        header_rows=n_header_rows,
+        caption=caption,
+        unit=unit,
+        start=lines[first_line].start + _indent(lines[first_line].text),
+        end=lines[j - 1].end,
+        source="text_flat",
+    )
+    return table, j
+
+
+def _indent(s: str) -> int:
+    return len(s) - len(s.lstrip())
+
+
+def _has_unit_near(lines: list[_Line], first: int, last: int) -> bool:
+    _, unit, _, _ = _around(lines, first, last)
+    return unit is not None
+
+
+def _tokens(line: _Line) -> list[tuple[int, int, str]]:
+    """Header cells of a header line: words, with single syllables rejoined (``구 분``),
+    a stage after its year (``2023년 결산``) and a parenthesis after its word (``증감 (B-A)``)."""
+    out: list[tuple[int, int, str]] = []
+    for m in regex.finditer(r"\S+", line.text):
+        a, b, t = line.start + m.start(), line.start + m.end(), m.group()
+        if out:
+            pa, _, pt = out[-1]
+            single = len(t) == 1 and len(pt.replace(" ", "")) <= 2 and _hangul(pt) and _hangul(t)
+            stage = _YEARISH.match(pt) is not None and t.rstrip("()AB-") in _STAGES
+            stage = stage or (
+                _YEARISH.match(pt) is not None and regex.sub(r"\(.*\)$", "", t) in _STAGES
+            )
+            if single or stage or (_PAREN_TOKEN.match(t) and not _YEARISH.match(pt)):
+                out[-1] = (pa, b, line.text[pa - line.start : b - line.start])
+                continue
+        out.append((a, b, t))
+    return out
+
+
+def _hangul(t: str) -> bool:
+    return bool(t) and all("가" <= ch <= "힣" or ch == " " for ch in t)
+
+
+def _header(lines: list[_Line], heads: list[int], width: int) -> tuple[list[Cell], int]:
+    """Header cells over ``width`` figure columns (plus the label column 0)."""
+    if not heads:
+        return [], 0
+    top = _tokens(lines[heads[0]])
+    if len(heads) == 2:
+        sub = _tokens(lines[heads[1]])
+        two = _two_rows(top, sub, width)
+        if two is not None:
+            return two, 2
+        # Not sub-columns: the upper line is a title or a first header row of its own.
+        top = sub
+    cells: list[Cell] = []
+    values = top[-width:] if len(top) >= width else top
+    label = top[: len(top) - len(values)]
+    if label:
+        a, b = label[0][0], label[-1][1]
+        cells.append(Cell(0, 0, " ".join(t for _, _, t in label), header=True, start=a, end=b))
+    offset = 1 + (width - len(values)) if len(top) > width or label else 1
+    for n, (a, b, t) in enumerate(values):
+        cells.append(Cell(0, offset + n, t, header=True, start=a, end=b))
+    return cells, 1
+
+
+def _two_rows(
+    top: list[tuple[int, int, str]], sub: list[tuple[int, int, str]], width: int
+) -> list[Cell] | None:
+    """A budget sheet's two-row header: years on the first line, the sub-columns of
+    the years that name no stage (당초, 수정, 정부안) on the second."""
+    label = [t for t in top[:1] if not _YEARISH.match(t[2].split()[0])]
+    groups = top[len(label) :]
+    bare = [n for n, g in enumerate(groups) if _YEARISH.match(g[2])]
+    if not bare or not sub:
+        return None
+    spans = [1] * len(groups)
+    extra = len(sub) - len(bare)
+    if extra < 0:
+        return None
+    # Stage words that close a budget year (정부안, 확정, 요구, 계획) go under the last bare year.
+    request = [n for n, s in enumerate(sub) if regex.sub(r"\(.*\)$", "", s[2]) in _REQUEST]
+    under = [0] * len(bare)
+    if request and len(bare) >= 2:
+        under[-1] = len(sub) - request[0]
+        rest = request[0]
+        for n in range(len(bare) - 1):
+            under[n] = rest // (len(bare) - 1) + (1 if n < rest % (len(bare) - 1) else 0)
+    else:
+        for n in range(len(sub)):
+            under[min(n, len(bare) - 1)] += 1
+    if min(under) < 1:
+        return None
+    for n, g in enumerate(bare):
+        spans[g] = under[n]
+    if sum(spans) != width:
+        return None
+    cells: list[Cell] = []
+    if label:
+        a, b, t = label[0]
+        cells.append(Cell(0, 0, t, rowspan=2, header=True, start=a, end=b))
+    col = 1
+    s = 0
+    for n, (a, b, t) in enumerate(groups):
+        span = spans[n]
+        cells.append(
+            Cell(
+                0, col, t, colspan=span, rowspan=1 if n in bare else 2, header=True, start=a, end=b
+            )
+        )
+        if n in bare:
+            for k in range(span):
+                sa, sb, st = sub[s]
+                cells.append(Cell(1, col + k, st, header=True, start=sa, end=sb))
+                s += 1
+        col += span
+    return cells
+
+
+_REQUEST: Final = frozenset({"요구", "요구안", "정부안", "확정", "계획", "계획안", "예산안"})
+
+
+def with_text_tables(tables: Sequence[Table], text: str) -> tuple[Table, ...]:
+    """``tables`` (a reader's, on ``text``'s offsets) with the tables found in ``text``
+    that overlap none of them, in reading order."""
+    spans = sorted((t.start, t.end) for t in tables if t.start is not None and t.end is not None)
+    starts = [a for a, _ in spans]
+    found = []
+    for t in find_text_tables(text):
+        assert t.start is not None
+        assert t.end is not None
+        k = bisect_right(starts, t.end) - 1
+        if k >= 0 and spans[k][1] > t.start:
+            continue
+        found.append(t)
+    return tuple(sorted([*tables, *found], key=lambda t: (t.start is None, t.start or 0)))
+
+
+def iter_cells(tables: list[Table]) -> Iterator[tuple[int, Cell]]:
+    """Every cell with a place in the text, with its table's index."""
+    for n, t in enumerate(tables):
+        for c in t.cells:
+            if c.start is not None:
+                yield n, c
+
+
+__all__ = ["find_text_tables", "iter_cells", "with_text_tables"]

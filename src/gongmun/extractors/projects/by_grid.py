@@ -1,0 +1,146 @@
+"""Project rules for tables (``ctx.tables``): a column of names (과제명, 사업명, 내역사업,
+세부사업, 주요 과제; 구분 when its cells are names) and the figures of each name's row.
+
+- a row's amounts and periods are its name's, their roles decided by their clause and
+  their column (a year in the column header, ``총사업비`` over a column of totals);
+- a cell listing ``A, B 등 7개 과제`` names A and B but gives neither the shared figure;
+- a cell naming two tasks beside ``40억 + 25.5억`` gives each its own figure;
+- total rows (합계, 소계, 계) name nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+import regex
+
+from gongmun.doc.tables import Cell, Table
+from gongmun.extractors.projects.figures import Draft, Figures
+from gongmun.extractors.projects.names import cell_name, locate, position_name
+from gongmun.extractors.projects.scan import Scan
+from gongmun.extractors.projects.words import NAME_COLUMNS, TOTAL_ROW_LABELS
+
+# "A, B 등 7개 과제": a list of names with a count; the row's figure is the list's.
+_LISTED = regex.compile(r"^(?P<names>.+?)\s*등\s*[\d,]+\s*개\s*(?:과제|사업|프로젝트)?\s*$")
+# "40억 + 25.5억": one figure per listed name.
+_PLUS = regex.compile(r"\s*[+＋]\s*")
+_TOTAL_HEADER = regex.compile(r"총사업비|총\s*사업비|총액|총\s*예산|사업비\s*총")
+# A "구분" column counts as names when this share of its body cells reads as names.
+_NAMES_SHARE: Final = 0.6
+
+
+def table_rows(scan: Scan) -> list[Draft]:
+    """Projects from the name column of every table, with the figures of their rows."""
+    out: list[Draft] = []
+    for table in scan.tables:
+        out.extend(_table(scan.text, table, scan.figures))
+    return out
+
+
+def _table(text: str, table: Table, figures: Figures) -> list[Draft]:
+    heads = max(table.header_rows, 1)
+    header = {c.col: c for c in table.cells if c.row < heads}
+    body = [c for c in table.cells if c.row >= heads and not c.header]
+    col = _name_column(header, body)
+    if col is None:
+        return []
+    totals = {c.col for c in header.values() if _TOTAL_HEADER.search(c.text) and c.col != col}
+    figured = header[col].text.replace(" ", "") == "구분"
+    by_row: dict[int, list[Cell]] = {}
+    for c in body:
+        if c.col != col and c.start is not None:
+            by_row.setdefault(c.row, []).append(c)
+    # The first column groups the rows when the names are not in it (분과: AI, 첨단바이오).
+    first = [row[0] for row in table.grid()] if col > 0 and table.n_cols else []
+    out: list[Draft] = []
+    group: str | None = None
+    for cell in sorted((c for c in body if c.col == col), key=lambda c: c.row):
+        # A group label stands in its first row only; the rows below it belong to it.
+        head = first[cell.row] if cell.row < len(first) else None
+        if head is not None and head.row >= heads and head.text.strip():
+            group = " ".join(head.text.split())
+        if cell.start is None or cell.end is None:
+            continue
+        if cell.text.replace(" ", "") in TOTAL_ROW_LABELS:
+            continue
+        row_cells = [c for r in range(cell.row, cell.row + cell.rowspan) for c in by_row.get(r, [])]
+        drafts = _row(text, cell, row_cells, totals, figures, figured)
+        for d in drafts:
+            d.group = group
+        out.extend(drafts)
+    return out
+
+
+def _name_column(header: dict[int, Cell], body: Sequence[Cell]) -> int | None:
+    """The column whose header says it holds names, or a 구분 column of names."""
+    for c in sorted(header.values(), key=lambda c: c.col):
+        if c.text.replace(" ", "") in NAME_COLUMNS:
+            return c.col
+    for c in sorted(header.values(), key=lambda c: c.col):
+        if c.text.replace(" ", "") != "구분":
+            continue
+        cells = [b for b in body if b.col == c.col and b.text.strip()]
+        named = sum(1 for b in cells if position_name(b.text, strict=True))
+        if cells and named >= _NAMES_SHARE * len(cells):
+            return c.col
+    return None
+
+
+def _row(
+    text: str,
+    cell: Cell,
+    row_cells: list[Cell],
+    totals: set[int],
+    figures: Figures,
+    figured: bool,
+) -> list[Draft]:
+    start, end = cell.start or 0, cell.end or 0
+    listed = _LISTED.match(cell.text)
+    raw_names = regex.split(r"\s*,\s*", listed.group("names")) if listed else [cell.text]
+    if not listed and "," in cell.text and _plus_cells(text, row_cells) == cell.text.count(",") + 1:
+        raw_names = regex.split(r"\s*,\s*", cell.text)
+    drafts: list[Draft] = []
+    for raw in raw_names:
+        # A 구분 column mixes names and labels; a 과제명 column holds names only.
+        name = position_name(raw, strict=True) if figured else cell_name(raw)
+        if name is None:
+            continue
+        place = locate(text, name, start, end)
+        if place is None:
+            continue
+        drafts.append(Draft(name, place[0], place[1], "table_row"))
+    if not drafts or listed:
+        # A listed cell's figure is the list's, not any one name's.
+        return [] if figured else drafts
+    if len(drafts) > 1:
+        _share_out(text, drafts, row_cells, figures)
+    else:
+        d = drafts[0]
+        for c in row_cells:
+            before = len(d.annual), d.total
+            figures.take(d, c.start or 0, c.end or 0, text)
+            if c.col in totals and d.total is None and len(d.annual) > before[0]:
+                # A column headed 총사업비 holds totals, whatever year its row shows.
+                year = max(d.annual)
+                d.total = d.annual.pop(year)
+    if figured:
+        return [d for d in drafts if d.period or d.total or d.annual]
+    return drafts
+
+
+def _plus_cells(text: str, row_cells: list[Cell]) -> int:
+    """How many figures a ``40억 + 25.5억`` cell of the row lists (0 if none)."""
+    for c in row_cells:
+        if _PLUS.search(c.text):
+            return len(_PLUS.split(c.text))
+    return 0
+
+
+def _share_out(text: str, drafts: list[Draft], row_cells: list[Cell], figures: Figures) -> None:
+    """``A, B`` beside ``40억 + 25.5억``: the i-th figure is the i-th name's."""
+    for c in row_cells:
+        amounts = figures.amounts_in(c.start or 0, c.end or 0)
+        if len(amounts) == len(drafts) and _PLUS.search(c.text):
+            for d, a in zip(drafts, amounts, strict=True):
+                figures.take(d, a.span.start, a.span.end, text)

@@ -1,0 +1,239 @@
+"""Money figures read from tables: each cell's unit, year, sign and place.
+
+A table's bare figures are amounts only where a unit says so: the column's header
+(``예산(억원)``), the table's unit statement (``(단위: 백만원, %)``, before or after it),
+or, for a table with none of its own, the unit the document states for its tables
+(``※ 이하 표의 금액 단위는 백만원``). Rate, share, count and period columns are never
+money; a 증감 column's figures are changes (△ a decrease) of no year. A figure's year
+comes from its column's header (``’24년 예산``, a year over sub-columns), else its row's
+label (years down the side), else the caption (``사업비 (’25년)``) when the table names
+no year elsewhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Final
+
+import regex
+
+from gongmun.doc.column_words import MONEY_UNITS
+from gongmun.doc.columns import (
+    UNIT_STATEMENT,
+    TableView,
+    money_unit,
+    units_of,
+    year_in,
+)
+from gongmun.doc.tables import Cell, Table
+from gongmun.extractors.numbers import parse_figure, to_won
+
+# A cell of one figure: 1,234 / △12.5 / -300 / (300); group "num" is the figure.
+_CELL_FIGURE = regex.compile(
+    r"^\s*(?P<dec>[△▽]\s?|-(?=\d))?\(?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\)?\s*$"
+)
+_YEAR_LIKE = regex.compile(r"(?:19|20)\d{2}")
+# The document's unit for its tables: ※ 이하 표의 금액 단위는 백만원, (이하 단위: 억원).
+_DOC_UNIT = regex.compile(
+    r"(?:이하|모든|전체|각|본\s?자료|본\s?문서)[^\n]{0,20}?(?:금액\s?)?단위\s*(?:는|은|:|：)?\s*"
+    r"(?P<unit>천원|백만원|억원|조원|만원|십억원|원)"
+)
+# How far around a reader's table its unit statement may stand, in characters.
+_UNIT_REACH: Final = 120
+
+
+@dataclass(frozen=True, slots=True)
+class TableFigure:
+    """One money figure of a table cell: where, its won, year and place in the table."""
+
+    start: int
+    end: int
+    value: int
+    decrease: bool
+    year: int | None
+    table: int
+    row: int
+    col: int
+    total_row: bool
+
+
+def document_table_unit(text: str) -> int | None:
+    """The unit a document states for all its tables (``※ 이하 표의 금액 단위는 백만원``).
+
+    >>> document_table_unit("※ 이하 표의 금액 단위는 백만원임")
+    1000000
+    """
+    m = _DOC_UNIT.search(text)
+    return money_unit([m.group("unit")]) if m is not None else None
+
+
+def table_unit(text: str, table: Table) -> int | None:
+    """The money unit a table states: its unit statement, a header cell's ``(단위: 억원)``,
+    or a unit statement in the text right before or after it (a reader's table)."""
+    unit = money_unit(units_of(table.unit or ""))
+    if unit is not None or table.unit:
+        return unit
+    corner = TableView(table).column_unit(0)
+    if corner in MONEY_UNITS and not TableView(table).is_money_column(0):
+        # 구분(억원) 2024 2025: the corner cell's unit is the table's.
+        return MONEY_UNITS[corner]
+    for c in table.cells:
+        if c.row <= table.header_rows and "단" in c.text and UNIT_STATEMENT.search(c.text):
+            found = money_unit(units_of(c.text))
+            if found is not None:
+                return found
+    if table.start is not None and table.end is not None:
+        before = text[max(0, table.start - _UNIT_REACH) : table.start]
+        after = text[table.end : table.end + _UNIT_REACH // 3]
+        for part in (before.rsplit("\n", 3)[-3:], after.split("\n", 2)[:2]):
+            for line in reversed(part) if part is not None else ():
+                if "단" in line and UNIT_STATEMENT.search(line):
+                    return money_unit(units_of(line))
+    return None
+
+
+def states_unit(text: str, table: Table) -> bool:
+    """Whether a money unit applies to ``table`` at all (its own or a header cell's)."""
+    view = TableView(table)
+    return table_unit(text, table) is not None or any(
+        view.column_unit(k) is not None for k in range(table.n_cols)
+    )
+
+
+def read_tables(
+    text: str, tables: list[Table], doc_year: int | None, doc_unit: int | None = None
+) -> list[TableFigure]:
+    """The money figures of every table, in table then reading order.
+
+    >>> from gongmun.doc.text_tables import find_text_tables
+    >>> text = "(단위: 억원)\\n| 구분 | '24년 | 증감률 |\\n|---|---|---|\\n| 계 | 1,200 | 3.5 |"
+    >>> [(f.value, f.year, f.total_row) for f in read_tables(text, find_text_tables(text), 2025)]
+    [(120000000000, 2024, True)]
+    """
+    out: list[TableFigure] = []
+    for n, table in enumerate(tables):
+        unit = table_unit(text, table)
+        if unit is None and not table.unit:
+            unit = doc_unit
+        out.extend(_read(text, n, table, TableView(table, doc_year, unit=unit)))
+    return out
+
+
+def _read(text: str, n: int, table: Table, view: TableView) -> list[TableFigure]:
+    kinds = view.kinds
+    years = [view.column_year(k) for k in range(table.n_cols)]
+    rows_with_years = any(view.row_year(r) for r in range(view.header_rows, table.n_rows))
+    caption_year = None
+    if not any(years) and not rows_with_years:
+        caption_year = year_in(table.caption or "", view.doc_year)
+    by_row = view.row_multipliers()
+    out = []
+    for c in _body(table, view):
+        if c.start is None or c.end is None or c.col >= table.n_cols:
+            continue
+        mult = view.column_multiplier(c.col)
+        if mult is not None and c.row in by_row and view.column_unit(c.col) is None:
+            # Rows with units of their own (지원기관(개), 지원예산(억원)) decide.
+            mult = by_row[c.row]
+        elif mult is not None and view.mixed and view.column_unit(c.col) is None:
+            # (단위: 개, 억원) with nothing saying which figures are money.
+            mult = None
+        if mult is None:
+            continue
+        m = _CELL_FIGURE.match(c.text)
+        if m is None or (_YEAR_LIKE.fullmatch(m.group("num")) and kinds[c.col] != "diff"):
+            continue
+        dec = bool(m.group("dec")) and (m.group("dec") != "-" or kinds[c.col] == "diff")
+        if m.group("dec") == "-" and not dec:
+            continue
+        value = _won(m.group("num"), dec, mult)
+        if value is None:
+            continue
+        year: int | None = None
+        if kinds[c.col] == "value":
+            year = years[c.col] or view.row_year(c.row) or caption_year
+        start = c.start + (m.start("dec") if m.group("dec") else m.start("num"))
+        out.append(
+            TableFigure(
+                start,
+                c.start + m.end("num"),
+                value,
+                dec,
+                year,
+                n,
+                c.row,
+                c.col,
+                view.is_total_row(c.row),
+            )
+        )
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class CellFrame:
+    """What a table cell tells a figure found in it by the text passes (``2조 1,000억원``
+    under ``’24년 예산``): the column's (or row's) year and whether it is a totals row."""
+
+    start: int
+    end: int
+    year: int | None
+    total_row: bool
+
+
+def cell_frames(text: str, tables: list[Table], doc_year: int | None) -> list[CellFrame]:
+    """Frames of the body cells of money-kind columns of every table, by start."""
+    out = []
+    for table in tables:
+        view = TableView(table, doc_year, unit=1)
+        rows_with_years = any(view.row_year(r) for r in range(view.header_rows, table.n_rows))
+        for c in _body(table, view):
+            if c.start is None or c.end is None or c.col >= table.n_cols:
+                continue
+            kind = view.column_kind(c.col)
+            if kind not in ("value", "diff", "total") and not (rows_with_years and c.col > 0):
+                continue
+            year = None
+            if kind == "value":
+                year = view.column_year(c.col) or view.row_year(c.row)
+            out.append(CellFrame(c.start, c.end, year, view.is_total_row(c.row)))
+    out.sort(key=lambda f: f.start)
+    return out
+
+
+def _body(table: Table, view: TableView) -> list[Cell]:
+    """Body cells: below the header rows the view reads (a reader may state fewer)."""
+    return [c for c in table.cells if not c.header and c.row >= view.header_rows]
+
+
+def _won(num: str, decrease: bool, unit: int) -> int | None:
+    value = parse_figure(num)
+    if value is None:
+        return None
+    won = to_won(abs(value) * Decimal(unit))
+    if won is None or won == 0:
+        return None
+    return -won if decrease else won
+
+
+def cell_at(tables: list[Table], start: int, end: int) -> tuple[int, Cell] | None:
+    """The table cell holding text span ``[start, end)`` (for figures found in the text)."""
+    for n, t in enumerate(tables):
+        if t.start is None or t.end is None or not t.start <= start < t.end:
+            continue
+        for c in t.cells:
+            if c.start is not None and c.end is not None and c.start <= start and end <= c.end:
+                return n, c
+    return None
+
+
+__all__ = [
+    "CellFrame",
+    "TableFigure",
+    "cell_at",
+    "cell_frames",
+    "document_table_unit",
+    "read_tables",
+    "states_unit",
+    "table_unit",
+]

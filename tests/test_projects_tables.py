@@ -1,0 +1,83 @@
+"""Projects from tables a reader found: the name column and the figures of each row.
+
+Tables are built here as a reader would hand them over (cells placed in the text)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from gongmun.doc.tables import place, table_from_rows
+from gongmun.pipeline import extract_raw
+from gongmun.readers import from_text
+
+HEAD = "2025년 사업 현황\n"
+
+
+def _projects(rows: tuple[tuple[str | None, ...], ...]) -> dict[str, tuple[object, ...]]:
+    body, table = place(table_from_rows(rows, "hwpx", header_rows=1), len(HEAD))
+    raw = dataclasses.replace(
+        from_text(HEAD + body), tables=(table,), media_type="application/hwp+zip"
+    )
+    doc = extract_raw(raw)
+    return {
+        p.name: (
+            (p.period.start.year, p.period.end.year)
+            if p.period and p.period.start and p.period.end
+            else None,
+            p.total.value_krw if p.total else None,
+            {a.year: a.amount.value_krw for a in p.annual},
+        )
+        for p in doc.projects
+    }
+
+
+CASES = [
+    pytest.param(
+        (("과제명", "기간", "2025년 예산"), ("해양 드론 기술 개발", "'25~'27", "30억원")),
+        {"해양 드론 기술 개발": ((2025, 2027), None, {2025: 3_000_000_000})},
+        id="name column: the row's period and year's figure",
+    ),
+    pytest.param(
+        (("사업명", "총사업비"), ("스마트 항만 고도화", "120억원")),
+        {"스마트 항만 고도화": (None, 12_000_000_000, {})},
+        id="a 총사업비 column holds the total",
+    ),
+    pytest.param(
+        (("과제명", "2025년 예산"), ("스마트 항만 고도화, 수소 선박 실증", "40억 + 25.5억")),
+        {
+            "스마트 항만 고도화": (None, None, {2025: 4_000_000_000}),
+            "수소 선박 실증": (None, None, {2025: 2_550_000_000}),
+        },
+        id="two tasks beside 40억 + 25.5억: each its own figure",
+    ),
+    pytest.param(
+        (("과제명", "2025년 예산"), ("양식장 자동화, 어선 안전 관리 등 7개 과제", "70억원")),
+        {"양식장 자동화": (None, None, {}), "어선 안전 관리": (None, None, {})},
+        id="A, B 등 7개 과제: named, but neither takes the shared figure",
+    ),
+    pytest.param(
+        (("과제명", "2025년 예산"), ("해양 드론 기술 개발", "30억원"), ("합계", "30억원")),
+        {"해양 드론 기술 개발": (None, None, {2025: 3_000_000_000})},
+        id="a total row names nothing",
+    ),
+    pytest.param(
+        (("구분", "2025년 예산"), ("어촌 정주여건 개선", "50억원"), ("연안 침식 방지", "20억원")),
+        {
+            "어촌 정주여건 개선": (None, None, {2025: 5_000_000_000}),
+            "연안 침식 방지": (None, None, {2025: 2_000_000_000}),
+        },
+        id="a 구분 column of names",
+    ),
+    pytest.param(
+        (("구분", "2025년 예산"), ("국비", "50억원"), ("지방비", "20억원")),
+        {},
+        id="a 구분 column of payers is no name column",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rows", "expected"), CASES)
+def test_table_rows(rows: tuple[tuple[str | None, ...], ...], expected: dict[str, object]) -> None:
+    assert _projects(rows) == expected
