@@ -52,13 +52,18 @@ def test_rows_carry_the_document_key_and_flatten_nested_fields() -> None:
     (amount,) = rows["amounts"]
     assert amount["path"] == "a.txt"
     assert amount["sha256"] == SHA
-    assert (amount["value_krw"], amount["span_start"], amount["raw_end"]) == (60_000_000_000, 2, 7)
+    got = (amount["value_krw"], amount["span_start"], amount["raw_span_end"])
+    assert got == (60_000_000_000, 2, 7)
     (period,) = rows["periods"]
-    assert (period["start_year"], period["end_year"], period["raw_start"]) == (2025, 2029, None)
+    assert (period["start_year"], period["end_year"], period["raw_span_start"]) == (
+        2025,
+        2029,
+        None,
+    )
     (project,) = rows["projects"]
-    assert project["total_krw"] == 60_000_000_000
+    assert project["total_value_krw"] == 60_000_000_000
     assert project["period_text"] == "’25~’29"
-    assert json.loads(project["annual_json"])[0]["year"] == 2025
+    assert project["annual"][0]["year"] == 2025
     assert rows["documents"][0]["amounts"] == 1
     assert rows["failures"] == []
     for name, table in rows.items():
@@ -103,3 +108,87 @@ def test_a_directory_holding_other_files_is_refused(tmp_path: Path) -> None:
     assert table_dir_problem(tmp_path / "new") is None
     (tmp_path / "f").write_text("x")
     assert "not a directory" in (table_dir_problem(tmp_path / "f") or "")
+
+
+def _written(tmp_path: Path, fmt: str) -> Path:
+    out = tmp_path / "tables"
+    writer = TableWriter(out, fmt)
+    writer.write(_document())
+    writer.write(Failure(path="b.pdf", error="encrypted_pdf", message="암호", sha256=None))
+    writer.close()
+    return out
+
+
+def test_parquet_columns_are_typed_from_the_models_in_duckdb(tmp_path: Path) -> None:
+    duckdb = pytest.importorskip("duckdb")
+    out = _written(tmp_path, "parquet")
+    con = duckdb.connect()
+    described = con.execute(f"DESCRIBE SELECT * FROM '{out / 'projects.parquet'}'").fetchall()
+    types = {row[0]: row[1] for row in described}
+    assert types["total_value_krw"] == "BIGINT"
+    assert types["period_start_year"] == "BIGINT"
+    assert types["annual"].startswith("STRUCT(")
+    assert types["annual"].endswith("[]")
+    assert "value_krw BIGINT" in types["annual"]
+    assert types["funding"].endswith("[]")
+    year, value = con.execute(
+        f"SELECT a.year, a.amount.value_krw FROM (SELECT unnest(annual) AS a "
+        f"FROM '{out / 'projects.parquet'}')"
+    ).fetchone()
+    assert (year, value) == (2025, 60_000_000_000)
+    docs = {
+        r[0]: r[1]
+        for r in con.execute(f"DESCRIBE SELECT * FROM '{out / 'documents.parquet'}'").fetchall()
+    }
+    assert docs["issued"] == "DATE"
+    assert docs["contacts"] == "VARCHAR[]"
+    assert docs["amounts"] == "BIGINT"
+    amounts = {
+        r[0]: r[1]
+        for r in con.execute(f"DESCRIBE SELECT * FROM '{out / 'amounts.parquet'}'").fetchall()
+    }
+    assert amounts["unit_implied"] == "BOOLEAN"
+    assert amounts["value_krw"] == "BIGINT"
+
+
+def test_parquet_reads_typed_in_pandas(tmp_path: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    out = _written(tmp_path, "parquet")
+    projects = pd.read_parquet(out / "projects.parquet")
+    assert str(projects["total_value_krw"].dtype) == "int64"
+    (annual,) = projects["annual"]
+    assert annual[0]["year"] == 2025
+    assert annual[0]["amount"]["value_krw"] == 60_000_000_000
+    docs = pd.read_parquet(out / "documents.parquet")
+    assert docs["path"].tolist() == ["a.txt"]
+    failures = pd.read_parquet(out / "failures.parquet")
+    assert failures["error"].tolist() == ["encrypted_pdf"]
+
+
+def test_a_date_is_a_date_and_a_new_model_field_gets_its_column() -> None:
+    from gongmun.writers_tables import spec_of
+
+    assert {c.name: c.kind for c in TABLES["documents"]}["issued"] == "date"
+    # Every field of every record type has a column: a field added later types itself.
+    amount_cols = {c.name for c in TABLES["amounts"]}
+    from gongmun.models import Amount
+
+    for name, field in Amount.model_fields.items():
+        spec = spec_of(field.annotation)
+        assert name in amount_cols or any(c.startswith(name + "_") for c in amount_cols), spec
+
+
+def test_csv_with_a_bom_for_excel_and_lists_as_json(tmp_path: Path) -> None:
+    out = tmp_path / "tables"
+    writer = TableWriter(out, "csv", bom=True)
+    writer.write(_document())
+    writer.close()
+    raw = (out / "projects.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfpath,sha256,")
+    with (out / "projects.csv").open(encoding="utf-8-sig", newline="") as f:
+        (row,) = list(csv.DictReader(f))
+    assert json.loads(row["annual"])[0]["amount"]["value_krw"] == 60_000_000_000
+    assert row["total_value_krw"] == "60000000000"
+    plain = _written(tmp_path / "plain", "csv")
+    assert (plain / "projects.csv").read_bytes().startswith(b"path,")

@@ -104,7 +104,16 @@ def test_csv_tables_with_output_directory(
     )
     assert {p.name for p in out.iterdir()} == {
         f"{t}.csv"
-        for t in ("documents", "amounts", "periods", "projects", "failures", "tables", "cells")
+        for t in (
+            "documents",
+            "amounts",
+            "periods",
+            "projects",
+            "failures",
+            "tables",
+            "cells",
+            "warnings",
+        )
     }
     documents = (out / "documents.csv").read_text(encoding="utf-8").splitlines()
     assert len(documents) == 1 + 4

@@ -19,7 +19,16 @@ from pathlib import Path
 from typing import Any, Final, Protocol
 
 from gongmun.models import Document, Failure
-from gongmun.writers_tables import TABLES, Column, table_rows
+from gongmun.writers_tables import (
+    TABLES,
+    Column,
+    ListOf,
+    Spec,
+    Struct,
+    table_rows,
+    to_csv,
+    to_python,
+)
 
 
 class TableSink(Protocol):
@@ -36,11 +45,13 @@ class _CsvSink:
     def __init__(self, path: Path, columns: tuple[Column, ...], bom: bool = False) -> None:
         # utf-8-sig: a byte-order mark first, which Korean Excel needs to read UTF-8.
         self._f = path.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="")
-        self._w = csv.DictWriter(self._f, fieldnames=[c.name for c in columns])
-        self._w.writeheader()
+        self._columns = columns
+        self._w = csv.writer(self._f)
+        self._w.writerow([c.name for c in columns])
 
     def add(self, rows: list[dict[str, Any]]) -> None:
-        self._w.writerows(rows)
+        cols = self._columns
+        self._w.writerows([to_csv(c.spec, row.get(c.name)) for c in cols] for row in rows)
 
     def close(self) -> None:
         self._f.close()
@@ -50,19 +61,41 @@ class _CsvSink:
 _ROW_GROUP: Final = 50_000
 
 
+def arrow_type(spec: Spec) -> Any:
+    """The Arrow type of a column's spec: int64, date32, list<struct<...>>..."""
+    import pyarrow as pa
+
+    if isinstance(spec, ListOf):
+        return pa.list_(arrow_type(spec.item))
+    if isinstance(spec, Struct):
+        return pa.struct([pa.field(n, arrow_type(s)) for n, s in spec.fields])
+    scalars = {
+        "str": pa.string(),
+        "int": pa.int64(),
+        "bool": pa.bool_(),
+        "float": pa.float64(),
+        "date": pa.date32(),
+        "json": pa.string(),
+    }
+    return scalars[spec]
+
+
 class _ParquetSink:
     def __init__(self, path: Path, columns: tuple[Column, ...], bom: bool = False) -> None:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        types = {"str": pa.string(), "int": pa.int64(), "bool": pa.bool_()}
         self._pa = pa
-        self._schema = pa.schema([pa.field(c.name, types[c.kind]) for c in columns])
+        self._columns = columns
+        self._schema = pa.schema([pa.field(c.name, arrow_type(c.spec)) for c in columns])
         self._writer = pq.ParquetWriter(str(path), self._schema)
         self._rows: list[dict[str, Any]] = []
 
     def add(self, rows: list[dict[str, Any]]) -> None:
-        self._rows.extend(rows)
+        cols = self._columns
+        self._rows.extend(
+            {c.name: to_python(c.spec, row.get(c.name)) for c in cols} for row in rows
+        )
         if len(self._rows) >= _ROW_GROUP:
             self._flush()
 

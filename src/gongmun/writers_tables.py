@@ -1,4 +1,22 @@
-"""The flat tables of ``--format csv|parquet``: their columns, and rows from one record.
+"""The flat tables of ``--format csv|parquet``, derived from the pydantic models.
+
+Nothing here names a field: the columns come from the models, so a field added to a
+model (``Document.tables``, a new ``Amount`` attribute) has its column, with its type,
+in the next run. The rules:
+
+- ``documents``: one row per Document: the fields of ``source`` and ``meta``, and the
+  number of records in each of the Document's lists (``amounts``, ``periods``...).
+- One table per list of records on the Document (``amounts``, ``periods``, ``projects``,
+  ``tables``, ``warnings``), one row per record, ``index`` its place in the list;
+  ``cells`` (of ``tables``) is a table of its own too, ``table`` naming its table.
+- ``failures``: one row per Failure.
+- Every row starts with the document's ``path`` and ``sha256``, which join the tables.
+- A nested record (``span``, ``period``, ``total``, ``cell``) is flattened into columns
+  named by its path: ``span_start``, ``raw_span_end``, ``period_start_year``,
+  ``total_value_krw``, ``cell_table``.
+- A nested list (``annual``, ``funding``, ``meta.contacts``, a cell's ``bbox``) is one
+  column: in Parquet a typed list (of structs for records), in CSV its JSON text.
+- Types: integers are 64-bit integers, dates are dates, booleans booleans, text text.
 
 Rows are built from the JSON form of a record (``model_dump(mode="json")``), so a JSON
 Lines file written earlier can be turned into tables the same way.
@@ -6,136 +24,216 @@ Lines file written earlier can be turned into tables the same way.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import types
+import typing
 from dataclasses import dataclass
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, Union
+
+from pydantic import BaseModel
+
+from gongmun.models import Document, Failure, Meta, Source
+
+Scalar = Literal["str", "int", "bool", "date", "float", "json"]
+
+
+@dataclass(frozen=True, slots=True)
+class Struct:
+    """A nested record: its fields in order."""
+
+    fields: tuple[tuple[str, Spec], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ListOf:
+    """A list of values of one type."""
+
+    item: Spec
+
+
+Spec = Union[Scalar, Struct, ListOf]  # noqa: UP007 (a forward reference in a runtime alias)
 
 
 @dataclass(frozen=True, slots=True)
 class Column:
-    """A column: its name and its type (``str``, ``int`` 64-bit, ``bool``)."""
+    """A column: its name, where its value sits in a row's record, and its type.
+
+    ``kind`` is the scalar kind for scalar columns and ``list`` or ``struct`` for the
+    others (their shape is ``spec``).
+    """
 
     name: str
-    kind: Literal["str", "int", "bool"]
+    path: tuple[str, ...]
+    spec: Spec = "str"
+
+    @property
+    def kind(self) -> str:
+        """``str``, ``int``, ``bool``, ``date``, ``float``, ``json``, ``list`` or ``struct``."""
+        if isinstance(self.spec, ListOf):
+            return "list"
+        if isinstance(self.spec, Struct):
+            return "struct"
+        return self.spec
 
 
-def _cols(spec: str) -> tuple[Column, ...]:
-    out = []
-    for item in spec.split():
-        name, _, kind = item.partition(":")
-        out.append(Column(name, kind or "str"))  # type: ignore[arg-type]
-    return tuple(out)
-
-
-_KEY: Final = "path sha256"
-_SPANS: Final = "span_start:int span_end:int raw_start:int raw_end:int page:int"
-_CELL: Final = "cell_table:int cell_row:int cell_col:int"
-_POINTS: Final = (
-    "start_year:int start_month:int start_half:int start_quarter:int "
-    "end_year:int end_month:int end_half:int end_quarter:int"
-)
-
-TABLES: Final[dict[str, tuple[Column, ...]]] = {
-    "documents": _cols(
-        f"{_KEY} media_type encoding pages:int title issuer issued kind "
-        "amounts:int periods:int projects:int warnings:int"
-    ),
-    "amounts": _cols(
-        f"{_KEY} index:int text value_krw:int year:int qualifier unit_implied:bool per "
-        f"decrease:bool {_SPANS} {_CELL}"
-    ),
-    "periods": _cols(f"{_KEY} index:int text {_POINTS} duration_years:int {_SPANS} {_CELL}"),
-    "projects": _cols(
-        f"{_KEY} index:int name group period_text {_POINTS} total_text total_krw:int "
-        f"annual_json funding_json {_SPANS}"
-    ),
-    "failures": _cols(f"{_KEY} error message"),
-    # One row per table, one per cell: ``cells.table`` joins ``tables.index``.
-    "tables": _cols(
-        f"{_KEY} index:int source caption unit n_rows:int n_cols:int header_rows:int {_SPANS}"
-    ),
-    "cells": _cols(
-        f"{_KEY} table:int row:int col:int rowspan:int colspan:int text header:bool "
-        "span_start:int span_end:int raw_start:int raw_end:int"
-    ),
+_SCALARS: Final[dict[Any, Scalar]] = {
+    str: "str",
+    int: "int",
+    bool: "bool",
+    float: "float",
+    dt.date: "date",
 }
 
-
-def _spans(rec: dict[str, Any]) -> dict[str, Any]:
-    span = rec.get("span") or {}
-    raw = rec.get("raw_span") or {}
-    return {
-        "span_start": span.get("start"),
-        "span_end": span.get("end"),
-        "raw_start": raw.get("start"),
-        "raw_end": raw.get("end"),
-        "page": rec.get("page"),
-    }
+# Lists on a table's record that are tables of their own: (list, field) → (table, the
+# column naming the parent's index).
+CHILD_TABLES: Final[dict[tuple[str, str], tuple[str, str]]] = {
+    ("tables", "cells"): ("cells", "table"),
+}
+# Document fields that are not tables' business: the normalized text is in JSON Lines.
+_LEFT_OUT: Final = frozenset({"text", "schema_version"})
+_KEY: Final = ("path", "sha256")
 
 
-def _cell(rec: dict[str, Any]) -> dict[str, Any]:
-    cell = rec.get("cell") or {}
-    return {f"cell_{k}": cell.get(k) for k in ("table", "row", "col")}
+def spec_of(annotation: Any) -> Spec:
+    """The column type of a model field's annotation.
+
+    >>> spec_of(int | None), spec_of(list[str])
+    ('int', ListOf(item='str'))
+    """
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return spec_of(typing.get_args(annotation)[0])
+    if origin in (Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return spec_of(args[0]) if len(args) == 1 else "json"
+    if origin is Literal:
+        values = typing.get_args(annotation)
+        return "int" if all(isinstance(v, int) for v in values) else "str"
+    if origin in (list, tuple):
+        args = [a for a in typing.get_args(annotation) if a is not Ellipsis]
+        return ListOf(spec_of(args[0]) if args else "json")
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return Struct(tuple((n, spec_of(f.annotation)) for n, f in annotation.model_fields.items()))
+    return _SCALARS.get(annotation, "json")
 
 
-def _table(key: dict[str, Any], t: dict[str, Any]) -> dict[str, Any]:
-    fields = ("index", "source", "caption", "unit", "n_rows", "n_cols", "header_rows")
-    return {**key, **{f: t.get(f) for f in fields}, **_spans(t)}
+def _model_of(annotation: Any) -> type[BaseModel] | None:
+    """The record type a field holds (alone or in a list), if it holds one."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated or origin in (Union, types.UnionType, list):
+        for arg in typing.get_args(annotation):
+            found = _model_of(arg)
+            if found is not None:
+                return found
+        return None
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    return None
 
 
-def _cells(key: dict[str, Any], t: dict[str, Any]) -> list[dict[str, Any]]:
-    out = []
-    for c in t.get("cells") or []:
-        spans = _spans(c)
-        del spans["page"]
-        fields = ("row", "col", "rowspan", "colspan", "text", "header")
-        out.append({**key, "table": t.get("index"), **{f: c.get(f) for f in fields}, **spans})
+def flatten(
+    model: type[BaseModel],
+    path: tuple[str, ...] = (),
+    prefix: str = "",
+    skip: frozenset[str] = frozenset(),
+) -> list[Column]:
+    """Columns of ``model``: nested records flattened into ``parent_field`` names.
+
+    >>> from gongmun.models import Span
+    >>> [c.name for c in flatten(Span, prefix="raw_span_")]
+    ['raw_span_start', 'raw_span_end']
+    """
+    out: list[Column] = []
+    for name, field in model.model_fields.items():
+        if name in skip:
+            continue
+        spec = spec_of(field.annotation)
+        if isinstance(spec, Struct):
+            nested = _model_of(field.annotation)
+            assert nested is not None
+            out.extend(flatten(nested, (*path, name), f"{prefix}{name}_"))
+        else:
+            out.append(Column(prefix + name, (*path, name), spec))
     return out
 
 
-def _points(period: dict[str, Any] | None) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for side in ("start", "end"):
-        point = (period or {}).get(side) or {}
-        for part in ("year", "month", "half", "quarter"):
-            out[f"{side}_{part}"] = point.get(part)
-    return out
+def _with_key(columns: list[Column], key: tuple[Column, ...]) -> tuple[Column, ...]:
+    names = {c.name for c in key}
+    return (*key, *(c for c in columns if c.name not in names))
 
 
-def _amount(key: dict[str, Any], i: int, a: dict[str, Any]) -> dict[str, Any]:
-    fields = ("text", "value_krw", "year", "qualifier", "unit_implied", "per", "decrease")
-    return {**key, "index": i, **{f: a.get(f) for f in fields}, **_spans(a), **_cell(a)}
+@dataclass(frozen=True, slots=True)
+class TableSpec:
+    """How one table's rows are found in a Document: the list, and the child's parent."""
+
+    columns: tuple[Column, ...]
+    field: str | None = None  # the Document's list this table comes from
+    parent: tuple[str, str, str] | None = None  # (parent list, its field, parent column)
 
 
-def _period(key: dict[str, Any], i: int, p: dict[str, Any]) -> dict[str, Any]:
-    return {
-        **key,
-        "index": i,
-        "text": p.get("text"),
-        **_points(p),
-        "duration_years": p.get("duration_years"),
-        **_spans(p),
-        **_cell(p),
+def _key() -> tuple[Column, Column]:
+    return Column("path", ("path",)), Column("sha256", ("sha256",))
+
+
+def _build() -> dict[str, TableSpec]:
+    key = _key()
+    lists = {
+        name: model
+        for name, field in Document.model_fields.items()
+        if name not in _LEFT_OUT
+        and isinstance(spec_of(field.annotation), ListOf)
+        and (model := _model_of(field.annotation)) is not None
     }
+    doc_cols = [
+        *flatten(Source, ("source",)),
+        *flatten(Meta, ("meta",)),
+        *(Column(name, ("#count", name), "int") for name in lists),
+    ]
+    specs: dict[str, TableSpec] = {"documents": TableSpec(_with_key(doc_cols, key))}
+    for name, model in lists.items():
+        children = {f for (parent, f) in CHILD_TABLES if parent == name}
+        cols = flatten(model, skip=frozenset(children))
+        index = () if "index" in model.model_fields else (Column("index", ("#index",), "int"),)
+        specs[name] = TableSpec(_with_key(cols, (*key, *index)), field=name)
+        for child in sorted(children):
+            table, parent_col = CHILD_TABLES[(name, child)]
+            child_model = _model_of(model.model_fields[child].annotation)
+            assert child_model is not None
+            head = (
+                *key,
+                Column(parent_col, ("#parent",), "int"),
+                Column("index", ("#index",), "int"),
+            )
+            specs[table] = TableSpec(
+                _with_key(flatten(child_model), head), parent=(name, child, parent_col)
+            )
+    specs["failures"] = TableSpec(_with_key(flatten(Failure), key))
+    return specs
 
 
-def _project(key: dict[str, Any], i: int, p: dict[str, Any]) -> dict[str, Any]:
-    period = p.get("period")
-    total = p.get("total") or {}
-    return {
-        **key,
-        "index": i,
-        "name": p.get("name"),
-        "group": p.get("group"),
-        "period_text": (period or {}).get("text"),
-        **_points(period),
-        "total_text": total.get("text"),
-        "total_krw": total.get("value_krw"),
-        # Nested lists stay JSON text: DuckDB reads them with json functions.
-        "annual_json": json.dumps(p.get("annual") or [], ensure_ascii=False),
-        "funding_json": json.dumps(p.get("funding") or [], ensure_ascii=False),
-        **_spans(p),
-    }
+SPECS: Final[dict[str, TableSpec]] = _build()
+TABLES: Final[dict[str, tuple[Column, ...]]] = {name: s.columns for name, s in SPECS.items()}
+
+
+def _get(record: Any, path: tuple[str, ...]) -> Any:
+    for part in path:
+        if not isinstance(record, dict):
+            return None
+        record = record.get(part)
+    return record
+
+
+def _row(
+    columns: tuple[Column, ...], record: dict[str, Any], extra: dict[str, Any]
+) -> dict[str, Any]:
+    row: dict[str, Any] = {}
+    for c in columns:
+        if c.path[0].startswith("#") or (c.path == (c.name,) and c.name in extra):
+            row[c.name] = extra.get(c.name)
+        else:
+            row[c.name] = _get(record, c.path)
+    return row
 
 
 def table_rows(record: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
@@ -143,39 +241,57 @@ def table_rows(record: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
 
     >>> rows = table_rows({"path": "a.hwp", "error": "unsupported", "message": "…",
     ...                    "sha256": None})
-    >>> rows["failures"], rows["amounts"]
-    ([{'path': 'a.hwp', 'sha256': None, 'error': 'unsupported', 'message': '…'}], [])
+    >>> rows["failures"][0]["error"], rows["amounts"]
+    ('unsupported', [])
     """
-    out: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+    out: dict[str, list[dict[str, Any]]] = {name: [] for name in SPECS}
     if "source" not in record:
-        key = {"path": record.get("path"), "sha256": record.get("sha256")}
-        out["failures"].append(
-            {**key, "error": record.get("error"), "message": record.get("message")}
-        )
+        out["failures"].append(_row(SPECS["failures"].columns, record, {}))
         return out
-    src = record["source"]
-    meta = record.get("meta") or {}
+    src = record.get("source") or {}
     key = {"path": src.get("path"), "sha256": src.get("sha256")}
-    amounts = record.get("amounts") or []
-    periods = record.get("periods") or []
-    projects = record.get("projects") or []
-    out["documents"].append(
-        {
-            **key,
-            "media_type": src.get("media_type"),
-            "encoding": src.get("encoding"),
-            "pages": src.get("pages"),
-            **{f: meta.get(f) for f in ("title", "issuer", "issued", "kind")},
-            "amounts": len(amounts),
-            "periods": len(periods),
-            "projects": len(projects),
-            "warnings": len(record.get("warnings") or []),
-        }
-    )
-    out["amounts"] = [_amount(key, i, a) for i, a in enumerate(amounts)]
-    out["periods"] = [_period(key, i, p) for i, p in enumerate(periods)]
-    out["projects"] = [_project(key, i, p) for i, p in enumerate(projects)]
-    tables = record.get("tables") or []
-    out["tables"] = [_table(key, t) for t in tables]
-    out["cells"] = [row for t in tables for row in _cells(key, t)]
+    counts = {name: len(record.get(s.field) or []) for name, s in SPECS.items() if s.field}
+    out["documents"].append(_row(SPECS["documents"].columns, record, {**key, **counts}))
+    for name, spec in SPECS.items():
+        if spec.field is not None:
+            for i, item in enumerate(record.get(spec.field) or []):
+                out[name].append(_row(spec.columns, item, {**key, "index": i}))
+        elif spec.parent is not None:
+            parent_list, child_field, parent_col = spec.parent
+            for p_index, parent in enumerate(record.get(parent_list) or []):
+                p_id = parent.get("index", p_index) if isinstance(parent, dict) else p_index
+                for i, child in enumerate(_get(parent, (child_field,)) or []):
+                    out[name].append(
+                        _row(spec.columns, child, {**key, parent_col: p_id, "index": i})
+                    )
     return out
+
+
+def to_python(spec: Spec, value: Any) -> Any:
+    """A JSON-form value as the Python value of its type (ISO dates become dates).
+
+    >>> to_python("date", "2025-04-09")
+    datetime.date(2025, 4, 9)
+    """
+    if value is None:
+        return None
+    if isinstance(spec, ListOf):
+        return [to_python(spec.item, v) for v in value] if isinstance(value, list) else None
+    if isinstance(spec, Struct):
+        if not isinstance(value, dict):
+            return None
+        return {n: to_python(s, value.get(n)) for n, s in spec.fields}
+    if spec == "date" and isinstance(value, str):
+        return dt.date.fromisoformat(value)
+    if spec == "json":
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def to_csv(spec: Spec, value: Any) -> Any:
+    """A JSON-form value as a CSV cell: lists and records as their JSON text."""
+    if value is None:
+        return None
+    if isinstance(spec, ListOf | Struct) or spec == "json":
+        return json.dumps(value, ensure_ascii=False)
+    return value
