@@ -39,13 +39,13 @@ def test_dask_bag_on_a_local_cluster_matches_extract_many(tmp_path: Path, poison
         assert [r.get("error") for r in got][-3:] == ["not_found", "empty", "worker_crashed"]
 
     # Bytes from object storage (fsspec's memory://, which lives in this process: so
-    # Dask's threaded scheduler here), Arrow rows out as Parquet.
+    # Dask's in-process scheduler here), Arrow rows out as Parquet.
     fs = fsspec.filesystem("memory")
     fs.pipe("/gongmun-dask/in/a.txt", Path(paths[0]).read_bytes())
     fs.pipe("/gongmun-dask/in/poison.txt", CRASH)
     urls = ["memory://gongmun-dask/in/a.txt", "memory://gongmun-dask/in/poison.txt"]
     try:
-        with dask.config.set(scheduler="threads"):
+        with dask.config.set(scheduler="synchronous"):
             parts = write_parquet(urls, "memory://gongmun-dask/out", npartitions=2)
         assert [(rows, failed) for _, rows, failed in parts] == [(1, 0), (1, 1)]
         with fs.open("/gongmun-dask/out/part-00000.parquet", "rb") as f:

@@ -1,8 +1,12 @@
 """The engine-neutral partition function: same records as extract_many, one row per document,
 and a document that crashes, hangs or raises costs only its own row."""
 
+import subprocess
+import sys
+import time
 from pathlib import Path
 
+import psutil
 import pyarrow as pa
 import pytest
 from engines_support import CRASH, HANG, RAISE, poison
@@ -50,25 +54,6 @@ def test_rows_are_the_records_of_extract_many_with_typed_columns(tmp_path: Path)
     assert first["amounts"][0]["value_krw"] == expected[0]["amounts"][0]["value_krw"]
 
 
-def test_a_crash_a_hang_and_an_exception_each_cost_one_row(poison: None) -> None:
-    good = "2028년까지 4년간 총 600억원 지원".encode()
-    items = [
-        ("a.txt", good),
-        ("crash.txt", CRASH),
-        ("hang.txt", HANG),
-        ("raise.txt", RAISE),
-        ("b.txt", good),
-    ]
-    batch = extract_partition(items, timeout=4)
-    rows = batch.to_pylist()
-    assert [r["path"] for r in rows] == [name for name, _ in items]
-    assert [r["error"] for r in rows] == [None, "worker_crashed", "timeout", "internal_error", None]
-    assert "SIGSEGV" in rows[1]["message"]
-    assert "RuntimeError" in rows[3]["message"]
-    assert rows[1]["sha256"] is not None
-    assert rows[4]["document"]["amounts"][0]["value_krw"] == 60_000_000_000
-
-
 def test_arrow_input_with_ray_column_names() -> None:
     table = pa.table({"path": ["x.txt"], "bytes": ["총 5억원".encode("cp949")]})
     batch = extract_arrow(table, content_column="bytes")
@@ -101,3 +86,52 @@ def test_urls_are_read_through_fsspec_memory() -> None:
         assert docs[0]["source"]["path"] == urls[0]
     finally:
         fs.rm("/gongmun-test", recursive=True)
+
+
+def test_a_worker_ends_when_its_parent_dies_without_a_word() -> None:
+    # The parent takes a worker, then dies at once: no shutdown, no atexit.
+    code = (
+        "import os; from gongmun.engines import isolate; "
+        "print(isolate._current().pid, flush=True); os._exit(0)"
+    )
+    # stderr not captured: the worker inherits it, and run() would wait for it to close.
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    worker = int(out.stdout)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if psutil.Process(worker).status() == psutil.STATUS_ZOMBIE:
+                break
+        except psutil.NoSuchProcess:
+            break
+        time.sleep(0.1)
+    else:
+        psutil.Process(worker).kill()
+        pytest.fail("the worker outlived its parent")
+
+
+# Last: the poison fixture replaces the worker processes the tests above share.
+def test_a_crash_a_hang_and_an_exception_each_cost_one_row(poison: None) -> None:
+    good = "2028년까지 4년간 총 600억원 지원".encode()
+    items = [
+        ("a.txt", good),
+        ("crash.txt", CRASH),
+        ("hang.txt", HANG),
+        ("raise.txt", RAISE),
+        ("b.txt", good),
+    ]
+    batch = extract_partition(items, timeout=4)
+    rows = batch.to_pylist()
+    assert [r["path"] for r in rows] == [name for name, _ in items]
+    assert [r["error"] for r in rows] == [None, "worker_crashed", "timeout", "internal_error", None]
+    assert "SIGSEGV" in rows[1]["message"]
+    assert "RuntimeError" in rows[3]["message"]
+    assert rows[1]["sha256"] is not None
+    assert rows[4]["document"]["amounts"][0]["value_krw"] == 60_000_000_000

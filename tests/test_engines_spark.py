@@ -40,22 +40,25 @@ if not _java():
 def spark() -> Iterator[Any]:
     from pyspark.sql import SparkSession
 
-    # Loopback only: a test must not listen on the machine's network address.
-    os.environ["SPARK_LOCAL_IP"] = "127.0.0.1"
-    session = (
-        SparkSession.builder.master("local[2]")
-        .appName("gongmun-test")
-        .config("spark.ui.enabled", "false")
-        .config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .config("spark.sql.shuffle.partitions", "2")
-        .config("spark.pyspark.python", sys.executable)
-        .config(f"spark.executorEnv.{POISON_ENV}", "1")
-        .getOrCreate()
-    )
-    yield session
-    session.stop()
-    isolate.shutdown()
+    with pytest.MonkeyPatch.context() as mp:
+        # Loopback only: a test must not listen on the machine's network address.
+        mp.setenv("SPARK_LOCAL_IP", "127.0.0.1")
+        session = (
+            SparkSession.builder.master("local[2]")
+            .appName("gongmun-test")
+            .config("spark.ui.enabled", "false")
+            .config("spark.driver.host", "127.0.0.1")
+            .config("spark.driver.bindAddress", "127.0.0.1")
+            .config("spark.sql.shuffle.partitions", "2")
+            .config("spark.pyspark.python", sys.executable)
+            .config(f"spark.executorEnv.{POISON_ENV}", "1")
+            .getOrCreate()
+        )
+        try:
+            yield session
+        finally:
+            session.stop()
+            isolate.shutdown()
 
 
 def test_binary_files_to_parquet_with_a_poison_document(spark: Any, tmp_path: Path) -> None:

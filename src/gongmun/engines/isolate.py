@@ -124,6 +124,11 @@ class Worker:
             self.kill()
             return None
 
+    @property
+    def pid(self) -> int:
+        """The worker process's id."""
+        return self._proc.pid
+
     def alive(self) -> bool:
         """True while the process runs."""
         return self._proc.poll() is None
