@@ -54,7 +54,7 @@ def test_an_unexpected_exception_becomes_internal_error(
 ) -> None:
     (good,) = _docs(tmp_path, 1)
 
-    def broken(path: object) -> Document:
+    def broken(path: object, *options: object) -> Document:
         raise ZeroDivisionError("division by zero in a rule")
 
     monkeypatch.setattr(batch, "extract_raw", broken)

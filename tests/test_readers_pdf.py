@@ -155,7 +155,8 @@ def _scanned_then_text(c: Any) -> None:
 
 
 def test_scanned_page_is_a_warning_with_its_page(tmp_path: Path) -> None:
-    raw = read_path(make_pdf(tmp_path, _scanned_then_text))
+    # Without OCR; with it (the default, auto) the page is read: tests/test_readers_ocr.py.
+    raw = read_path(make_pdf(tmp_path, _scanned_then_text), ocr="never")
     assert raw.page_starts is not None
     assert len(raw.page_starts) == 2
     message = dict(raw.warnings)["pdf_needs_ocr"]

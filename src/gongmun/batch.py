@@ -7,6 +7,7 @@ ones before it are done, whatever ``jobs`` is.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -25,6 +26,7 @@ from gongmun.paths import escape_surrogates
 from gongmun.pipeline import extract_raw
 from gongmun.pool import map_ordered
 from gongmun.readers import RawInput, from_text, read_bytes, read_path
+from gongmun.readers.ocr import OcrMode
 from gongmun.versions import VERSION
 
 T = TypeVar("T")
@@ -52,11 +54,11 @@ class TextInput:
     text: str | bytes
     path: str = "-"
 
-    def read(self) -> RawInput:
+    def read(self, ocr: OcrMode = "auto") -> RawInput:
         """The document as a reader gives it; raise :class:`InputError` if unreadable."""
         if isinstance(self.text, str):
             return from_text(self.text, self.path)
-        return read_bytes(self.text, self.path)
+        return read_bytes(self.text, self.path, ocr)
 
 
 Source = str | os.PathLike[str] | TextInput
@@ -173,19 +175,22 @@ def _stage(e: BaseException, default: str) -> str:
     return default
 
 
-def read_source(source: Source) -> RawInput:
-    """Read one input (a file, or text/bytes from stdin) as its reader gives it."""
+def read_source(source: Source, ocr: OcrMode = "auto") -> RawInput:
+    """Read one input (a file, or text/bytes from stdin) as its reader gives it.
+
+    ``ocr`` is the readers' (scanned pages are OCR'd here, in the worker).
+    """
     if isinstance(source, TextInput):
-        return source.read()
-    return read_path(Path(source))
+        return source.read(ocr)
+    return read_path(Path(source), ocr)
 
 
-def _unchecked(source: Source) -> Document | Failure:
+def _unchecked(source: Source, ocr: OcrMode, ocr_text: bool) -> Document | Failure:
     stage = "reading"
     try:
-        raw = read_source(source)
+        raw = read_source(source, ocr)
         stage = "extracting"
-        return extract_raw(raw)
+        return extract_raw(raw, ocr_text)
     except InputError as e:
         return failure(source, e.code, e.problem)
     except Exception as e:  # one bad document must never end the batch
@@ -200,13 +205,15 @@ def serialize(result: Document | Failure) -> str:
     return text
 
 
-def checked(source: Source) -> tuple[Document | Failure, str]:
+def checked(
+    source: Source, ocr: OcrMode = "auto", ocr_text: bool = False
+) -> tuple[Document | Failure, str]:
     """Extract one document and serialize it; any error at any stage is a Failure.
 
     A record that cannot be written as JSON (a lone surrogate a reader let through) is
     an ``unserializable`` failure, never an exception that ends the batch.
     """
-    result = _unchecked(source)
+    result = _unchecked(source, ocr, ocr_text)
     try:
         return result, serialize(result)
     except Exception as e:
@@ -224,19 +231,22 @@ def checked(source: Source) -> tuple[Document | Failure, str]:
         return bad, serialize(bad)
 
 
-def extract_one(source: Source) -> Document | Failure:
+def extract_one(
+    source: Source, ocr: OcrMode = "auto", ocr_text: bool = False
+) -> Document | Failure:
     """Extract one document, turning every error into a :class:`Failure`.
 
     This is the per-document function of every batch (the process pool, Dask).
     Unreadable input keeps the reader's code; a record that cannot be serialized is
     ``unserializable``; anything else is ``internal_error`` with the exception's type,
     message, the stage (reading, normalizing, extracting, validating the record) and
-    the place in the code.
+    the place in the code. ``ocr`` and ``ocr_text`` are
+    :func:`~gongmun.pipeline.extract`'s.
 
     >>> extract_one("없는/파일.txt").error
     'not_found'
     """
-    return checked(source)[0]
+    return checked(source, ocr, ocr_text)[0]
 
 
 def _crashed(source: Source) -> Failure:
@@ -302,6 +312,8 @@ def extract_many(
     jobs: int = 1,
     on_progress: Callable[[Progress], None] | None = None,
     timeout: float | None = None,
+    ocr: OcrMode = "auto",
+    ocr_text: bool = False,
 ) -> Iterator[Document | Failure]:
     """Extract many documents, yielding each result in input order as soon as it is ready.
 
@@ -313,7 +325,8 @@ def extract_many(
     ``timeout`` (seconds, None or 0 for no limit) stops a document still running after
     that long: it becomes a ``timeout`` Failure, its worker process is replaced and the
     batch goes on; a time limit needs a worker process, so it runs one even with
-    ``jobs=1``.
+    ``jobs=1``. ``ocr`` and ``ocr_text`` are :func:`~gongmun.pipeline.extract`'s; OCR
+    runs in the workers and counts against ``timeout``.
     With ``jobs > 1`` call this under ``if __name__ == "__main__":`` in scripts, as for
     any use of :mod:`multiprocessing`.
 
@@ -329,7 +342,7 @@ def extract_many(
         raise ValueError(f"timeout must be 0 (none) or more seconds, not {timeout}")
     sources = list(paths)
     return run_batch(
-        extract_one,
+        functools.partial(extract_one, ocr=ocr, ocr_text=ocr_text),
         sources,
         jobs=jobs,
         is_failure=lambda r: isinstance(r, Failure),
@@ -376,9 +389,9 @@ def to_line(result: Document | Failure, json: str | None = None) -> Line:
     return Line(json, result.source.path or "-", result.source.sha256, counts)
 
 
-def extract_line(source: Source) -> Line:
+def extract_line(source: Source, ocr: OcrMode = "auto", ocr_text: bool = False) -> Line:
     """:func:`extract_one`, serialized in the worker so the parent only writes bytes."""
-    return to_line(*checked(source))
+    return to_line(*checked(source, ocr, ocr_text))
 
 
 def crashed_line(source: Source) -> Line:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import os
 import signal
 import sys
@@ -149,14 +150,15 @@ def _cmd_normalize(args: argparse.Namespace) -> int:
     try:
         if args.file == STDIN:
             # Bytes, not sys.stdin's locale decoding: detected as a file's are.
-            raw = read_bytes(sys.stdin.buffer.read(), STDIN)
+            raw = read_bytes(sys.stdin.buffer.read(), STDIN, args.ocr)
         else:
-            raw = read_path(args.file)
+            raw = read_path(args.file, args.ocr)
     except InputError as e:
         print(f"gongmun: {shown(e.path)}: {e.problem} ({e.code})", file=sys.stderr)
         return EXIT_FAILED
     # --raw: the text every raw_span indexes (the decoded file, or the reader's text).
-    norm = None if args.raw else normalize(raw.text)
+    ocr = True if args.ocr_text else raw.ocr_ranges
+    norm = None if args.raw else normalize(raw.text, ocr=ocr)
     try:
         sys.stdout.write(raw.raw_text if norm is None else norm.text)
         sys.stdout.flush()
@@ -312,7 +314,7 @@ def _extract_jsonl(
     writer, sources = _open_jsonl(args, sources, tally)
     try:
         for line in run_batch(
-            extract_line,
+            functools.partial(extract_line, ocr=args.ocr, ocr_text=args.ocr_text),
             sources,
             jobs=args.jobs,
             is_failure=lambda x: x.failed,
@@ -341,7 +343,12 @@ def _extract_tables(
         raise OutputError(args.output, f"cannot write tables: {e.strerror or e}") from e
     try:
         for result in extract_many(
-            sources, jobs=args.jobs, on_progress=status.update, timeout=args.timeout or None
+            sources,
+            jobs=args.jobs,
+            on_progress=status.update,
+            timeout=args.timeout or None,
+            ocr=args.ocr,
+            ocr_text=args.ocr_text,
         ):
             writer.write(result)
             line = to_line(result)
@@ -479,6 +486,23 @@ def _common(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _ocr_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--ocr",
+        nargs="?",
+        const="always",
+        default="auto",
+        choices=["auto", "always", "never"],
+        help="OCR scanned pages and images with tesseract: auto (default) pages with no text "
+        "layer; --ocr (always) also pages that look scanned; never: report them instead",
+    )
+    p.add_argument(
+        "--ocr-text",
+        action="store_true",
+        help="the input text is OCR output: repair OCR noise in all of it",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``gongmun``."""
     parser = argparse.ArgumentParser(prog="gongmun", description=__doc__)
@@ -511,6 +535,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="start each CSV file with a UTF-8 byte-order mark, for Excel",
     )
+    _ocr_options(p)
     _common(p)
     loud = p.add_mutually_exclusive_group()
     loud.add_argument("-q", "--quiet", action="store_true", help="print only errors on stderr")
@@ -535,6 +560,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--explain", action="store_true", help="list what each step changed on stderr")
     p.add_argument("--show", type=int, default=5, help="places to show per step with --explain")
+    _ocr_options(p)
     p.set_defaults(run=_cmd_normalize, sub=p)
 
     p = sub.add_parser("schema", help="write the JSON Schemas of the records")

@@ -35,6 +35,10 @@ Month = Annotated[int, Field(ge=1, le=12)]
 Half = Annotated[int, Field(ge=1, le=2)]
 Quarter = Annotated[int, Field(ge=1, le=4)]
 Page = Annotated[int, Field(ge=1)]
+BBox = Annotated[
+    tuple[float, float, float, float],
+    Field(description="x0, top, x1, bottom on the page: PDF points (pixels for an image)."),
+]
 
 Qualifier = Literal["총", "약", "최대", "내외", "이내", "이상", "미만", "규모", "한도", "당"]
 DocumentKind = Literal["press_release", "plan", "news", "bill", "budget_sheet", "report", "other"]
@@ -107,6 +111,7 @@ class Amount(_Record):
     raw_span: Span | None
     page: Page | None = None
     cell: CellRef | None = Field(default=None, description="The table cell it was read from.")
+    bbox: BBox | None = Field(default=None, description="Where on an OCR'd page it was read.")
 
     @model_validator(mode="after")
     def _sign_matches_decrease(self) -> Self:
@@ -128,6 +133,7 @@ class Period(_Record):
     raw_span: Span | None
     page: Page | None = None
     cell: CellRef | None = Field(default=None, description="The table cell it was read from.")
+    bbox: BBox | None = Field(default=None, description="Where on an OCR'd page it was read.")
 
     @model_validator(mode="after")
     def _has_a_side(self) -> Self:
@@ -238,6 +244,13 @@ class Source(_Record):
             "text of the file (PDF, HWP, HWPX, a text file mixing encodings), printed by "
             "`gongmun normalize FILE --raw`."
         ),
+    )
+
+    ocr_pages: list[Page] | None = Field(
+        default=None, description="Pages read by OCR (1-based); None when none was."
+    )
+    ocr_engine: str | None = Field(
+        default=None, description="The OCR engine, version and settings: tesseract 5.3.0 kor psm 6."
     )
 
     @model_validator(mode="before")

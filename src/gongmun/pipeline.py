@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 from pathlib import Path
@@ -18,9 +19,10 @@ from gongmun.extractors.meta import find_meta
 from gongmun.extractors.periods import find_periods
 from gongmun.extractors.projects import find_projects
 from gongmun.extractors.years import infer_doc_year
-from gongmun.models import Document, Source, Warning
+from gongmun.models import Amount, Document, Source, Span, Warning
 from gongmun.normalize import normalize
-from gongmun.readers import RawInput, from_text, read_bytes, read_path
+from gongmun.readers import RawInput, WordBox, from_text, read_bytes, read_path
+from gongmun.readers.ocr import normalize_mode
 from gongmun.versions import VERSION, reader_version
 
 # A str longer than this, or holding a line break, is text, never a path.
@@ -59,7 +61,9 @@ def _is_file(source: str) -> bool:
         return False
 
 
-def extract(source: str | os.PathLike[str]) -> Document:
+def extract(
+    source: str | os.PathLike[str], ocr: bool | str | None = None, ocr_text: bool = False
+) -> Document:
     """Extract one document from a file (or, for a ``str`` that is no path, from text).
 
     A :class:`~pathlib.Path` (or any ``os.PathLike``) is always a file. A ``str`` is a
@@ -68,6 +72,11 @@ def extract(source: str | os.PathLike[str]) -> Document:
     :class:`~gongmun.errors.InputError` with code ``not_found``; any other ``str`` is
     read as the document's text. Prefer :func:`extract_text` for text.
 
+    ``ocr``: ``None``/``"auto"`` OCRs the pages of a PDF that have no text layer (and
+    images), ``True``/``"always"`` also pages that look scanned under a few characters,
+    ``False``/``"never"`` never OCRs. ``ocr_text`` marks the text as OCR output someone
+    else made, so OCR repairs apply to all of it.
+
     >>> doc = extract("□ (기간/규모) 2025년 ~ , 과제당 4년간 100억원 규모 지원")
     >>> doc.source.media_type
     'text/plain'
@@ -75,18 +84,19 @@ def extract(source: str | os.PathLike[str]) -> Document:
     Traceback (most recent call last):
     gongmun.errors.InputError: 보도자료_오타.txt: no such file
     """
+    mode = normalize_mode(ocr)
     if isinstance(source, str):
         if "\n" not in source and len(source) < _MAX_PATH_CHARS and _is_file(source):
-            return extract_raw(read_path(source))
+            return extract_raw(read_path(source, mode), ocr_text)
         if looks_like_path(source):
             raise InputError(source, "no such file", "not_found")
-        return extract_raw(from_text(source))
-    return extract_raw(read_path(os.fspath(source)))
+        return extract_raw(from_text(source), ocr_text)
+    return extract_raw(read_path(os.fspath(source), mode), ocr_text)
 
 
-def extract_text(text: str, path: str | None = None) -> Document:
+def extract_text(text: str, path: str | None = None, ocr_text: bool = False) -> Document:
     """Extract from text already decoded; ``path`` is only recorded in ``source``."""
-    return extract_raw(from_text(text, path))
+    return extract_raw(from_text(text, path), ocr_text)
 
 
 def extract_bytes(data: bytes, name: str) -> Document:
@@ -103,6 +113,7 @@ def extract_bytes(data: bytes, name: str) -> Document:
     return extract_raw(read_bytes(data, name))
 
 
+<<<<<<< HEAD
 def extract_raw(raw: RawInput) -> Document:
     """Extract from a :class:`~gongmun.readers.RawInput` a reader produced."""
     norm = normalize(raw.text, kept_regions(raw.tables))
@@ -110,9 +121,28 @@ def extract_raw(raw: RawInput) -> Document:
     # out in the text (markdown, flattened rows).
     readers = normalized_tables(with_surroundings(raw.text, raw.tables), norm.offsets)
     tables = with_text_tables(readers, norm.text)
+=======
+def extract_raw(raw: RawInput, ocr_text: bool = False) -> Document:
+    """Extract from a :class:`~gongmun.readers.RawInput` a reader produced.
+
+    OCR repairs run on the pages the reader OCR'd, or on all of the text with ``ocr_text``.
+    """
+    norm = normalize(raw.text, kept_regions(raw.tables), ocr=True if ocr_text else raw.ocr_ranges)
+    # Readers' tables, then the tables written out in the text (markdown, flattened rows).
+    tables = with_text_tables(normalized_tables(raw.tables, norm.offsets), norm.text)
+>>>>>>> main
     ctx = Context(norm=norm, page_of=raw.page_of, tables=tables, to_raw=raw.to_raw)
     for code, message in raw.warnings:
         ctx.warnings.append(Warning(code=code, message=message))
+    doubtful: list[tuple[int, int]] = []
+    for notice in norm.notices:
+        if notice.code == "ocr_doubtful_figure" and notice.raw_start is not None:
+            # In the coordinates of records' raw_span (the decoded file, for a web page).
+            span = raw.to_raw(notice.raw_start, notice.raw_end or notice.raw_start)
+            if span is not None:
+                doubtful.append(span)
+            continue  # reported below, with the amount it cost, if one was read from it
+        ctx.warnings.append(Warning(code=notice.code, message=notice.message))
     meta = find_meta(ctx)
     if raw.issued is not None:
         # The file's own metadata (a page's article:published_time) dates it best.
@@ -122,8 +152,13 @@ def extract_raw(raw: RawInput) -> Document:
     ctx.doc_year = meta.issued.year if meta.issued is not None else infer_doc_year(norm.text)
     # Figures learn their cell before projects copy them into names' figures.
     cells = CellLocator(ctx.tables)
-    amounts = with_column_years(with_cells(find_amounts(ctx), cells), ctx.tables, ctx.doc_year)
+    amounts = _drop_doubtful(ctx, find_amounts(ctx), doubtful)
+    amounts = with_column_years(with_cells(amounts, cells), ctx.tables, ctx.doc_year)
     periods = with_cells(find_periods(ctx), cells)
+    if raw.words:
+        boxes = _Boxes(raw.words)
+        amounts = [a.model_copy(update={"bbox": boxes.of(a.raw_span)}) for a in amounts]
+        periods = [p.model_copy(update={"bbox": boxes.of(p.raw_span)}) for p in periods]
     projects = find_projects(ctx, amounts, periods, ctx.tables)
     source = Source(
         path=raw.path,
@@ -134,6 +169,8 @@ def extract_raw(raw: RawInput) -> Document:
         raw_text=raw.raw_kind,
         gongmun_version=VERSION,
         reader=reader_version(raw.media_type),
+        ocr_pages=list(raw.ocr_pages) or None,
+        ocr_engine=raw.ocr_engine,
     )
     return Document(
         source=source,
@@ -145,3 +182,61 @@ def extract_raw(raw: RawInput) -> Document:
         tables=table_records(ctx.tables, ctx.raw_span),
         warnings=ctx.warnings,
     )
+
+
+def _drop_doubtful(
+    ctx: Context, amounts: list[Amount], doubtful: list[tuple[int, int]]
+) -> list[Amount]:
+    """Amounts read from a figure OCR left doubtful are dropped, each with a warning.
+
+    A wrong value is worse than a miss: ``11632억원`` may be 1,632억 with its comma read as
+    a ``1``, so no value is given for it.
+    """
+    if not doubtful:
+        return amounts
+    kept: list[Amount] = []
+    for a in amounts:
+        raw = a.raw_span
+        hit = raw is not None and any(s < raw.end and raw.start < e for s, e in doubtful)
+        if not hit:
+            kept.append(a)
+            continue
+        ctx.warnings.append(
+            Warning(
+                code="ocr_doubtful_figure",
+                message=(
+                    f"{a.text!r} read by OCR is doubtful (a separator may be lost or read as "
+                    f"a digit); not given as an amount"
+                ),
+                span=a.span,
+                page=a.page,
+            )
+        )
+    return kept
+
+
+class _Boxes:
+    """The box around the OCR words a raw span covers (one page: the span's first)."""
+
+    def __init__(self, words: tuple[WordBox, ...]) -> None:
+        self._words = words
+        self._starts = [w.start for w in words]
+
+    def of(self, span: Span | None) -> tuple[float, float, float, float] | None:
+        if span is None:
+            return None
+        i = max(0, bisect.bisect_right(self._starts, span.start) - 1)
+        hit: list[WordBox] = []
+        while i < len(self._words) and self._words[i].start < span.end:
+            w = self._words[i]
+            if w.end > span.start and (not hit or w.page == hit[0].page):
+                hit.append(w)
+            i += 1
+        if not hit:
+            return None
+        return (
+            min(w.box[0] for w in hit),
+            min(w.box[1] for w in hit),
+            max(w.box[2] for w in hit),
+            max(w.box[3] for w in hit),
+        )

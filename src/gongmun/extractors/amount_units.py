@@ -343,6 +343,10 @@ def _header_units(text: str, a: int, b: int) -> list[str]:
     line = text[a:b]
     m = _TABLE_UNIT.search(line)
     if m is not None and "단위" in line:
+        if len({u.group("units").strip() for u in _TABLE_UNIT.finditer(line)}) > 1:
+            # Two captions side by side (OCR of a two-chart row): the figures under them
+            # mix both units, so neither applies.
+            return []
         return [u for u in regex.split(r"[,·/\]>)\s]+", m.group("units")) if u]
     u = _INLINE_UNIT.search(line)
     if u is None or len(line.strip()) > 60 or _FIGURE.search(text, a + u.end(), b):

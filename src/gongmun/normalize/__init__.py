@@ -13,14 +13,20 @@ from functools import cached_property
 from typing import Final
 
 from gongmun.normalize import steps
-from gongmun.normalize.boilerplate import drop_boilerplate
+from gongmun.normalize.boilerplate import boilerplate_warnings, drop_boilerplate
 from gongmun.normalize.furniture import drop_page_numbers, drop_running_headers
 from gongmun.normalize.joins import join_broken_lines
 from gongmun.normalize.keep import kept_apart
+from gongmun.normalize.ocr import doubtful_notes, repair_ocr
 from gongmun.normalize.outline import Block, build_outline, iter_blocks
 from gongmun.offsets import Edit, OffsetMap, apply_edits
 
 StepFunction = Callable[[str], list[Edit]]
+# (code, message, span in the step's input or None): what a step saw but would not
+# change (a plan it refused, a figure it could not settle).
+StepNotes = Callable[[str], list[tuple[str, str, tuple[int, int] | None]]]
+# Where the raw text is OCR output: True (all of it), False, or raw (start, end) ranges.
+OcrText = bool | Sequence[tuple[int, int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +36,9 @@ class Step:
     ``once`` steps map characters and cannot find anything new in text they already ran
     on (nor in text the later steps produce), so they run in the first pass only.
     ``idempotent`` steps find nothing in their own output, so a later pass skips them while
-    the text is still what they left.
+    the text is still what they left. ``notes`` gives the warnings of a step on a text
+    (a plan it refused). ``ocr`` steps run only on text marked as OCR output, and first,
+    so their edits index the raw text.
     """
 
     name: str
@@ -38,6 +46,8 @@ class Step:
     drops: bool = False
     once: bool = False
     idempotent: bool = False
+    notes: StepNotes | None = None
+    ocr: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +69,16 @@ class Dropped:
     text: str
 
 
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """A warning from a normalization step: ``code``, ``message``, and where in the raw input."""
+
+    code: str
+    message: str
+    raw_start: int | None = None
+    raw_end: int | None = None
+
+
 @dataclass(frozen=True)
 class Normalized:
     """The normalized text, its map back to the raw input, and what was done to get there."""
@@ -68,6 +88,7 @@ class Normalized:
     offsets: OffsetMap
     steps: tuple[StepRecord, ...]
     dropped: tuple[Dropped, ...] = field(default=())
+    notices: tuple[Notice, ...] = field(default=())
 
     @cached_property
     def blocks(self) -> tuple[Block, ...]:
@@ -79,12 +100,17 @@ class Normalized:
         return self.offsets.to_source(start, end)
 
 
+def _boilerplate_notes(text: str) -> list[tuple[str, str, tuple[int, int] | None]]:
+    return [(code, message, None) for code, message in boilerplate_warnings(text)]
+
+
 STEPS: Final[tuple[Step, ...]] = (
+    Step("repair_ocr", repair_ocr, once=True, ocr=True, notes=doubtful_notes),
     Step("unify_line_endings", steps.unify_line_endings, once=True),
     Step("compose_nfc", steps.compose_nfc, once=True),
     Step("remove_zero_width", steps.remove_zero_width, once=True),
     Step("fold_characters", steps.fold_characters, once=True),
-    Step("drop_boilerplate", drop_boilerplate, drops=True),
+    Step("drop_boilerplate", drop_boilerplate, drops=True, notes=_boilerplate_notes),
     Step("drop_page_numbers", drop_page_numbers, drops=True),
     Step("drop_running_headers", drop_running_headers, drops=True),
     Step("join_broken_lines", join_broken_lines),
@@ -95,12 +121,15 @@ STEPS: Final[tuple[Step, ...]] = (
 _MAX_PASSES: Final[int] = 6
 
 
-def normalize(raw: str, keep: Sequence[tuple[int, int]] = ()) -> Normalized:
+def normalize(raw: str, keep: Sequence[tuple[int, int]] = (), ocr: OcrText = False) -> Normalized:
     """Normalize decoded document text; never raises on a ``str``.
 
     ``keep`` are raw spans (a reader's tables, one cell per line) that only the
     character maps may touch: no line is joined into, out of or across them, and
     nothing in them is dropped, so two cells never run together.
+
+    ``ocr`` marks the raw text (``True``) or raw ``(start, end)`` ranges of it (OCR'd
+    pages) as OCR output: only there does ``repair_ocr`` repair and flag figures.
 
     >>> normalize("‘25∼’29  600억원").text
     "'25~'29 600억원"
@@ -113,17 +142,31 @@ def normalize(raw: str, keep: Sequence[tuple[int, int]] = ()) -> Normalized:
     offsets = OffsetMap.identity(len(raw))
     records: list[StepRecord] = []
     dropped: list[Dropped] = []
+    notices: list[Notice] = []
+    seen: set[str] = set()
     # Per step, a text it is known to find nothing in: steps are pure, so running one again
     # on that text would find nothing again (collapse_spaces in the confirming pass).
     quiet: dict[str, str] = {}
     for npass in range(_MAX_PASSES):
         before_pass = text
         for step in STEPS:
-            if (step.once and npass) or quiet.get(step.name) == text:
+            if (step.once and npass) or quiet.get(step.name) == text or (step.ocr and not ocr):
                 continue
             edits = step.run(text)
             if keep and not step.once:
                 edits = kept_apart(edits, offsets, keep, drops=step.drops)
+            notes = step.notes(text) if step.notes is not None else []
+            if step.ocr and ocr is not True:
+                # Only the OCR'd ranges; an OCR step runs first, on the raw text itself.
+                assert not isinstance(ocr, bool)
+                edits = [e for e in edits if _within(ocr, e.start, e.end)]
+                notes = [n for n in notes if n[2] is not None and _within(ocr, *n[2])]
+            for code, message, span in notes:
+                raw_span = offsets.to_source(*span) if span is not None else None
+                notice = Notice(code, message, *(raw_span or (None, None)))
+                if notice not in notices and (span is not None or notice.code not in seen):
+                    notices.append(notice)
+                seen.add(code)
             if not edits:
                 quiet[step.name] = text
                 continue
@@ -140,7 +183,11 @@ def normalize(raw: str, keep: Sequence[tuple[int, int]] = ()) -> Normalized:
                 )
         if text == before_pass:
             break
-    return Normalized(raw, text, offsets, _merge_records(records), tuple(dropped))
+    return Normalized(raw, text, offsets, _merge_records(records), tuple(dropped), tuple(notices))
+
+
+def _within(ranges: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in ranges)
 
 
 def _merge_records(records: list[StepRecord]) -> tuple[StepRecord, ...]:
@@ -166,6 +213,8 @@ __all__ = [
     "Block",
     "Dropped",
     "Normalized",
+    "Notice",
+    "OcrText",
     "Step",
     "StepRecord",
     "iter_blocks",

@@ -24,7 +24,9 @@ BOILERPLATE_LINES: Final[tuple[str, ...]] = (
     r"프린트(?:하기)?|인쇄(?:하기)?|북마크|좋아요|클린뷰|댓글(?:\s*\d+)?)\s*)+",
     r"본문\s*바로가기|ADVERTISEMENT|광고",
     r"더\s*보기|더보기\s*[>+]?|전체\s*메뉴|메뉴\s*닫기|로그인|회원가입|검색|맨\s*위로|TOP",
-    r"(?:Copyright|COPYRIGHT|copyright|ⓒ|©).*",
+    # A copyright notice is a few words; a long line after ⓒ/© is a bullet OCR misread.
+    r"(?:Copyright|COPYRIGHT|copyright).*",
+    r"(?:ⓒ|©)\s*[\w.&-]+(?:\s+[\w.&-]+){0,2}(?:\s*\([\w./:-]+\))?",
     r".*(?:무단\s*전재|재배포\s*금지|All\s+rights\s+reserved).*",
     r"자료\s*제공\s*:.*",
     r"(?:관련\s*기사|많이\s*본\s*뉴스|인기\s*기사|추천\s*기사|최신\s*기사|주요\s*뉴스|"

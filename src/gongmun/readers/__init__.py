@@ -29,17 +29,28 @@ from gongmun.doc.tables import Table
 from gongmun.errors import InputError
 from gongmun.readers import limits
 from gongmun.readers.detect import Kind, mismatch_warning, sniff
-from gongmun.readers.model import PAGE_JOIN, RawInput
+from gongmun.readers.model import PAGE_JOIN, RawInput, WordBox
+from gongmun.readers.ocr import OcrMode
 
 __all__ = [
     "PAGE_JOIN",
+    "OcrMode",
     "RawInput",
     "Table",
+    "WordBox",
     "file_bytes",
     "from_text",
     "read_bytes",
     "read_path",
 ]
+
+# Image formats read by OCR: magic bytes → media type.
+_IMAGES = (
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"II*\x00", "image/tiff"),
+    (b"MM\x00*", "image/tiff"),
+)
 
 
 def from_text(text: str, path: str | None = None) -> RawInput:
@@ -52,14 +63,14 @@ def from_text(text: str, path: str | None = None) -> RawInput:
     return RawInput(text=text, path=path, sha256=digest, media_type="text/plain", encoding=None)
 
 
-def read_path(path: str | Path) -> RawInput:
+def read_path(path: str | Path, ocr: OcrMode = "auto") -> RawInput:
     """Read one file, whatever its format; raise :class:`InputError` naming it if it cannot.
 
     >>> read_path("no/such/file.pdf")
     Traceback (most recent call last):
     gongmun.errors.InputError: no/such/file.pdf: no such file
     """
-    return read_bytes(file_bytes(path), str(path))
+    return read_bytes(file_bytes(path), str(path), ocr)
 
 
 def file_bytes(path: str | Path) -> bytes:
@@ -88,7 +99,7 @@ def file_bytes(path: str | Path) -> bytes:
     return data
 
 
-def read_bytes(data: bytes, path: str) -> RawInput:
+def read_bytes(data: bytes, path: str, ocr: OcrMode = "auto") -> RawInput:
     """Read a document's bytes; ``path`` names it in the result and in errors.
 
     >>> read_bytes("2028년까지 총 600억원".encode("cp949"), "a.txt").encoding
@@ -101,20 +112,23 @@ def read_bytes(data: bytes, path: str) -> RawInput:
     digest = hashlib.sha256(data).hexdigest()
     suffix = Path(path).suffix.lower()
     kind, what = sniff(data[: limits.SNIFF_BYTES], suffix)
+    media = next((m for magic, m in _IMAGES if data.startswith(magic)), None)
+    if media is not None and ocr != "never":
+        return read_image(data, path, digest, media)
     if kind == "other":
         raise InputError(path, f"{what}, not a document gongmun reads", "unsupported_format")
-    raw = _read_kind(kind, data, path, digest)
+    raw = _read_kind(kind, data, path, digest, ocr)
     warning = mismatch_warning(kind, suffix)
     if warning is None:
         return raw
     return dataclasses.replace(raw, warnings=(warning, *raw.warnings))
 
 
-def _read_kind(kind: Kind, data: bytes, path: str, digest: str) -> RawInput:
+def _read_kind(kind: Kind, data: bytes, path: str, digest: str, ocr: OcrMode) -> RawInput:
     if kind == "pdf":
         from gongmun.readers.pdf import read_pdf
 
-        return read_pdf(data, path, digest)
+        return read_pdf(data, path, digest, ocr)
     if kind == "zip":
         from gongmun.readers.hwpx import read_hwpx
 
@@ -131,3 +145,30 @@ def _read_kind(kind: Kind, data: bytes, path: str, digest: str) -> RawInput:
 
     text, encoding, warnings = decode_document(data, path)
     return RawInput(text, path, digest, "text/plain", encoding, warnings=warnings)
+
+
+def read_image(data: bytes, path: str, sha256: str, media_type: str) -> RawInput:
+    """A scanned page given as an image (PNG, JPEG, TIFF's first frame), read by OCR."""
+    from gongmun.readers import ocr
+
+    what = {"image/png": "a PNG image", "image/jpeg": "a JPEG image"}.get(
+        media_type, "a TIFF image"
+    )
+    png, frames = ocr.image_png(data, path, what)
+    name = ocr.require_engine(path)
+    page = ocr.ocr_png(png, path)
+    warnings = [("ocr_pages", f"an image: read by OCR ({name})")]
+    if frames > 1:
+        warnings.append(("ocr_frames", f"only the first of {frames} frames was read"))
+    return RawInput(
+        text=page.text,
+        path=path,
+        sha256=sha256,
+        media_type=media_type,
+        page_starts=(0,),
+        warnings=tuple(warnings),
+        ocr_ranges=((0, len(page.text)),),
+        ocr_pages=(1,),
+        ocr_engine=name,
+        words=tuple(WordBox(w.start, w.end, 1, w.box) for w in page.words),
+    )

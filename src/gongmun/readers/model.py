@@ -18,13 +18,26 @@ Row = tuple[str | None, ...]
 
 
 @dataclass(frozen=True, slots=True)
+class WordBox:
+    """A word read by OCR: raw offsets, 1-based page, box ``(x0, top, x1, bottom)``
+    (PDF points on a PDF page, pixels in an image)."""
+
+    start: int
+    end: int
+    page: int
+    box: tuple[float, float, float, float]
+
+
+@dataclass(frozen=True, slots=True)
 class RawInput:
     """Decoded text of one document, with how it was read.
 
     ``page_starts[i]`` is the offset in ``text`` where page ``i + 1`` begins; pages are
     joined with :data:`PAGE_JOIN`. ``tables`` are the tables the reader found, in reading
     order, their offsets in ``text``. ``warnings`` are ``(code, message)`` pairs; a
-    warning about one page starts its message with ``"page N: "``.
+    warning about one page starts its message with ``"page N: "``. ``ocr_ranges`` are the
+    ``(start, end)`` offsets of text read by OCR (OCR repairs apply there only), on
+    ``ocr_pages`` by ``ocr_engine``; ``words`` are its words with their boxes.
 
     ``source_text`` is the decoded file when ``text`` was derived from it (a web page's
     HTML, ``data.decode(encoding)``), and ``source_map`` maps positions of ``text`` to
@@ -43,6 +56,10 @@ class RawInput:
     source_text: str | None = None
     source_map: OffsetMap | None = None
     issued: dt.date | None = None
+    ocr_ranges: tuple[tuple[int, int], ...] = ()
+    ocr_pages: tuple[int, ...] = ()
+    ocr_engine: str | None = None
+    words: tuple[WordBox, ...] = ()
 
     @property
     def raw_text(self) -> str:

@@ -19,7 +19,8 @@ from typing import Any
 from gongmun.doc.tables import Table, place
 from gongmun.errors import InputError
 from gongmun.readers import limits
-from gongmun.readers.model import PAGE_JOIN, RawInput, Row
+from gongmun.readers.model import PAGE_JOIN, RawInput, Row, WordBox
+from gongmun.readers.ocr import OcrMode
 from gongmun.readers.pdf_cells import round_box, ruled_table
 from gongmun.readers.pdf_tables import (
     CELL_TEXT_SETTINGS,
@@ -51,10 +52,21 @@ class PageText:
     tables: tuple[Table, ...]
     warnings: tuple[tuple[str, str], ...]
     control_glyphs: int = 0
+    ocr_words: tuple[tuple[int, int, tuple[float, float, float, float]], ...] | None = None
+
+    @property
+    def needs_ocr(self) -> bool:
+        """True for a scanned page (images, no usable text layer)."""
+        return any(code == "pdf_needs_ocr" for code, _ in self.warnings)
 
 
-def read_pdf(data: bytes, path: str, sha256: str) -> RawInput:
-    """Read a PDF's bytes; raise :class:`InputError` if it is encrypted, broken or textless."""
+def read_pdf(data: bytes, path: str, sha256: str, ocr: OcrMode = "auto") -> RawInput:
+    """Read a PDF's bytes; raise :class:`InputError` if it is encrypted, broken or textless.
+
+    Scanned pages are OCR'd (:mod:`.ocr`): with ``ocr="auto"`` the pages with no text layer
+    at all, with ``"always"`` also pages with only a few characters over a page-sized
+    image; ``"never"`` leaves them empty, with a warning.
+    """
     import pdfplumber
 
     if b"%%EOF" not in data[-EOF_WINDOW:]:
@@ -88,20 +100,69 @@ def read_pdf(data: bytes, path: str, sha256: str) -> RawInput:
                 ) from e
             finally:
                 page.close()
+    read, engine = _ocr_pages(read, data, path, ocr)
     if not any(p.text.strip() for p in read):
+        hint = " (gongmun extract --ocr)" if ocr == "never" else ""
         raise InputError(
             path,
-            f"no text layer on any of its {len(read)} page(s): a scanned PDF needs OCR first",
+            f"no text layer on any of its {len(read)} page(s): a scanned PDF needs OCR{hint}",
             "no_text",
         )
-    return _assemble(read, path, sha256)
+    return _assemble(read, path, sha256, engine)
 
 
-def _assemble(pages: list[PageText], path: str, sha256: str) -> RawInput:
+def _ocr_pages(
+    pages: list[PageText], data: bytes, path: str, mode: OcrMode
+) -> tuple[list[PageText], str | None]:
+    """Pages with the scanned ones OCR'd, and the engine used (None if none was)."""
+    from gongmun.readers import ocr
+
+    if mode == "never":
+        return pages, None
+    todo = [
+        i for i, p in enumerate(pages) if p.needs_ocr and (mode == "always" or not p.text.strip())
+    ]
+    if not todo:
+        return pages, None
+    if ocr.engine() is None:
+        if mode == "always" or not any(p.text.strip() for p in pages):
+            ocr.require_engine(path)
+        # auto, and other pages have text: those are read, the scanned ones reported.
+        numbers = ", ".join(str(i + 1) for i in todo)
+        note = ("ocr_unavailable", f"page(s) {numbers} scanned and left unread: {ocr.INSTALL_HINT}")
+        first = pages[todo[0]]
+        out = list(pages)
+        out[todo[0]] = PageText(first.text, first.tables, (*first.warnings, note))
+        return out, None
+    name = ocr.require_engine(path)
+    out = list(pages)
+    for i in todo:
+        png = ocr.render_pdf_page(data, i, path)
+        read = ocr.ocr_png(png, path, scale=ocr.DPI / 72)
+        kept = tuple(w for w in pages[i].warnings if w[0] != "pdf_needs_ocr")
+        words = tuple((w.start, w.end, w.box) for w in read.words)
+        out[i] = PageText(read.text, (), kept, 0, words)
+    numbers = ", ".join(str(i + 1) for i in todo)
+    what = "had no text layer" if mode == "auto" else "were scanned"
+    first = out[todo[0]]
+    out[todo[0]] = PageText(
+        first.text,
+        first.tables,
+        (*first.warnings, ("ocr_pages", f"page(s) {numbers} {what}: read by OCR ({name})")),
+        first.control_glyphs,
+        first.ocr_words,
+    )
+    return out, name
+
+
+def _assemble(pages: list[PageText], path: str, sha256: str, engine: str | None = None) -> RawInput:
     parts: list[str] = []
     starts: list[int] = []
     tables: list[Table] = []
     warnings: list[tuple[str, str]] = []
+    ocr_ranges: list[tuple[int, int]] = []
+    ocr_pages: list[int] = []
+    words: list[WordBox] = []
     offset = 0
     for number, page in enumerate(pages, start=1):
         if number > 1:
@@ -109,6 +170,12 @@ def _assemble(pages: list[PageText], path: str, sha256: str) -> RawInput:
             offset += len(PAGE_JOIN)
         starts.append(offset)
         parts.append(page.text)
+        if page.ocr_words is not None:
+            ocr_pages.append(number)
+            ocr_ranges.append((offset, offset + len(page.text)))
+            words.extend(
+                WordBox(offset + a, offset + b, number, box) for a, b, box in page.ocr_words
+            )
         tables.extend(t.shifted(offset) for t in page.tables)
         warnings.extend(page.warnings)
         offset += len(page.text)
@@ -130,6 +197,10 @@ def _assemble(pages: list[PageText], path: str, sha256: str) -> RawInput:
         page_starts=tuple(starts),
         tables=tuple(tables),
         warnings=tuple(warnings),
+        ocr_ranges=tuple(ocr_ranges),
+        ocr_pages=tuple(ocr_pages),
+        ocr_engine=engine,
+        words=tuple(words),
     )
 
 

@@ -1,0 +1,260 @@
+"""Repair OCR noise where the context makes the reading certain; flag figures it cannot settle.
+
+Runs only on OCR'd text (pages gongmun OCR'd, or text marked ``ocr_text``), as the first
+normalization step, so its edits and notes index the raw text. Each class of repair
+fires only at an *OCR mark*: a character sequence that correct Korean typography does not
+produce (``3.099억`` for 3,099억, ``3, 099억``, ``110익원``, ``5O0억``, ``(24.10월`` with
+its year quote lost, ``'25-'29``, ``ㅁ`` opening a line as a bullet).
+:func:`ocr_marks` finds them: every edit lies inside one, and text without any is never
+touched.
+
+Repairs, each one for one or a small insertion, so offsets stay exact:
+
+``separators``  ``3.099억원`` → ``3,099억원``, ``1.,910억`` → ``1,910억``,
+                ``2.300.000`` → ``2,300,000`` (``3,497.3억`` is a decimal and stays)
+``digits``      ``5O0억원`` → ``500억원``, ``l,500억`` → ``1,500억``
+``units``       ``110익원`` → ``110억원``, ``3억윈`` → ``3억원``, ``1초 3,099억`` → ``1조 3,099억``
+``year_quotes`` ``(24.10월~)`` → ``('24.10월~)``, ``"25.4월`` → ``'25.4월``,
+                ``((25~'29`` → ``('25~'29``
+``tildes``      ``'25-'29`` → ``'25~'29``
+``bullets``     ``ㅁ``/``口`` opening a line → ``□``; ``o``/``°``/``©`` → ``ㅇ``
+
+Doubtful figures are not guessed: a digit run of five or more without separators
+(``11632억원`` is 1,632억 with its comma read as a second ``1``, or 11,632억), a doubled
+first digit before a dotted group (``33.685억``), and groups split by a space
+(``3, 099억``, ``3 099억``: a comma lost, or a list) are reported by
+:func:`doubtful_figures`; the pipeline drops any amount read from one and says so in an
+``ocr_doubtful_figure`` warning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Final
+
+import regex
+
+from gongmun.normalize.ocr_tables import (
+    CIRCLE_LOOKALIKES,
+    DIGIT_LOOKALIKES,
+    QUOTE_LOOKALIKES,
+    SQUARE_LOOKALIKES,
+    UNIT_AHEAD,
+    UNIT_MISREADS,
+    WON_AFTER_UNIT,
+    YEAR_AFTER,
+)
+from gongmun.offsets import Edit
+
+_Q: Final = "'\"“”‘’`"
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    name: str
+    pattern: regex.Pattern[str]
+    fix: Callable[[regex.Match[str]], list[Edit]]
+
+
+def _sub(group: str, table: dict[str, str]) -> Callable[[regex.Match[str]], list[Edit]]:
+    """Replace each character of ``group`` found in ``table``."""
+
+    def fix(m: regex.Match[str]) -> list[Edit]:
+        start = m.start(group)
+        return [
+            Edit(start + i, start + i + 1, table[c])
+            for i, c in enumerate(m.group(group))
+            if c in table
+        ]
+
+    return fix
+
+
+def _replace(group: str, new: str) -> Callable[[regex.Match[str]], list[Edit]]:
+    return lambda m: [Edit(m.start(group), m.end(group), new)]
+
+
+def _separators(m: regex.Match[str]) -> list[Edit]:
+    """Every separator of the groups becomes one comma; a final short group stays decimal."""
+    return [
+        Edit(a, b, ",")
+        for a, b, sep in zip(m.starts("sep"), m.ends("sep"), m.captures("sep"), strict=True)
+        if sep != ","
+    ]
+
+
+# A number group and the separators OCR makes of a comma: "." and ".," (a separator
+# followed by a space may be a list, ``'24, 905억원``: doubtful, not joined).
+_SEP: Final = r"(?:[.,]{1,2})"
+_GROUPED: Final = regex.compile(
+    rf"""
+    (?<![\d.,{_Q}\[])(?<!\d[.,][ ]?)(?<!\d[ ])
+    (?P<lead>[1-9]\d{{0,2}})
+    (?:(?P<sep>{_SEP})\d{{3}}(?!\d))+
+    (?=(?:\.\d{{1,2}}(?!\d))?{UNIT_AHEAD})
+    """,
+    regex.VERBOSE,
+)
+# Two or more groups are thousands separators even without a unit (a table's figures).
+_GROUPED_BARE: Final = regex.compile(
+    rf"(?<![\d.,{_Q}\[])(?P<lead>[1-9]\d{{0,2}})(?:(?P<sep>{_SEP})\d{{3}}(?!\d)){{2,}}(?![.,]?\d)"
+)
+
+_LOOKALIKE_SET: Final = "".join(DIGIT_LOOKALIKES)
+_DIGITS: Final = regex.compile(
+    rf"(?<![A-Za-z\d.,])(?P<num>(?=[\d{_LOOKALIKE_SET},.]*\d)(?=[\d,.]*[{_LOOKALIKE_SET}])"
+    rf"[\d{_LOOKALIKE_SET}][\d{_LOOKALIKE_SET},.]*(?<=[\d{_LOOKALIKE_SET}]))(?={UNIT_AHEAD})"
+)
+
+_RULES: Final[tuple[_Rule, ...]] = (
+    _Rule("separators", _GROUPED, _separators),
+    _Rule("separators", _GROUPED_BARE, _separators),
+    _Rule("digits", _DIGITS, _sub("num", DIGIT_LOOKALIKES)),
+    _Rule(
+        "units",
+        regex.compile(r"(?<=\d[ ]?)(?P<u>[역얼익])(?=[ ]?[원윈월]|[^\p{Hangul}]|$)", regex.M),
+        _sub("u", UNIT_MISREADS),
+    ),
+    _Rule("units", regex.compile(r"(?<=\d[ ]?)(?P<u>윈)"), _sub("u", UNIT_MISREADS)),
+    _Rule(
+        "units",
+        # Right after the unit only: "3억 월 30만원" is a monthly figure.
+        regex.compile(r"(?<=\d[ ]?(?:[억역얼익만천조]|백만))(?P<u>[월윈])(?![ ]?\d)"),
+        _sub("u", WON_AFTER_UNIT),
+    ),
+    _Rule(
+        "units",
+        regex.compile(r"(?<=\d[ ]?)(?P<u>초)(?=[ ]?\d{1,4}(?:[.,]\d{3})?[ ]?[억역얼익])"),
+        _replace("u", "조"),
+    ),
+    _Rule(
+        "year_quotes",
+        regex.compile(
+            rf"(?:(?<=\()\(|(?<=^|[\s(~·,])[{regex.escape(QUOTE_LOOKALIKES[:3])}])"
+            rf"(?=\d{{2}}{YEAR_AFTER})",
+            regex.M,
+        ),
+        lambda m: [Edit(m.start(), m.end(), "'")],
+    ),
+    _Rule(
+        "year_quotes",
+        regex.compile(rf"(?<=\()(?=\d{{2}}{YEAR_AFTER})(?<![{_Q}\d]\()"),
+        lambda m: [Edit(m.start(), m.start(), "'")],
+    ),
+    _Rule(
+        "tildes",
+        regex.compile(rf"(?<=[{_Q}]\d{{2}}(?:\.\d{{1,2}})?[ ]?)(?P<d>[-–])(?=[ ]?[{_Q}]\d{{2}})"),
+        _replace("d", "~"),
+    ),
+    _Rule(
+        "bullets",
+        regex.compile(rf"^[ \t]*(?P<b>[{SQUARE_LOOKALIKES}])(?=[ \t]+\S)", regex.M),
+        _replace("b", "□"),
+    ),
+    _Rule(
+        "bullets",
+        regex.compile(
+            rf"^[ \t]*(?P<b>[{CIRCLE_LOOKALIKES}]|0(?=[ \t]+\p{{Hangul}}{{2}}))"
+            rf"(?=[ \t]+[\p{{Hangul}}(「{_Q}])",
+            regex.M,
+        ),
+        _replace("b", "ㅇ"),
+    ),
+)
+
+_DOUBTFUL: Final[tuple[tuple[str, regex.Pattern[str]], ...]] = (
+    (
+        "a run of five or more digits without separators (a comma lost, or read as a digit)",
+        regex.compile(r"(?<![\d.,\-/:])\d{5,}(?![\d\-/:]|[.,]\d)"),
+    ),
+    (
+        "a doubled first digit before a dotted group (a comma read as a digit and a dot)",
+        regex.compile(rf"(?<![\d.,])(\d)\1\.\d{{3}}(?!\d)(?={UNIT_AHEAD})"),
+    ),
+    (
+        "digit groups split by a space (a comma lost, or a list of two figures)",
+        regex.compile(rf"(?<![\d.,{_Q}\[])\d{{1,3}}[.,]?[ ]\d{{3}}(?!\d)(?={UNIT_AHEAD})"),
+    ),
+)
+
+
+def ocr_marks(text: str) -> list[tuple[int, int]]:
+    """Spans of every OCR mark in ``text``: where a repair rule would change something, or a
+    figure is doubtful.
+
+    >>> ocr_marks("총 3.099억원 지원('25~'29)")
+    [(2, 7)]
+    """
+    spans = {(m.start(), m.end()) for r in _RULES for m in r.pattern.finditer(text) if r.fix(m)}
+    spans.update(span for span, _ in doubtful_figures(text))
+    return sorted(spans)
+
+
+def _all_edits(text: str) -> Iterator[tuple[str, Edit]]:
+    for rule in _RULES:
+        for m in rule.pattern.finditer(text):
+            for e in rule.fix(m):
+                yield rule.name, e
+
+
+def repair_ocr(text: str) -> list[Edit]:
+    """Edits that repair OCR noise in ``text`` (certain readings only), disjoint and sorted.
+
+    >>> from gongmun.offsets import apply_edits
+    >>> raw = "총 3.099억원, 1.,910억원, 110익원(24.10월~)"
+    >>> apply_edits(raw, repair_ocr(raw))[0]
+    "총 3,099억원, 1,910억원, 110억원('24.10월~)"
+    """
+    if not any(c.isdigit() or c in SQUARE_LOOKALIKES or c in CIRCLE_LOOKALIKES for c in text):
+        return []
+    out: list[Edit] = []
+    taken_end = -1
+    for _, e in sorted(_all_edits(text), key=lambda x: (x[1].start, x[1].end)):
+        if e.start < taken_end or (e.start == taken_end and e.start == e.end and out):
+            continue
+        out.append(e)
+        taken_end = max(taken_end, e.end)
+    doubtful = [span for span, _ in doubtful_figures(text)]
+    return [e for e in out if not any(a <= e.start < b for a, b in doubtful)]
+
+
+def repair_classes(text: str) -> list[str]:
+    """The classes of the repairs :func:`repair_ocr` makes in ``text``, one per edit.
+
+    >>> repair_classes("ㅁ 총 5O0억윈")
+    ['bullets', 'digits', 'units']
+    """
+    kept = set(repair_ocr(text))
+    return [name for name, e in sorted(_all_edits(text), key=lambda x: x[1].start) if e in kept]
+
+
+def doubtful_figures(text: str) -> list[tuple[tuple[int, int], str]]:
+    """Figures in OCR'd ``text`` whose value cannot be settled: ``(span, why)`` each.
+
+    >>> text = "해수부 11632억원, 과기부 33.685억원, 3 099억원, 2,776억원"
+    >>> [span for span, _ in doubtful_figures(text)]
+    [(4, 9), (17, 23), (27, 32)]
+    """
+    found: list[tuple[tuple[int, int], str]] = []
+    for why, pattern in _DOUBTFUL:
+        found.extend(((m.start(), m.end()), why) for m in pattern.finditer(text))
+    found.sort()
+    return found
+
+
+def doubtful_notes(text: str) -> list[tuple[str, str, tuple[int, int] | None]]:
+    """:func:`doubtful_figures` as normalizer notes (``ocr_doubtful_figure``)."""
+    return [
+        ("ocr_doubtful_figure", f"{text[a:b]!r} in OCR'd text: {why}", (a, b))
+        for (a, b), why in doubtful_figures(text)
+    ]
+
+
+__all__ = [
+    "doubtful_figures",
+    "doubtful_notes",
+    "ocr_marks",
+    "repair_classes",
+    "repair_ocr",
+]

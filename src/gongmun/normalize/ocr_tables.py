@@ -1,0 +1,37 @@
+"""What tesseract's Korean model misreads, as data for ``repair_ocr`` (one table per class).
+
+Seen in real OCR of government documents, by frequency: commas in numbers read as ``.``,
+doubled, or followed by a space; year quotes lost or read as ``"``, ``(``; ``~`` read as
+``-``; unit syllables misread (``억``→``역``/``얼``/``익``, ``원``→``윈``/``월``,
+``조``→``초``); ``O``/``o`` for 0 and ``l``/``I`` for 1 inside numbers; the ``□`` and
+``ㅇ`` bullets read as look-alikes.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# Money units as OCR may give them (right or misread): a number group before one of these
+# is a figure, so its separators are thousands separators.
+UNIT_AHEAD: Final[str] = r"\s?(?:조|억|역|얼|익|만|천|백만|원|윈|초(?=\s?\d))"
+
+# Misread unit syllables → the unit, when a digit stands right before them.
+UNIT_MISREADS: Final[dict[str, str]] = {"역": "억", "얼": "억", "익": "억", "윈": "원"}
+# After 억/만/천/조, ``월`` is 원 misread (a month never follows a money unit).
+WON_AFTER_UNIT: Final[dict[str, str]] = {"월": "원", "윈": "원"}
+
+# Letters read for digits inside a number.
+DIGIT_LOOKALIKES: Final[dict[str, str]] = {"O": "0", "o": "0", "l": "1", "I": "1"}
+
+# Bullets at a line start, before a space and text: what tesseract makes of □ and ㅇ.
+SQUARE_LOOKALIKES: Final[str] = "ㅁ口디"
+CIRCLE_LOOKALIKES: Final[str] = "o°©"
+
+# Marks that stand where a year quote (') belongs: before two digits that a month, a
+# quarter, a half or a second year make a year.
+QUOTE_LOOKALIKES: Final[str] = '"“”('
+
+# What makes two digits a year: ``.N월``, ``.N~N월``, ``.N분기``, ``.上/下``, ``~'NN``.
+YEAR_AFTER: Final[str] = (
+    r"(?:\.\s?\d{1,2}(?:~\d{1,2})?\s?(?:월|분기)|\.\s?[上下]|~\s?['\"“”‘’`]?\d{2}(?!\d))"
+)
