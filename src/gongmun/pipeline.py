@@ -113,24 +113,16 @@ def extract_bytes(data: bytes, name: str) -> Document:
     return extract_raw(read_bytes(data, name))
 
 
-<<<<<<< HEAD
-def extract_raw(raw: RawInput) -> Document:
-    """Extract from a :class:`~gongmun.readers.RawInput` a reader produced."""
-    norm = normalize(raw.text, kept_regions(raw.tables))
-    # Readers' tables (with the unit and caption around them), then the tables written
-    # out in the text (markdown, flattened rows).
-    readers = normalized_tables(with_surroundings(raw.text, raw.tables), norm.offsets)
-    tables = with_text_tables(readers, norm.text)
-=======
 def extract_raw(raw: RawInput, ocr_text: bool = False) -> Document:
     """Extract from a :class:`~gongmun.readers.RawInput` a reader produced.
 
     OCR repairs run on the pages the reader OCR'd, or on all of the text with ``ocr_text``.
     """
     norm = normalize(raw.text, kept_regions(raw.tables), ocr=True if ocr_text else raw.ocr_ranges)
-    # Readers' tables, then the tables written out in the text (markdown, flattened rows).
-    tables = with_text_tables(normalized_tables(raw.tables, norm.offsets), norm.text)
->>>>>>> main
+    # Readers' tables (with the unit and caption around them), then the tables written
+    # out in the text (markdown, flattened rows).
+    readers = normalized_tables(with_surroundings(raw.text, raw.tables), norm.offsets)
+    tables = with_text_tables(readers, norm.text)
     ctx = Context(norm=norm, page_of=raw.page_of, tables=tables, to_raw=raw.to_raw)
     for code, message in raw.warnings:
         ctx.warnings.append(Warning(code=code, message=message))
