@@ -145,12 +145,11 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     if len(sample) < 4 or len(sample) % 2:
         return None
     if _is_utf8(data):
-        # Valid UTF-8 with a few NULs is UTF-8 (and then binary if the NULs stay): UTF-16
-        # Korean text is never valid UTF-8, and ASCII-only UTF-16 has a NUL in every
-        # code unit.
-        if sample[0::2].count(0) and sample[1::2].count(0):
-            return None
-        if max(sample[0::2].count(0), sample[1::2].count(0)) < len(sample) // 2:
+        # Valid UTF-8 with a few NULs is UTF-8 (and then binary for the NULs): UTF-16
+        # Korean text is never valid UTF-8, and UTF-16 of ASCII and punctuation (’25~’29)
+        # has a NUL in most code units, all on one side.
+        even, odd = sample[0::2].count(0), sample[1::2].count(0)
+        if (even and odd) or max(even, odd) * 2 < len(sample) // 2:
             return None
     even_nuls = sample[0::2].count(0)
     odd_nuls = sample[1::2].count(0)
