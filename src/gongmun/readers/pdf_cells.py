@@ -94,7 +94,9 @@ def ruled_table(
         c0 = _index(xs, box[0])
         rs = bisect_left(kept, box[3] - EDGE_TOLERANCE) - r0
         cs = bisect_left(xs, box[2] - EDGE_TOLERANCE) - c0
-        cells.append(Cell(r0, c0, text, max(rs, 1), max(cs, 1), header=r0 == 0, bbox=box))
+        cells.append(
+            Cell(r0, c0, text, max(rs, 1), max(cs, 1), header=r0 == 0, bbox=round_box(box))
+        )
     cells.sort(key=lambda c: (c.row, c.col))
     return Table(tuple(cells), len(kept), len(xs), header_rows=1 if cells else 0, source=source)
 
