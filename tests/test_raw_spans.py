@@ -222,7 +222,8 @@ def test_pdf_text_records_carry_the_box_of_their_words() -> None:
             assert rec.bbox is not None, rec.text
             assert rec.page == 1
             x0, top, x1, bottom = rec.bbox
-            assert 0 <= x0 < x1 <= page.width and 0 <= top < bottom <= page.height
+            assert 0 <= x0 < x1 <= page.width
+            assert 0 <= top < bottom <= page.height
             inside = page.crop((x0 - 0.5, top - 0.5, x1 + 0.5, bottom + 0.5)).extract_text()
             assert "".join(normalize(rec.text).text.split()) in "".join(
                 normalize(inside).text.split()
