@@ -187,3 +187,12 @@ def test_dash_o_dash_is_stdout(tmp_path: Path, capsys: pytest.CaptureFixture[str
     (line,) = capsys.readouterr().out.splitlines()
     assert json.loads(line)["source"]["path"] == str(docs[0])
     assert not (Path.cwd() / "-").exists()
+
+
+def test_resume_with_a_fifo_among_the_inputs_does_not_hang_hashing_it(tmp_path: Path) -> None:
+    from gongmun.batch import source_sha256
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    assert source_sha256(fifo) is None
+    assert source_sha256(Path("/dev/zero")) is None

@@ -3,7 +3,9 @@
 job succeeds."""
 
 import os
+import re
 import shutil
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,14 +26,28 @@ pq = pytest.importorskip("pyarrow.parquet")
 SEEDS = Path(__file__).parent.parent / "seeds"
 
 
-def _java() -> bool:
+def _java_major() -> int | None:
+    """The major version of the Java Spark would start (JAVA_HOME first), None if none."""
     home = os.environ.get("JAVA_HOME")
-    return bool(shutil.which("java") or (home and (Path(home) / "bin" / "java").exists()))
+    java = str(Path(home) / "bin" / "java") if home else shutil.which("java")
+    if not java or not Path(java).exists():
+        return None
+    try:
+        out = subprocess.run([java, "-version"], capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    found = re.search(r'version "(\d+)(?:\.(\d+))?', out.stderr + out.stdout)
+    if not found:
+        return None
+    major = int(found.group(1))
+    return int(found.group(2) or 0) if major == 1 else major  # "1.8" is Java 8
 
 
-if not _java():
+_JAVA = _java_major()
+if _JAVA is None or _JAVA < 17:
     pytest.skip(
-        "Spark needs Java 17+, and none is installed: apt-get install default-jre-headless",
+        f"pyspark 4 needs Java 17+, and {'none' if _JAVA is None else f'Java {_JAVA}'} "
+        "is installed: apt-get install default-jre-headless",
         allow_module_level=True,
     )
 

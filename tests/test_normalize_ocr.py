@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gongmun
 from gongmun.normalize.ocr import doubtful_figures, ocr_marks, repair_classes, repair_ocr
 from gongmun.offsets import apply_edits
+from gongmun.pipeline import extract_raw
+from gongmun.readers import read_path
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 
 def _repaired(text: str) -> str:
@@ -38,10 +44,19 @@ def test_a_year_before_a_figure_is_not_its_first_group() -> None:
 
 
 def test_doubtful_figures_are_found_not_guessed() -> None:
-    text = "해수부 41862억원, 과기부 55.318억원, 중기부 7, 204억원"
+    text = "해수부 41862억원, 과기부 55.318억원, 중기부 7, 204억원, 국토부 3[517억원, ['24] 2.614"
     spans = [text[a:b] for (a, b), _ in doubtful_figures(text)]
-    assert spans == ["41862", "55.318", "7, 204"]
+    assert spans == ["41862", "55.318", "7, 204", "3[517", "2.614"]
     assert _repaired(text) == text
+
+
+def test_the_seeds_give_the_same_records_with_the_repairs_on() -> None:
+    # Clean text layers have no OCR marks to repair and no figure a doubt would drop.
+    for seed in sorted(SEEDS.glob("*.txt")):
+        raw = read_path(seed)
+        assert repair_ocr(raw.text) == [], seed.name
+        plain = extract_raw(raw).model_dump_json()
+        assert extract_raw(raw, ocr_text=True).model_dump_json() == plain, seed.name
 
 
 def test_a_doubtful_figure_gives_a_warning_and_no_amount() -> None:

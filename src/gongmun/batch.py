@@ -11,6 +11,7 @@ import functools
 import hashlib
 import os
 import re
+import stat
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -111,6 +112,9 @@ def source_sha256(source: Source) -> str | None:
         return hashlib.sha256(data).hexdigest()
     h = hashlib.sha256()
     try:
+        # Only a regular file: reading a FIFO or /dev/zero to hash it would never end.
+        if not stat.S_ISREG(Path(source).stat().st_mode):
+            return None
         with Path(source).open("rb") as f:
             for block in iter(lambda: f.read(1 << 20), b""):
                 h.update(block)

@@ -73,6 +73,8 @@ class Worker:
         assert self._proc.stdout is not None
         self._in: IO[bytes] = self._proc.stdin
         self._out = self._proc.stdout.fileno()
+        self._poll = select.poll()
+        self._poll.register(self._out, select.POLLIN)
         ready = self._read(ROW_HEADER.size, time.monotonic() + START_TIMEOUT)
         if ready is None or ROW_HEADER.unpack(ready)[0] != 0:
             self.kill()
@@ -87,8 +89,8 @@ class Worker:
         left = n
         while left:
             wait = None if deadline is None else max(0.0, deadline - time.monotonic())
-            ready, _, _ = select.select([self._out], [], [], wait)
-            if not ready:
+            # poll, not select: an engine's process may hold more than 1024 descriptors.
+            if not self._poll.poll(None if wait is None else int(wait * 1000) + 1):
                 return None
             chunk = os.read(self._out, min(left, _READ_CHUNK))
             if not chunk:
@@ -101,9 +103,10 @@ class Worker:
         """Send one document and wait for its row, at most ``timeout`` seconds."""
         encoded = name.encode("utf-8", "surrogateescape")
         try:
-            self._in.write(DOC_HEADER.pack(len(encoded), len(data)))
-            self._in.write(encoded)
-            self._in.write(data)
+            for part in (DOC_HEADER.pack(len(encoded), len(data)), encoded, data):
+                view = memoryview(part)
+                while view:  # an unbuffered pipe may take a write in pieces
+                    view = view[self._in.write(view) or 0 :]
         except (BrokenPipeError, OSError):
             return Outcome("crashed", detail=_died(self._wait()))
         deadline = time.monotonic() + timeout if timeout else None

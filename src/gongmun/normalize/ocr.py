@@ -96,9 +96,11 @@ _GROUPED: Final = regex.compile(
     """,
     regex.VERBOSE,
 )
-# Two or more groups are thousands separators even without a unit (a table's figures).
+# Two or more groups, or a doubled separator (``1.,969``), are thousands separators even
+# without a unit (a table's figures).
 _GROUPED_BARE: Final = regex.compile(
-    rf"(?<![\d.,{_Q}\[])(?P<lead>[1-9]\d{{0,2}})(?:(?P<sep>{_SEP})\d{{3}}(?!\d)){{2,}}(?![.,]?\d)"
+    rf"(?<![\d.,{_Q}\[])(?P<lead>[1-9]\d{{0,2}})"
+    rf"(?:(?:(?P<sep>{_SEP})\d{{3}}(?!\d)){{2,}}|(?P<sep>[.,]{{2}})\d{{3}}(?!\d))(?![.,]?\d)"
 )
 
 _LOOKALIKE_SET: Final = "".join(DIGIT_LOOKALIKES)
@@ -131,11 +133,17 @@ _RULES: Final[tuple[_Rule, ...]] = (
     _Rule(
         "year_quotes",
         regex.compile(
-            rf"(?:(?<=\()\(|(?<=^|[\s(~·,])[{regex.escape(QUOTE_LOOKALIKES[:3])}])"
+            rf"(?:(?<=\()\(|(?<![\d{_Q}A-Za-z])[{regex.escape(QUOTE_LOOKALIKES[:3])}])"
             rf"(?=\d{{2}}{YEAR_AFTER})",
             regex.M,
         ),
         lambda m: [Edit(m.start(), m.end(), "'")],
+    ),
+    _Rule(
+        "year_quotes",
+        # '(25.1~9월): a bracket read after the quote.
+        regex.compile(rf"(?<=[{_Q}])\((?=\d{{2}}{YEAR_AFTER})"),
+        lambda m: [Edit(m.start(), m.end(), "")],
     ),
     _Rule(
         "year_quotes",
@@ -171,6 +179,16 @@ _DOUBTFUL: Final[tuple[tuple[str, regex.Pattern[str]], ...]] = (
     (
         "a doubled first digit before a dotted group (a comma read as a digit and a dot)",
         regex.compile(rf"(?<![\d.,])(\d)\1\.\d{{3}}(?!\d)(?={UNIT_AHEAD})"),
+    ),
+    (
+        "a bracket or bar between digit groups (a comma misread)",
+        regex.compile(rf"(?<![\d.,])\d{{1,3}}[\[\]|]\d{{3}}(?!\d)(?={UNIT_AHEAD})"),
+    ),
+    (
+        "one dotted group without a unit (a comma read as a dot, or a decimal)",
+        regex.compile(
+            rf"(?<![\d.,{_Q}\[])[1-9]\d{{0,2}}\.\d{{3}}(?![\d%]|[.,]\d|[ ]?%|{UNIT_AHEAD})"
+        ),
     ),
     (
         "digit groups split by a space (a comma lost, or a list of two figures)",

@@ -31,7 +31,9 @@ CIRCLE_LOOKALIKES: Final[str] = "o°©"
 # quarter, a half or a second year make a year.
 QUOTE_LOOKALIKES: Final[str] = '"“”('
 
-# What makes two digits a year: ``.N월``, ``.N~N월``, ``.N분기``, ``.上/下``, ``~'NN``.
+# What makes two digits a year: ``.N월``, ``.N~N월``, ``.N분기``, ``.上/下``, ``~'NN``, and
+# an open end closed at once (``(24~,``).
 YEAR_AFTER: Final[str] = (
-    r"(?:\.\s?\d{1,2}(?:~\d{1,2})?\s?(?:월|분기)|\.\s?[上下]|~\s?['\"“”‘’`]?\d{2}(?!\d))"
+    r"(?:\.\s?\d{1,2}(?:~\d{1,2})?\s?(?:월|분기)|\.\s?[上下]|~\s?['\"“”‘’`]?\d{2}(?!\d)"
+    r"|~(?=[,)]))"
 )
