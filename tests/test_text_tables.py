@@ -282,3 +282,51 @@ def test_long_one_line_run_of_figures_is_read_once() -> None:
     # A one-line document of figures: the recogniser skips a rejected run whole.
     line = " ".join(["1,234"] * 20000)
     assert find_text_tables(line) == []
+
+
+# --- one cell a line --------------------------------------------------------------------------
+
+ONE_CELL = [
+    (
+        "a bill's cost table: one cell a paragraph, row by row",
+        "[표 1] 추가 재정소요\n\n(단위: 백만원)\n\n구분\n\n2026\n\n2027\n\n합계\n\n"
+        "인건비\n\n1,200\n\n1,236\n\n2,436\n\n자료: 국회예산정책처",
+        [(1200 * M, 2026), (1236 * M, 2027), (2436 * M, None)],
+    ),
+    (
+        "column by column: years come out down the side; a year's 계 is that year's",
+        "<표 3> 재원별 투자계획\n구분\n국비\n지방비\n계\n2024\n100\n50\n150\n2025\n120\n60\n180\n"
+        "(단위: 억원)",
+        [
+            (100 * E, 2024),
+            (50 * E, 2024),
+            (150 * E, 2024),
+            (120 * E, 2025),
+            (60 * E, 2025),
+            (180 * E, 2025),
+        ],
+    ),
+    (
+        "a header without its corner cell, count rows under a count unit",
+        "(단위: 명, %)\n\n2010\n\n2011\n\n평균\n\n수급자(A)\n\n21,185\n\n29,145\n\n25,165",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("why", "text", "expected"), ONE_CELL, ids=[o[0] for o in ONE_CELL])
+def test_one_cell_a_line_tables(
+    why: str, text: str, expected: list[tuple[int, int | None]]
+) -> None:
+    assert _amounts(text) == expected, why
+
+
+def test_one_cell_a_line_structure_without_corner() -> None:
+    text = "(단위: 명)\n2010\n2011\n수급자\n21,185\n29,145"
+    (t,) = find_text_tables(text)
+    assert t.rows_text() == ((None, "2010", "2011"), ("수급자", "21,185", "29,145"))
+    assert t.unit == "(단위: 명)"
+
+
+def test_a_list_of_short_lines_is_no_table() -> None:
+    assert find_text_tables("추진 배경\n현황\n과제\n향후 계획") == []

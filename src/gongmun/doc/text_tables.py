@@ -55,6 +55,12 @@ _STAGES: Final = frozenset(STAGE_WORDS)
 # A line longer than this is prose, not a row; a label longer than this is a sentence.
 _ROW_MAX: Final = 300
 _LABEL_MAX: Final = 60
+# One cell a line: a cell's length and words at most, the columns tried, the run read.
+_CELL_MAX: Final = 40
+_CELL_WORDS: Final = 6
+_CELL_COLS_MIN: Final = 3
+_CELL_COLS_MAX: Final = 12
+_RUN_MAX: Final = 2000
 # Longest glued run split, and longest figure in it (bounded: linear in the run).
 _GLUED_MAX: Final = 80
 _FIGURE_MAX: Final = 24
@@ -97,7 +103,10 @@ def find_text_tables(text: str) -> list[Table]:
             i = j
             continue
         t, j = _flat(lines, i)
-        if t is not None:
+        if t is None and j <= i + 1 and _is_cell_line(lines[i].text):
+            found, j = _cells_per_line(lines, i)
+            tables.extend(found)
+        elif t is not None:
             tables.append(t)
         # A run of rows no header or unit makes a table is skipped whole (linear time).
         i = max(j, i + 1)
@@ -503,6 +512,113 @@ def _two_rows(
 
 
 _REQUEST: Final = frozenset({"요구", "요구안", "정부안", "확정", "계획", "계획안", "예산안"})
+
+
+# --- one cell a line -------------------------------------------------------------------------
+
+
+def _is_cell_line(line: str) -> bool:
+    """A line that may be one table cell: short, no sentence, caption, unit or bullet."""
+    s = line.strip()
+    if not s or len(s) > _CELL_MAX or _SENTENCE.search(s) or _unit_line(s):
+        return False
+    if _CAPTION.match(s) or (_HEADING.match(s) and not is_figure(s)):
+        return False
+    words = _WORD.findall(s)
+    # Two figures on a line make it a row of a flattened table, not one cell.
+    return len(words) <= _CELL_WORDS and sum(1 for w in words if _FIG_WORD.fullmatch(w)) <= 1
+
+
+def _cells_per_line(lines: list[_Line], i: int) -> tuple[list[Table], int]:
+    """Tables written one cell a line (blank lines between them or not) in the run of
+    cell lines from line ``i``, and the line after the run.
+
+    Row by row: the header's cells, then each row's label and its figures
+    (``구분 / 2026 / 2027 / 합계 / 인건비 / 1,200 / …``). A table PDF text gives column by
+    column (``구분 / 국비 / 지방비 / 2024 / 100 / 50 / 2025 / …``) reads the same way
+    turned over: years down the side.
+    """
+    run: list[_Line] = []
+    j = i
+    while j < len(lines) and len(run) < _RUN_MAX:
+        s = lines[j].text
+        if s.strip():
+            if not _is_cell_line(s):
+                break
+            run.append(lines[j])
+        j += 1
+    texts = [r.text.strip() for r in run]
+    figure = [is_figure(t) and not _YEARISH.match(t) for t in texts]
+    out: list[Table] = []
+    p = 1
+    while p < len(run):
+        if not (figure[p] and not figure[p - 1]):
+            p += 1
+            continue
+        # (rows, width, header cells): the header may lack its corner cell (구분).
+        best: tuple[int, int, int] | None = None
+        for width in range(_CELL_COLS_MIN, _CELL_COLS_MAX + 1):
+            for heads in (width, width - 1):
+                top = p - 1 - heads
+                if top < 0 or any(figure[top : p - 1]):
+                    continue
+                rows = _count_rows(figure, p - 1, width)
+                if rows and (best is None or rows > best[0]):
+                    best = (rows, width, heads)
+        if best is None:
+            p += 1
+            continue
+        rows, width, heads = best
+        table = _cell_table(lines, run, p - 1 - heads, width, heads, rows, i)
+        end = p - 1 + rows * width
+        if table is not None:
+            out.append(table)
+        p = max(end, p + 1)
+    return out, j
+
+
+def _count_rows(figure: list[bool], start: int, width: int) -> int:
+    """How many whole rows (a label, then ``width - 1`` figures) follow ``start``."""
+    rows = 0
+    k = start
+    while k + width <= len(figure) and not figure[k] and all(figure[k + 1 : k + width]):
+        rows += 1
+        k += width
+    return rows
+
+
+def _cell_table(
+    lines: list[_Line], run: list[_Line], top: int, width: int, heads: int, rows: int, first: int
+) -> Table | None:
+    cells: list[Cell] = []
+    # With no corner cell the header's cells stand over the figure columns.
+    skip = width - heads
+    for k in range(heads + rows * width):
+        line = run[top + k]
+        lead = _indent(line.text)
+        body = line.text.strip()
+        r, c = divmod(k + skip, width)
+        a = line.start + lead
+        cells.append(Cell(r, c, body, header=r == 0, start=a, end=a + len(body)))
+    header = [c.text for c in cells[:heads]]
+    years = sum(1 for h in header if _YEARISH.match(h.replace(" ", "")))
+    index = {line.start: n for n, line in enumerate(lines[first:], first)}
+    a = index[run[top].start]
+    b = index[run[top + heads + rows * width - 1].start]
+    caption, unit, _, _ = _around(lines, a, b)
+    if unit is None and years < _MIN_FIGURES:
+        return None
+    return Table(
+        tuple(cells),
+        rows + 1,
+        width,
+        header_rows=1,
+        caption=caption,
+        unit=unit,
+        start=cells[0].start,
+        end=cells[-1].end,
+        source="text_flat",
+    )
 
 
 def with_text_tables(tables: Sequence[Table], text: str) -> tuple[Table, ...]:

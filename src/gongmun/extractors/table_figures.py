@@ -153,6 +153,9 @@ def _read(text: str, n: int, table: Table, view: TableView) -> list[TableFigure]
         year: int | None = None
         if kinds[c.col] == "value":
             year = years[c.col] or view.row_year(c.row) or caption_year
+        elif kinds[c.col] == "total" and rows_with_years:
+            # Years down the side: a row's 계 is that year's total.
+            year = view.row_year(c.row)
         start = c.start + (m.start("dec") if m.group("dec") else m.start("num"))
         out.append(
             TableFigure(

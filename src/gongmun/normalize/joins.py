@@ -61,8 +61,9 @@ _TOC_ENDS = regex.compile(r"(?:[·.…‥]{3,}|-{4,})[ \t]*\d*[ \t]*$", regex.MU
 _TOC_LINE = regex.compile(r"(?:[·.…‥]{3,}|-{4,})\s*\d*\s*$")
 # A markdown table row (| 구분 | 사업명 | '25년 예산 |) and a header line naming two years
 # beside a header word (사업명 2023년 결산 2024년 …): cells, never wrapped prose.
-_PIPE_ROW = regex.compile(r"^[ \t]*\|[^\n]*\|[ \t]*$", regex.MULTILINE)
-_HEADER_YEAR = regex.compile(r"(?<!\S)(?:(?:19|20)\d{2}|'\d{2})(?:년도?)?(?!\S)")
+# Plain patterns: the stdlib engine scans a whole text for them several times faster.
+_PIPE_ROW = re.compile(r"^[ \t]*\|[^\n]*\|[ \t]*$", re.MULTILINE)
+_HEADER_YEAR = re.compile(r"(?<!\S)(?:(?:19|20)\d\d|'\d\d)(?:년도?)?(?!\S)")
 _HEADER_WORD = regex.compile(
     r"구\s?분|사업명|과제명|증감|합\s?계|결산|예산|계획|당초|정부안|본예산|추경|요구|확정|\([A-Z+\-/]+\)"
 )
@@ -142,6 +143,13 @@ def is_table_row(line: str) -> bool:
     if _NUMBER_ROW.search(line) is not None:
         return True
     return _is_header_line(line)
+
+
+def _kept_apart(line: str) -> bool:
+    """A markdown row or a table's header line: never joined to its neighbours."""
+    if line.startswith("|") and line.endswith("|"):
+        return True
+    return "," not in line and _is_header_line(line)
 
 
 def _is_header_line(line: str) -> bool:
@@ -460,6 +468,9 @@ def join_broken_lines(text: str) -> list[Edit]:
                 left_raw=lines[i],
                 right_table_row=table[j],
             )
+        if sep is not None and (_kept_apart(line) or _kept_apart(right)):
+            # Checked only where a join was decided: most breaks never get here.
+            sep = None
         if sep is None or unit is None:
             unit = None
             continue
@@ -473,7 +484,8 @@ def join_broken_lines(text: str) -> list[Edit]:
 
 
 def _row_lines(text: str, starts: list[int]) -> set[int]:
-    """Indices of the lines of ``text`` that :func:`is_table_row` calls table rows."""
+    """Indices of the lines of ``text`` holding three numbers or ending a contents line
+    (markdown rows and header lines are tested only where a join is decided)."""
     rows: set[int] = set()
     line = -1
     count = 0
@@ -486,16 +498,6 @@ def _row_lines(text: str, starts: list[int]) -> set[int]:
             if count == 3:
                 rows.add(i)
     rows.update(bisect_right(starts, m.start()) - 1 for m in _TOC_ENDS.finditer(text))
-    rows.update(bisect_right(starts, m.start()) - 1 for m in _PIPE_ROW.finditer(text))
-    line, count = -1, 0
-    for m in _HEADER_YEAR.finditer(text):
-        i = bisect_right(starts, m.start()) - 1
-        count = count + 1 if i == line else 1
-        line = i
-        if count == 2:
-            end = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
-            if _is_header_line(text[starts[i] : end]):
-                rows.add(i)
     return rows
 
 

@@ -23,7 +23,7 @@ from gongmun.extractors.context import Context
 from gongmun.extractors.projects import by_grid, by_position, by_prose, by_table
 from gongmun.extractors.projects.figures import Draft, Figures
 from gongmun.extractors.projects.lines import split_lines
-from gongmun.extractors.projects.merge import build, merge
+from gongmun.extractors.projects.merge import build, fiscal_levels, merge
 from gongmun.extractors.projects.names import clean_name
 from gongmun.extractors.projects.scan import Scan
 from gongmun.models import Amount, Period, Project
@@ -90,7 +90,9 @@ def find_projects(
     )
     for rule in RULES:
         scan.drafts.extend(rule.find(scan))
-    return [build(ctx, d) for d in merge(scan.drafts, _RANK)]
+    merged = merge(scan.drafts, _RANK)
+    fiscal_levels(merged, scan.figures.fiscal_year)
+    return [build(ctx, d) for d in merged]
 
 
 __all__ = ["RULES", "Rule", "clean_name", "find_projects"]

@@ -51,7 +51,7 @@ _TOTAL_IN_PARENS_AFTER = regex.compile(
 )
 
 # "3조7000억원 규모의 NAME": the amount is the size of the whole project.
-_SIZE_OF = regex.compile(r"\s*(?:규모|사업비)(?:의|인)\s")
+_SIZE_OF = regex.compile(r"\s*(?:규모|사업비)(?:의|인)?\s")
 
 # How many characters before an amount its role words may sit.
 _REACH: Final = 14
@@ -112,3 +112,14 @@ def assign_amount(draft: Draft, a: Amount, text: str, figures: Figures | None = 
         return
     if draft.total is None:
         draft.total = a
+        draft.total_bare = not _marked_total(a, text)
+
+
+def _marked_total(a: Amount, text: str) -> bool:
+    near = text[max(0, a.span.start - _REACH) : a.span.start].split("\n")[-1]
+    near = near.split("(")[-1].split(",")[-1]
+    return (
+        a.qualifier == "총"
+        or bool(_TOTAL_BEFORE.search(near))
+        or bool(_SIZE_OF.match(text, a.span.end))
+    )

@@ -26,6 +26,7 @@ _LISTED = regex.compile(r"^(?P<names>.+?)\s*등\s*[\d,]+\s*개\s*(?:과제|사�
 # "40억 + 25.5억": one figure per listed name.
 _PLUS = regex.compile(r"\s*[+＋]\s*")
 _TOTAL_HEADER = regex.compile(r"총사업비|총\s*사업비|총액|총\s*예산|사업비\s*총")
+_CHANGE_HEADER = regex.compile(r"증감|대비|증가|감소|비율|비중|%|률")
 # A "구분" column counts as names when this share of its body cells reads as names.
 _NAMES_SHARE: Final = 0.6
 
@@ -47,9 +48,11 @@ def _table(text: str, table: Table, figures: Figures) -> list[Draft]:
         return []
     totals = {c.col for c in header.values() if _TOTAL_HEADER.search(c.text) and c.col != col}
     figured = header[col].text.replace(" ", "") == "구분"
+    # Columns of changes and rates (증감, 증감률, 대비) hold no level of the project.
+    skip = {c.col for c in header.values() if _CHANGE_HEADER.search(c.text)}
     by_row: dict[int, list[Cell]] = {}
     for c in body:
-        if c.col != col and c.start is not None:
+        if c.col != col and c.start is not None and c.col not in skip:
             by_row.setdefault(c.row, []).append(c)
     # The first column groups the rows when the names are not in it (분과: AI, 첨단바이오).
     first = [row[0] for row in table.grid()] if col > 0 and table.n_cols else []

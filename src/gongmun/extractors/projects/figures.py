@@ -34,6 +34,9 @@ class Draft:
     annual: dict[int, Amount] = field(default_factory=dict)
     funding: list[FundingShare] = field(default_factory=list)
     group: str | None = None
+    # The total is a bare level (no 총, 총사업비, N년간, 규모의): in a document about one
+    # year's budget it is that year's figure (see merge.fiscal_levels).
+    total_bare: bool = False
 
 
 class Figures:
@@ -67,6 +70,7 @@ class Figures:
                 "금년": doc_year,
                 "내년": doc_year + 1,
             }
+        self.fiscal_year = self.budget_year or _opening_year(text)
         self.amounts = sorted(amounts, key=lambda a: a.span.start)
         self.periods = sorted(periods, key=lambda p: p.span.start)
         self.used: set[int] = set()
@@ -188,3 +192,19 @@ def is_run_time(p: Period) -> bool:
     if any(t.month or t.half or t.quarter for t in (start, end)):
         return False
     return end.year > start.year
+
+
+# "2025년 중앙부처 … 창업지원사업 통합공고", "2024년도 예산": the year the document's
+# budget is for, stated in its opening lines.
+_OPENING_YEAR = regex.compile(
+    r"(?<!\d)(?:(?P<y4>(?:19|20)\d{2})|['‘’](?P<y2>\d{2}))년도?\s[^\n]{0,40}?"
+    r"(?:예산|공고|업무계획|시행계획)"
+)
+
+
+def _opening_year(text: str) -> int | None:
+    """The budget year named in the first lines of ``text`` (at most 400 characters)."""
+    m = _OPENING_YEAR.search(text, 0, min(len(text), 400))
+    if m is None:
+        return None
+    return int(m["y4"]) if m["y4"] else 2000 + int(m["y2"])

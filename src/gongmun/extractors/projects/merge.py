@@ -11,6 +11,22 @@ from gongmun.extractors.projects.figures import Draft
 from gongmun.extractors.projects.names import name_key
 from gongmun.models import AnnualAmount, Project
 
+_CAPITAL_HEADS = ("펀드", "기금")
+
+
+def fiscal_levels(drafts: list[Draft], fiscal_year: int | None) -> None:
+    """In a document about one year's budget (``2025년 … 통합공고``, ``2020년도 예산``), a
+    project's bare figure with no run time and no yearly figures is that year's figure,
+    not a total: ``창업성장기술개발 사업으로 5960억원``."""
+    if fiscal_year is None:
+        return
+    for d in drafts:
+        if d.name.endswith(_CAPITAL_HEADS):
+            continue  # a fund's figure is its size, not a year's budget
+        if d.total is not None and d.total_bare and d.period is None and not d.annual:
+            d.annual[fiscal_year] = d.total
+            d.total = None
+
 
 def merge(drafts: list[Draft], rank: Mapping[str, int]) -> list[Draft]:
     """Merge drafts naming one project: the name and place of the first mention, the
@@ -28,7 +44,7 @@ def merge(drafts: list[Draft], rank: Mapping[str, int]) -> list[Draft]:
         if kept.period is None:
             kept.period = d.period
         if kept.total is None:
-            kept.total = d.total
+            kept.total, kept.total_bare = d.total, d.total_bare
         for year, a in d.annual.items():
             kept.annual.setdefault(year, a)
         kept.funding.extend(d.funding)
