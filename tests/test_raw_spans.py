@@ -205,3 +205,26 @@ def test_normalize_raw_prints_the_text_raw_span_indexes(
     (amount,) = json.loads(capsys.readouterr().out)["amounts"]
     span = amount["raw_span"]
     assert printed[span["start"] : span["end"]] == "600억원"
+
+
+def test_pdf_text_records_carry_the_box_of_their_words() -> None:
+    import pdfplumber
+
+    data = pdf(["사업 예산", "과제당 4년간 총 600억원 지원", "’25~’29 추진"])
+    doc = extract_raw(read_bytes(data, "a.pdf"))
+    records = [*doc.amounts, *doc.periods]
+    assert records
+    import io
+
+    with pdfplumber.open(io.BytesIO(data)) as opened:
+        page = opened.pages[0]
+        for rec in records:
+            assert rec.bbox is not None, rec.text
+            assert rec.page == 1
+            x0, top, x1, bottom = rec.bbox
+            assert 0 <= x0 < x1 <= page.width
+            assert 0 <= top < bottom <= page.height
+            inside = page.crop((x0 - 0.5, top - 0.5, x1 + 0.5, bottom + 0.5)).extract_text()
+            assert "".join(normalize(rec.text).text.split()) in "".join(
+                normalize(inside).text.split()
+            )

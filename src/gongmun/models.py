@@ -111,7 +111,11 @@ class Amount(_Record):
     raw_span: Span | None
     page: Page | None = None
     cell: CellRef | None = Field(default=None, description="The table cell it was read from.")
-    bbox: BBox | None = Field(default=None, description="Where on an OCR'd page it was read.")
+    bbox: BBox | None = Field(
+        default=None,
+        description="Where on the page it was read: the words of a PDF's text layer or of "
+        "OCR around the value (PDF points; pixels for an image).",
+    )
 
     @model_validator(mode="after")
     def _sign_matches_decrease(self) -> Self:
@@ -133,7 +137,11 @@ class Period(_Record):
     raw_span: Span | None
     page: Page | None = None
     cell: CellRef | None = Field(default=None, description="The table cell it was read from.")
-    bbox: BBox | None = Field(default=None, description="Where on an OCR'd page it was read.")
+    bbox: BBox | None = Field(
+        default=None,
+        description="Where on the page it was read: the words of a PDF's text layer or of "
+        "OCR around the value (PDF points; pixels for an image).",
+    )
 
     @model_validator(mode="after")
     def _has_a_side(self) -> Self:

@@ -268,9 +268,10 @@ def space_between(left: str, right: str) -> str:
     if last.endswith(OPEN_ENDINGS) or last.endswith(("을", "를", "의", "에", "과", "와", "고")):
         return " "
     tail, head = _hangul_tail(last), _hangul_head(first)
-    if len(tail) > _FRAGMENT or len(head) > _FRAGMENT or tail in CONTINUATION_WORDS:
-        # A break inside a word leaves a fragment on one side (디스플|레이, 프로|젝트팀);
-        # two whole-looking words (알키미스트|프로젝트) take a space without asking Kiwi.
+    if min(len(tail), len(head)) > _FRAGMENT or tail in CONTINUATION_WORDS:
+        # A break inside a word leaves a fragment on one side (디스플|레이, 프로|젝트팀,
+        # 혁신창업사업화자|금); two whole-looking words (알키미스트|프로젝트) take a space
+        # without asking Kiwi.
         return " "
     return "" if _kiwi.one_word(tail, head) else " "
 

@@ -17,11 +17,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from gongmun.doc.tables import Table, place, table_from_rows
+from gongmun.doc.tables import Table, place
 from gongmun.errors import InputError
 from gongmun.readers import limits
 from gongmun.readers.model import PAGE_JOIN, RawInput, Row, WordBox
 from gongmun.readers.ocr import OcrMode
+from gongmun.readers.pdf_cells import round_box, ruled_table
 from gongmun.readers.pdf_guard import find_limit, guarded, new_page
 from gongmun.readers.pdf_tables import (
     CELL_TEXT_SETTINGS,
@@ -39,6 +40,7 @@ from gongmun.readers.pdf_tables import (
     TABLE_SETTINGS,
     TEXT_SETTINGS,
 )
+from gongmun.readers.pdf_words import aligned_tables, hrule_tables, words_of
 
 MEDIA_TYPE = "application/pdf"
 _SPACES = re.compile(r"\s+")
@@ -53,6 +55,8 @@ class PageText:
     warnings: tuple[tuple[str, str], ...]
     control_glyphs: int = 0
     ocr_words: tuple[tuple[int, int, tuple[float, float, float, float]], ...] | None = None
+    # Words of the text layer: (start, end) in ``text`` and their box, for records' bbox.
+    text_words: tuple[tuple[int, int, tuple[float, float, float, float]], ...] = ()
 
     @property
     def needs_ocr(self) -> bool:
@@ -187,6 +191,7 @@ def _assemble(pages: list[PageText], path: str, sha256: str, engine: str | None 
             words.extend(
                 WordBox(offset + a, offset + b, number, box) for a, b, box in page.ocr_words
             )
+        words.extend(WordBox(offset + a, offset + b, number, box) for a, b, box in page.text_words)
         tables.extend(t.shifted(offset) for t in page.tables)
         warnings.extend(page.warnings)
         offset += len(page.text)
@@ -236,7 +241,9 @@ def read_page(page: Any) -> PageText:
             )
         )
     tables = _tables(clean)
-    text, placed = _layout_text(clean, page.objects.get("textboxhorizontal", []), tables)
+    tables.extend(word_position_tables(clean, [box for box, _ in tables]))
+    tables.sort(key=lambda t: (t[0][1], t[0][0]))
+    text, placed, words = _layout_text(clean, page.objects.get("textboxhorizontal", []), tables)
     cids = text.count(CID_MARK)
     if cids:
         warnings.append(
@@ -264,7 +271,7 @@ def read_page(page: Any) -> PageText:
             )
         )
     found = tuple(dataclasses.replace(t, page=number) for t in placed)
-    return PageText(text, found, tuple(warnings), controls)
+    return PageText(text, found, tuple(warnings), controls, text_words=words)
 
 
 _SCANNED = "no text layer, only images (a scanned page): needs OCR"
@@ -331,21 +338,33 @@ def _tables(page: Any) -> list[tuple[Box, Table]]:
     for found in page.find_tables(TABLE_SETTINGS):
         if not _is_table(found):
             continue
-        rows = clean_rows(found.extract(**CELL_TEXT_SETTINGS))
+        texts = found.extract(**CELL_TEXT_SETTINGS)
+        table = ruled_table([r.cells for r in found.rows], texts, "pdf_ruled")
         box: Box = tuple(found.bbox)
         inside = sum(1 for c in page.chars if _mid_in(c, box) and not c["text"].isspace())
-        in_cells = sum(len(c.replace(" ", "")) for row in rows for c in row if c)
-        if rows and in_cells >= TABLE_MIN_COVERAGE * inside:
-            table = table_from_rows(rows, "pdf_ruled", header_rows=1)
-            out.append((box, dataclasses.replace(table, bbox=box)))
+        in_cells = sum(len(c.text.replace(" ", "")) for c in table.cells)
+        if table.cells and in_cells >= TABLE_MIN_COVERAGE * inside:
+            out.append((box, dataclasses.replace(table, bbox=round_box(box))))
     out.sort(key=lambda t: (t[0][1], t[0][0]))
     return out
 
 
+def word_position_tables(page: Any, ruled: list[Box]) -> list[tuple[Box, Table]]:
+    """Tables ruled only by horizontal lines, then text-aligned ones, outside ``ruled``."""
+    words = words_of(page, ruled)
+    found = hrule_tables(page, words)
+    rest = words_of(page, ruled + [box for box, _ in found]) if found else words
+    return found + aligned_tables(rest)
+
+
+_Word = tuple[int, int, tuple[float, float, float, float]]
+
+
 def _layout_text(
     page: Any, boxes: list[dict[str, Any]], tables: list[tuple[Box, Table]]
-) -> tuple[str, list[Table]]:
-    """Text boxes in pdfminer's reading order (columns kept apart), tables in between.
+) -> tuple[str, list[Table], tuple[_Word, ...]]:
+    """Text boxes in pdfminer's reading order (columns kept apart), tables in between,
+    with the box of every word of the text boxes.
 
     Each character goes to the first text box holding its middle; characters inside a
     table are left to the table. A table is written before the first box that starts
@@ -387,16 +406,67 @@ def _layout_text(
                 placed.append(at_zero.shifted(add(rendered)))
                 pending.remove(t)
 
+    words: list[_Word] = []
+
+    def add_text(chars: list[dict[str, Any]]) -> None:
+        text, boxes = chars_text_words(chars)
+        if text:
+            at = add(text)
+            words.extend((at + a, at + b, box) for a, b, box in boxes)
+
     for b, chars in zip(order, owned, strict=True):
         put_tables(b)
-        text = _chars_text(chars)
-        if text:
-            add(text)
-    text = _chars_text(spare)
-    if text:
-        add(text)
+        add_text(chars)
+    add_text(spare)
     put_tables(None)
-    return "".join(pieces), placed
+    return "".join(pieces), placed, tuple(words)
+
+
+def chars_text_words(chars: list[dict[str, Any]]) -> tuple[str, list[_Word]]:
+    """pdfplumber's ``extract_text(chars, **TEXT_SETTINGS)`` (newlines stripped at the
+    ends), built here from its own word and line steps so that each word's place in the
+    text and its box are known."""
+    from pdfplumber.utils.clustering import cluster_objects
+    from pdfplumber.utils.text import (
+        WORD_EXTRACTOR_KWARGS,
+        WordExtractor,
+        get_line_cluster_key,
+    )
+
+    if not chars:
+        return "", []
+    extractor = WordExtractor(
+        **{k: v for k, v in TEXT_SETTINGS.items() if k in WORD_EXTRACTOR_KWARGS}
+    )
+    found = extractor.extract_words(chars)
+    tolerance = TEXT_SETTINGS.get("y_tolerance", 3)
+    lines = cluster_objects(found, get_line_cluster_key(extractor.line_dir), tolerance)
+    parts: list[str] = []
+    words: list[_Word] = []
+    n = 0
+    for i, line in enumerate(lines):
+        for j, word in enumerate(line):
+            if j:
+                parts.append(" ")
+                n += 1
+            text = str(word["text"])
+            # Hundredths of a point: stable output, far finer than a glyph.
+            box = (
+                round(float(word["x0"]), 2),
+                round(float(word["top"]), 2),
+                round(float(word["x1"]), 2),
+                round(float(word["bottom"]), 2),
+            )
+            words.append((n, n + len(text), box))
+            parts.append(text)
+            n += len(text)
+        if i < len(lines) - 1:
+            parts.append("\n")
+            n += 1
+    text = "".join(parts)
+    lead = len(text) - len(text.lstrip("\n"))
+    stripped = text.strip("\n")
+    return stripped, [(a - lead, b - lead, box) for a, b, box in words if b > lead]
 
 
 def _chars_text(chars: list[dict[str, Any]]) -> str:

@@ -1,0 +1,133 @@
+"""PDF tables of every shape, from PDFs drawn here: ruled, ruled only by horizontal lines,
+and aligned without rules; and prose that must stay prose."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from test_readers_pdf import FONT, make_pdf
+
+from gongmun.pipeline import extract_raw
+from gongmun.readers import read_path
+
+
+def _ruled_wrapped(c: Any) -> None:
+    from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    style = ParagraphStyle("cell", fontName=FONT, fontSize=10, leading=12)
+    c.drawString(72, 780, "(단위: 억원)")
+    data = [
+        ["사업명", "2025년"],
+        [Paragraph("혁신창업사업화자<br/>금(융자)", style), "1,200"],
+        ["기반구축", "300"],
+    ]
+    t = Table(data, colWidths=[110, 80])
+    t.setStyle(
+        TableStyle(
+            [("GRID", (0, 0), (-1, -1), 0.6, colors.black), ("FONTNAME", (0, 0), (-1, -1), FONT)]
+        )
+    )
+    t.wrapOn(c, 400, 200)
+    t.drawOn(c, 72, 690)
+
+
+def test_ruled_table_joins_wrapped_cell_text_and_keeps_boxes(tmp_path: Path) -> None:
+    raw = read_path(make_pdf(tmp_path, _ruled_wrapped))
+    [table] = raw.tables
+    assert table.source == "pdf_ruled"
+    assert table.rows_text() == (
+        ("사업명", "2025년"),
+        ("혁신창업사업화자금(융자)", "1,200"),
+        ("기반구축", "300"),
+    )
+    assert all(c.bbox is not None for c in table.cells)
+    assert all(raw.text[c.start : c.end] == c.text for c in table.cells if c.start is not None)
+    doc = extract_raw(raw)
+    assert doc.tables[0].unit == "억원"
+    # The unit comes from (단위: 억원), the year from the column header, the cell is traced.
+    [amount] = [a for a in doc.amounts if a.text == "1,200"]
+    assert (amount.value_krw, amount.year) == (120_000_000_000, 2025)
+    assert amount.cell is not None
+    assert (amount.cell.table, amount.cell.row, amount.cell.col) == (0, 1, 1)
+
+
+def _hrules(c: Any) -> None:
+    c.setFont(FONT, 10)
+    c.drawString(72, 790, "<표 1> 연도별 투자 계획")
+    c.setLineWidth(0.8)
+    c.line(72, 780, 472, 780)
+    c.line(72, 760, 472, 760)
+    c.line(72, 700, 472, 700)
+    header = ["구분", "2025", "2026", "2027"]
+    rows = [
+        ["R&D", "1,200", "1,300", "1,400"],
+        ["인력양성", "300", "310", "320"],
+        ["합계", "1,500", "1,610", "1,720"],
+    ]
+    xs = [80, 220, 300, 380]
+    for x, h in zip(xs, header, strict=True):
+        c.drawString(x, 766, h)
+    for i, row in enumerate(rows):
+        for x, cell in zip(xs, row, strict=True):
+            c.drawString(x, 745 - 17 * i, cell)
+
+
+def test_table_ruled_only_by_horizontal_lines_reads_row_by_row(tmp_path: Path) -> None:
+    raw = read_path(make_pdf(tmp_path, _hrules))
+    [table] = raw.tables
+    assert table.source == "pdf_hrules"
+    assert table.header_rows == 1
+    assert table.rows_text() == (
+        ("구분", "2025", "2026", "2027"),
+        ("R&D", "1,200", "1,300", "1,400"),
+        ("인력양성", "300", "310", "320"),
+        ("합계", "1,500", "1,610", "1,720"),
+    )
+    # Header years stay cells of their own, never the start of an amount.
+    assert "2025\n2026\n2027\nR&D\n1,200" in raw.text
+    doc = extract_raw(raw)
+    assert doc.tables[0].caption == "<표 1> 연도별 투자 계획"
+
+
+def _aligned(c: Any) -> None:
+    c.setFont(FONT, 10)
+    c.drawString(72, 800, "□ 지역별 지원 현황")
+    rows = [
+        ["지역", "기업수", "지원액"],
+        ["서울", "120", "450"],
+        ["부산", "80", "210"],
+        ["대구", "45", "130"],
+    ]
+    for i, row in enumerate(rows):
+        for x, cell in zip([80, 220, 340], row, strict=True):
+            c.drawString(x, 780 - 16 * i, cell)
+    c.drawString(72, 700, "이 표는 지역별 지원 현황을 보여 준다.")
+
+
+def test_text_aligned_table_from_word_positions(tmp_path: Path) -> None:
+    raw = read_path(make_pdf(tmp_path, _aligned))
+    [table] = raw.tables
+    assert table.source == "pdf_aligned"
+    assert table.rows_text()[0] == ("지역", "기업수", "지원액")
+    assert table.rows_text()[3] == ("대구", "45", "130")
+    assert raw.text.splitlines()[0] == "□ 지역별 지원 현황"
+
+
+def _prose(c: Any) -> None:
+    c.setFont(FONT, 10)
+    lines = [
+        "ㅇ 정부는 2025년 예산으로 총 600억원을 편성하여 지원할 계획이다.",
+        "ㅇ 이 사업은 2029년까지 5년간 추진되며 과제당 100억원 규모이다.",
+        "ㅇ 참여 기업은 120개사이며 지역별로 고르게 선정할 예정이다.",
+        "ㅇ 세부 내용은 붙임 자료를 참고하기 바란다.",
+    ]
+    for i, line in enumerate(lines):
+        c.drawString(72, 780 - 16 * i, line)
+
+
+def test_body_prose_never_becomes_a_table(tmp_path: Path) -> None:
+    raw = read_path(make_pdf(tmp_path, _prose))
+    assert raw.tables == ()
