@@ -50,3 +50,12 @@ def test_extract_never_raises_and_spans_hold(text: str) -> None:
 @given(st.text(max_size=200))
 def test_extract_never_raises_on_any_text(text: str) -> None:
     extract_text(text)
+
+
+def test_a_quote_before_a_corner_bracket_does_not_shift_the_name_span() -> None:
+    # `'「NAME」` reads `'` as the opening quote; the span must still start at NAME.
+    text = "'「미래혁신기반 구축사업」" * 4
+    doc = extract_text(text)
+    assert doc.projects
+    for project in doc.projects:
+        assert doc.text[project.span.start : project.span.end] == project.name

@@ -154,7 +154,9 @@ def _subject(ctx: Context, figures: Figures, drafts: list[Draft]) -> list[Draft]
     for m in _QUOTED_NAME.finditer(text):
         found = clean_name(m.group("name"))
         if found and STRONG_HEADS.search(found):
-            quoted.setdefault(found, m.start("name"))
+            # Cleaning may cut marks off the front (an opening quote read as part of
+            # the name, as in `'「NAME」`): the span starts where the clean name does.
+            quoted.setdefault(found, _start_of(text, found, m))
     if len(quoted) == 1:
         name, start = next(iter(quoted.items()))
     else:
@@ -162,7 +164,7 @@ def _subject(ctx: Context, figures: Figures, drafts: list[Draft]) -> list[Draft]
         for m in _PAREN_LABEL.finditer(text):
             found = clean_name(m.group("name"))
             if found and STRONG_HEADS.search(found) and found not in labels:
-                labels[found] = m.start("name")
+                labels[found] = _start_of(text, found, m)
                 if len(labels) >= _MAX_LABELS:
                     break
         counted = sorted(labels.items(), key=lambda kv: (-text.count(kv[0]), kv[1]))
@@ -221,3 +223,9 @@ def _line_of(text: str, pos: int) -> str:
     hi = min(len(text), pos + 80)
     end = text.find("\n", pos, hi)
     return text[start : end if end >= 0 else hi]
+
+
+def _start_of(text: str, name: str, m: regex.Match[str]) -> int:
+    """Where the cleaned ``name`` begins inside the match's ``name`` group."""
+    place = locate(text, name, m.start("name"), m.end("name"))
+    return place[0] if place else m.start("name")
