@@ -165,8 +165,9 @@ TOTAL_ROWS: Final[tuple[str, ...]] = (
     "합 계",
 )
 
-# Budget stages a column header names beside a year (2024년 본예산, 2025 정부안).
-STAGE_WORDS: Final[tuple[str, ...]] = (
+# Budget stages a column header names after a bare year: 지원 금액 (2024 계획안).
+# Longer words first where one contains another, since these join a regex alternation.
+BUDGET_STAGES: Final[tuple[str, ...]] = (
     "계획안",
     "계획",
     "예산안",
@@ -178,6 +179,12 @@ STAGE_WORDS: Final[tuple[str, ...]] = (
     "요구안",
     "요구",
     "확정",
+)
+
+# Stages a table's column header names beside a year (2024년 본예산, 2025 정부안):
+# the budget stages and the words of plans and settled accounts.
+STAGE_WORDS: Final[tuple[str, ...]] = (
+    *BUDGET_STAGES,
     "당초",
     "수정",
     "실적",

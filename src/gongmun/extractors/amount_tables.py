@@ -131,18 +131,3 @@ REQUEST_LABELS: Final[frozenset[str]] = frozenset({"요구", "정부안", "확�
 
 # Sub-columns of settled accounts (under the first year of a two-row header).
 ACTUAL_LABELS: Final[frozenset[str]] = frozenset({"결산", "실적"})
-
-# Budget stages a column header names after a bare year: 지원 금액 (2024 계획안).
-BUDGET_STAGES: Final[tuple[str, ...]] = (
-    "계획안",
-    "계획",
-    "예산안",
-    "예산",
-    "정부안",
-    "본예산",
-    "추경",
-    "결산",
-    "요구안",
-    "요구",
-    "확정",
-)

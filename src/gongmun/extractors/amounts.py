@@ -13,8 +13,8 @@ from dataclasses import replace
 
 import regex
 
+from gongmun.doc.column_words import BUDGET_STAGES
 from gongmun.extractors.amount_tables import (
-    BUDGET_STAGES,
     NOT_MONEY_AFTER_BIG,
     NOT_WON_AFTER,
     PER_WORDS,

@@ -12,9 +12,9 @@ from collections.abc import Sequence
 
 import regex
 
+from gongmun.doc.column_words import BUDGET_STAGES
 from gongmun.doc.columns import TableView
 from gongmun.doc.tables import Table
-from gongmun.extractors.amount_tables import BUDGET_STAGES
 from gongmun.extractors.years import parse_year_marker
 from gongmun.models import Amount
 
