@@ -73,13 +73,40 @@ def test_period_scan_finds_each_kind_as_the_alternation_does(kind: str) -> None:
     _same_periods(" ".join(KIND_LINES.values()))
 
 
-PERIOD_PIECES = (
-    *("'25", "’26", "‘ 24", "2025", "2031년", "2024년도", "1999", "25", "3", "12", "0", "7"),
-    *("~", "∼", "～", "〜", "-", ".", ",", ":", " ", "\t", "\n", "\u0007", "(", ")", "월"),
-    *("일", "년", "년간", "(6년)", "분기", "1분기", "상반기", "하반기", "上", "下", "까지"),
-    *("부터", "이후", "이후부터", "지난해", "올해", "내년", "억원", "명", "(화)", "가", "a"),
+# Generated text is made of time points (a year and what may follow it inside one point),
+# the words and marks that join points into periods, and noise between them.
+YEARS = ("'25", "’26", "‘ 24", "`23", "2025", "1999", "2031", "25", "3", "12", "0")
+YEAR_ENDS = ("", "", "년", "년도", " 년")
+SUBS = ("", "", ".3", ". 3.", ".12월", ", 2월", " 3월", " 3월 1일", "3월", ".上", ".下")
+SUBS_MORE = (" 상반기", "하반기", " 1분기", ".3. 15.(화)", ". 5. 30.", " 5일", ".9월 3일(금)")
+points = st.builds(
+    lambda y, e, s: y + e + s,
+    st.sampled_from(YEARS),
+    st.sampled_from(YEAR_ENDS),
+    st.sampled_from(SUBS + SUBS_MORE),
 )
-period_texts = st.lists(st.sampled_from(PERIOD_PIECES), max_size=30).map("".join)
+JOINS = ("~", " ~ ", "∼", "～", "〜", ".~", "까지", " 까지", "부터 ", "부터", "이후", "이후부터")
+JOINS_MORE = ("\n까지", "\u0007까지", "(6년)", " (5년간)", " 4년간", "년간", "월", " 월")
+NOISE = (" ", "\n", ",", ".", "가", "억원", "명", "지난해", "올해 ", "내년 ", "(", ")", "12")
+NOISE_MORE = ("\u0007", "\u3000", "\xa0", ":", "a", "-", "일", "%", "'")
+joins = st.sampled_from(JOINS + JOINS_MORE)
+noise = st.sampled_from(NOISE + NOISE_MORE)
+clauses = st.builds(lambda *parts: "".join(parts), noise, points, joins, points | noise, joins)
+period_texts = st.lists(st.one_of(clauses, points, joins, noise), max_size=12).map("".join)
+
+
+def test_period_scan_equals_the_alternation_on_every_point_and_join() -> None:
+    # Every point shape before every joining word, and after it, one per line and run on.
+    lines = [
+        f"{before}{year}{end}{sub}{join}{after}"
+        for year in ("'25", "2025", "3")
+        for end in YEAR_ENDS[1:]
+        for sub in SUBS + SUBS_MORE
+        for join in JOINS + JOINS_MORE
+        for before, after in (("가 ", " 2027년"), ("(", "’28.6월)"))
+    ]
+    _same_periods("\n".join(lines))
+    _same_periods(" ".join(lines))
 
 
 @SETTINGS

@@ -87,8 +87,21 @@ _NEEDS: Final[dict[str, tuple[str, ...]]] = {
     "since": FROM_WORDS,
     "months": _TILDES,
 }
+# Every character a time point, a relative year or a month may hold (the text of `_POINT`,
+# `_REL`, `_MONTH` and the spaces after them): what comes before the word that ends an
+# `until` or `since` match, or the tilde of a `months` one. Those alternatives are tried
+# only in runs of these characters just before their word (:class:`..leftmost.Alternative`).
+_REL_CHARS = "".join(sorted(set("".join(RELATIVE_YEARS))))
+_POINT_CHARS = rf"[\s\d\u0007.,(){QUOTE[1:-1]}년도월일화수목금토분기上下상반하{_REL_CHARS}]"
+_MONTH_CHARS = r"[\s\d\u0007.월]"
+_BEFORE: Final[dict[str, str]] = {
+    "until": _POINT_CHARS,
+    "since": _POINT_CHARS,
+    "months": _MONTH_CHARS,
+}
 _ALTERNATIVES = tuple(
-    Alternative(name, regex.compile(src, regex.X), _NEEDS[name]) for name, src in _KINDS.items()
+    Alternative(name, regex.compile(src, regex.X), _NEEDS[name], _BEFORE.get(name))
+    for name, src in _KINDS.items()
 )
 # The same alternatives as one regex: the simple form, kept as the reference the tests hold
 # the fast scan to.
