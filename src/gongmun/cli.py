@@ -45,6 +45,7 @@ from gongmun.normalize.explain import explain
 from gongmun.paths import record_key, shown
 from gongmun.progress import ProgressLine, duration, paint
 from gongmun.readers import read_bytes, read_path
+from gongmun.review.cli import ExtractReview, add_commands, add_review_option
 from gongmun.schema import write_schemas
 from gongmun.versions import VERSION, reader_version
 from gongmun.writers import MissingDependency, TableWriter, check_format, table_dir_problem
@@ -251,7 +252,7 @@ def _extract_usage_problem(args: argparse.Namespace, fmt: OutputFormat) -> str |
             return str(e)
     if not _to_stdout(args) and Path(args.output).is_dir() and fmt is OutputFormat.JSONL:
         return f"{args.output} is a directory; JSON Lines go to a file"
-    return None
+    return ExtractReview.problem(args.review) if args.review else None
 
 
 def _same_file_as_output(output: str, paths: list[str]) -> str | None:
@@ -310,6 +311,7 @@ def _extract_jsonl(
     status: ProgressLine,
     tally: _Tally,
     out: _Out,
+    review: ExtractReview | None = None,
 ) -> None:
     writer, sources = _open_jsonl(args, sources, tally)
     try:
@@ -324,6 +326,8 @@ def _extract_jsonl(
             on_timeout=on_timeout_line(args.timeout) if args.timeout else None,
         ):
             writer.write_line(line.json)
+            if review is not None:
+                review.add_json(line.json, line.path)
             tally.add(line)
             _report(out, status, line)
     finally:
@@ -336,6 +340,7 @@ def _extract_tables(
     status: ProgressLine,
     tally: _Tally,
     out: _Out,
+    review: ExtractReview | None = None,
 ) -> None:
     try:
         writer = TableWriter(args.output, args.format, bom=args.csv_bom)
@@ -352,6 +357,8 @@ def _extract_tables(
         ):
             writer.write(result)
             line = to_line(result)
+            if review is not None:
+                review.add_json(line.json, line.path)
             tally.add(line)
             _report(out, status, line)
         writer.close()
@@ -386,10 +393,13 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         start = time.monotonic()
         stopped: KeyboardInterrupt | None = None
         try:
+            review = ExtractReview.open(args.review) if args.review else None
             if fmt is OutputFormat.JSONL:
-                _extract_jsonl(args, sources, status, tally, out)
+                _extract_jsonl(args, sources, status, tally, out, review)
             else:
-                _extract_tables(args, sources, status, tally, out)
+                _extract_tables(args, sources, status, tally, out, review)
+            if review is not None:
+                review.close()
         except KeyboardInterrupt as e:
             stopped = e
         except OutputError as e:
@@ -535,6 +545,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="start each CSV file with a UTF-8 byte-order mark, for Excel",
     )
+    add_review_option(p)
     _ocr_options(p)
     _common(p)
     loud = p.add_mutually_exclusive_group()
@@ -566,6 +577,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("schema", help="write the JSON Schemas of the records")
     p.add_argument("--dir", default="schemas", help="directory to write into (default: schemas)")
     p.set_defaults(run=_cmd_schema, sub=p)
+    add_commands(sub)
     return parser
 
 
