@@ -6,9 +6,26 @@
 >>> for record in read_jsonl("out.jsonl"):  # doctest: +SKIP
 ...     site.add(record)
 >>> site.close()  # doctest: +SKIP
+
+The names load on first use, so that the command line starts without pydantic.
 """
 
-from gongmun.review.records import Unshown, read_jsonl
-from gongmun.review.site import ReviewSite, SiteError, site_problem
+from __future__ import annotations
 
-__all__ = ["ReviewSite", "SiteError", "Unshown", "read_jsonl", "site_problem"]
+import importlib
+from typing import Any
+
+_NAMES = {
+    "ReviewSite": "gongmun.review.site",
+    "SiteError": "gongmun.review.site",
+    "site_problem": "gongmun.review.site",
+    "Unshown": "gongmun.review.records",
+    "read_jsonl": "gongmun.review.records",
+}
+__all__ = sorted(_NAMES)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _NAMES:
+        return getattr(importlib.import_module(_NAMES[name]), name)
+    raise AttributeError(f"module 'gongmun.review' has no attribute {name!r}")

@@ -8,19 +8,17 @@ such file, a directory that is not ours), 3 output error.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-import webbrowser
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from gongmun.models import Document, Failure
 from gongmun.paths import shown
-from gongmun.review.label_studio import LABEL_CONFIG, task
-from gongmun.review.records import Unshown, parse_line, read_jsonl
-from gongmun.review.site import ReviewSite, SiteError, site_problem, write_atomic
-from gongmun.versions import VERSION
 from gongmun.writers_jsonl import OutputError
+
+# The pages, the records (pydantic) and the exporters load when a command runs, so that
+# `gongmun --help` starts at once.
+if TYPE_CHECKING:
+    from gongmun.review.site import ReviewSite
 
 EXIT_UNSHOWN: Final = 1
 EXIT_USAGE: Final = 2
@@ -37,6 +35,12 @@ def default_dir(jsonl: Path) -> Path:
 
 
 def _cmd_review(args: argparse.Namespace) -> int:
+    import webbrowser
+
+    from gongmun.models import Failure
+    from gongmun.review.records import Unshown, read_jsonl
+    from gongmun.review.site import ReviewSite, SiteError
+
     jsonl = Path(args.jsonl)
     if not jsonl.is_file():
         return _usage("review", f"{args.jsonl}: no such file")
@@ -69,6 +73,14 @@ def _cmd_review(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
+    import json
+
+    from gongmun.models import Document
+    from gongmun.review.label_studio import LABEL_CONFIG, task
+    from gongmun.review.records import Unshown, read_jsonl
+    from gongmun.review.site import write_atomic
+    from gongmun.versions import VERSION
+
     jsonl = Path(args.jsonl)
     if not jsonl.is_file():
         return _usage("export", f"{args.jsonl}: no such file")
@@ -151,11 +163,15 @@ class ExtractReview:
     @classmethod
     def problem(cls, out: str) -> str | None:
         """Why ``--review DIR`` cannot be used, or None."""
+        from gongmun.review.site import site_problem
+
         return site_problem(Path(out))
 
     @classmethod
     def open(cls, out: str) -> ExtractReview:
         """Start the site in ``out`` (checked with :meth:`problem` first)."""
+        from gongmun.review.site import ReviewSite, SiteError
+
         try:
             return cls(ReviewSite(out))
         except SiteError as e:
@@ -163,6 +179,9 @@ class ExtractReview:
 
     def add_json(self, line: str, path: str) -> None:
         """Add the record a worker serialized (one JSONL line)."""
+        from gongmun.review.records import parse_line
+        from gongmun.review.site import SiteError
+
         record = parse_line(line, shown(path), Path.cwd())
         try:
             if record is not None:
@@ -172,6 +191,8 @@ class ExtractReview:
 
     def close(self) -> None:
         """Write the final index."""
+        from gongmun.review.site import SiteError
+
         try:
             self.site.close()
         except SiteError as e:
