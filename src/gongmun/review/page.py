@@ -37,12 +37,14 @@ def esc(text: object) -> str:
 class Links:
     """Which records a project's figures are, and back: keys such as ``amount-3``."""
 
-    figures: dict[int, list[tuple[str, str]]] = field(default_factory=dict)  # project → (role, key)
+    # project → (kind, role, key): kind is period, total, annual or funding; role as shown
+    # (``total``, ``2025``, ``국고``).
+    figures: dict[int, list[tuple[str, str, str]]] = field(default_factory=dict)
     projects: dict[str, list[int]] = field(default_factory=dict)  # key → projects
 
-    def add(self, project: int, role: str, key: str) -> None:
-        """Record that ``key`` is the ``role`` figure of ``project``."""
-        self.figures.setdefault(project, []).append((role, key))
+    def add(self, project: int, kind: str, role: str, key: str) -> None:
+        """Record that ``key`` is the ``role`` figure (of ``kind``) of ``project``."""
+        self.figures.setdefault(project, []).append((kind, role, key))
         self.projects.setdefault(key, [])
         if project not in self.projects[key]:
             self.projects[key].append(project)
@@ -64,15 +66,15 @@ def project_links(doc: Document) -> Links:
         if p.period is not None:
             i = periods.get((p.period.span.start, p.period.span.end, p.period.text))
             if i is not None:
-                links.add(j, "period", f"period-{i}")
-        figures = [("total", p.total)] if p.total is not None else []
-        figures += [(f"{a.year}", a.amount) for a in p.annual]
-        figures += [(f.source, f.amount) for f in p.funding]
-        for role, amount in figures:
+                links.add(j, "period", "period", f"period-{i}")
+        figures = [("total", "total", p.total)] if p.total is not None else []
+        figures += [("annual", f"{a.year}", a.amount) for a in p.annual]
+        figures += [("funding", f.source, f.amount) for f in p.funding]
+        for kind, role, amount in figures:
             assert amount is not None
             i = amounts.get((amount.span.start, amount.span.end, amount.text))
             if i is not None:
-                links.add(j, role, f"amount-{i}")
+                links.add(j, kind, role, f"amount-{i}")
     return links
 
 
@@ -158,7 +160,7 @@ def _record(sheets: Sheets, kind: Kind, index: int, here: int) -> tuple[str, str
             items = "".join(
                 f'<li>{esc(role)}: <a href="{esc(sheets.href(k, here))}">{esc(_text_of(doc, k))}'
                 f"</a></li>"
-                for role, k in figures
+                for _, role, k in figures
             )
             extra += f'<p class="rel">figures</p><ul class="figures">{items}</ul>'
     owners = sheets.links.projects.get(key, [])
