@@ -50,6 +50,57 @@ def test_doubtful_figures_are_found_not_guessed() -> None:
     assert _repaired(text) == text
 
 
+def test_a_law_article_without_its_je_is_no_amount() -> None:
+    # 제12조 read as 12조 would be 12 trillion won; a money 조 has 원 or 억 after it.
+    text = "근거: 보조금법 제11조, 12조, 제14조\n총 12조원, 3조 2,000억원 투입, 5조, 제도 개선"
+    spans = [text[a:b] for (a, b), _ in doubtful_figures(text)]
+    assert spans == ["12조"]
+    doc = gongmun.extract_text(text, ocr_text=True)
+    assert 12_000_000_000_000 not in [a.value_krw for a in doc.amounts if a.text == "12조"]
+    assert [a.value_krw for a in doc.amounts if a.text == "12조원"] == [12_000_000_000_000]
+    assert any("law article" in w.message for w in doc.warnings)
+    # The article shape after it counts too (조 제2항), within a few words only.
+    assert [text for _, text in _doubts("7조 제2항에 따라")] == ["7조"]
+    assert _doubts("운영비 7조" + "가" * 100 + "제3조") == []
+
+
+def _doubts(text: str) -> list[tuple[str, str]]:
+    return [(why, text[a:b]) for (a, b), why in doubtful_figures(text)]
+
+
+def test_a_figure_glued_to_a_percentage_is_doubtful() -> None:
+    # 31.5%(2조 …) with its bracket read as a digit: 31.5%12조.
+    assert [t for _, t in _doubts("비중 31.5%12조 410억원, 4.1%0.350억원")] == ["12", "0.350"]
+    assert _doubts("비중 31.5%(2조 410억원), 24.5% 증가") == []
+
+
+def test_a_unit_far_from_its_number_is_doubtful() -> None:
+    assert [t for _, t in _doubts("합계 9     조원")] == ["9     조원"]
+    assert [t for _, t in _doubts("구분 3\n\n억원 계")] == ["3\n\n억원"]
+    assert [t for _, t in _doubts("항목 6\n억\n비고")] == ["6\n억"]
+    # A wrapped line of running text keeps its figure.
+    assert _doubts("총 1,200\n억원을 투입") == []
+
+
+def test_a_count_before_a_class_word_is_no_money() -> None:
+    assert [t for _, t in _doubts("1억 UPH급 장비, 2억 타버급 설비")] == ["1억 UPH급", "2억 타버급"]
+    assert [t for _, t in _doubts("3억 25가 개발")] == ["3억 25"]
+    assert _doubts("100억원급 사업, 3억 5천만원") == []
+
+
+def test_a_short_bare_number_in_an_ocr_table_is_dropped() -> None:
+    # The column letters (A) and (B) read as 4 and 8, a garbled cell as 7: OCR lost the
+    # table, so the unit of the caption above cannot make them figures.
+    text = "(단위: 백만원)\n항목     2023년     2024년    증감\n계획     당초(4)    확정(8)\n7 구   떄\n"
+    doc = gongmun.extract_text(text + "사업비 3,615 712", ocr_text=True)
+    assert sorted(a.value_krw for a in doc.amounts) == [712_000_000, 3_615_000_000]
+    doubts = [w.message for w in doc.warnings if w.code == "ocr_doubtful_figure"]
+    assert len(doubts) == 3 and all("column letter" in m for m in doubts)
+    # Clean text keeps them: a rule for OCR'd text only.
+    clean = gongmun.extract_text(text)
+    assert sorted(a.value_krw for a in clean.amounts) == [4_000_000, 7_000_000, 8_000_000]
+
+
 def test_the_seeds_give_the_same_records_with_the_repairs_on() -> None:
     # Clean text layers have no OCR marks to repair and no figure a doubt would drop.
     for seed in sorted(SEEDS.glob("*.txt")):
@@ -99,6 +150,10 @@ CLEAN_TOKENS = st.sampled_from(
         "- 세부",
         "월 30만원",
         "제66조",
+        "법 제12조 제2항",
+        "62.8%(4조 714억원)",
+        "100억원급",
+        "1조 2,000억원",
         "02-2110-5000",
         "1,615",
         "2,300,000",
@@ -132,6 +187,10 @@ NOISY_TOKENS = st.one_of(
             "41862억원",
             "3, 099억원",
             "1.,910",
+            "166조, 제67조",
+            "62.8%64조",
+            "7    조원",
+            "1억 40가급",
         ]
     ),
 )

@@ -194,7 +194,60 @@ _DOUBTFUL: Final[tuple[tuple[str, regex.Pattern[str]], ...]] = (
         "digit groups split by a space (a comma lost, or a list of two figures)",
         regex.compile(rf"(?<![\d.,{_Q}\[])\d{{1,3}}[.,]?[ ]\d{{3}}(?!\d)(?={UNIT_AHEAD})"),
     ),
+    (
+        # ``62.8%(4조`` read as ``62.8%64조``: typography never puts a figure right after %.
+        "a figure right after a percentage (a bracket read as a digit)",
+        regex.compile(rf"(?<=\d%)\d[\d.,]*(?={UNIT_AHEAD}|[ ]?\d)"),
+    ),
+    (
+        # ``7    조원``, ``2\n\n원``, ``4\n억\n``: cells of a table run together, or a
+        # column read down; a unit alone on its line is not a line wrap of running text.
+        "a unit far from its number (table cells or lines run together)",
+        regex.compile(
+            r"(?<![\d.,])\d[\d.,]*(?:[ \t]{2,}|[ \t]*\n[ \t]*\n\s*)(?:조|억|만|천)?원?"
+            r"(?<=[조억만천원])"
+            r"|(?<![\d.,])\d[\d.,]*[ \t]*\n[ \t]*(?:조|억|만|천)원?[ \t]*(?=\n|$)"
+        ),
+    ),
+    (
+        # ``1억 UPH급`` read as ``1억 내커급``: a count before a class word, not money.
+        "a count before a class word ending in 급 (1억 UPH급), not money",
+        regex.compile(r"(?<![\d.,])\d[\d.,]*[ ]?[조억만](?![ ]?원)[ ]?[^\s\d]{1,4}급"),
+    ),
+    (
+        # ``1억 UPH급`` read as ``1억 40가급``: digits after the unit that continue no figure.
+        "digits after the unit that belong to no figure (a word read as digits)",
+        regex.compile(
+            r"(?<![\d.,])\d[\d.,]*[ ]?[조억](?![ ]?원)[ ]\d+(?![\d.,]|[ ]?[조억만천백원%년월])"
+            r"(?=\p{Hangul})"
+        ),
+    ),
 )
+
+# A law article: ``제166조`` OCR'd as ``166조`` reads as 166 trillion won. A bare ``N조``
+# with an article shape beside it (``제67조``; ``조 제2항``, ``조의2`` after it) is one.
+_BARE_JO: Final = regex.compile(
+    r"(?<![\d.,])(?<!제[ ]?)\d{1,3}[ ]?조(?![ ]?(?:원|\d)|[ ]?[0-9.,]+[ ]?억)"
+)
+_ARTICLE_NEAR: Final = regex.compile(
+    r"제[ ]?\d{1,4}[ ]?조|^[ ]?(?:제[ ]?)?\d{1,2}[ ]?[항호]|^의[ ]?\d"
+)
+_ARTICLE_BEFORE: Final = 80
+_ARTICLE_AFTER: Final = 30
+_ARTICLE_WHY: Final = "a law article's number (제N조 with its 제 lost), not an amount"
+
+
+def _law_articles(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of bare ``N조`` with an article shape a few words before (on its line) or after.
+
+    The windows are bounded, so the cost is linear in the text.
+    """
+    for m in _BARE_JO.finditer(text):
+        # Before it, the same line only: an article list ends a line more often than not.
+        before = text[max(0, m.start() - _ARTICLE_BEFORE) : m.start()].rpartition("\n")[2]
+        after = text[m.end() : m.end() + _ARTICLE_AFTER]
+        if _ARTICLE_NEAR.search(before) or _ARTICLE_NEAR.search(after):
+            yield m.start(), m.end()
 
 
 def ocr_marks(text: str) -> list[tuple[int, int]]:
@@ -257,19 +310,33 @@ def doubtful_figures(text: str) -> list[tuple[tuple[int, int], str]]:
     found: list[tuple[tuple[int, int], str]] = []
     for why, pattern in _DOUBTFUL:
         found.extend(((m.start(), m.end()), why) for m in pattern.finditer(text))
+    found.extend((span, _ARTICLE_WHY) for span in _law_articles(text))
     found.sort()
     return found
+
+
+_NOTE_SEP: Final = " in OCR'd text is doubtful: "
 
 
 def doubtful_notes(text: str) -> list[tuple[str, str, tuple[int, int] | None]]:
     """:func:`doubtful_figures` as normalizer notes (``ocr_doubtful_figure``)."""
     return [
-        ("ocr_doubtful_figure", f"{text[a:b]!r} in OCR'd text: {why}", (a, b))
+        ("ocr_doubtful_figure", f"{text[a:b]!r}{_NOTE_SEP}{why}", (a, b))
         for (a, b), why in doubtful_figures(text)
     ]
 
 
+def doubt_reason(message: str) -> str:
+    """The reason a :func:`doubtful_notes` message gives.
+
+    >>> doubt_reason(doubtful_notes("총 41862억원")[0][1])
+    'a run of five or more digits without separators (a comma lost, or read as a digit)'
+    """
+    return message.rpartition(_NOTE_SEP)[2]
+
+
 __all__ = [
+    "doubt_reason",
     "doubtful_figures",
     "doubtful_notes",
     "ocr_marks",
