@@ -8,7 +8,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gongmun
-from gongmun.normalize.ocr import doubtful_figures, ocr_marks, repair_classes, repair_ocr
+from gongmun.normalize.ocr import (
+    doubtful_figures,
+    doubtful_periods,
+    ocr_marks,
+    repair_classes,
+    repair_ocr,
+)
 from gongmun.offsets import apply_edits
 from gongmun.pipeline import extract_raw
 from gongmun.readers import read_path
@@ -22,7 +28,10 @@ def _repaired(text: str) -> str:
 
 def test_each_class_is_named() -> None:
     text = "ㅁ 사업비 4.512억원, 7O0억원, 35익원, 사업('26-'30), 계획(23.11월~)"
+    text += ", 개정('26.ㅜ+), 과제(12개 ~ '24년 30개)"
     assert set(repair_classes(text)) == {
+        "halves",
+        "arrows",
         "bullets",
         "separators",
         "digits",
@@ -101,6 +110,43 @@ def test_a_short_bare_number_in_an_ocr_table_is_dropped() -> None:
     assert sorted(a.value_krw for a in clean.amounts) == [4_000_000, 7_000_000, 8_000_000]
 
 
+def test_year_quotes_doubled_or_after_a_tilde_and_a_comma_month() -> None:
+    assert _repaired("점검(~`'26.4월), 사업(~\"31)") == "점검(~'26.4월), 사업(~'31)"
+    assert _repaired("시행(27,3월~)") == "시행('27,3월~)"
+    doc = gongmun.extract_text("착수(~`'26.4월), 기간('27~\"31)", ocr_text=True)
+    assert [(p.start, p.end) for p in doc.periods] == [
+        (None, gongmun.TimePoint(year=2026, month=4)),
+        (gongmun.TimePoint(year=2027), gongmun.TimePoint(year=2031)),
+    ]
+
+
+def test_a_half_year_mark_read_as_tieut_plus_is_the_second_half() -> None:
+    assert _repaired("개정('26.ㅜ+), 시행(27.ㅜ+~)") == "개정('26.下), 시행('27.下~)"
+    doc = gongmun.extract_text("시행(27.ㅜ+~)", ocr_text=True)
+    assert [p.start for p in doc.periods] == [gongmun.TimePoint(year=2027, half=2)]
+
+
+def test_a_half_year_mark_that_may_be_either_half_gives_no_period() -> None:
+    # 上 and 下 both come out as "+": which half is unknown, so no period, and a warning.
+    text = "점검(~'26.+), 공고('27. ~), 수립('27.下~)"
+    assert [t for _, t in _period_doubts(text)] == ["'26.+", "'27. ~"]
+    doc = gongmun.extract_text(text, ocr_text=True)
+    assert [p.text for p in doc.periods] == ["'27.下~"]
+    assert [w.code for w in doc.warnings].count("ocr_doubtful_period") == 2
+    assert _period_doubts("수립('27.下~), 공고('27.3월~)") == []
+
+
+def _period_doubts(text: str) -> list[tuple[str, str]]:
+    return [(why, text[a:b]) for (a, b), why in doubtful_periods(text)]
+
+
+def test_an_arrow_read_as_a_tilde_between_counts_is_no_period() -> None:
+    assert _repaired("('22년 31개 ~ '23년 118개)") == "('22년 31개 → '23년 118개)"
+    doc = gongmun.extract_text("과제 확대('22년 31개 ~ '23년 118개)", ocr_text=True)
+    assert doc.periods == []
+    assert _repaired("('22년 ~ '23년)") == "('22년 ~ '23년)"
+
+
 def test_the_seeds_give_the_same_records_with_the_repairs_on() -> None:
     # Clean text layers have no OCR marks to repair and no figure a doubt would drop.
     for seed in sorted(SEEDS.glob("*.txt")):
@@ -154,6 +200,10 @@ CLEAN_TOKENS = st.sampled_from(
         "62.8%(4조 714억원)",
         "100억원급",
         "1조 2,000억원",
+        "('25.下~)",
+        "(~'25.上)",
+        "('27,3월~)",
+        "31개 → '23년",
         "02-2110-5000",
         "1,615",
         "2,300,000",
@@ -191,6 +241,12 @@ NOISY_TOKENS = st.one_of(
             "62.8%64조",
             "7    조원",
             "1억 40가급",
+            "(~`'25.3월)",
+            "(~\"30)",
+            "(25.ㅜ+~)",
+            "('25.+ ~)",
+            "(27,3월~)",
+            "31개 ~ '23년",
         ]
     ),
 )

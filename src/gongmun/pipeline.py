@@ -16,7 +16,7 @@ from gongmun.extractors.amounts import find_amounts
 from gongmun.extractors.cell_years import with_column_years
 from gongmun.extractors.context import Context
 from gongmun.extractors.meta import find_meta
-from gongmun.extractors.ocr_doubt import drop_doubtful
+from gongmun.extractors.ocr_doubt import DOUBT_CODES, drop_doubtful, drop_doubtful_periods
 from gongmun.extractors.periods import find_periods
 from gongmun.extractors.projects import find_projects
 from gongmun.extractors.years import infer_doc_year
@@ -129,14 +129,14 @@ def extract_raw(raw: RawInput, ocr_text: bool = False) -> Document:
     ctx = Context(norm=norm, page_of=raw.page_of, tables=tables, to_raw=raw.to_raw)
     for code, message in raw.warnings:
         ctx.warnings.append(Warning(code=code, message=message))
-    doubtful: list[tuple[tuple[int, int], str]] = []
+    doubtful: dict[str, list[tuple[tuple[int, int], str]]] = {c: [] for c in DOUBT_CODES}
     for notice in norm.notices:
-        if notice.code == "ocr_doubtful_figure" and notice.raw_start is not None:
+        if notice.code in doubtful and notice.raw_start is not None:
             # In the coordinates of records' raw_span (the decoded file, for a web page).
             span = raw.to_raw(notice.raw_start, notice.raw_end or notice.raw_start)
             if span is not None:
-                doubtful.append((span, doubt_reason(notice.message)))
-            continue  # reported below, with the amount it cost, if one was read from it
+                doubtful[notice.code].append((span, doubt_reason(notice.message)))
+            continue  # reported below, with the record it cost, if one was read from it
         ctx.warnings.append(Warning(code=notice.code, message=notice.message))
     meta = find_meta(ctx)
     if raw.issued is not None:
@@ -147,9 +147,10 @@ def extract_raw(raw: RawInput, ocr_text: bool = False) -> Document:
     ctx.doc_year = meta.issued.year if meta.issued is not None else infer_doc_year(norm.text)
     # Figures learn their cell before projects copy them into names' figures.
     cells = CellLocator(ctx.tables)
-    amounts = drop_doubtful(ctx, find_amounts(ctx), doubtful, ocr)
+    amounts = drop_doubtful(ctx, find_amounts(ctx), doubtful["ocr_doubtful_figure"], ocr)
     amounts = with_column_years(with_cells(amounts, cells), ctx.tables, ctx.doc_year)
-    periods = with_cells(find_periods(ctx), cells)
+    periods = drop_doubtful_periods(ctx, find_periods(ctx), doubtful["ocr_doubtful_period"])
+    periods = with_cells(periods, cells)
     if raw.words:
         boxes = _Boxes(raw.words)
         amounts = [a.model_copy(update={"bbox": boxes.of(a.raw_span)}) for a in amounts]

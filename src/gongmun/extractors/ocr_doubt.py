@@ -1,4 +1,5 @@
-"""Amounts OCR left doubtful are dropped, each with a warning: a wrong value is worse than a miss.
+"""Amounts and periods OCR left doubtful are dropped, each with a warning: a wrong value is
+worse than a miss.
 
 Two sources of doubt, both only in OCR'd text:
 
@@ -19,7 +20,10 @@ from collections.abc import Sequence
 from typing import Final
 
 from gongmun.extractors.context import Context
-from gongmun.models import Amount, Warning
+from gongmun.models import Amount, Period, Warning
+
+# The normalizer's notes for doubtful figures and periods (raw spans and reasons).
+DOUBT_CODES: Final = ("ocr_doubtful_figure", "ocr_doubtful_period")
 
 # One or two digits, maybe with a decrease mark: nothing in it tells a figure from a letter.
 _SHORT_BARE: Final = re.compile(r"[△▽-]?\d{1,2}")
@@ -64,6 +68,38 @@ def drop_doubtful(
     return kept
 
 
+def drop_doubtful_periods(
+    ctx: Context, periods: list[Period], doubtful: Sequence[tuple[tuple[int, int], str]]
+) -> list[Period]:
+    """The periods not read from a point OCR left doubtful (``'25.+ ~``: 上 or 下?); each one
+    dropped adds an ``ocr_doubtful_period`` warning.
+
+    >>> from gongmun.pipeline import extract_text
+    >>> doc = extract_text("공고('25. ~), 착수('25.下~)", ocr_text=True)
+    >>> [p.text for p in doc.periods], [w.code for w in doc.warnings]
+    (["'25.下~"], ['ocr_doubtful_period'])
+    """
+    kept: list[Period] = []
+    for p in periods:
+        raw = p.raw_span
+        why = next(
+            (w for (s, e), w in doubtful if raw is not None and s < raw.end and raw.start < e),
+            None,
+        )
+        if why is None:
+            kept.append(p)
+            continue
+        ctx.warnings.append(
+            Warning(
+                code="ocr_doubtful_period",
+                message=f"{p.text!r} read by OCR is doubtful: {why}; not given as a period",
+                span=p.span,
+                page=p.page,
+            )
+        )
+    return kept
+
+
 def _doubt(
     ctx: Context,
     a: Amount,
@@ -89,4 +125,4 @@ def _in_ocr(ctx: Context, a: Amount, ocr: bool | Sequence[tuple[int, int]]) -> b
     return span is not None and any(s <= span[0] and span[1] <= e for s, e in ocr)
 
 
-__all__ = ["SHORT_WHY", "drop_doubtful"]
+__all__ = ["DOUBT_CODES", "SHORT_WHY", "drop_doubtful", "drop_doubtful_periods"]

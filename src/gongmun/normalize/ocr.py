@@ -37,7 +37,10 @@ import regex
 
 from gongmun.normalize.ocr_tables import (
     CIRCLE_LOOKALIKES,
+    COUNT_WORDS,
     DIGIT_LOOKALIKES,
+    HALF_AMBIGUOUS,
+    HALF_MISREADS,
     QUOTE_LOOKALIKES,
     SQUARE_LOOKALIKES,
     UNIT_AHEAD,
@@ -151,6 +154,22 @@ _RULES: Final[tuple[_Rule, ...]] = (
         lambda m: [Edit(m.start(), m.start(), "'")],
     ),
     _Rule(
+        "year_quotes",
+        # ~"30, ~`'25: a quote misread after a tilde, or doubled.
+        regex.compile(r"(?<=~[ ]?)[\"“”](?=\d{2}(?!\d))|[`'‘’](?=[`'‘’]\d{2}(?!\d))"),
+        lambda m: [Edit(m.start(), m.end(), "" if m.group() in "`'‘’" else "'")],
+    ),
+    _Rule(
+        "halves",
+        regex.compile(r"(?<=\d{2}\.[ ]?)(?P<h>ㅜ\+)(?=[ ]?[~),\-]|[ ]?$)", regex.M),
+        lambda m: [Edit(m.start("h"), m.end("h"), HALF_MISREADS[m.group("h")])],
+    ),
+    _Rule(
+        "arrows",
+        regex.compile(rf"(?<=\d[ ]?[{COUNT_WORDS}][ ]?)~(?=[ ]?[{_Q}]?\d{{2}}년)"),
+        lambda m: [Edit(m.start(), m.end(), "→")],
+    ),
+    _Rule(
         "tildes",
         regex.compile(rf"(?<=[{_Q}]\d{{2}}(?:\.\d{{1,2}})?[ ]?)(?P<d>[-–])(?=[ ]?[{_Q}]\d{{2}})"),
         _replace("d", "~"),
@@ -259,6 +278,7 @@ def ocr_marks(text: str) -> list[tuple[int, int]]:
     """
     spans = {(m.start(), m.end()) for r in _RULES for m in r.pattern.finditer(text) if r.fix(m)}
     spans.update(span for span, _ in doubtful_figures(text))
+    spans.update(span for span, _ in doubtful_periods(text))
     return sorted(spans)
 
 
@@ -315,15 +335,48 @@ def doubtful_figures(text: str) -> list[tuple[tuple[int, int], str]]:
     return found
 
 
+# A year whose half-year mark OCR made ambiguous (``'25.+``: 上 or 下) or lost (``'25. ~``).
+_DOUBTFUL_PERIODS: Final[tuple[tuple[str, regex.Pattern[str]], ...]] = (
+    (
+        "a half-year mark read as '+' (上 and 下 both come out so): which half is unknown",
+        regex.compile(rf"(?:[{_Q}]|(?<![\d.,]))\d{{2}}\.[ ]?(?:{HALF_AMBIGUOUS})(?![\d+])"),
+    ),
+    (
+        "a year with a dot and nothing after it before the tilde (a month or half-year lost)",
+        regex.compile(rf"[{_Q}]\d{{2}}\.[ ]*~|~[ ]?[{_Q}]\d{{2}}\.[ ]*(?=[),]|$)", regex.M),
+    ),
+)
+
+
+def doubtful_periods(text: str) -> list[tuple[tuple[int, int], str]]:
+    """Periods' points in OCR'd ``text`` whose half or month OCR left unknown: ``(span, why)``.
+
+    >>> text = "공고('25.+ ~), 점검(~'25.+), 추진('25. ~), 수립('25.下~)"
+    >>> [text[a:b] for (a, b), _ in doubtful_periods(text)]
+    ["'25.+", "'25.+", "'25. ~"]
+    """
+    found = [
+        ((m.start(), m.end()), why)
+        for why, pattern in _DOUBTFUL_PERIODS
+        for m in pattern.finditer(text)
+    ]
+    found.sort()
+    return found
+
+
 _NOTE_SEP: Final = " in OCR'd text is doubtful: "
 
 
 def doubtful_notes(text: str) -> list[tuple[str, str, tuple[int, int] | None]]:
-    """:func:`doubtful_figures` as normalizer notes (``ocr_doubtful_figure``)."""
-    return [
-        ("ocr_doubtful_figure", f"{text[a:b]!r}{_NOTE_SEP}{why}", (a, b))
-        for (a, b), why in doubtful_figures(text)
-    ]
+    """:func:`doubtful_figures` and :func:`doubtful_periods` as normalizer notes
+    (``ocr_doubtful_figure``, ``ocr_doubtful_period``)."""
+    notes: list[tuple[str, str, tuple[int, int] | None]] = []
+    for code, found in (
+        ("ocr_doubtful_figure", doubtful_figures(text)),
+        ("ocr_doubtful_period", doubtful_periods(text)),
+    ):
+        notes.extend((code, f"{text[a:b]!r}{_NOTE_SEP}{why}", (a, b)) for (a, b), why in found)
+    return notes
 
 
 def doubt_reason(message: str) -> str:
@@ -339,6 +392,7 @@ __all__ = [
     "doubt_reason",
     "doubtful_figures",
     "doubtful_notes",
+    "doubtful_periods",
     "ocr_marks",
     "repair_classes",
     "repair_ocr",
