@@ -100,11 +100,13 @@ def test_a_count_before_a_class_word_is_no_money() -> None:
 def test_a_short_bare_number_in_an_ocr_table_is_dropped() -> None:
     # The column letters (A) and (B) read as 4 and 8, a garbled cell as 7: OCR lost the
     # table, so the unit of the caption above cannot make them figures.
-    text = "(단위: 백만원)\n항목     2023년     2024년    증감\n계획     당초(4)    확정(8)\n7 구   떄\n"
+    text = "(단위: 백만원)\n항목     2023년     2024년    증감\n"
+    text += "계획     당초(4)    확정(8)\n7 구   떄\n"
     doc = gongmun.extract_text(text + "사업비 3,615 712", ocr_text=True)
     assert sorted(a.value_krw for a in doc.amounts) == [712_000_000, 3_615_000_000]
     doubts = [w.message for w in doc.warnings if w.code == "ocr_doubtful_figure"]
-    assert len(doubts) == 3 and all("column letter" in m for m in doubts)
+    assert len(doubts) == 3
+    assert all("column letter" in m for m in doubts)
     # Clean text keeps them: a rule for OCR'd text only.
     clean = gongmun.extract_text(text)
     assert sorted(a.value_krw for a in clean.amounts) == [4_000_000, 7_000_000, 8_000_000]
@@ -242,7 +244,7 @@ NOISY_TOKENS = st.one_of(
             "7    조원",
             "1억 40가급",
             "(~`'25.3월)",
-            "(~\"30)",
+            '(~"30)',
             "(25.ㅜ+~)",
             "('25.+ ~)",
             "(27,3월~)",
