@@ -237,8 +237,8 @@ _DOUBTFUL: Final[tuple[tuple[str, regex.Pattern[str]], ...]] = (
         # ``1억 UPH급`` read as ``1억 40가급``: digits after the unit that continue no figure.
         "digits after the unit that belong to no figure (a word read as digits)",
         regex.compile(
-            r"(?<![\d.,])\d[\d.,]*[ ]?[조억](?![ ]?원)[ ]\d+(?![\d.,]|[ ]?[조억만천백원%년월])"
-            r"(?=\p{Hangul})"
+            rf"(?<![\d.,])\d[\d.,]*[ ]?[조억](?![ ]?원)[ ]\d+"
+            rf"(?![\d.,]|[ ]?[조억만천백원%년월{COUNT_WORDS}])(?=\p{{Hangul}})"
         ),
     ),
 )

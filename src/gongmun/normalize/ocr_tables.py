@@ -44,6 +44,7 @@ YEAR_AFTER: Final[str] = (
     r"|~\s?['\"“”‘’`]?\d{2}(?!\d)|~(?=[,)]))"
 )
 
-# A count before a tilde and a year is an arrow read as ``~``: ``('23년 66개 ~ '24년 247개)``
-# (a range never runs from a count to a year).
-COUNT_WORDS: Final[str] = "개건명곳회종"
+# Counters after a number (``31개``, ``5건``). A count before a tilde and a year is an arrow
+# read as ``~``: ``('23년 66개 ~ '24년 247개)`` (a range never runs from a count to a year);
+# a count after a figure is a figure and a count, not digits misread (``3,497억 31개``).
+COUNT_WORDS: Final[str] = "개건명곳회종대차호"
