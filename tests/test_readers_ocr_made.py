@@ -92,7 +92,7 @@ def scan_run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         _missing(f"tesseract with Korean is not installed ({ocr.INSTALL_HINT})")
     font = _korean_font()
     if font is None:
-        _missing("no Korean font to draw the test scan with (apt-get install fonts-nanum)")
+        _missing("no Korean font to draw the test scan with (apt-get install fonts-noto-cjk)")
     assert font is not None
     path = tmp_path_factory.mktemp("scan") / "made-scan.pdf"
     _make_scan(path, font)
