@@ -19,6 +19,7 @@ from gongmun.extractors.cell_years import with_column_years
 from gongmun.extractors.context import Context
 from gongmun.extractors.meta import find_meta
 from gongmun.extractors.ocr_doubt import DOUBT_CODES, drop_doubtful, drop_doubtful_periods
+from gongmun.extractors.period_cells import with_table_periods
 from gongmun.extractors.periods import find_periods
 from gongmun.extractors.projects import find_projects
 from gongmun.extractors.years import infer_doc_year
@@ -155,7 +156,8 @@ def extract_raw(raw: RawInput, ocr_text: bool = False) -> Document:
     amounts = drop_doubtful(ctx, find_amounts(ctx), doubtful["ocr_doubtful_figure"], ocr)
     amounts = with_column_years(with_cells(amounts, cells), ctx.tables, ctx.doc_year)
     periods = drop_doubtful_periods(ctx, find_periods(ctx), doubtful["ocr_doubtful_period"])
-    periods = with_cells(periods, cells)
+    # Year ranges in a 사업기간 column (25~29, 2025-2029) are periods there, not in prose.
+    periods = with_cells(with_table_periods(ctx, periods), cells)
     if raw.words:
         boxes = _Boxes(raw.words)
         amounts = [a.model_copy(update={"bbox": boxes.of(a.raw_span)}) for a in amounts]
