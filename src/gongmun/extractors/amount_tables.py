@@ -92,19 +92,6 @@ NOT_WON_AFTER: Final[tuple[str, ...]] = (
     "점",
 )
 
-# Money units a header may give, as the multiplier of one figure.
-UNIT_WORDS: Final[dict[str, int]] = {
-    "원": 1,
-    "천원": 10**3,
-    "만원": 10**4,
-    "십만원": 10**5,
-    "백만원": 10**6,
-    "천만원": 10**7,
-    "억원": 10**8,
-    "십억원": 10**9,
-    "조원": 10**12,
-}
-
 # Units a table header may list beside money that make a row something else (단위: 개, 억원).
 COUNT_UNITS: Final[tuple[str, ...]] = ("개", "명", "건", "회", "개소", "개사", "곳", "천명", "개월")
 

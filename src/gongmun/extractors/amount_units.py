@@ -9,26 +9,25 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
-from decimal import Decimal
 
 import regex
 
+from gongmun.doc.column_words import MONEY_UNITS
 from gongmun.extractors.amount_tables import (
     ACTUAL_LABELS,
     COUNT_UNITS,
     PAYERS,
     REQUEST_LABELS,
-    UNIT_WORDS,
 )
 from gongmun.extractors.charts import looks_like_chart
-from gongmun.extractors.numbers import NUMBER, parse_figure, to_won
+from gongmun.extractors.numbers import NUMBER, scaled_won
 from gongmun.extractors.years import year_of_match
 
 # A figure standing alone (a table cell), maybe marked as a decrease.
 _FIGURE = regex.compile(rf"(?<![\w.,'△▽/-])(?P<dec>[△▽]\s?)?(?P<num>{NUMBER})(?![\w.,%/-])")
 
 # Units stated once for the figures after them: (예산규모, 억원), 지원예산(억원), (단위: 백만원, %).
-_UNIT_ALT = "|".join(sorted(UNIT_WORDS, key=len, reverse=True))
+_UNIT_ALT = "|".join(sorted(MONEY_UNITS, key=len, reverse=True))
 _INLINE_UNIT = regex.compile(
     rf"\((?:(?P<label>[^()\n]{{0,30}}?)(?<![\d.,]\s?)(?:[,:]\s*|\s))?(?P<unit>{_UNIT_ALT})\)"
 )
@@ -103,16 +102,6 @@ def _unit_of(amount_text: str) -> int:
     return mult
 
 
-def _implied(num: str, dec: bool, unit: int) -> int | None:
-    value = parse_figure(num)
-    if value is None:
-        return None
-    won = to_won(abs(value) * Decimal(unit))
-    if won is None or won == 0:
-        return None
-    return -won if dec else won
-
-
 def _lines(text: str) -> list[tuple[int, int]]:
     out = []
     pos = 0
@@ -126,7 +115,7 @@ def inline_units(text: str, taken: list[Hit], doc_year: int | None) -> list[Hit]
     """Figures on the rest of a line after ``(예산규모, 억원)`` or ``지원예산(억원)``."""
     hits = []
     for m in _INLINE_UNIT.finditer(text):
-        unit = UNIT_WORDS[m.group("unit")]
+        unit = MONEY_UNITS[m.group("unit")]
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
         if _is_chart_run(text, m, line_end):
@@ -145,7 +134,7 @@ def inline_units(text: str, taken: list[Hit], doc_year: int | None) -> list[Hit]
                 text, f.start()
             ):
                 continue
-            value = _implied(f.group("num"), bool(f.group("dec")), unit)
+            value = scaled_won(f.group("num"), bool(f.group("dec")), unit)
             if value is None:
                 continue
             hits.append(Hit(f.start(), f.end(), value, bool(f.group("dec")), True, year, False))
@@ -199,7 +188,7 @@ def table_units(text: str, taken: list[Hit], doc_year: int | None) -> list[Hit]:
             if _CAPTION.match(text[a:b]):
                 orphan = None
             continue
-        money = [UNIT_WORDS[u] for u in units if u in UNIT_WORDS]
+        money = [MONEY_UNITS[u] for u in units if u in MONEY_UNITS]
         borrowed = False
         if not money and orphan is not None and i - orphan[0] <= _ORPHAN_REACH:
             money = [orphan[1]]
@@ -290,7 +279,7 @@ def _table_cells(
             col += 1
             if not on or not c.group("num"):
                 continue
-            value = _implied(c.group("num"), bool(c.group("dec")), unit)
+            value = scaled_won(c.group("num"), bool(c.group("dec")), unit)
             if value is not None:
                 start = c.start("num") if not c.group("dec") else c.start("dec")
                 hits.append(
@@ -484,7 +473,7 @@ def arrows(text: str, explicit: list[Hit]) -> list[Hit]:
         target = by_start.get(m.end() + nxt.end())
         if target is None:
             continue
-        value = _implied(m.group("num"), False, _unit_of(text[target.start : target.end]))
+        value = scaled_won(m.group("num"), False, _unit_of(text[target.start : target.end]))
         if value is not None:
             hits.append(Hit(m.start(), m.end(), value, False, True))
     return hits
@@ -507,7 +496,7 @@ def paren_lists(text: str, explicit: list[Hit]) -> list[Hit]:
         end = end_m.start() if end_m else limit
         unit = _unit_of(text[h.start : h.end])
         for f in _PAREN_FIGURE.finditer(text, h.end, end):
-            value = _implied(f.group("num"), False, unit)
+            value = scaled_won(f.group("num"), False, unit)
             if value is not None:
                 hits.append(Hit(f.start("num"), f.end("num"), value, False, True))
     return hits
@@ -523,7 +512,7 @@ def funding_splits(text: str, explicit: list[Hit]) -> list[Hit]:
             continue
         unit = _unit_of(text[h.start : h.end])
         for f in _SPLIT_ITEM.finditer(text, m.start("body"), m.end("body")):
-            value = _implied(f.group("num"), False, unit)
+            value = scaled_won(f.group("num"), False, unit)
             if value is not None:
                 hits.append(Hit(f.start("num"), f.end("num"), value, False, True))
     return hits

@@ -107,4 +107,30 @@ def parse_figure(text: str) -> Decimal | None:
     return sign * Decimal(s.replace(",", ""))
 
 
-__all__ = ["BIG", "GAP", "NUMBER", "SMALL", "parse_figure", "parse_korean_number", "to_won"]
+def scaled_won(num: str, decrease: bool, unit: int) -> int | None:
+    """Won of a bare figure whose unit is stated elsewhere (a table's ``(단위: 억원)``):
+    ``num`` times ``unit``, negative for a decrease; None for no figure, zero, or a
+    fraction of a won. The one rule for every implied unit (tables, headers, arrows).
+
+    >>> scaled_won("1,200", False, 10**8), scaled_won("13.5", True, 10**6)
+    (120000000000, -13500000)
+    """
+    value = parse_figure(num)
+    if value is None:
+        return None
+    won = to_won(abs(value) * Decimal(unit))
+    if won is None or won == 0:
+        return None
+    return -won if decrease else won
+
+
+__all__ = [
+    "BIG",
+    "GAP",
+    "NUMBER",
+    "SMALL",
+    "parse_figure",
+    "parse_korean_number",
+    "scaled_won",
+    "to_won",
+]

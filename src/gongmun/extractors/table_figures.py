@@ -13,7 +13,6 @@ no year elsewhere.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Final
 
 import regex
@@ -27,7 +26,7 @@ from gongmun.doc.columns import (
     year_in,
 )
 from gongmun.doc.tables import Cell, Table
-from gongmun.extractors.numbers import parse_figure, to_won
+from gongmun.extractors.numbers import scaled_won
 
 # A cell of one figure: 1,234 / △12.5 / -300 / (300); group "num" is the figure.
 _CELL_FIGURE = regex.compile(
@@ -147,7 +146,7 @@ def _read(text: str, n: int, table: Table, view: TableView) -> list[TableFigure]
         dec = bool(m.group("dec")) and (m.group("dec") != "-" or kinds[c.col] == "diff")
         if m.group("dec") == "-" and not dec:
             continue
-        value = _won(m.group("num"), dec, mult)
+        value = scaled_won(m.group("num"), dec, mult)
         if value is None:
             continue
         year: int | None = None
@@ -207,16 +206,6 @@ def cell_frames(text: str, tables: list[Table], doc_year: int | None) -> list[Ce
 def _body(table: Table, view: TableView) -> list[Cell]:
     """Body cells: below the header rows the view reads (a reader may state fewer)."""
     return [c for c in table.cells if not c.header and c.row >= view.header_rows]
-
-
-def _won(num: str, decrease: bool, unit: int) -> int | None:
-    value = parse_figure(num)
-    if value is None:
-        return None
-    won = to_won(abs(value) * Decimal(unit))
-    if won is None or won == 0:
-        return None
-    return -won if decrease else won
 
 
 def cell_at(tables: list[Table], start: int, end: int) -> tuple[int, Cell] | None:
