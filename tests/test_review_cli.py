@@ -215,3 +215,52 @@ def test_a_resumed_extraction_reviews_its_whole_output(tmp_path: Path) -> None:
     linked = sorted(e.text() for e in index.iter() if e.tag == "a")
     assert linked == [str(a), str(b)]  # the kept record too, each once
     assert len(list((site / "docs").glob("*/1.html"))) == 2
+
+
+def test_warnings_are_listed_with_their_messages_escaped(tmp_path: Path) -> None:
+    record = json.loads((FIXTURES / "made" / "amounts.expected.json").read_text("utf-8"))
+    record["warnings"] = [
+        {
+            "code": "unmapped_span",
+            "message": "<b>600억원</b> has no raw span",
+            "span": {"start": 0, "end": 3},
+            "page": 2,
+        },
+    ]
+    jsonl = tmp_path / "out.jsonl"
+    jsonl.write_text(json.dumps(record, ensure_ascii=False) + "\n", "utf-8")
+    assert main(["review", str(jsonl), "-o", str(tmp_path / "site")]) == 0
+    page = parse(next((tmp_path / "site" / "docs").glob("*/1.html")).read_text("utf-8"))
+    (section,) = [e for e in page.iter() if e.attrs.get("class") == "warnings"]
+    assert "unmapped_span <b>600억원</b> has no raw span at 0–3 (page 2)" in section.text()
+    assert not [e for e in section.iter() if e.tag == "b"]  # shown as text
+    index = (tmp_path / "site" / "index.html").read_text("utf-8")
+    assert '<td class="n" data-v="1">1</td>' in index  # the warnings column
+
+
+def test_open_opens_the_index_in_a_browser(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr("webbrowser.open", lambda url: opened.append(url) or True)
+    jsonl = _jsonl(tmp_path, ["made/amounts.expected.json"])
+    assert main(["review", str(jsonl), "--open"]) == 0
+    assert opened == [(tmp_path / "out-review" / "index.html").as_uri()]
+
+
+def test_an_interrupted_extract_review_indexes_what_was_done(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gongmun.review.cli import ExtractReview
+
+    original = ExtractReview.add_json
+
+    def add_then_stop(self: ExtractReview, line: str, path: str) -> None:
+        original(self, line, path)
+        raise KeyboardInterrupt  # Ctrl-C right after the first document's pages
+
+    monkeypatch.setattr(ExtractReview, "add_json", add_then_stop)
+    docs = [FIXTURES / "made" / "amounts.txt", FIXTURES / "made" / "periods.txt"]
+    site = tmp_path / "site"
+    args = ["extract", *map(str, docs), "-o", str(tmp_path / "o.jsonl"), "--review", str(site)]
+    assert main([*args, "-j", "1", "-q"]) == 130
+    index = parse((site / "index.html").read_text("utf-8"))
+    assert [e.text() for e in index.iter() if e.tag == "a"] == [str(docs[0])]
