@@ -46,7 +46,7 @@ def test_review_writes_an_index_and_a_page_per_document(tmp_path: Path) -> None:
     ):
         record = json.loads((FIXTURES / name).read_text("utf-8"))
         marks: dict[tuple[str, int], str] = {}
-        for sheet in (tmp_path / "site" / href).parent.glob("*.html"):  # all parts
+        for sheet in (tmp_path / "site" / href).parent.glob("[0-9]*.html"):  # all parts
             for e in records_in(parse(sheet.read_text("utf-8"))):
                 if e.tag == "mark":
                     key = (e.attrs["data-kind"], int(e.attrs["data-index"]))
@@ -264,3 +264,21 @@ def test_an_interrupted_extract_review_indexes_what_was_done(
     assert main([*args, "-j", "1", "-q"]) == 130
     index = parse((site / "index.html").read_text("utf-8"))
     assert [e.text() for e in index.iter() if e.tag == "a"] == [str(docs[0])]
+
+
+def test_all_records_page_links_each_record_to_its_part(tmp_path: Path) -> None:
+    name = "seeds/001_051c73b7d6606d90.expected.json"  # long enough for two parts
+    record = json.loads((FIXTURES / name).read_text("utf-8"))
+    assert main(["review", str(_jsonl(tmp_path, [name])), "-o", str(tmp_path / "site")]) == 0
+    (folder,) = (tmp_path / "site" / "docs").iterdir()
+    assert len(list(folder.glob("[0-9]*.html"))) >= 2
+    page = parse((folder / "records.html").read_text("utf-8"))
+    links = [e for e in page.iter() if e.tag == "a" and "#" in e.attrs["href"]]
+    total = len(record["amounts"]) + len(record["periods"]) + len(record["projects"])
+    assert len(links) == total
+    for link in links:
+        sheet, key = link.attrs["href"].split("#")
+        target = parse((folder / sheet).read_text("utf-8")).find_id(key)
+        assert target is not None
+        assert target.tag == "mark"
+        assert target.text() == link.text()
