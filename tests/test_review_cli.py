@@ -202,4 +202,16 @@ def test_export_label_studio_tasks(tmp_path: Path, capsys: pytest.CaptureFixture
                 assert r["from_id"].startswith("project-")
                 assert r["to_id"] in ids
     assert any(r["type"] == "relation" for r in tasks[0]["predictions"][0]["result"])
-    assert "2 tasks (1 failed documents left out" in capsys.readouterr().err
+    assert "2 tasks (1 failed left out" in capsys.readouterr().err
+
+
+def test_a_resumed_extraction_reviews_its_whole_output(tmp_path: Path) -> None:
+    a, b = FIXTURES / "made" / "amounts.txt", FIXTURES / "made" / "periods.txt"
+    out, site = tmp_path / "out.jsonl", tmp_path / "site"
+    assert main(["extract", str(a), "-o", str(out), "--review", str(site), "-j", "1", "-q"]) == 0
+    args = ["extract", str(a), str(b), "-o", str(out), "--resume", "--review", str(site)]
+    assert main([*args, "-j", "1", "-q"]) == 0
+    index = parse((site / "index.html").read_text("utf-8"))
+    linked = sorted(e.text() for e in index.iter() if e.tag == "a")
+    assert linked == [str(a), str(b)]  # the kept record too, each once
+    assert len(list((site / "docs").glob("*/1.html"))) == 2

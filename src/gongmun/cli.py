@@ -402,7 +402,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         start = time.monotonic()
         stopped: KeyboardInterrupt | None = None
         try:
-            review = ExtractReview.open(args.review) if args.review else None
+            resumed = args.output if args.resume else None
+            review = ExtractReview.open(args.review, resumed) if args.review else None
             if fmt is OutputFormat.JSONL:
                 _extract_jsonl(args, sources, status, tally, out, review)
             else:

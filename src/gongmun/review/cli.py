@@ -63,7 +63,7 @@ def _cmd_review(args: argparse.Namespace) -> int:
         return EXIT_OUTPUT
     documents = len(site.rows) - unshown - failed
     print(
-        f"gongmun review: {documents} documents, {failed} failed, {unshown} not shown "
+        f"gongmun review: {_n(documents, 'document')}, {failed} failed, {unshown} not shown "
         f"-> {site.index}",
         file=sys.stderr,
     )
@@ -111,11 +111,15 @@ def _cmd_export(args: argparse.Namespace) -> int:
         _say(f"cannot write: {e.strerror or e}")
         return EXIT_OUTPUT
     print(
-        f"gongmun export: {len(tasks)} tasks ({skipped} failed documents left out, "
+        f"gongmun export: {_n(len(tasks), 'task')} ({skipped} failed left out, "
         f"{unshown} lines not read)",
         file=sys.stderr,
     )
     return EXIT_UNSHOWN if unshown else 0
+
+
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def _usage(command: str, problem: str) -> int:
@@ -157,8 +161,9 @@ def add_review_option(p: argparse.ArgumentParser) -> None:
 class ExtractReview:
     """The review site an extraction writes as it goes; errors as the JSONL writer's."""
 
-    def __init__(self, site: ReviewSite) -> None:
+    def __init__(self, site: ReviewSite, resumed: str | None = None) -> None:
         self.site = site
+        self.resumed = resumed
 
     @classmethod
     def problem(cls, out: str) -> str | None:
@@ -168,12 +173,13 @@ class ExtractReview:
         return site_problem(Path(out))
 
     @classmethod
-    def open(cls, out: str) -> ExtractReview:
-        """Start the site in ``out`` (checked with :meth:`problem` first)."""
+    def open(cls, out: str, resumed: str | None = None) -> ExtractReview:
+        """Start the site in ``out`` (checked with :meth:`problem` first). ``resumed``: the
+        JSONL a ``--resume`` run adds to, whose earlier records the site shows too."""
         from gongmun.review.site import ReviewSite, SiteError
 
         try:
-            return cls(ReviewSite(out))
+            return cls(ReviewSite(out), resumed)
         except SiteError as e:
             raise OutputError(out, str(e)) from e
 
@@ -190,10 +196,13 @@ class ExtractReview:
             raise OutputError(str(self.site.out), str(e)) from e
 
     def close(self) -> None:
-        """Write the final index."""
+        """Write the final index (of the whole output, for a resumed run)."""
+        from gongmun.review.records import read_jsonl
         from gongmun.review.site import SiteError
 
         try:
+            if self.resumed is not None:
+                self.site.rebuild(read_jsonl(self.resumed))
             self.site.close()
         except SiteError as e:
             raise OutputError(str(self.site.out), str(e)) from e

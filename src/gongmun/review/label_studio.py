@@ -122,19 +122,16 @@ def task(doc: Document, model_version: str) -> dict[str, Any]:
         result += _span(f"project-{i}", "project", start, end, text[start:end], lines)
     shown = {r["id"] for r in result}
     for j, figures in project_links(doc).figures.items():
-        for role, key in figures:
+        for kind, _, key in figures:
             if f"project-{j}" not in shown or key not in shown:
                 continue
-            label = "period" if key.startswith("period") else role
-            if label not in ("period", "total"):
-                label = "annual" if role.isdigit() else "funding"
             result.append(
                 {
                     "from_id": f"project-{j}",
                     "to_id": key,
                     "type": "relation",
                     "direction": "right",
-                    "labels": [label],
+                    "labels": [kind],
                 }
             )
     s = doc.source

@@ -37,12 +37,14 @@ def esc(text: object) -> str:
 class Links:
     """Which records a project's figures are, and back: keys such as ``amount-3``."""
 
-    figures: dict[int, list[tuple[str, str]]] = field(default_factory=dict)  # project → (role, key)
+    # project → (kind, role, key): kind is period, total, annual or funding; role as shown
+    # (``total``, ``2025``, ``국고``).
+    figures: dict[int, list[tuple[str, str, str]]] = field(default_factory=dict)
     projects: dict[str, list[int]] = field(default_factory=dict)  # key → projects
 
-    def add(self, project: int, role: str, key: str) -> None:
-        """Record that ``key`` is the ``role`` figure of ``project``."""
-        self.figures.setdefault(project, []).append((role, key))
+    def add(self, project: int, kind: str, role: str, key: str) -> None:
+        """Record that ``key`` is the ``role`` figure (of ``kind``) of ``project``."""
+        self.figures.setdefault(project, []).append((kind, role, key))
         self.projects.setdefault(key, [])
         if project not in self.projects[key]:
             self.projects[key].append(project)
@@ -64,15 +66,15 @@ def project_links(doc: Document) -> Links:
         if p.period is not None:
             i = periods.get((p.period.span.start, p.period.span.end, p.period.text))
             if i is not None:
-                links.add(j, "period", f"period-{i}")
-        figures = [("total", p.total)] if p.total is not None else []
-        figures += [(f"{a.year}", a.amount) for a in p.annual]
-        figures += [(f.source, f.amount) for f in p.funding]
-        for role, amount in figures:
+                links.add(j, "period", "period", f"period-{i}")
+        figures = [("total", "total", p.total)] if p.total is not None else []
+        figures += [("annual", f"{a.year}", a.amount) for a in p.annual]
+        figures += [("funding", f.source, f.amount) for f in p.funding]
+        for kind, role, amount in figures:
             assert amount is not None
             i = amounts.get((amount.span.start, amount.span.end, amount.text))
             if i is not None:
-                links.add(j, role, f"amount-{i}")
+                links.add(j, kind, role, f"amount-{i}")
     return links
 
 
@@ -95,6 +97,10 @@ class Sheets:
     bounds: list[tuple[int, int]]
     sheet_of: dict[str, int]
     links: Links
+    # Per sheet (1-based): its part of the layout, and its records by kind, in index
+    # order; found once, so a page costs its own records, not the document's.
+    parts: dict[int, Layout] = field(default_factory=dict)
+    records: dict[int, dict[str, list[int]]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, doc: Document, size: int = SHEET_CHARS) -> Sheets:
@@ -106,7 +112,17 @@ class Sheets:
         n = len(bounds)
         for key, pos in layout.where().items():
             sheet_of[key] = _sheet_at(starts, pos, n)
-        return cls(doc, layout, bounds, sheet_of, project_links(doc))
+        sheets = cls(doc, layout, bounds, sheet_of, project_links(doc))
+        for s in range(1, n + 1):
+            sheets.parts[s] = Layout()
+            sheets.records[s] = {"amount": [], "period": [], "project": []}
+        for m in layout.placed:
+            sheets.parts[sheet_of[m.key]].placed.append(m)
+        for pos, m in layout.echoes:
+            sheets.parts[sheet_of[m.key]].echoes.append((pos, m))
+        for m in sorted(marks(doc), key=lambda m: m.index):
+            sheets.records[sheet_of[m.key]][m.kind].append(m.index)
+        return sheets
 
     def href(self, key: str, here: int) -> str:
         """Link to a record's element from sheet ``here``."""
@@ -158,7 +174,7 @@ def _record(sheets: Sheets, kind: Kind, index: int, here: int) -> tuple[str, str
             items = "".join(
                 f'<li>{esc(role)}: <a href="{esc(sheets.href(k, here))}">{esc(_text_of(doc, k))}'
                 f"</a></li>"
-                for role, k in figures
+                for _, role, k in figures
             )
             extra += f'<p class="rel">figures</p><ul class="figures">{items}</ul>'
     owners = sheets.links.projects.get(key, [])
@@ -198,7 +214,7 @@ def _side(sheets: Sheets, here: int) -> str:
     }
     out = []
     for kind in ("amount", "period", "project"):
-        keys = [i for i in range(sizes[kind]) if sheets.sheet_of.get(f"{kind}-{i}") == here]
+        keys = sheets.records[here][kind]
         items = []
         for i in keys:
             shown, summary, details = _record(sheets, kind, i, here)
@@ -281,18 +297,10 @@ def _pager(sheets: Sheets, here: int, labels: list[str]) -> str:
 
 def _tables(sheets: Sheets, here: int) -> str:
     doc = sheets.doc
-    wanted = sorted(
-        {
-            r.cell.table
-            for i, r in enumerate(doc.amounts)
-            if r.cell is not None and sheets.sheet_of.get(f"amount-{i}") == here
-        }
-        | {
-            r.cell.table
-            for i, r in enumerate(doc.periods)
-            if r.cell is not None and sheets.sheet_of.get(f"period-{i}") == here
-        }
-    )
+    mine = sheets.records[here]
+    cells = [doc.amounts[i].cell for i in mine["amount"]]
+    cells += [doc.periods[i].cell for i in mine["period"]]
+    wanted = sorted({c.table for c in cells if c is not None})
     shown = [table_html(doc.tables[t]) for t in wanted if t < len(doc.tables)]
     if not shown:
         return ""
@@ -334,7 +342,7 @@ def document_sheets(doc: Document, size: int = SHEET_CHARS) -> Iterator[str]:
     counts = values.document_counts(doc)
     count_line = " · ".join(f"{v} {k}" for k, v in counts.items())
     for here, bounds in enumerate(sheets.bounds, start=1):
-        body = render(doc.text, bounds, sheets.layout, _open_tag)
+        body = render(doc.text, bounds, sheets.parts[here], _open_tag)
         part = f"part {here} of {n}, {labels[here - 1]}" if n > 1 else labels[0]
         yield (
             '<!doctype html>\n<html lang="ko"><head><meta charset="utf-8">'

@@ -18,6 +18,7 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -98,6 +99,8 @@ class ReviewSite:
         self.sheet_chars = sheet_chars
         self.rows: list[Row] = []
         self._ids: set[str] = set()
+        self._written: dict[str, Row] = {}
+        self._index_cost = 0.0
         self._last_index = 0.0
         try:
             (self.out / "assets").mkdir(parents=True, exist_ok=True)
@@ -128,9 +131,23 @@ class ReviewSite:
         else:
             row = self._write_document(record)
         self.rows.append(row)
-        if time.monotonic() - self._last_index > _INDEX_EVERY:
+        # Every few seconds, and never more than a tenth of the time: the index grows.
+        if time.monotonic() - self._last_index > max(_INDEX_EVERY, 10 * self._index_cost):
             self.write_index()
         return row
+
+    def rebuild(self, records: Iterable[Record]) -> None:
+        """Make the index the rows of ``records`` (the whole output of a resumed run):
+        documents written in this run keep their pages, the others get theirs."""
+        written = dict(self._written)
+        self.rows = []
+        for record in records:
+            if isinstance(record, Document):
+                ident = document_id(record)
+                if ident in written:
+                    self.rows.append(written.pop(ident))
+                    continue
+            self.add(record)
 
     def _write_document(self, doc: Document) -> Row:
         base = document_id(doc)
@@ -151,7 +168,7 @@ class ReviewSite:
         except OSError as e:
             raise SiteError(f"{folder}: cannot write: {e.strerror or e}") from e
         m = doc.meta
-        return Row(
+        row = Row(
             doc.source.path or "-",
             title=m.title or "",
             kind=m.kind,
@@ -163,14 +180,18 @@ class ReviewSite:
             warnings=len(doc.warnings),
             href=f"docs/{ident}/1.html",
         )
+        self._written[ident] = row
+        return row
 
     def write_index(self) -> None:
         """Write ``index.html`` for the rows so far."""
+        start = time.monotonic()
         try:
             write_atomic(self.index, index_html(self.rows))
         except OSError as e:
             raise SiteError(f"{self.index}: cannot write: {e.strerror or e}") from e
         self._last_index = time.monotonic()
+        self._index_cost = self._last_index - start
 
     def close(self) -> None:
         """Write the final index and remove the document folders of earlier runs that

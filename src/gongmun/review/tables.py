@@ -20,18 +20,38 @@ def table_html(table: Table, hit: tuple[int, int] | None = None) -> str:
     >>> out = table_html(t, hit=(0, 1))
     >>> "&lt;b&gt;</td>" in out, '<td data-row="0" data-col="1" class="hit">5</td>' in out
     (True, True)
+    >>> t = Table(index=1, source="hwpx", n_rows=2, n_cols=3, cells=[
+    ...     TableCell(row=0, col=0, colspan=2, text="구분"), TableCell(row=0, col=2, text="계"),
+    ...     TableCell(row=1, col=2, text="9")])  # row 1: two empty slots, then 9
+    >>> table_html(t).count("<td"), '<td data-row="1" data-col="2">9</td>' in table_html(t)
+    (5, True)
     """
+    at = {(c.row, c.col): c for c in table.cells}
+    n_rows = max([table.n_rows, *(c.row + c.rowspan for c in table.cells)])
+    n_cols = max([table.n_cols, *(c.col + c.colspan for c in table.cells)])
+    covered: set[tuple[int, int]] = set()  # slots under a merged cell
     rows: dict[int, list[str]] = {}
-    for cell in sorted(table.cells, key=lambda c: (c.row, c.col)):
-        tag = "th" if cell.header else "td"
-        attrs = f' data-row="{cell.row}" data-col="{cell.col}"'
-        if cell.rowspan > 1:
-            attrs += f' rowspan="{cell.rowspan}"'
-        if cell.colspan > 1:
-            attrs += f' colspan="{cell.colspan}"'
-        if hit == (cell.row, cell.col):
-            attrs += ' class="hit"'
-        rows.setdefault(cell.row, []).append(f"<{tag}{attrs}>{html.escape(cell.text)}</{tag}>")
+    for r in range(n_rows):
+        out = rows.setdefault(r, [])
+        for col in range(n_cols):
+            if (r, col) in covered:
+                continue
+            cell = at.get((r, col))
+            if cell is None:  # an empty slot: kept, so later cells stay in their column
+                out.append(f'<td data-row="{r}" data-col="{col}"></td>')
+                continue
+            covered.update(
+                (r + i, col + j) for i in range(cell.rowspan) for j in range(cell.colspan)
+            )
+            tag = "th" if cell.header else "td"
+            attrs = f' data-row="{r}" data-col="{col}"'
+            if cell.rowspan > 1:
+                attrs += f' rowspan="{cell.rowspan}"'
+            if cell.colspan > 1:
+                attrs += f' colspan="{cell.colspan}"'
+            if hit == (r, col):
+                attrs += ' class="hit"'
+            out.append(f"<{tag}{attrs}>{html.escape(cell.text)}</{tag}>")
     head = ""
     caption = " ".join(html.escape(x) for x in (table.caption, table.unit) if x)
     where = f"table {table.index} ({html.escape(table.source)}"

@@ -40,9 +40,15 @@
     tip.appendChild(body);
     tip.hidden = false;
     var box = mark.getBoundingClientRect();
-    var left = Math.max(4, Math.min(box.left, document.documentElement.clientWidth - tip.offsetWidth - 8));
+    var view = document.documentElement;
+    var left = Math.max(4, Math.min(box.left, view.clientWidth - tip.offsetWidth - 8));
+    // Below the record, or above it when it would not fit below (a long table).
+    var below = box.bottom + 6;
+    var top = below + tip.offsetHeight > view.clientHeight && box.top - 6 - tip.offsetHeight >= 0
+      ? box.top - 6 - tip.offsetHeight
+      : below;
     tip.style.left = window.scrollX + left + "px";
-    tip.style.top = window.scrollY + box.bottom + 6 + "px";
+    tip.style.top = window.scrollY + top + "px";
     var item = document.getElementById("li-" + mark.id);
     if (item) item.classList.add("on");
     mark.setAttribute("aria-describedby", "tip");
