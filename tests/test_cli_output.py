@@ -100,6 +100,31 @@ def test_a_second_writer_is_refused_and_the_output_left_alone(
             assert out.read_bytes() == before
 
 
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_a_second_run_on_a_tables_folder_is_refused_and_the_tables_left_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    if fmt == "parquet":
+        pytest.importorskip("pyarrow")
+    docs = _docs(tmp_path / "d", 2)
+    out = tmp_path / "tables"
+    run = ["extract", *map(str, docs), "-o", str(out), "-f", fmt, *FAST]
+    assert main(run) == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    capsys.readouterr()
+    held = os.open(out, os.O_RDONLY)
+    try:
+        fcntl.flock(held, fcntl.LOCK_EX)  # another run is writing the folder
+        assert main(run) == EXIT_OUTPUT
+        (line,) = capsys.readouterr().err.splitlines()
+        assert line == f"gongmun: {out}: another gongmun run is writing it; wait for it to end"
+    finally:
+        os.close(held)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d", "tables"]  # no partial folder
+    assert main(run) == 0  # the lock goes with the run that held it
+
+
 def test_an_output_that_is_also_an_input_is_a_usage_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

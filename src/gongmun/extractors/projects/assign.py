@@ -55,6 +55,9 @@ _SIZE_OF = regex.compile(r"\s*(?:규모|사업비)(?:의|인)?\s")
 
 # How many characters before an amount its role words may sit.
 _REACH: Final = 14
+# How far after an amount the words that follow it are looked for: a match is given an
+# end, as the regex module looks for a pattern's literal up to the end it is given.
+_AFTER: Final = 64
 
 
 def role_of(a: Amount, text: str, figures: Figures | None = None) -> tuple[Role, int | None]:
@@ -74,19 +77,27 @@ def role_of(a: Amount, text: str, figures: Figures | None = None) -> tuple[Role,
         return "funding", None
     if a.qualifier in NOT_TOTAL_QUALIFIERS or a.per:
         return "none", None
-    if a.decrease or _CHANGE_AFTER.match(text, a.span.end) or _CHANGE_BEFORE.search(near):
+    if (
+        a.decrease
+        or _CHANGE_AFTER.match(text, a.span.end, a.span.end + _AFTER)
+        or _CHANGE_BEFORE.search(near)
+    ):
         return "none", None
     total_marked = (
         a.qualifier == "총"
         or bool(_TOTAL_BEFORE.search(near))
-        or bool(_SIZE_OF.match(text, a.span.end))
+        or bool(_SIZE_OF.match(text, a.span.end, a.span.end + _AFTER))
     )
     if a.year is not None:
         return "annual", a.year
     if total_marked:
         return "total", None
     year = figures.frame_year(a) if figures is not None else None
-    if year is None and _TOTAL_IN_PARENS_AFTER.match(text, a.span.end) and figures is not None:
+    if (
+        year is None
+        and _TOTAL_IN_PARENS_AFTER.match(text, a.span.end, a.span.end + _AFTER)
+        and figures is not None
+    ):
         year = figures.doc_year
     if year is not None:
         return "annual", year
@@ -121,5 +132,5 @@ def _marked_total(a: Amount, text: str) -> bool:
     return (
         a.qualifier == "총"
         or bool(_TOTAL_BEFORE.search(near))
-        or bool(_SIZE_OF.match(text, a.span.end))
+        or bool(_SIZE_OF.match(text, a.span.end, a.span.end + _AFTER))
     )
