@@ -59,6 +59,37 @@ _REACH: Final = 14
 # end, as the regex module looks for a pattern's literal up to the end it is given.
 _AFTER: Final = 64
 
+# "1조원 규모 이상의", "1조원 이상의": a bar to clear, not a budget.
+_THRESHOLD_AFTER = regex.compile(
+    r"\s*(?:규모\s*)?(?:이상|초과|미만|이하)(?:의|인|을|를|이|가|\s|$)"
+)
+
+# "증가한 사업에는 A(1조원), B(…)", "순융자를 가진 기금으로는 A(10.1조원)": the figures of
+# a list whose head says what they measure — a change or a net flow, not a budget.
+_CHANGE_LIST = regex.compile(
+    r"(?:증가|감소|축소|증액|감액|늘어난|줄어든|늘린|줄인)[^.\n]{0,12}?"
+    r"(?:사업|기금|부처|분야|과제|기관)(?:에는|으로는|로는|은|는)\s(?:(?![.。]\s)[\s\S]){0,180}$"
+)
+_NET_LIST = regex.compile(
+    r"(?:순융자|순증|순지출|잔액)[^.\n]{0,16}?(?:사업|기금|부처|분야|과제|기관)(?:에는|으로는|로는|은|는)\s(?:(?![.。]\s)[\s\S]){0,180}$"
+)
+# How far back a list's head may be.
+_LIST_REACH: Final = 220
+
+
+def bound_of(a: Amount, text: str) -> bool:
+    """Whether ``a`` is a change, threshold or cap: a figure that gives no project a
+    budget (``전년 대비 20억원 증액``, ``1조원 이상의``, ``과제당 10억원``)."""
+    before = text[max(0, a.span.start - _REACH) : a.span.start]
+    near = before.split("\n")[-1].split("(")[-1].split(",")[-1]
+    if a.qualifier in NOT_TOTAL_QUALIFIERS or a.per or a.decrease:
+        return True
+    if _CHANGE_AFTER.match(text, a.span.end, a.span.end + _AFTER) or _CHANGE_BEFORE.search(near):
+        return True
+    if _THRESHOLD_AFTER.match(text, a.span.end, a.span.end + _AFTER):
+        return True
+    return bool(_CHANGE_LIST.search(text, max(0, a.span.start - _LIST_REACH), a.span.start))
+
 
 def role_of(a: Amount, text: str, figures: Figures | None = None) -> tuple[Role, int | None]:
     """The role of ``a`` and, for a year's figure, its year.
@@ -75,13 +106,9 @@ def role_of(a: Amount, text: str, figures: Figures | None = None) -> tuple[Role,
     near = before.split("\n")[-1].split("(")[-1].split(",")[-1]
     if _FUNDING_RE.search(near.rstrip(" ")):
         return "funding", None
-    if a.qualifier in NOT_TOTAL_QUALIFIERS or a.per:
+    if bound_of(a, text):
         return "none", None
-    if (
-        a.decrease
-        or _CHANGE_AFTER.match(text, a.span.end, a.span.end + _AFTER)
-        or _CHANGE_BEFORE.search(near)
-    ):
+    if _NET_LIST.search(text, max(0, a.span.start - _LIST_REACH), a.span.start):
         return "none", None
     total_marked = (
         a.qualifier == "총"
@@ -107,6 +134,9 @@ def role_of(a: Amount, text: str, figures: Figures | None = None) -> tuple[Role,
 def assign_amount(draft: Draft, a: Amount, text: str, figures: Figures | None = None) -> None:
     """Put ``a`` where its role says on ``draft``: annual, total or funding (or nowhere)."""
     role, year = role_of(a, text, figures)
+    draft.claimed += 1
+    if role == "none" and bound_of(a, text):
+        draft.bounded += 1
     if role == "funding":
         near = text[max(0, a.span.start - _REACH) : a.span.start].split("(")[-1].split(",")[-1]
         m = _FUNDING_RE.search(near.rstrip(" "))
@@ -117,8 +147,14 @@ def assign_amount(draft: Draft, a: Amount, text: str, figures: Figures | None = 
         return
     if role == "annual" and year is not None:
         draft.annual.setdefault(year, a)
-        if a.qualifier == "총" and a.year is not None and draft.total is None:
-            # "총 3조 2,940억원 규모의 2025년 … 공고": the whole budget, of that one year.
+        if (
+            a.qualifier == "총"
+            and a.year is not None
+            and draft.total is None
+            and _named_year(draft, year)
+        ):
+            # "총 3조 2,940억원 규모의 2025년 … 공고": the whole budget of a programme
+            # named by its one year; "2022년 기후대응기금은 총 2.4조원" is that year's only.
             draft.total = a
         return
     if draft.total is None:
@@ -134,3 +170,8 @@ def _marked_total(a: Amount, text: str) -> bool:
         or bool(_TOTAL_BEFORE.search(near))
         or bool(_SIZE_OF.match(text, a.span.end, a.span.end + _AFTER))
     )
+
+
+def _named_year(draft: Draft, year: int) -> bool:
+    """Whether the year is part of the project's name: ``2025년 … 통합공고``."""
+    return f"{year}년" in draft.name or f"{year % 100:02d}년" in draft.name

@@ -156,6 +156,8 @@ def _label_name(text: str, line: Line, figures: Figures) -> list[Draft]:
     first = figures.first_start_from(rest)
     if first is None or first >= line.end or not _YEAR_GAP.fullmatch(text[rest:first]):
         return []
+    if not figures.programme_figures_in(rest, line.end):
+        return []  # "(경제개발 시기의 융자) 1993년까지 …": a topic and a date, no programme
     place = locate(text, name, line.body_start, rest)
     if place is None:
         return []

@@ -37,6 +37,10 @@ class Draft:
     # The total is a bare level (no 총, 총사업비, N년간, 규모의): in a document about one
     # year's budget it is that year's figure (see merge.fiscal_levels).
     total_bare: bool = False
+    # Figures the rule tied to the name, and how many of them were changes, thresholds
+    # or caps: a name whose figures are all such gives no programme (see merge.merge).
+    claimed: int = 0
+    bounded: int = 0
 
 
 class Figures:

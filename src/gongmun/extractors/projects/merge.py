@@ -49,18 +49,27 @@ def merge(drafts: list[Draft], rank: Mapping[str, int]) -> list[Draft]:
             kept.annual.setdefault(year, a)
         kept.funding.extend(d.funding)
         kept.group = kept.group or d.group
+        kept.claimed += d.claimed
+        kept.bounded += d.bounded
     for d in drafts:
         # Name and place of the first mention, figures of the surest.
         kept = by_key.get(name_key(d.name))
         if kept is not None and d.start < kept.start:
             kept.name, kept.start, kept.end = d.name, d.start, d.end
-    merged = list(by_key.values())
+    # A name whose every figure is a change, threshold or cap (증가한 사업에는 A(1조원),
+    # B 사업이 1조원 이상의 규모) is not given a budget: it is not a project.
+    merged = [d for d in by_key.values() if not _only_bounds(d)]
     for d in merged:
         # A "total" equal to one year's figure of a yearly series is that year's budget.
         total = d.total
         if total is not None and any(a.value_krw == total.value_krw for a in d.annual.values()):
             d.total = None if len(d.annual) >= 2 else total
     return sorted(merged, key=lambda d: d.start)
+
+
+def _only_bounds(d: Draft) -> bool:
+    no_figures = d.period is None and d.total is None and not d.annual and not d.funding
+    return no_figures and d.claimed > 0 and d.claimed == d.bounded
 
 
 def build(ctx: Context, d: Draft) -> Project:

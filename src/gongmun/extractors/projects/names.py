@@ -16,6 +16,7 @@ from gongmun.extractors.projects.figures import Draft, Figures
 from gongmun.extractors.projects.lines import Line
 from gongmun.extractors.projects.words import (
     ACTIVITY_WORDS,
+    CATEGORY_NAMES,
     CLAUSE_END_SUFFIXES,
     EVENT_WORDS,
     FIELD_LABELS,
@@ -75,6 +76,11 @@ def clean_name(raw: str, *, support_head: bool = False) -> str | None:
     '이공계 진학을 위한 CVC펀드'
     """
     name = " ".join(raw.split())
+    quoted = _QUOTED_WHOLE.fullmatch(name)
+    if quoted is not None:
+        # "'2025년 … 통합공고'", 「…」: a quoted name is the name as written, year and all.
+        inner = quoted.group("name").strip(_EDGE_MARKS)
+        return inner if _looks_like_project(inner, support_head=support_head) else None
     name = name.strip(_EDGE_MARKS)
     name = _YEAR_PREFIX.sub("", _cut_clause(name))
     # "규모 조성 및 CVC투자연계R&D": what a previous clause left in front of the name.
@@ -88,6 +94,13 @@ def clean_name(raw: str, *, support_head: bool = False) -> str | None:
         return None
     return name
 
+
+# A phrase that is one quoted name whole: 「NAME」, 『NAME』, 'NAME', "NAME", ?NAME? (a page
+# that lost its 「」).
+_QUOTED_WHOLE = regex.compile(
+    r"(?:「(?P<name>[^「」]+)」|『(?P<name>[^『』]+)』|['‘](?P<name>[^'‘’]+)['’]"
+    r"|[\"“](?P<name>[^\"“”]+)[\"”]|\?(?P<name>[^?]+)\?)"
+)
 
 # "6월 제주공항 …": a month or day in front says when, it is not part of the name.
 _DATE_WORD = regex.compile(r"^\d{1,2}(?:월|일)$")
@@ -157,6 +170,11 @@ def _looks_like_project(name: str, *, support_head: bool = False) -> bool:
     # "요구하는한편 신규사업": a generic last word names no particular project.
     last = name.rsplit(" ", 1)[-1]
     generic = name in GENERIC_NAMES or (last in GENERIC_NAMES and last not in HEADS)
+    words = name.rsplit(" ", 2)
+    if name in CATEGORY_NAMES or (
+        len(words) > 1 and last in CATEGORY_NAMES and words[-2].endswith("의")
+    ):
+        return False
     if _NOT_HEAD_RE.search(name) or not has_head or generic:
         return False
     if " 등 " in name:  # "성능평가·인증 등 신제품 개발" is a list of activities

@@ -85,8 +85,27 @@ GENERIC_NAMES: Final[frozenset[str]] = frozenset(
     }
 )
 
+# Kinds of programme, not one programme: alone or after a genitive ("주택도시기금의
+# 재정융자사업", "1990년대 이전의 재정융자사업") they name a class of programmes.
+CATEGORY_NAMES: Final[frozenset[str]] = frozenset(
+    {
+        "재정사업",
+        "재정융자사업",
+        "융자사업",
+        "보조사업",
+        "국고보조사업",
+        "출연사업",
+        "출자사업",
+        "공모사업",
+        "지원사업",
+        "연구개발사업",
+        "R&D사업",
+    }
+)
+
 # Sentence adverbs that can open the phrase before a name: never part of it.
 LEADING_WORDS: Final[tuple[str, ...]] = (
+    "이",  # "이 중 기금": a pointer back, not a word of the name
     "특히",
     "또한",
     "또",
