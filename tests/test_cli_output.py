@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import io
 import json
 import os
 import stat
@@ -81,6 +82,32 @@ def test_a_write_failing_midway_leaves_only_whole_lines(
     assert _paths(out) == [str(docs[0]), str(docs[1])]
     assert out.read_bytes().endswith(b"\n")
     assert "No space left on device" in capsys.readouterr().err
+
+
+def test_normalize_and_schema_output_errors_are_one_line_and_status_3(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (doc,) = _docs(tmp_path / "d", 1)
+
+    class FullDisk(io.StringIO):
+        def write(self, text: str) -> int:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr("sys.stdout", FullDisk())
+    assert main(["normalize", str(doc)]) == EXIT_OUTPUT
+    err = capsys.readouterr().err
+    assert err == f"gongmun: stdout: cannot write: {os.strerror(errno.ENOSPC)}\n"
+    monkeypatch.undo()
+    (tmp_path / "file").write_text("x")
+    assert main(["schema", "--dir", str(tmp_path / "file" / "schemas")]) == EXIT_OUTPUT
+    (line,) = capsys.readouterr().err.splitlines()
+    schemas = tmp_path / "file" / "schemas"
+    assert line == f"gongmun: {schemas}: cannot write: {tmp_path / 'file'} is not a folder"
+    # -o under a file names the file in the way, not "File exists".
+    out = tmp_path / "file" / "out.jsonl"
+    assert main(["extract", str(doc), "-o", str(out), *FAST]) == EXIT_OUTPUT
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line == f"gongmun: {out}: cannot open for writing: {tmp_path / 'file'} is not a folder"
 
 
 def test_a_second_writer_is_refused_and_the_output_left_alone(

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, Final, Protocol
 
 from gongmun.models import Document, Failure
-from gongmun.writers_jsonl import OutputError, describe, lock
+from gongmun.writers_jsonl import OutputError, describe_path, lock
 from gongmun.writers_tables import (
     TABLES,
     Column,
@@ -209,7 +209,7 @@ def _lock_dir(out: Path) -> tuple[int | None, bool]:
             pass
         fd = os.open(out, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     except OSError as e:
-        raise OutputError(str(out), f"cannot write tables: {describe(e)}") from e
+        raise OutputError(str(out), f"cannot write tables: {describe_path(e, out)}") from e
     try:
         lock(fd, str(out))
     except BaseException:
