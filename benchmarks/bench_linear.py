@@ -13,7 +13,7 @@ whole ``extract_text``):
 
 For the repeated seeds it prints the growth exponent between each size and the next
 (log time ratio / log size ratio: 1.0 is linear, 2.0 quadratic) and over the whole
-range; the goal is at most 1.1 for every stage. For the single line it prints its cost
+range (Kiwi is loaded before the clock starts); the goal is at most 1.1 for every stage. For the single line it prints its cost
 per MB beside the same text in lines: a long line must cost what the same text in lines
 costs. CPU time (``process_time``), best of ``--repeat`` runs. Asserts nothing.
 """
@@ -86,6 +86,8 @@ def main() -> None:
     # loses most of it in normalizing (a press release's closing block is taken as
     # boilerplate up to the end), which would time nothing.
     seeds = max((p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")), key=len)
+    # Off the clock: loading Kiwi (a second or more) would land on the first row.
+    extract_text(seeds[:5000])
     print(f"{'input':>14} {'size':>11} " + " ".join(f"{s:>9}" for s in STAGES))
     sizes: list[tuple[int, dict[str, float]]] = []
     k = 1
