@@ -183,7 +183,7 @@ def _paren_figures(
         box = above is not None and g0 == line.body_start and not text[g1 : line.end].strip()
         if found is None and box and above is not None:
             found = name_before(text, above, above.end, figures)
-        if found is None or NOT_HEAD_AFTER.match(text, g1):
+        if found is None or NOT_HEAD_AFTER.match(text, g1, g1 + 40):
             continue
         d = draft_at(found, "paren_figures")
         figures.take(d, g0, g1, text)
