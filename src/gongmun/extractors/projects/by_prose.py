@@ -35,7 +35,8 @@ _PAREN_LABEL = regex.compile(r"\((?P<name>[^()\n]{3,60})\)")
 
 def name_amounts(scan: Scan) -> list[Draft]:
     """``NAME에 1조2520억원``, ``NAME 500억원 규모`` and ``300억원 규모의 NAME을``."""
-    return [d for line in scan.lines for d in _name_amount(scan.text, line, scan.figures)]
+    lines = scan.lines
+    return [d for i in scan.figure_lines for d in _name_amount(scan.text, lines[i], scan.figures)]
 
 
 def subject(scan: Scan) -> list[Draft]:
