@@ -29,6 +29,19 @@ def kiwi() -> Any:
         return Kiwi(load_multi_dict=False, num_workers=0)
 
 
+def warm() -> None:
+    """Load Kiwi and run one analysis, so that its lazy set-up is done too.
+
+    Kiwi's first ``analyze`` builds more of the model (about 0.6 s, as long again as
+    loading it): the batch fork server calls this once, so forked workers inherit a
+    ready analyzer instead of each paying for it. Without kiwipiepy it does nothing.
+    """
+    try:
+        kiwi().analyze("디스플레이", top_n=1)
+    except (ImportError, OSError, RuntimeError):
+        return
+
+
 @lru_cache(maxsize=65536)
 def one_word(left: str, right: str) -> bool:
     """True when Hangul ``left`` and ``right`` read as one word split by a line break.
@@ -57,4 +70,4 @@ def tokenize(text: str) -> list[Any]:
     return tokens
 
 
-__all__ = ["kiwi", "one_word", "tokenize"]
+__all__ = ["kiwi", "one_word", "tokenize", "warm"]

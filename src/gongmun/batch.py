@@ -25,9 +25,10 @@ from gongmun.errors import InputError
 from gongmun.models import Document, Failure
 from gongmun.paths import escape_surrogates
 from gongmun.pipeline import extract_raw
-from gongmun.pool import map_ordered
+from gongmun.pool import PRELOAD_CODE, PRELOAD_KIWI, map_ordered
 from gongmun.readers import RawInput, from_text, read_bytes, read_path
 from gongmun.readers.files import is_regular_file
+from gongmun.readers.limits import DEFAULT_TIMEOUT as DEFAULT_TIMEOUT
 from gongmun.readers.ocr import OcrMode
 from gongmun.versions import VERSION
 
@@ -36,10 +37,6 @@ R = TypeVar("R")
 
 _CODE: Final = re.compile(r"^[a-z][a-z0-9_]*$")
 _MAX_MESSAGE_CHARS: Final = 2000
-
-# The CLI's time limit per document when none is given: far above what any real
-# document needs (a 300-page PDF takes about a minute), far below "stuck for hours".
-DEFAULT_TIMEOUT: Final = 600.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,7 +301,17 @@ def run_batch(
     start = time.monotonic()
     failed = done_bytes = 0
     for done, result in enumerate(
-        map_ordered(fn, sources, jobs, on_crash, timeout=timeout, on_timeout=on_timeout), start=1
+        map_ordered(
+            fn,
+            sources,
+            jobs,
+            on_crash,
+            timeout=timeout,
+            on_timeout=on_timeout,
+            # One document: Kiwi only if a line join needs it, not always in the server.
+            preload=PRELOAD_KIWI if len(sources) > 1 else PRELOAD_CODE,
+        ),
+        start=1,
     ):
         failed += is_failure(result)
         if on_progress:

@@ -21,35 +21,20 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from types import FrameType
-from typing import Final
+from typing import TYPE_CHECKING, Any, Final
 
-from gongmun.batch import (
-    DEFAULT_TIMEOUT,
-    Line,
-    Source,
-    TextInput,
-    crashed_line,
-    extract_line,
-    extract_many,
-    on_timeout_line,
-    run_batch,
-    source_path,
-    source_sha256,
-    to_line,
-)
-from gongmun.check import CheckError, check_dir, update
 from gongmun.errors import InputError
 from gongmun.inputs import STDIN, find_documents
-from gongmun.normalize import normalize
-from gongmun.normalize.explain import explain
 from gongmun.paths import record_key, shown
-from gongmun.progress import ProgressLine, duration, paint
-from gongmun.readers import read_bytes, read_path
-from gongmun.schema import write_schemas
+from gongmun.readers.limits import DEFAULT_TIMEOUT
 from gongmun.versions import VERSION, reader_version
-from gongmun.writers import MissingDependency, TableWriter, check_format, table_dir_problem
 from gongmun.writers_jsonl import JsonlWriter, OutputError
-from gongmun.writers_resume import resume
+
+# The pipeline, pydantic, the writers and the readers are imported by the commands that
+# use them, so that `gongmun --help` and `--version` start at once.
+if TYPE_CHECKING:
+    from gongmun.batch import Line, Source
+    from gongmun.progress import ProgressLine
 
 EXIT_FAILED: Final = 1
 EXIT_USAGE: Final = 2
@@ -139,6 +124,8 @@ class _Out:
             self.say(text, status)
 
     def warn(self, text: str) -> None:
+        from gongmun.progress import paint
+
         if not self.quiet:
             print(f"gongmun: {paint('warning', 'yellow', sys.stderr)}: {text}", file=sys.stderr)
 
@@ -147,6 +134,10 @@ class _Out:
 
 
 def _cmd_normalize(args: argparse.Namespace) -> int:
+    from gongmun.normalize import normalize
+    from gongmun.normalize.explain import explain
+    from gongmun.readers import read_bytes, read_path
+
     try:
         if args.file == STDIN:
             # Bytes, not sys.stdin's locale decoding: detected as a file's are.
@@ -209,6 +200,8 @@ class _Tally:
         self.projects += j
 
     def summary(self, seconds: float, interrupted: bool, resumable: bool) -> str:
+        from gongmun.progress import duration
+
         records = self.amounts + self.periods + self.projects
         rate = self.documents / seconds if seconds > 0 else 0.0
         text = (
@@ -233,6 +226,8 @@ def _to_stdout(args: argparse.Namespace) -> bool:
 
 
 def _extract_usage_problem(args: argparse.Namespace, fmt: OutputFormat) -> str | None:
+    from gongmun.writers import MissingDependency, check_format, table_dir_problem
+
     if fmt is not OutputFormat.JSONL and _to_stdout(args):
         return f"--format {fmt} writes a directory of tables: give it with -o DIR"
     if args.resume and _to_stdout(args):
@@ -271,12 +266,16 @@ def _same_file_as_output(output: str, paths: list[str]) -> str | None:
 
 
 def _sources(paths: list[str]) -> list[Source]:
+    from gongmun.batch import TextInput
+
     # Bytes, not sys.stdin's locale decoding: detected and recorded as a file's are.
     data = sys.stdin.buffer.read() if STDIN in paths else b""
     return [TextInput(data) if p == STDIN else p for p in paths]
 
 
 def _report(out: _Out, status: ProgressLine, line: Line) -> None:
+    from gongmun.progress import paint
+
     if line.failed:
         code = paint(line.error, "red", sys.stderr)
         out.info(f"gongmun: {shown(line.path)}: {shown(line.message)} ({code})", status)
@@ -289,6 +288,9 @@ def _report(out: _Out, status: ProgressLine, line: Line) -> None:
 def _open_jsonl(
     args: argparse.Namespace, sources: list[Source], tally: _Tally
 ) -> tuple[JsonlWriter, list[Source]]:
+    from gongmun.batch import source_path, source_sha256
+    from gongmun.writers_resume import resume
+
     if _to_stdout(args):
         return JsonlWriter.stream(sys.stdout.buffer), sources
     writer = JsonlWriter.open(args.output, append=args.resume)
@@ -311,6 +313,8 @@ def _extract_jsonl(
     tally: _Tally,
     out: _Out,
 ) -> None:
+    from gongmun.batch import crashed_line, extract_line, on_timeout_line, run_batch
+
     writer, sources = _open_jsonl(args, sources, tally)
     try:
         for line in run_batch(
@@ -337,6 +341,9 @@ def _extract_tables(
     tally: _Tally,
     out: _Out,
 ) -> None:
+    from gongmun.batch import extract_many, to_line
+    from gongmun.writers import TableWriter
+
     try:
         writer = TableWriter(args.output, args.format, bom=args.csv_bom)
     except OSError as e:
@@ -364,6 +371,8 @@ def _extract_tables(
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
+    from gongmun.progress import ProgressLine
+
     out = _Out(args.quiet, args.verbose)
     fmt = OutputFormat(args.format)
     problem = _extract_usage_problem(args, fmt)
@@ -411,6 +420,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
+    from gongmun.check import CheckError, check_dir, update
+
     try:
         with _signals_stop():
             results = check_dir(args.dir, jobs=args.jobs, timeout=args.timeout or None)
@@ -452,6 +463,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
+    from gongmun.schema import write_schemas
+
     for path in write_schemas(Path(args.dir)):
         print(path, file=sys.stderr)
     return 0
@@ -462,6 +475,20 @@ def version_text() -> str:
     python = ".".join(map(str, sys.version_info[:3]))
     readers = ", ".join(reader_version(m) for m in ("application/pdf", "application/x-hwp"))
     return f"gongmun {VERSION} (python {python}; {readers})"
+
+
+class _Version(argparse._VersionAction):
+    """``--version``, its text made only when asked for (it looks up installed versions)."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        self.version = version_text()
+        super().__call__(parser, namespace, values, option_string)
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -506,7 +533,7 @@ def _ocr_options(p: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``gongmun``."""
     parser = argparse.ArgumentParser(prog="gongmun", description=__doc__)
-    parser.add_argument("--version", action="version", version=version_text())
+    parser.add_argument("--version", action=_Version)
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("extract", help="extract records from documents (JSON Lines, CSV, Parquet)")

@@ -82,13 +82,21 @@ def _serve(conn: Connection, fn: Callable[[Any], Any], parent: int) -> None:
         conn.send((_DONE, fn(item[1])))
 
 
-def _context() -> multiprocessing.context.BaseContext:
+# What the fork server imports before it forks workers: gongmun's code with Kiwi loaded
+# and warmed, once for all workers (a batch of many documents), or the code alone (one
+# document, whose worker loads Kiwi only if a line join needs it). The server is started
+# once per process, so the first pool's choice holds for the later ones.
+PRELOAD_KIWI: Final = "gongmun._preload"
+PRELOAD_CODE: Final = "gongmun.batch"
+
+
+def _context(preload: str = PRELOAD_KIWI) -> multiprocessing.context.BaseContext:
     # forkserver/spawn: workers never inherit the parent's threads the way fork would;
-    # the fork server has imported gongmun and loaded Kiwi once for all workers.
+    # the fork server has imported gongmun (and loaded Kiwi) once for all workers.
     methods = multiprocessing.get_all_start_methods()
     if "forkserver" in methods and sys.platform != "darwin":
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["gongmun._preload"])
+        ctx.set_forkserver_preload([preload])
         return ctx
     return multiprocessing.get_context("spawn")
 
@@ -194,6 +202,7 @@ def map_ordered(
     window: int | None = None,
     timeout: float | None = None,
     on_timeout: Callable[[T], R] | None = None,
+    preload: str = PRELOAD_KIWI,
 ) -> Iterator[R]:
     """``map(fn, items)`` over ``jobs`` worker processes, in input order.
 
@@ -202,7 +211,9 @@ def map_ordered(
     and must be picklable (a module-level function). An item whose worker dies gets
     ``on_crash(item)``; an item still running after ``timeout`` seconds gets
     ``on_timeout(item)`` (``on_crash`` if not given) and its worker is replaced.
-    ``jobs == 1`` without a timeout runs in this process.
+    ``jobs == 1`` without a timeout runs in this process. ``preload`` is the module the
+    fork server imports before forking workers (:data:`PRELOAD_KIWI` or
+    :data:`PRELOAD_CODE`).
     """
     if jobs <= 1 and not timeout:
         yield from map(fn, items)
@@ -214,7 +225,7 @@ def map_ordered(
     done: dict[int, R] = {}
     following = 0  # index of the next result to yield
     exhausted = False
-    pool: _Pool[T, R] = _Pool(fn, jobs)
+    pool: _Pool[T, R] = _Pool(fn, jobs, _context(preload))
     try:
         while True:
             # Hand items to idle workers, never running further ahead than the window.

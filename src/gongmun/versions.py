@@ -7,7 +7,6 @@ report says which reader was at work.
 from __future__ import annotations
 
 from functools import cache
-from importlib import metadata
 from typing import Final
 
 VERSION: Final = "0.1.0"
@@ -32,6 +31,8 @@ def reader_version(media_type: str) -> str:
     dist = READER_LIBRARIES.get(media_type)
     if dist is None:
         return f"gongmun {VERSION}"
+    from importlib import metadata  # ~0.05 s to import: not at start-up
+
     try:
         return f"{dist} {metadata.version(dist)}"
     except metadata.PackageNotFoundError:

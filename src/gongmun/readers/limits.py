@@ -12,6 +12,11 @@ from typing import Final
 
 MIB: Final = 1024 * 1024
 
+# A batch's time limit per document when none is given: far above what any real
+# document needs (a 300-page PDF takes about a minute), far below "stuck for hours".
+# (gongmun.batch.DEFAULT_TIMEOUT; here so the CLI's parser needs no heavy import.)
+DEFAULT_TIMEOUT: Final = 600.0
+
 # Any input file, whatever its format.
 MAX_FILE_BYTES: Final = 200 * MIB
 

@@ -83,7 +83,8 @@ def _read_pdf(data: bytes, path: str, sha256: str, ocr: OcrMode) -> RawInput:
     if b"%%EOF" not in data[-EOF_WINDOW:]:
         raise InputError(path, "PDF is truncated or broken (no %%EOF at its end)", "broken_pdf")
     try:
-        pdf = pdfplumber.open(io.BytesIO(data), laparams=LAPARAMS, raise_unicode_errors=False)
+        # No laparams: read_page runs the layout analysis itself (pdf_layout), once.
+        pdf = pdfplumber.open(io.BytesIO(data), raise_unicode_errors=False)
     except Exception as e:  # pdfminer raises many types; all mean the same to a user
         raise _open_error(path, e) from e
     try:
@@ -221,8 +222,13 @@ def _assemble(pages: list[PageText], path: str, sha256: str, engine: str | None 
 
 
 def read_page(page: Any) -> PageText:
-    """Text, tables and warnings of one pdfplumber page opened with ``laparams``."""
+    """Text, tables and warnings of one pdfplumber page.
+
+    A page of a PDF opened without ``laparams`` gets pdfminer's layout analysis here
+    (:mod:`.pdf_layout`), before its characters are read, so they come in reading order.
+    """
     number = page.page_number
+    boxes = _text_boxes(page)
     if not page.chars:
         if page.images:
             return PageText("", (), (("pdf_needs_ocr", _on(number, _SCANNED)),))
@@ -243,7 +249,7 @@ def read_page(page: Any) -> PageText:
     tables = _tables(clean)
     tables.extend(word_position_tables(clean, [box for box, _ in tables]))
     tables.sort(key=lambda t: (t[0][1], t[0][0]))
-    text, placed, words = _layout_text(clean, page.objects.get("textboxhorizontal", []), tables)
+    text, placed, words = _layout_text(clean, boxes, tables)
     cids = text.count(CID_MARK)
     if cids:
         warnings.append(
@@ -272,6 +278,20 @@ def read_page(page: Any) -> PageText:
         )
     found = tuple(dataclasses.replace(t, page=number) for t in placed)
     return PageText(text, found, tuple(warnings), controls, text_words=words)
+
+
+def _text_boxes(page: Any) -> list[dict[str, Any]]:
+    """The page's text boxes (as pdfplumber describes them) in pdfminer's reading order."""
+    if page.pdf.laparams is not None:  # opened with laparams: pdfplumber analysed it
+        return list(page.objects.get("textboxhorizontal", []))
+    from pdfminer.layout import LAParams
+
+    from gongmun.readers import pdf_layout
+
+    layout = page.layout
+    if layout.groups is None:
+        pdf_layout.analyze(layout, LAParams(**LAPARAMS))
+    return [page.process_object(box) for box in pdf_layout.text_boxes(layout)]
 
 
 _SCANNED = "no text layer, only images (a scanned page): needs OCR"
@@ -370,18 +390,24 @@ def _layout_text(
     table are left to the table. A table is written before the first box that starts
     below its top and overlaps it horizontally.
     """
+    from gongmun.readers.pdf_layout import BoxIndex
+
     order: list[Box] = [(b["x0"], b["top"], b["x1"], b["bottom"]) for b in boxes]
     owned: list[list[dict[str, Any]]] = [[] for _ in order]
     spare: list[dict[str, Any]] = []
+    # Text boxes indexed by place: a character is tested against the few near it.
+    index = BoxIndex(order, pad=0.5)
+    ruled = [t for t, _ in tables]
     for c in page.chars:
-        if any(_mid_in(c, t) for t, _ in tables):
+        x: float = (c["x0"] + c["x1"]) / 2
+        y: float = (c["top"] + c["bottom"]) / 2
+        if any(t[0] <= x < t[2] and t[1] <= y < t[3] for t in ruled):
             continue
-        for i, b in enumerate(order):
-            if _mid_in(c, b, pad=0.5):
-                owned[i].append(c)
-                break
-        else:
+        i = index.first(x, y)
+        if i is None:
             spare.append(c)
+        else:
+            owned[i].append(c)
     pieces: list[str] = []
     placed: list[Table] = []
     length = 0
