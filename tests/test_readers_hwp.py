@@ -176,6 +176,40 @@ def test_records_carry_the_page(tmp_path: Path) -> None:
     assert [a.page for a in doc.amounts] == [2]
 
 
+# --- where a record comes from: section, paragraph, cell -------------------------------
+
+
+def test_records_carry_their_section_paragraph_and_cell(tmp_path: Path) -> None:
+    tbl = table(
+        2, 2, [cell(0, 0, "사업"), cell(0, 1, "예산"), cell(1, 0, "기반"), cell(1, 1, "30억원")]
+    )
+    head = paragraph("머리" + ctrl(16, "head"), controls=[notes("head", "예산 총 9억원")])
+    first = (
+        head
+        + paragraph("")  # an empty paragraph still counts
+        + paragraph("총 600억원" + ctrl(17, "fn  "), controls=[notes("fn  ", "국비 70억원")])
+        + paragraph("표" + ctrl(11, "tbl "), controls=[tbl])
+    )
+    doc = gongmun.extract(write(tmp_path, hwp([first, paragraph("둘째 구역 5억원")])))
+    got = {
+        a.text: (a.paragraph.section, a.paragraph.paragraph) if a.paragraph else None
+        for a in doc.amounts
+    }
+    # The footnote belongs to the paragraph anchoring it; the header to paragraph 0.
+    assert got == {
+        "600억원": (0, 2),
+        "70억원": (0, 2),
+        "30억원": (0, 3),
+        "5억원": (1, 0),
+        "9억원": (0, 0),
+    }
+    [in_cell] = [a for a in doc.amounts if a.text == "30억원"]
+    assert in_cell.cell is not None
+    assert (in_cell.cell.row, in_cell.cell.col) == (1, 1)
+    assert doc.tables[0].paragraph is not None
+    assert (doc.tables[0].paragraph.section, doc.tables[0].paragraph.paragraph) == (0, 3)
+
+
 # --- files that are not HWP 5 text ----------------------------------------------------
 
 

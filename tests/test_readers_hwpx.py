@@ -190,3 +190,27 @@ def test_hwpx_table_rows_become_the_six_projects() -> None:
     tasks = [row[1] for row in task_rows()[1:]]
     # The programme itself may be a project too; the six tasks must all be there.
     assert [p.name for p in doc.projects if p.name in tasks] == tasks
+
+
+def test_records_carry_their_section_and_paragraph(tmp_path: Path) -> None:
+    tbl = (
+        "<hp:p><hp:run><hp:tbl>"
+        "<hp:tr><hp:tc><hp:subList>" + para("사업") + "</hp:subList></hp:tc>"
+        "<hp:tc><hp:subList>" + para("예산") + "</hp:subList></hp:tc></hp:tr>"
+        "<hp:tr><hp:tc><hp:subList>" + para("기반") + "</hp:subList></hp:tc>"
+        "<hp:tc><hp:subList>" + para("30억원") + "</hp:subList></hp:tc></hp:tr>"
+        "</hp:tbl></hp:run></hp:p>"
+    )
+    first = section(para("개요") + "<hp:p/>" + para("총 600억원 지원") + tbl)
+    f = make_hwpx(
+        tmp_path,
+        {"Contents/section0.xml": first, "Contents/section1.xml": section(para("예비비 5억원"))},
+    )
+    doc = gongmun.extract(f)
+    got = {
+        a.text: a.paragraph and (a.paragraph.section, a.paragraph.paragraph) for a in doc.amounts
+    }
+    assert got == {"600억원": (0, 2), "30억원": (0, 3), "5억원": (1, 0)}
+    [in_cell] = [a for a in doc.amounts if a.text == "30억원"]
+    assert in_cell.cell is not None
+    assert (in_cell.cell.row, in_cell.cell.col) == (1, 1)

@@ -131,3 +131,21 @@ def _prose(c: Any) -> None:
 def test_body_prose_never_becomes_a_table(tmp_path: Path) -> None:
     raw = read_path(make_pdf(tmp_path, _prose))
     assert raw.tables == ()
+
+
+def test_a_figure_read_from_a_ruled_cell_has_the_cell_box(tmp_path: Path) -> None:
+    raw = read_path(make_pdf(tmp_path, _ruled_wrapped))
+    doc = extract_raw(raw)
+    [amount] = [a for a in doc.amounts if a.text == "1,200"]
+    assert amount.cell is not None
+    cell = doc.tables[amount.cell.table].cells
+    [box] = [c.bbox for c in cell if (c.row, c.col) == (amount.cell.row, amount.cell.col)]
+    assert box is not None
+    assert amount.bbox == box
+    # The cell is the right of the second row: right of the first column, below the header.
+    name_box = next(c.bbox for c in cell if (c.row, c.col) == (1, 0))
+    head_box = next(c.bbox for c in cell if (c.row, c.col) == (0, 1))
+    assert name_box is not None
+    assert head_box is not None
+    assert box[0] >= name_box[2] - 1
+    assert box[1] >= head_box[3] - 1

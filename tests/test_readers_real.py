@@ -24,6 +24,7 @@ from xml.etree import ElementTree
 import olefile
 import pytest
 
+import gongmun
 from gongmun.readers import read_path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,6 +73,53 @@ def hwpx_dump(data: bytes) -> str:
     return "".join(texts)
 
 
+def hwp_paragraph_dump(data: bytes) -> dict[tuple[int, int], str]:
+    """The text under each top-level paragraph of each section (level-0 PARA_HEADER up to
+    the next one: its tables, boxes and notes included), by (section, paragraph)."""
+    ole = olefile.OleFileIO(io.BytesIO(data))
+    (flags,) = struct.unpack_from("<I", ole.openstream("FileHeader").read(), 36)
+    out: dict[tuple[int, int], str] = {}
+    for entry in ole.listdir():
+        if entry[0] != "BodyText":
+            continue
+        section = int("".join(ch for ch in entry[1] if ch.isdigit()))
+        body = ole.openstream(entry).read()
+        if flags & 1:
+            body = zlib.decompress(body, -15)
+        i, index = 0, -1
+        while i + 4 <= len(body):
+            (h,) = struct.unpack_from("<I", body, i)
+            i += 4
+            size = h >> 20
+            if size == 0xFFF:
+                (size,) = struct.unpack_from("<I", body, i)
+                i += 4
+            tag, level = h & 0x3FF, (h >> 10) & 0x3FF
+            if tag == 66 and level == 0:
+                index += 1
+            if tag == 67 and index >= 0:
+                text = body[i : i + size].decode("utf-16-le", "replace")
+                out[section, index] = out.get((section, index), "") + text
+            i += size
+    return out
+
+
+def hwpx_paragraph_dump(data: bytes) -> dict[tuple[int, int], str]:
+    """The text of every ``t`` under each top-level ``p`` of each section."""
+    out: dict[tuple[int, int], str] = {}
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        for name in z.namelist():
+            if m := re.fullmatch(r"Contents/section(\d+)\.xml", name):
+                paras = [p for p in ElementTree.fromstring(z.read(name)) if p.tag.endswith("}p")]
+                for index, p in enumerate(paras):
+                    out[int(m.group(1)), index] = "".join(
+                        (t.text or "") + "".join(c.tail or "" for c in t)
+                        for t in p.iter()
+                        if t.tag.rsplit("}", 1)[-1] == "t"
+                    )
+    return out
+
+
 def coverage(path: Path) -> float:
     data = path.read_bytes()
     dump = hwp_dump(data) if data.startswith(OLE) else hwpx_dump(data)
@@ -116,3 +164,22 @@ def test_a_batch_over_the_real_files_gives_one_record_each(tmp_path: Path) -> No
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(records) == len(FILES)
     assert [r.get("error") for r in records if "error" in r] == []
+
+
+KEPT = re.compile("[0-9가-힣]")
+
+
+@needs_real
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name[:3])
+def test_real_file_records_name_the_paragraph_they_come_from(path: Path) -> None:
+    data = path.read_bytes()
+    dump = hwp_paragraph_dump(data) if data.startswith(OLE) else hwpx_paragraph_dump(data)
+    raw = read_path(path)
+    doc = gongmun.extract(path)
+    figures = [*doc.amounts, *doc.periods]
+    for f in figures:
+        assert f.paragraph is not None, f.text
+        assert f.raw_span is not None, f.text
+        shown = "".join(KEPT.findall(raw.text[f.raw_span.start : f.raw_span.end]))
+        there = "".join(KEPT.findall(dump[f.paragraph.section, f.paragraph.paragraph]))
+        assert shown in there, (f.text, f.paragraph)

@@ -88,6 +88,17 @@ class CellRef(_Record):
     col: Annotated[int, Field(ge=0)]
 
 
+class ParagraphRef(_Record):
+    """Where a value sits in an HWP or HWPX file: the ``section`` (0-based, as its stream
+    or part is numbered: ``BodyText/Section0``, ``Contents/section0.xml``) and the
+    ``paragraph``'s index among that section's top-level paragraphs (0-based). A value
+    in a table, text box, footnote or header belongs to the paragraph that anchors it;
+    ``cell`` then says which cell."""
+
+    section: Annotated[int, Field(ge=0)]
+    paragraph: Annotated[int, Field(ge=0)]
+
+
 class Amount(_Record):
     """A money amount as the document states it, with its exact value in won.
 
@@ -116,6 +127,9 @@ class Amount(_Record):
         description="Where on the page it was read: the words of a PDF's text layer or of "
         "OCR around the value (PDF points; pixels for an image).",
     )
+    paragraph: ParagraphRef | None = Field(
+        default=None, description="The HWP/HWPX paragraph it was read from."
+    )
 
     @model_validator(mode="after")
     def _sign_matches_decrease(self) -> Self:
@@ -141,6 +155,9 @@ class Period(_Record):
         default=None,
         description="Where on the page it was read: the words of a PDF's text layer or of "
         "OCR around the value (PDF points; pixels for an image).",
+    )
+    paragraph: ParagraphRef | None = Field(
+        default=None, description="The HWP/HWPX paragraph it was read from."
     )
 
     @model_validator(mode="after")
@@ -178,6 +195,9 @@ class Project(_Record):
     span: Span
     raw_span: Span | None = None
     page: Page | None = None
+    paragraph: ParagraphRef | None = Field(
+        default=None, description="The HWP/HWPX paragraph it was read from."
+    )
 
 
 Count = Annotated[int, Field(ge=0)]
@@ -215,6 +235,9 @@ class Table(_Record):
     span: Span | None = None
     raw_span: Span | None = None
     bbox: Bbox | None = None
+    paragraph: ParagraphRef | None = Field(
+        default=None, description="The HWP/HWPX paragraph that anchors it."
+    )
     cells: list[TableCell] = Field(default_factory=list)
 
 

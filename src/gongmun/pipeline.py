@@ -9,6 +9,7 @@ from pathlib import Path
 
 from gongmun.doc.around import with_surroundings
 from gongmun.doc.placement import CellLocator, kept_regions, normalized_tables
+from gongmun.doc.places import CellBoxes, with_cell_boxes, with_paragraphs
 from gongmun.doc.records import table_records, with_cells
 from gongmun.doc.text_tables import with_text_tables
 from gongmun.errors import InputError
@@ -151,7 +152,18 @@ def extract_raw(raw: RawInput, ocr_text: bool = False) -> Document:
         boxes = _Boxes(raw.words)
         amounts = [a.model_copy(update={"bbox": boxes.of(a.raw_span)}) for a in amounts]
         periods = [p.model_copy(update={"bbox": boxes.of(p.raw_span)}) for p in periods]
+    cell_boxes = CellBoxes(ctx.tables)
+    if cell_boxes:
+        amounts = with_cell_boxes(amounts, cell_boxes)
+        periods = with_cell_boxes(periods, cell_boxes)
+    if raw.paragraphs:
+        amounts = with_paragraphs(amounts, raw.paragraph_of)
+        periods = with_paragraphs(periods, raw.paragraph_of)
     projects = find_projects(ctx, amounts, periods, ctx.tables)
+    table_out = table_records(ctx.tables, ctx.raw_span)
+    if raw.paragraphs:
+        projects = with_paragraphs(projects, raw.paragraph_of)
+        table_out = with_paragraphs(table_out, raw.paragraph_of)
     source = Source(
         path=raw.path,
         sha256=raw.sha256,
@@ -171,7 +183,7 @@ def extract_raw(raw: RawInput, ocr_text: bool = False) -> Document:
         amounts=amounts,
         periods=periods,
         projects=projects,
-        tables=table_records(ctx.tables, ctx.raw_span),
+        tables=table_out,
         warnings=ctx.warnings,
     )
 

@@ -21,8 +21,9 @@ import struct
 from dataclasses import dataclass, field
 from typing import Final
 
-from gongmun.doc.tables import Cell, Table, place
+from gongmun.doc.tables import Cell, Table
 from gongmun.errors import InputError
+from gongmun.readers.assemble import ParaMark, assemble
 from gongmun.readers.bounds import check_table_slots
 from gongmun.readers.chars import drop_outside, dropped_warning
 from gongmun.readers.hwp_records import (
@@ -86,8 +87,8 @@ class HwpTable:
     cells: list[HwpCell]
 
 
-# What the walk yields: text, a table, a page mark (Furniture is a str).
-Block = str | HwpTable | PageMark
+# What the walk yields: text, a table, a page or paragraph mark (Furniture is a str).
+Block = str | HwpTable | PageMark | ParaMark
 
 
 @dataclass(slots=True)
@@ -110,8 +111,9 @@ def read_hwp(data: bytes, path: str, sha256: str) -> RawInput:
     hwp = open_hwp(data, path)
     out = _Out()
     pages = PageTracker()
-    for section in hwp.sections:
+    for number, section in zip(hwp.numbers, hwp.sections, strict=True):
         pages.new_section()
+        index = 0
         for node in section.children:
             if node.tag != PARA_HEADER:
                 continue
@@ -120,11 +122,14 @@ def read_hwp(data: bytes, path: str, sha256: str) -> RawInput:
             )
             if pages.starts_page(page_break, _line_positions(node)):
                 out.blocks.append(PAGE)
+            out.blocks.append(ParaMark(number, index))
+            index += 1
             out.blocks.extend(_paragraph(node, out, 0))
     warnings = list(hwp.warnings)
     if out.dropped:
         warnings.append(dropped_warning(out.dropped, "Hancom"))
-    return _assemble(out.blocks, path, sha256, tuple(warnings), pages.recorded)
+    blocks = [to_table(b, path) if isinstance(b, HwpTable) else b for b in out.blocks]
+    return assemble(blocks, path, sha256, MEDIA_TYPE, tuple(warnings), pages.recorded)
 
 
 def _line_positions(node: Record) -> list[int]:
@@ -288,58 +293,11 @@ def compact_cells(cells: list[HwpCell]) -> tuple[list[HwpCell], int, int]:
     return out, len(rows), len(cols)
 
 
-def to_table(found: HwpTable, path: str, page: int | None) -> Table:
+def to_table(found: HwpTable, path: str) -> Table:
     """The document model's table of the cells found, first row the header."""
     cells, n_rows, n_cols = compact_cells(found.cells)
     check_table_slots(path, n_rows, n_cols, "HWP")
     model = tuple(
         Cell(c.row, c.col, c.text, c.rowspan, c.colspan, header=c.row == 0) for c in cells
     )
-    return Table(model, n_rows, n_cols, header_rows=1, page=page, source="hwp")
-
-
-def _assemble(
-    blocks: list[Block],
-    path: str,
-    sha256: str,
-    warnings: tuple[tuple[str, str], ...],
-    paged: bool,
-) -> RawInput:
-    parts: list[str] = []
-    tables: list[Table] = []
-    page_starts: list[int] = [0]
-    furniture: dict[str, None] = {}
-    offset = 0
-    for block in blocks:
-        if isinstance(block, PageMark):
-            # The next block starts after its line break; an empty page still counts.
-            page_starts.append(offset + 1 if offset else 0)
-            continue
-        if isinstance(block, Furniture):
-            furniture[str(block)] = None
-            continue
-        if offset:
-            parts.append("\n")
-            offset += 1
-        if isinstance(block, str):
-            piece = block
-        else:
-            table = to_table(block, path, len(page_starts) if paged else None)
-            piece, placed = place(table, offset)
-            tables.append(placed)
-        parts.append(piece)
-        offset += len(piece)
-    if furniture:
-        parts.append(("\n\n" if offset else "") + "\n".join(furniture))
-    text = "".join(parts)
-    if not text.strip():
-        raise InputError(path, "HWP document has no text", "no_text")
-    return RawInput(
-        text,
-        path,
-        sha256,
-        MEDIA_TYPE,
-        page_starts=tuple(page_starts) if paged else None,
-        tables=tuple(tables),
-        warnings=warnings,
-    )
+    return Table(model, n_rows, n_cols, header_rows=1, source="hwp")

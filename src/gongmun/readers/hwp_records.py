@@ -67,6 +67,8 @@ class HwpFile:
     version: str
     sections: tuple[Record, ...]
     warnings: tuple[tuple[str, str], ...] = ()
+    # Each section's number, as its stream is named (``BodyText/Section0``).
+    numbers: tuple[int, ...] = ()
 
 
 def open_hwp(data: bytes, path: str) -> HwpFile:
@@ -137,7 +139,7 @@ def _read(ole: object, path: str) -> HwpFile:
                 ("hwp_records", f"{entry[1]}: records end at byte {stopped:,} of {len(body):,}")
             )
         sections.append(root)
-    return HwpFile(version, tuple(sections), tuple(warnings))
+    return HwpFile(version, tuple(sections), tuple(warnings), tuple(n for n, _ in names))
 
 
 def _stream(ole: object, name: str, path: str, limit: int) -> bytes:

@@ -13,18 +13,18 @@ XML is parsed by defusedxml with DTDs and entities forbidden.
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import re
 from typing import Any, Final
 
-from gongmun.doc.tables import Cell, Table, place
+from gongmun.doc.tables import Cell, Table
 from gongmun.errors import InputError
 from gongmun.readers import limits
-from gongmun.readers.bounds import XmlBudget, check_table_slots
+from gongmun.readers.assemble import ParaMark, assemble
+from gongmun.readers.bounds import XmlBudget
 from gongmun.readers.chars import drop_outside_utf8, dropped_warning
-from gongmun.readers.layout import PAGE, Furniture, PageMark, PageTracker
+from gongmun.readers.layout import PAGE, Furniture, PageTracker
 from gongmun.readers.model import RawInput
-from gongmun.readers.pdf import clean_cell, render_rows
+from gongmun.readers.pdf import clean_cell
 from gongmun.readers.safezip import open_zip, read_member
 
 MEDIA_TYPE: Final = "application/hwp+zip"
@@ -67,24 +67,28 @@ def read_hwpx(data: bytes, path: str, sha256: str) -> RawInput:
         pages = PageTracker()
         budget = XmlBudget(path)
         dropped = 0
-        for _, name in sections:
+        for number, name in sections:
             member = read_member(z, name, path)
             budget.take_bytes(len(member), name)
             # Private-use characters (Hancom symbol glyphs) go before parsing.
             xml, n = drop_outside_utf8(member)
             dropped += n
             pages.new_section()
-            _walk_section(_parse(xml, path, name, budget), blocks, pages)
+            _walk_section(_parse(xml, path, name, budget), number, blocks, pages)
     warnings = (dropped_warning(dropped, "Hancom"),) if dropped else ()
-    return _assemble(blocks, path, sha256, warnings, pages.recorded)
+    return assemble(blocks, path, sha256, MEDIA_TYPE, warnings, pages.recorded)
 
 
-def _walk_section(root: Any, blocks: list[Any], pages: PageTracker) -> None:
-    """A section's paragraphs, with a page mark where the layout starts a new page."""
+def _walk_section(root: Any, number: int, blocks: list[Any], pages: PageTracker) -> None:
+    """A section's paragraphs, each after its place (:class:`ParaMark`), with a page mark
+    where the layout starts a new page."""
+    index = 0
     for child in root:
         if _local(child.tag) == P:
             if pages.starts_page(child.get("pageBreak") == "1", _line_tops(child)):
                 blocks.append(PAGE)
+            blocks.append(ParaMark(number, index))
+            index += 1
             _paragraph(child, blocks)
         else:
             _walk_container(child, blocks)
@@ -211,9 +215,14 @@ def _cell_text(tc: Any) -> str:
     for child in tc:
         if _local(child.tag) == SUBLIST:
             _walk_container(child, inner)
-    # A table nested in a cell is flattened into the cell's text.
-    texts = [b if isinstance(b, str) else render_rows(b.rows_text()) for b in inner]
+    # A table nested in a cell is flattened into the cell's text, cell after cell (never
+    # through its grid: a nested table's declared size is not checked).
+    texts = [b if isinstance(b, str) else _flat(b) for b in inner]
     return clean_cell(" ".join(texts)) or ""
+
+
+def _flat(table: Table) -> str:
+    return " ".join(c.text for c in sorted(table.cells, key=lambda c: (c.row, c.col)) if c.text)
 
 
 def _int(elem: Any, attr: str, default: int) -> int:
@@ -274,53 +283,3 @@ def _header_rows(cells: list[Cell]) -> int:
     while n in marked:
         n += 1
     return n or (1 if cells else 0)
-
-
-def _assemble(
-    blocks: list[Any],
-    path: str,
-    sha256: str,
-    warnings: tuple[tuple[str, str], ...],
-    paged: bool,
-) -> RawInput:
-    parts: list[str] = []
-    tables: list[Table] = []
-    page_starts: list[int] = [0]
-    furniture: dict[str, None] = {}
-    offset = 0
-    for block in blocks:
-        if isinstance(block, PageMark):
-            # The next block starts after its line break; an empty page still counts.
-            page_starts.append(offset + 1 if offset else 0)
-            continue
-        if isinstance(block, Furniture):
-            furniture[str(block)] = None
-            continue
-        if offset:
-            parts.append("\n")
-            offset += 1
-        if isinstance(block, str):
-            parts.append(block)
-            offset += len(block)
-            continue
-        check_table_slots(path, block.n_rows, block.n_cols, "HWPX")
-        if paged:
-            block = dataclasses.replace(block, page=len(page_starts))
-        rendered, table = place(block, offset)
-        tables.append(table)
-        parts.append(rendered)
-        offset += len(rendered)
-    if furniture:
-        parts.append(("\n\n" if offset else "") + "\n".join(furniture))
-    text = "".join(parts)
-    if not text.strip():
-        raise InputError(path, "HWPX document has no text", "no_text")
-    return RawInput(
-        text,
-        path,
-        sha256,
-        MEDIA_TYPE,
-        page_starts=tuple(page_starts) if paged else None,
-        tables=tuple(tables),
-        warnings=warnings,
-    )

@@ -29,6 +29,17 @@ class WordBox:
 
 
 @dataclass(frozen=True, slots=True)
+class Paragraph:
+    """Where a paragraph of an HWP/HWPX file begins in the reader's text: raw ``start``,
+    its ``section`` and its ``index`` among the section's top-level paragraphs (0-based,
+    as the file stores them)."""
+
+    start: int
+    section: int
+    index: int
+
+
+@dataclass(frozen=True, slots=True)
 class RawInput:
     """Decoded text of one document, with how it was read.
 
@@ -38,6 +49,8 @@ class RawInput:
     warning about one page starts its message with ``"page N: "``. ``ocr_ranges`` are the
     ``(start, end)`` offsets of text read by OCR (OCR repairs apply there only), on
     ``ocr_pages`` by ``ocr_engine``; ``words`` are its words with their boxes.
+    ``paragraphs`` (HWP, HWPX) say which paragraph of the file each part of ``text`` comes
+    from, in order of ``start``.
 
     ``source_text`` is the decoded file when ``text`` was derived from it (a web page's
     HTML, ``data.decode(encoding)``), and ``source_map`` maps positions of ``text`` to
@@ -60,6 +73,7 @@ class RawInput:
     ocr_pages: tuple[int, ...] = ()
     ocr_engine: str | None = None
     words: tuple[WordBox, ...] = ()
+    paragraphs: tuple[Paragraph, ...] = ()
 
     @property
     def raw_text(self) -> str:
@@ -97,3 +111,20 @@ class RawInput:
         if not self.page_starts:
             return None
         return max(1, bisect.bisect_right(self.page_starts, offset))
+
+    def paragraph_of(self, offset: int) -> tuple[int, int] | None:
+        """``(section, index)`` of the file's paragraph holding raw ``offset`` (HWP, HWPX:
+        a table, text box or note counts as part of the paragraph that anchors it).
+
+        >>> raw = RawInput("가\\n나", None, "0" * 64, "application/hwp+zip",
+        ...                paragraphs=(Paragraph(0, 0, 0), Paragraph(2, 0, 5)))
+        >>> raw.paragraph_of(2), raw.paragraph_of(0)
+        ((0, 5), (0, 0))
+        """
+        if not self.paragraphs:
+            return None
+        i = bisect.bisect_right(self.paragraphs, offset, key=lambda p: p.start) - 1
+        if i < 0:
+            return None
+        p = self.paragraphs[i]
+        return (p.section, p.index)
