@@ -32,16 +32,43 @@ from pathlib import Path
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
-def build_corpus(root: Path, megabytes: float) -> tuple[int, int]:
-    """Copies of the seeds under ``root`` until they hold ``megabytes``; (files, bytes)."""
-    seeds = [(p.stem, p.read_bytes()) for p in sorted(SEEDS.glob("*.txt"))]
+FIXTURES = SEEDS.parent / "fixtures"
+# Fixture documents of every format the readers take (the expected outputs are not).
+_FORMATS = (".pdf", ".hwpx", ".hwp", ".html", ".txt")
+
+
+def _fixture_documents() -> list[Path]:
+    """The repository's fixture documents that gongmun reads (a broken one is left out)."""
+    from gongmun.errors import InputError
+    from gongmun.readers import read_path
+
+    out = []
+    for p in sorted(FIXTURES.rglob("*")):
+        if p.suffix.lower() not in _FORMATS or not p.is_file():
+            continue
+        try:
+            read_path(p)
+        except InputError:
+            continue
+        out.append(p)
+    return out
+
+
+def build_corpus(root: Path, megabytes: float, fixtures: bool = False) -> tuple[int, int]:
+    """Copies of the seeds (and, with ``fixtures``, of every fixture document: PDF, HWPX,
+    HWP, HTML, text) under ``root`` until they hold ``megabytes``; (files, bytes)."""
+    seeds = [(p.stem, p.suffix, p.read_bytes()) for p in sorted(SEEDS.glob("*.txt"))]
+    if fixtures:
+        seeds += [(p.stem, p.suffix, p.read_bytes()) for p in _fixture_documents()]
     if not seeds:
         raise SystemExit(f"no seeds in {SEEDS}")
     files = size = 0
     while size < megabytes * 1e6:
-        for stem, data in seeds:
-            body = f"사본 {files}\n".encode() + data
-            (root / f"{files:06d}_{stem}.txt").write_bytes(body)
+        for stem, suffix, data in seeds:
+            # A text copy gets its own first line (its own sha256); other formats are
+            # copied as they are.
+            body = f"사본 {files}\n".encode() + data if suffix == ".txt" else data
+            (root / f"{files:06d}_{stem}{suffix}").write_bytes(body)
             files += 1
             size += len(body)
     return files, size
@@ -129,6 +156,11 @@ def main() -> None:
     ap.add_argument("--mb", type=float, default=20.0, help="corpus size in MB (default 20)")
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--dask", action="store_true", help="also time the Dask recipe")
+    ap.add_argument(
+        "--fixtures",
+        action="store_true",
+        help="also copy the fixture documents (PDF, HWPX, HWP, HTML) into the batch",
+    )
     ap.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -138,8 +170,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="gongmun-bench-") as tmp:
         corpus = Path(tmp) / "corpus"
         corpus.mkdir()
-        files, size = build_corpus(corpus, args.mb)
-        print(f"corpus: {files} documents, {size / 1e6:.1f} MB (seeds repeated)")
+        files, size = build_corpus(corpus, args.mb, args.fixtures)
+        what = "seeds and fixtures" if args.fixtures else "seeds"
+        print(f"corpus: {files} documents, {size / 1e6:.1f} MB ({what} repeated)")
         print(
             f"{'jobs':>4} {'seconds':>8} {'docs/s':>8} {'MB/s':>7} {'RSS/worker':>11} "
             f"{'CPU s':>7} {'load':>5}"
@@ -164,10 +197,13 @@ def main() -> None:
                     continue
                 # Wall-clock scaling is only meaningful on otherwise idle cores (see the
                 # load column); the CPU bound is what N free cores would give at most.
-                bound = min(jobs, os.cpu_count() or jobs) * cpus[1] / cpus[jobs]
+                cores = min(jobs, os.cpu_count() or jobs)
+                bound = cores * cpus[1] / cpus[jobs]
                 print(
                     f"scaling 1 -> {jobs} jobs: {rate / rates[1]:.2f}x wall clock; "
-                    f"{bound:.2f}x bound from CPU cost on free cores"
+                    f"{bound:.2f}x bound from CPU cost on free cores "
+                    f"(CPU s: {cpus[1]:.1f} with 1 job, {cpus[jobs]:.1f} with {jobs}; "
+                    f"{files / (cpus[jobs] / cores):.1f} docs/s if the {cores} cores were free)"
                 )
         if args.dask:
             for workers in args.jobs:

@@ -41,7 +41,7 @@ def test_set_up_and_test_commands_match_ci() -> None:
     assert run_seeds.strip() == "gongmun extract seeds -o out.jsonl"
 
 
-@pytest.mark.parametrize("command", ["extract", "check"])
+@pytest.mark.parametrize("command", ["extract", "check", "review", "export"])
 def test_every_option_is_documented(command: str) -> None:
     sub = next(
         a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)

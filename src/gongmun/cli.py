@@ -27,6 +27,7 @@ from gongmun.errors import InputError
 from gongmun.inputs import STDIN, find_documents
 from gongmun.paths import record_key, shown
 from gongmun.readers.limits import DEFAULT_TIMEOUT
+from gongmun.review.cli import ExtractReview, add_commands, add_review_option
 from gongmun.versions import VERSION, reader_version
 from gongmun.writers_jsonl import JsonlWriter, OutputError
 
@@ -246,7 +247,7 @@ def _extract_usage_problem(args: argparse.Namespace, fmt: OutputFormat) -> str |
             return str(e)
     if not _to_stdout(args) and Path(args.output).is_dir() and fmt is OutputFormat.JSONL:
         return f"{args.output} is a directory; JSON Lines go to a file"
-    return None
+    return ExtractReview.problem(args.review) if args.review else None
 
 
 def _same_file_as_output(output: str, paths: list[str]) -> str | None:
@@ -312,6 +313,7 @@ def _extract_jsonl(
     status: ProgressLine,
     tally: _Tally,
     out: _Out,
+    review: ExtractReview | None = None,
 ) -> None:
     from gongmun.batch import crashed_line, extract_line, on_timeout_line, run_batch
 
@@ -328,6 +330,8 @@ def _extract_jsonl(
             on_timeout=on_timeout_line(args.timeout) if args.timeout else None,
         ):
             writer.write_line(line.json)
+            if review is not None:
+                review.add_json(line.json, line.path)
             tally.add(line)
             _report(out, status, line)
     finally:
@@ -340,6 +344,7 @@ def _extract_tables(
     status: ProgressLine,
     tally: _Tally,
     out: _Out,
+    review: ExtractReview | None = None,
 ) -> None:
     from gongmun.batch import extract_many, to_line
     from gongmun.writers import TableWriter
@@ -359,6 +364,8 @@ def _extract_tables(
         ):
             writer.write(result)
             line = to_line(result)
+            if review is not None:
+                review.add_json(line.json, line.path)
             tally.add(line)
             _report(out, status, line)
         writer.close()
@@ -395,10 +402,14 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         start = time.monotonic()
         stopped: KeyboardInterrupt | None = None
         try:
+            resumed = args.output if args.resume else None
+            review = ExtractReview.open(args.review, resumed) if args.review else None
             if fmt is OutputFormat.JSONL:
-                _extract_jsonl(args, sources, status, tally, out)
+                _extract_jsonl(args, sources, status, tally, out, review)
             else:
-                _extract_tables(args, sources, status, tally, out)
+                _extract_tables(args, sources, status, tally, out, review)
+            if review is not None:
+                review.close()
         except KeyboardInterrupt as e:
             stopped = e
         except OutputError as e:
@@ -562,6 +573,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="start each CSV file with a UTF-8 byte-order mark, for Excel",
     )
+    add_review_option(p)
     _ocr_options(p)
     _common(p)
     loud = p.add_mutually_exclusive_group()
@@ -593,6 +605,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("schema", help="write the JSON Schemas of the records")
     p.add_argument("--dir", default="schemas", help="directory to write into (default: schemas)")
     p.set_defaults(run=_cmd_schema, sub=p)
+    add_commands(sub)
     return parser
 
 

@@ -284,14 +284,9 @@ def _text_boxes(page: Any) -> list[dict[str, Any]]:
     """The page's text boxes (as pdfplumber describes them) in pdfminer's reading order."""
     if page.pdf.laparams is not None:  # opened with laparams: pdfplumber analysed it
         return list(page.objects.get("textboxhorizontal", []))
-    from pdfminer.layout import LAParams
+    from gongmun.readers.pdf_layout import analyze_page
 
-    from gongmun.readers import pdf_layout
-
-    layout = page.layout
-    if layout.groups is None:
-        pdf_layout.analyze(layout, LAParams(**LAPARAMS))
-    return [page.process_object(box) for box in pdf_layout.text_boxes(layout)]
+    return analyze_page(page, LAPARAMS)
 
 
 _SCANNED = "no text layer, only images (a scanned page): needs OCR"

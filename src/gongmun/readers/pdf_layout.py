@@ -13,9 +13,9 @@ be skipped). The result is the layout pdfminer gives with ``laparams`` — the s
 boxes in the same order, the same characters in the same order (the tests compare the
 two on real and generated pages).
 
-pdfplumber is then opened without ``laparams``: its page objects come from this
-analysed layout, and it does not build a dictionary for every line and box it would
-otherwise describe.
+pdfplumber is then opened without ``laparams`` and :func:`analyze_page` runs first on
+each page: the page objects come from this analysed layout, with no dictionary built
+for every line, box and inserted space that pdfplumber would otherwise describe.
 """
 
 from __future__ import annotations
@@ -27,8 +27,10 @@ from typing import Any
 from pdfminer.layout import (
     IndexAssigner,
     LAParams,
+    LTAnno,
     LTChar,
     LTComponent,
+    LTContainer,
     LTLayoutContainer,
     LTTextBox,
     LTTextBoxHorizontal,
@@ -40,7 +42,6 @@ from pdfminer.layout import (
 from pdfminer.utils import Plane
 
 _Coords = tuple[float, float, float, float, float]
-_Entry = tuple[bool, float, int, int, Any, Any]
 
 
 def analyze(layout: LTLayoutContainer, laparams: LAParams) -> None:
@@ -77,18 +78,30 @@ def _coords(obj: LTComponent) -> _Coords:
     return (obj.x0, obj.y0, obj.x1, obj.y1, obj.width * obj.height)
 
 
-def _dist(a: _Coords, b: _Coords) -> float:
-    """pdfminer's ``dist``: the area of the two boxes' bounding box less their own areas.
+def _run(
+    a: _Coords, id1: int, others: Sequence[tuple[int, _Coords]]
+) -> list[tuple[bool, float, int, int]]:
+    """Object ``a``'s pairs with ``others`` as heap keys, largest first (popped from the end).
 
-    ``min``/``max`` written out keep their choice of the first of equal values.
+    The distance is pdfminer's ``dist``: the area of the two boxes' bounding box less
+    their own areas, computed in the same order; ``min``/``max`` are written out and
+    keep their choice of the first of equal values.
     """
     ax0, ay0, ax1, ay1, aa = a
-    bx0, by0, bx1, by1, ba = b
-    x0 = bx0 if bx0 < ax0 else ax0
-    y0 = by0 if by0 < ay0 else ay0
-    x1 = bx1 if bx1 > ax1 else ax1
-    y1 = by1 if by1 > ay1 else ay1
-    return (x1 - x0) * (y1 - y0) - aa - ba
+    run = [
+        (
+            False,
+            ((bx1 if bx1 > ax1 else ax1) - (bx0 if bx0 < ax0 else ax0))
+            * ((by1 if by1 > ay1 else ay1) - (by0 if by0 < ay0 else ay0))
+            - aa
+            - ba,
+            id1,
+            id2,
+        )
+        for id2, (bx0, by0, bx1, by1, ba) in others
+    ]
+    run.sort(reverse=True)
+    return run
 
 
 def group_textboxes(
@@ -96,30 +109,39 @@ def group_textboxes(
 ) -> list[LTTextGroup]:
     """pdfminer's hierarchical grouping of text boxes, with the same result.
 
-    The closest pair (by :func:`_dist`, ties by the objects' ids as pdfminer breaks
-    them) is merged first unless another object lies inside their bounding box, in which
-    case the pair waits behind the pairs that have none; the merged group is then paired
-    with every object left.
+    The closest pair (by distance, ties by the objects' ids as pdfminer breaks them) is
+    merged first unless another object lies inside their bounding box, in which case the
+    pair waits behind every pair that has none; the merged group is then paired with
+    every object left. pdfminer keeps all pairs in one heap and pops each of them; here
+    each object's pairs (its run) are sorted once and only the runs' heads are in the
+    heap, so the pops come in the same order and the run of a merged object is dropped
+    whole instead of popped pair by pair.
     """
     plane: Plane[Any] = Plane(bbox)
-    coords = [_coords(b) for b in boxes]
-    ids = [id(b) for b in boxes]
-    dists: list[_Entry] = []
-    for i, box1 in enumerate(boxes):
-        c1, id1 = coords[i], ids[i]
-        dists.extend(
-            (False, _dist(c1, coords[j]), id1, ids[j], box1, boxes[j])
-            for j in range(i + 1, len(boxes))
-        )
-    heapq.heapify(dists)
+    objs: dict[int, Any] = {id(b): b for b in boxes}
+    coords: dict[int, _Coords] = {id(b): _coords(b) for b in boxes}
+    order = list(coords.items())
+    runs = [_run(c, i, order[k + 1 :]) for k, (i, c) in enumerate(order)]
+    # (key, run number); run -1 holds one pair put back behind the others (isany).
+    heads = [(run[-1], r) for r, run in enumerate(runs) if run]
+    heapq.heapify(heads)
     plane.extend(boxes)
-    live: dict[int, tuple[Any, _Coords]] = {ids[i]: (b, coords[i]) for i, b in enumerate(boxes)}
-    while len(live) > 1 and dists:
-        skip_isany, d, id1, id2, obj1, obj2 = heapq.heappop(dists)
-        if id1 not in live or id2 not in live:
-            continue  # one of them is merged already
+    alive = set(objs)
+    while len(alive) > 1 and heads:
+        key, r = heapq.heappop(heads)
+        skip_isany, d, id1, id2 = key
+        if id1 not in alive:
+            continue  # the run's own object is merged: all of its pairs are stale
+        if r >= 0:
+            run = runs[r]
+            run.pop()
+            if run:
+                heapq.heappush(heads, (run[-1], r))
+        if id2 not in alive:
+            continue
+        obj1, obj2 = objs[id1], objs[id2]
         if not skip_isany and _isany(plane, obj1, obj2):
-            heapq.heappush(dists, (True, d, id1, id2, obj1, obj2))
+            heapq.heappush(heads, ((True, d, id1, id2), -1))
             continue
         vertical = (LTTextBoxVertical, LTTextGroupTBRL)
         if isinstance(obj1, vertical) or isinstance(obj2, vertical):
@@ -128,13 +150,16 @@ def group_textboxes(
             group = LTTextGroupLRTB([obj1, obj2])
         plane.remove(obj1)
         plane.remove(obj2)
-        del live[id1], live[id2]
-        cg, idg = _coords(group), id(group)
-        for ido, (other, co) in live.items():
-            heapq.heappush(dists, (False, _dist(cg, co), idg, ido, group, other))
+        alive -= {id1, id2}
+        idg, cg = id(group), _coords(group)
+        run = _run(cg, idg, [(i, coords[i]) for i in alive])
+        objs[idg], coords[idg] = group, cg
+        alive.add(idg)
         plane.add(group)
-        live[idg] = (group, cg)
-    # Only groups are left (or one box, when the page has one).
+        if run:
+            runs.append(run)
+            heapq.heappush(heads, (run[-1], len(runs) - 1))
+    # One group is left (or one box, when the page has one).
     return list(plane)
 
 
@@ -147,9 +172,38 @@ def _isany(plane: Plane[Any], obj1: Any, obj2: Any) -> bool:
     return any(obj is not obj1 and obj is not obj2 for obj in plane.find((x0, y0, x1, y1)))
 
 
-def text_boxes(layout: LTLayoutContainer) -> list[LTTextBoxHorizontal]:
-    """The horizontal text boxes of an analysed layout, in reading order."""
-    return [obj for obj in layout if isinstance(obj, LTTextBoxHorizontal)]
+def analyze_page(page: Any, laparams: dict[str, Any]) -> list[dict[str, Any]]:
+    """Analyse the layout of a pdfplumber page opened without ``laparams``; its text
+    boxes as pdfplumber describes them (``page.textboxhorizontals``), in reading order.
+
+    Call it before anything reads the page's objects: they are then described from the
+    analysed layout, so its characters come in reading order, as with ``laparams``.
+    """
+    layout = page.layout
+    if layout.groups is None:
+        analyze(layout, LAParams(**laparams))
+    if not hasattr(page, "_objects"):
+        page._objects = _objects(page, layout)
+    return [page.process_object(obj) for obj in layout if isinstance(obj, LTTextBoxHorizontal)]
+
+
+def _objects(page: Any, layout: LTLayoutContainer) -> dict[str, list[dict[str, Any]]]:
+    """``page.objects`` as pdfplumber's ``parse_objects`` makes them without ``laparams``
+    (containers are walked through, not described), except that the word and line
+    breaks the analysis put in (``LTAnno``, which pdfplumber describes, then drops) are
+    skipped before they are described."""
+    objects: dict[str, list[dict[str, Any]]] = {}
+
+    def walk(items: Sequence[Any]) -> None:
+        for obj in items:
+            if isinstance(obj, LTContainer):
+                walk(obj._objs)
+            elif not isinstance(obj, LTAnno):
+                found = page.process_object(obj)
+                objects.setdefault(found["object_type"], []).append(found)
+
+    walk(layout._objs)
+    return objects
 
 
 # Side of a cell of :class:`BoxIndex`'s grid, in points: a few lines of body text. Cells
