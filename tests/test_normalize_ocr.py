@@ -8,7 +8,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gongmun
-from gongmun.normalize.ocr import doubtful_figures, ocr_marks, repair_classes, repair_ocr
+from gongmun.normalize.ocr import (
+    doubtful_figures,
+    doubtful_periods,
+    ocr_marks,
+    repair_classes,
+    repair_ocr,
+)
 from gongmun.offsets import apply_edits
 from gongmun.pipeline import extract_raw
 from gongmun.readers import read_path
@@ -22,7 +28,10 @@ def _repaired(text: str) -> str:
 
 def test_each_class_is_named() -> None:
     text = "ㅁ 사업비 4.512억원, 7O0억원, 35익원, 사업('26-'30), 계획(23.11월~)"
+    text += ", 개정('26.ㅜ+), 과제(12개 ~ '24년 30개)"
     assert set(repair_classes(text)) == {
+        "halves",
+        "arrows",
         "bullets",
         "separators",
         "digits",
@@ -48,6 +57,96 @@ def test_doubtful_figures_are_found_not_guessed() -> None:
     spans = [text[a:b] for (a, b), _ in doubtful_figures(text)]
     assert spans == ["41862", "55.318", "7, 204", "3[517", "2.614"]
     assert _repaired(text) == text
+
+
+def test_a_law_article_without_its_je_is_no_amount() -> None:
+    # 제12조 read as 12조 would be 12 trillion won; a money 조 has 원 or 억 after it.
+    text = "근거: 보조금법 제11조, 12조, 제14조\n총 12조원, 3조 2,000억원 투입, 5조, 제도 개선"
+    spans = [text[a:b] for (a, b), _ in doubtful_figures(text)]
+    assert spans == ["12조"]
+    doc = gongmun.extract_text(text, ocr_text=True)
+    assert 12_000_000_000_000 not in [a.value_krw for a in doc.amounts if a.text == "12조"]
+    assert [a.value_krw for a in doc.amounts if a.text == "12조원"] == [12_000_000_000_000]
+    assert any("law article" in w.message for w in doc.warnings)
+    # The article shape after it counts too (조 제2항), within a few words only.
+    assert [text for _, text in _doubts("7조 제2항에 따라")] == ["7조"]
+    assert _doubts("운영비 7조" + "가" * 100 + "제3조") == []
+
+
+def _doubts(text: str) -> list[tuple[str, str]]:
+    return [(why, text[a:b]) for (a, b), why in doubtful_figures(text)]
+
+
+def test_a_figure_glued_to_a_percentage_is_doubtful() -> None:
+    # 31.5%(2조 …) with its bracket read as a digit: 31.5%12조.
+    assert [t for _, t in _doubts("비중 31.5%12조 410억원, 4.1%0.350억원")] == ["12", "0.350"]
+    assert _doubts("비중 31.5%(2조 410억원), 24.5% 증가") == []
+
+
+def test_a_unit_far_from_its_number_is_doubtful() -> None:
+    assert [t for _, t in _doubts("합계 9     조원")] == ["9     조원"]
+    assert [t for _, t in _doubts("구분 3\n\n억원 계")] == ["3\n\n억원"]
+    assert [t for _, t in _doubts("항목 6\n억\n비고")] == ["6\n억"]
+    # A wrapped line of running text keeps its figure.
+    assert _doubts("총 1,200\n억원을 투입") == []
+
+
+def test_a_count_before_a_class_word_is_no_money() -> None:
+    assert [t for _, t in _doubts("1억 UPH급 장비, 2억 타버급 설비")] == ["1억 UPH급", "2억 타버급"]
+    assert [t for _, t in _doubts("3억 25가 개발")] == ["3억 25"]
+    assert _doubts("100억원급 사업, 3억 5천만원") == []
+
+
+def test_a_short_bare_number_in_an_ocr_table_is_dropped() -> None:
+    # The column letters (A) and (B) read as 4 and 8, a garbled cell as 7: OCR lost the
+    # table, so the unit of the caption above cannot make them figures.
+    text = "(단위: 백만원)\n항목     2023년     2024년    증감\n"
+    text += "계획     당초(4)    확정(8)\n7 구   떄\n"
+    doc = gongmun.extract_text(text + "사업비 3,615 712", ocr_text=True)
+    assert sorted(a.value_krw for a in doc.amounts) == [712_000_000, 3_615_000_000]
+    doubts = [w.message for w in doc.warnings if w.code == "ocr_doubtful_figure"]
+    assert len(doubts) == 3
+    assert all("column letter" in m for m in doubts)
+    # Clean text keeps them: a rule for OCR'd text only.
+    clean = gongmun.extract_text(text)
+    assert sorted(a.value_krw for a in clean.amounts) == [4_000_000, 7_000_000, 8_000_000]
+
+
+def test_year_quotes_doubled_or_after_a_tilde_and_a_comma_month() -> None:
+    assert _repaired("점검(~`'26.4월), 사업(~\"31)") == "점검(~'26.4월), 사업(~'31)"
+    assert _repaired("시행(27,3월~)") == "시행('27,3월~)"
+    doc = gongmun.extract_text("착수(~`'26.4월), 기간('27~\"31)", ocr_text=True)
+    assert [(p.start, p.end) for p in doc.periods] == [
+        (None, gongmun.TimePoint(year=2026, month=4)),
+        (gongmun.TimePoint(year=2027), gongmun.TimePoint(year=2031)),
+    ]
+
+
+def test_a_half_year_mark_read_as_tieut_plus_is_the_second_half() -> None:
+    assert _repaired("개정('26.ㅜ+), 시행(27.ㅜ+~)") == "개정('26.下), 시행('27.下~)"
+    doc = gongmun.extract_text("시행(27.ㅜ+~)", ocr_text=True)
+    assert [p.start for p in doc.periods] == [gongmun.TimePoint(year=2027, half=2)]
+
+
+def test_a_half_year_mark_that_may_be_either_half_gives_no_period() -> None:
+    # 上 and 下 both come out as "+": which half is unknown, so no period, and a warning.
+    text = "점검(~'26.+), 공고('27. ~), 수립('27.下~)"
+    assert [t for _, t in _period_doubts(text)] == ["'26.+", "'27. ~"]
+    doc = gongmun.extract_text(text, ocr_text=True)
+    assert [p.text for p in doc.periods] == ["'27.下~"]
+    assert [w.code for w in doc.warnings].count("ocr_doubtful_period") == 2
+    assert _period_doubts("수립('27.下~), 공고('27.3월~)") == []
+
+
+def _period_doubts(text: str) -> list[tuple[str, str]]:
+    return [(why, text[a:b]) for (a, b), why in doubtful_periods(text)]
+
+
+def test_an_arrow_read_as_a_tilde_between_counts_is_no_period() -> None:
+    assert _repaired("('22년 31개 ~ '23년 118개)") == "('22년 31개 → '23년 118개)"
+    doc = gongmun.extract_text("과제 확대('22년 31개 ~ '23년 118개)", ocr_text=True)
+    assert doc.periods == []
+    assert _repaired("('22년 ~ '23년)") == "('22년 ~ '23년)"
 
 
 def test_the_seeds_give_the_same_records_with_the_repairs_on() -> None:
@@ -99,6 +198,14 @@ CLEAN_TOKENS = st.sampled_from(
         "- 세부",
         "월 30만원",
         "제66조",
+        "법 제12조 제2항",
+        "62.8%(4조 714억원)",
+        "100억원급",
+        "1조 2,000억원",
+        "('25.下~)",
+        "(~'25.上)",
+        "('27,3월~)",
+        "31개 → '23년",
         "02-2110-5000",
         "1,615",
         "2,300,000",
@@ -132,6 +239,16 @@ NOISY_TOKENS = st.one_of(
             "41862억원",
             "3, 099억원",
             "1.,910",
+            "166조, 제67조",
+            "62.8%64조",
+            "7    조원",
+            "1억 40가급",
+            "(~`'25.3월)",
+            '(~"30)',
+            "(25.ㅜ+~)",
+            "('25.+ ~)",
+            "(27,3월~)",
+            "31개 ~ '23년",
         ]
     ),
 )

@@ -73,6 +73,8 @@ class Progress:
     bytes_done: int
     bytes_total: int
     elapsed: float
+    # What a running document reports (``scan.pdf: OCR page 3/12``), when it does.
+    current: str | None = None
 
     @property
     def rate(self) -> float:
@@ -295,29 +297,42 @@ def run_batch(
     timeout: float | None = None,
     on_timeout: Callable[[Source], R] | None = None,
 ) -> Iterator[R]:
-    """Run ``fn`` over ``sources`` with :func:`~gongmun.pool.map_ordered`, reporting progress."""
+    """Run ``fn`` over ``sources`` with :func:`~gongmun.pool.map_ordered`, reporting progress.
+
+    ``on_progress`` is called after every document, and whenever a running one reports
+    how it goes (:mod:`gongmun.pulse`: each page OCR starts), with ``current`` saying so.
+    """
     sizes = [source_size(s) for s in sources] if on_progress else []
     total_bytes = sum(sizes)
     start = time.monotonic()
-    failed = done_bytes = 0
-    for done, result in enumerate(
-        map_ordered(
-            fn,
-            sources,
-            jobs,
-            on_crash,
-            timeout=timeout,
-            on_timeout=on_timeout,
-            # One document: Kiwi only if a line join needs it, not always in the server.
-            preload=PRELOAD_KIWI if len(sources) > 1 else PRELOAD_CODE,
-        ),
-        start=1,
+    failed = done_bytes = done = 0
+
+    def now(current: str | None = None) -> Progress:
+        elapsed = time.monotonic() - start
+        return Progress(
+            done, len(sources), failed, done_bytes, total_bytes, elapsed, current=current
+        )
+
+    def on_note(_source: Source, note: object) -> None:
+        if on_progress:
+            on_progress(now(str(note)))
+
+    for result in map_ordered(
+        fn,
+        sources,
+        jobs,
+        on_crash,
+        timeout=timeout,
+        on_timeout=on_timeout,
+        on_note=on_note if on_progress else None,
+        # One document: Kiwi only if a line join needs it, not always in the server.
+        preload=PRELOAD_KIWI if len(sources) > 1 else PRELOAD_CODE,
     ):
+        done += 1
         failed += is_failure(result)
         if on_progress:
             done_bytes += sizes[done - 1]
-            elapsed = time.monotonic() - start
-            on_progress(Progress(done, len(sources), failed, done_bytes, total_bytes, elapsed))
+            on_progress(now())
         yield result
 
 

@@ -17,11 +17,13 @@ from gongmun.extractors.amounts import find_amounts
 from gongmun.extractors.cell_years import with_column_years
 from gongmun.extractors.context import Context
 from gongmun.extractors.meta import find_meta
+from gongmun.extractors.ocr_doubt import DOUBT_CODES, drop_doubtful, drop_doubtful_periods
 from gongmun.extractors.periods import find_periods
 from gongmun.extractors.projects import find_projects
 from gongmun.extractors.years import infer_doc_year
-from gongmun.models import Amount, Document, Source, Span, Warning
+from gongmun.models import Document, Source, Span, Warning
 from gongmun.normalize import normalize
+from gongmun.normalize.ocr import doubt_reason
 from gongmun.readers import RawInput, WordBox, from_text, read_bytes, read_path
 from gongmun.readers.ocr import normalize_mode
 from gongmun.versions import VERSION, reader_version
@@ -119,7 +121,8 @@ def extract_raw(raw: RawInput, ocr_text: bool = False) -> Document:
 
     OCR repairs run on the pages the reader OCR'd, or on all of the text with ``ocr_text``.
     """
-    norm = normalize(raw.text, kept_regions(raw.tables), ocr=True if ocr_text else raw.ocr_ranges)
+    ocr = True if ocr_text else raw.ocr_ranges
+    norm = normalize(raw.text, kept_regions(raw.tables), ocr=ocr)
     # Readers' tables (with the unit and caption around them), then the tables written
     # out in the text (markdown, flattened rows).
     readers = normalized_tables(with_surroundings(raw.text, raw.tables), norm.offsets)
@@ -127,14 +130,14 @@ def extract_raw(raw: RawInput, ocr_text: bool = False) -> Document:
     ctx = Context(norm=norm, page_of=raw.page_of, tables=tables, to_raw=raw.to_raw)
     for code, message in raw.warnings:
         ctx.warnings.append(Warning(code=code, message=message))
-    doubtful: list[tuple[int, int]] = []
+    doubtful: dict[str, list[tuple[tuple[int, int], str]]] = {c: [] for c in DOUBT_CODES}
     for notice in norm.notices:
-        if notice.code == "ocr_doubtful_figure" and notice.raw_start is not None:
+        if notice.code in doubtful and notice.raw_start is not None:
             # In the coordinates of records' raw_span (the decoded file, for a web page).
             span = raw.to_raw(notice.raw_start, notice.raw_end or notice.raw_start)
             if span is not None:
-                doubtful.append(span)
-            continue  # reported below, with the amount it cost, if one was read from it
+                doubtful[notice.code].append((span, doubt_reason(notice.message)))
+            continue  # reported below, with the record it cost, if one was read from it
         ctx.warnings.append(Warning(code=notice.code, message=notice.message))
     meta = find_meta(ctx)
     if raw.issued is not None:
@@ -145,9 +148,10 @@ def extract_raw(raw: RawInput, ocr_text: bool = False) -> Document:
     ctx.doc_year = meta.issued.year if meta.issued is not None else infer_doc_year(norm.text)
     # Figures learn their cell before projects copy them into names' figures.
     cells = CellLocator(ctx.tables)
-    amounts = _drop_doubtful(ctx, find_amounts(ctx), doubtful)
+    amounts = drop_doubtful(ctx, find_amounts(ctx), doubtful["ocr_doubtful_figure"], ocr)
     amounts = with_column_years(with_cells(amounts, cells), ctx.tables, ctx.doc_year)
-    periods = with_cells(find_periods(ctx), cells)
+    periods = drop_doubtful_periods(ctx, find_periods(ctx), doubtful["ocr_doubtful_period"])
+    periods = with_cells(periods, cells)
     if raw.words:
         boxes = _Boxes(raw.words)
         amounts = [a.model_copy(update={"bbox": boxes.of(a.raw_span)}) for a in amounts]
@@ -186,37 +190,6 @@ def extract_raw(raw: RawInput, ocr_text: bool = False) -> Document:
         tables=table_out,
         warnings=ctx.warnings,
     )
-
-
-def _drop_doubtful(
-    ctx: Context, amounts: list[Amount], doubtful: list[tuple[int, int]]
-) -> list[Amount]:
-    """Amounts read from a figure OCR left doubtful are dropped, each with a warning.
-
-    A wrong value is worse than a miss: ``11632억원`` may be 1,632억 with its comma read as
-    a ``1``, so no value is given for it.
-    """
-    if not doubtful:
-        return amounts
-    kept: list[Amount] = []
-    for a in amounts:
-        raw = a.raw_span
-        hit = raw is not None and any(s < raw.end and raw.start < e for s, e in doubtful)
-        if not hit:
-            kept.append(a)
-            continue
-        ctx.warnings.append(
-            Warning(
-                code="ocr_doubtful_figure",
-                message=(
-                    f"{a.text!r} read by OCR is doubtful (a separator may be lost or read as "
-                    f"a digit); not given as an amount"
-                ),
-                span=a.span,
-                page=a.page,
-            )
-        )
-    return kept
 
 
 class _Boxes:

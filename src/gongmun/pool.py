@@ -10,6 +10,7 @@ are used: no semaphores or queues that a killed run would leak.
 from __future__ import annotations
 
 import contextlib
+import functools
 import multiprocessing
 import os
 import select
@@ -24,6 +25,8 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from typing import Any, Final, Generic, TypeVar
 
+from gongmun import pulse
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -37,6 +40,8 @@ _JOIN_SECONDS: Final = 2.0
 _START_GRACE: Final = 120.0
 _STARTED: Final = "started"
 _DONE: Final = "done"
+# A report from inside the item's work (:mod:`gongmun.pulse`: the page OCR is reading).
+_NOTE: Final = "note"
 
 
 def _watch_parent(pid: int) -> None:
@@ -69,6 +74,12 @@ def _serve(conn: Connection, fn: Callable[[Any], Any], parent: int) -> None:
     for sig in _PARENT_SIGNALS:
         signal.signal(sig, signal.SIG_IGN)
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+    def send_note(note: object) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            conn.send((_NOTE, note))
+
+    pulse.listen(send_note)
     while True:
         try:
             item = conn.recv()
@@ -177,16 +188,22 @@ class _Pool(Generic[T, R]):
         self.workers.clear()
 
 
-def _receive(worker: _Worker[Any]) -> tuple[bool, Any, bool]:
+def _receive(
+    worker: _Worker[T], on_note: Callable[[T, Any], None] | None
+) -> tuple[bool, Any, bool]:
     """(got a result, the result, still usable) from what a worker has sent.
 
-    A result sent just before the worker died still counts.
+    A result sent just before the worker died still counts; notes go to ``on_note``.
     """
     try:
         while worker.conn.poll():
             tag, value = worker.conn.recv()
             if tag == _STARTED:
                 worker.started = time.monotonic()
+                continue
+            if tag == _NOTE:
+                if on_note is not None and worker.task is not None:
+                    on_note(worker.task[1], value)
                 continue
             return True, value, True
     except (EOFError, OSError):
@@ -202,6 +219,7 @@ def map_ordered(
     window: int | None = None,
     timeout: float | None = None,
     on_timeout: Callable[[T], R] | None = None,
+    on_note: Callable[[T, Any], None] | None = None,
     preload: str = PRELOAD_KIWI,
 ) -> Iterator[R]:
     """``map(fn, items)`` over ``jobs`` worker processes, in input order.
@@ -211,12 +229,19 @@ def map_ordered(
     and must be picklable (a module-level function). An item whose worker dies gets
     ``on_crash(item)``; an item still running after ``timeout`` seconds gets
     ``on_timeout(item)`` (``on_crash`` if not given) and its worker is replaced.
-    ``jobs == 1`` without a timeout runs in this process. ``preload`` is the module the
-    fork server imports before forking workers (:data:`PRELOAD_KIWI` or
-    :data:`PRELOAD_CODE`).
+    ``jobs == 1`` without a timeout runs in this process. What ``fn`` reports while it
+    runs (:func:`gongmun.pulse.report`) reaches ``on_note(item, note)`` in this process.
+    ``preload`` is the module the fork server imports before forking workers
+    (:data:`PRELOAD_KIWI` or :data:`PRELOAD_CODE`).
     """
     if jobs <= 1 and not timeout:
-        yield from map(fn, items)
+        for item in items:
+            if on_note is None:
+                result = fn(item)
+            else:
+                with pulse.listening(functools.partial(on_note, item)):
+                    result = fn(item)
+            yield result
         return
     window = max(window or 4 * jobs, 1)
     late = on_timeout or on_crash
@@ -264,7 +289,7 @@ def map_ordered(
                 assert w.task is not None
                 index, item = w.task
                 if w.conn in ready or w.process.sentinel in ready:
-                    got, result, usable = _receive(w)
+                    got, result, usable = _receive(w, on_note)
                     if got:
                         done[index] = result
                         w.task = None

@@ -52,6 +52,9 @@ def progress_text(p: Progress) -> str:
     >>> progress_text(Progress(done=50, total=200, failed=1, bytes_done=5_000_000,
     ...                        bytes_total=20_000_000, elapsed=10.0))
     '50/200 documents, 1 failed, 5.0 docs/s, 0.50 MB/s, ETA 30.0s'
+    >>> progress_text(Progress(done=0, total=2, failed=0, bytes_done=0, bytes_total=0,
+    ...                        elapsed=4.0, current="scan.pdf: OCR page 3/12"))
+    '0/2 documents, 0.0 docs/s, 0.00 MB/s, scan.pdf: OCR page 3/12'
     """
     parts = [f"{p.done}/{p.total} documents"]
     if p.failed:
@@ -62,6 +65,8 @@ def progress_text(p: Progress) -> str:
     eta = p.eta
     if eta is not None and p.done < p.total:
         parts.append(f"ETA {duration(eta)}")
+    if p.current and p.done < p.total:
+        parts.append(p.current)
     return ", ".join(parts)
 
 

@@ -37,7 +37,10 @@ import regex
 
 from gongmun.normalize.ocr_tables import (
     CIRCLE_LOOKALIKES,
+    COUNT_WORDS,
     DIGIT_LOOKALIKES,
+    HALF_AMBIGUOUS,
+    HALF_MISREADS,
     QUOTE_LOOKALIKES,
     SQUARE_LOOKALIKES,
     UNIT_AHEAD,
@@ -151,6 +154,22 @@ _RULES: Final[tuple[_Rule, ...]] = (
         lambda m: [Edit(m.start(), m.start(), "'")],
     ),
     _Rule(
+        "year_quotes",
+        # ~"30, ~`'25: a quote misread after a tilde, or doubled.
+        regex.compile(r"(?<=~[ ]?)[\"“”](?=\d{2}(?!\d))|[`'‘’](?=[`'‘’]\d{2}(?!\d))"),
+        lambda m: [Edit(m.start(), m.end(), "" if m.group() in "`'‘’" else "'")],
+    ),
+    _Rule(
+        "halves",
+        regex.compile(r"(?<=\d{2}\.[ ]?)(?P<h>ㅜ\+)(?=[ ]?[~),\-]|[ ]?$)", regex.M),
+        lambda m: [Edit(m.start("h"), m.end("h"), HALF_MISREADS[m.group("h")])],
+    ),
+    _Rule(
+        "arrows",
+        regex.compile(rf"(?<=\d[ ]?[{COUNT_WORDS}][ ]?)~(?=[ ]?[{_Q}]?\d{{2}}년)"),
+        lambda m: [Edit(m.start(), m.end(), "→")],
+    ),
+    _Rule(
         "tildes",
         regex.compile(rf"(?<=[{_Q}]\d{{2}}(?:\.\d{{1,2}})?[ ]?)(?P<d>[-–])(?=[ ]?[{_Q}]\d{{2}})"),
         _replace("d", "~"),
@@ -194,7 +213,60 @@ _DOUBTFUL: Final[tuple[tuple[str, regex.Pattern[str]], ...]] = (
         "digit groups split by a space (a comma lost, or a list of two figures)",
         regex.compile(rf"(?<![\d.,{_Q}\[])\d{{1,3}}[.,]?[ ]\d{{3}}(?!\d)(?={UNIT_AHEAD})"),
     ),
+    (
+        # ``62.8%(4조`` read as ``62.8%64조``: typography never puts a figure right after %.
+        "a figure right after a percentage (a bracket read as a digit)",
+        regex.compile(rf"(?<=\d%)\d[\d.,]*(?={UNIT_AHEAD}|[ ]?\d)"),
+    ),
+    (
+        # ``7    조원``, ``2\n\n원``, ``4\n억\n``: cells of a table run together, or a
+        # column read down; a unit alone on its line is not a line wrap of running text.
+        "a unit far from its number (table cells or lines run together)",
+        regex.compile(
+            r"(?<![\d.,])\d[\d.,]*(?:[ \t]{2,}|[ \t]*\n[ \t]*\n\s*)(?:조|억|만|천)?원?"
+            r"(?<=[조억만천원])"
+            r"|(?<![\d.,])\d[\d.,]*[ \t]*\n[ \t]*(?:조|억|만|천)원?[ \t]*(?=\n|$)"
+        ),
+    ),
+    (
+        # ``1억 UPH급`` read as ``1억 내커급``: a count before a class word, not money.
+        "a count before a class word ending in 급 (1억 UPH급), not money",
+        regex.compile(r"(?<![\d.,])\d[\d.,]*[ ]?[조억만](?![ ]?원)[ ]?[^\s\d]{1,4}급"),
+    ),
+    (
+        # ``1억 UPH급`` read as ``1억 40가급``: digits after the unit that continue no figure.
+        "digits after the unit that belong to no figure (a word read as digits)",
+        regex.compile(
+            rf"(?<![\d.,])\d[\d.,]*[ ]?[조억](?![ ]?원)[ ]\d+"
+            rf"(?![\d.,]|[ ]?[조억만천백원%년월{COUNT_WORDS}])(?=\p{{Hangul}})"
+        ),
+    ),
 )
+
+# A law article: ``제166조`` OCR'd as ``166조`` reads as 166 trillion won. A bare ``N조``
+# with an article shape beside it (``제67조``; ``조 제2항``, ``조의2`` after it) is one.
+_BARE_JO: Final = regex.compile(
+    r"(?<![\d.,])(?<!제[ ]?)\d{1,3}[ ]?조(?![ ]?(?:원|\d)|[ ]?[0-9.,]+[ ]?억)"
+)
+_ARTICLE_NEAR: Final = regex.compile(
+    r"제[ ]?\d{1,4}[ ]?조|^[ ]?(?:제[ ]?)?\d{1,2}[ ]?[항호]|^의[ ]?\d"
+)
+_ARTICLE_BEFORE: Final = 80
+_ARTICLE_AFTER: Final = 30
+_ARTICLE_WHY: Final = "a law article's number (제N조 with its 제 lost), not an amount"
+
+
+def _law_articles(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of bare ``N조`` with an article shape a few words before (on its line) or after.
+
+    The windows are bounded, so the cost is linear in the text.
+    """
+    for m in _BARE_JO.finditer(text):
+        # Before it, the same line only: an article list ends a line more often than not.
+        before = text[max(0, m.start() - _ARTICLE_BEFORE) : m.start()].rpartition("\n")[2]
+        after = text[m.end() : m.end() + _ARTICLE_AFTER]
+        if _ARTICLE_NEAR.search(before) or _ARTICLE_NEAR.search(after):
+            yield m.start(), m.end()
 
 
 def ocr_marks(text: str) -> list[tuple[int, int]]:
@@ -206,6 +278,7 @@ def ocr_marks(text: str) -> list[tuple[int, int]]:
     """
     spans = {(m.start(), m.end()) for r in _RULES for m in r.pattern.finditer(text) if r.fix(m)}
     spans.update(span for span, _ in doubtful_figures(text))
+    spans.update(span for span, _ in doubtful_periods(text))
     return sorted(spans)
 
 
@@ -257,21 +330,69 @@ def doubtful_figures(text: str) -> list[tuple[tuple[int, int], str]]:
     found: list[tuple[tuple[int, int], str]] = []
     for why, pattern in _DOUBTFUL:
         found.extend(((m.start(), m.end()), why) for m in pattern.finditer(text))
+    found.extend((span, _ARTICLE_WHY) for span in _law_articles(text))
     found.sort()
     return found
 
 
-def doubtful_notes(text: str) -> list[tuple[str, str, tuple[int, int] | None]]:
-    """:func:`doubtful_figures` as normalizer notes (``ocr_doubtful_figure``)."""
-    return [
-        ("ocr_doubtful_figure", f"{text[a:b]!r} in OCR'd text: {why}", (a, b))
-        for (a, b), why in doubtful_figures(text)
+# A year whose half-year mark OCR made ambiguous (``'25.+``: 上 or 下) or lost (``'25. ~``).
+_DOUBTFUL_PERIODS: Final[tuple[tuple[str, regex.Pattern[str]], ...]] = (
+    (
+        "a half-year mark read as '+' (上 and 下 both come out so): which half is unknown",
+        regex.compile(rf"(?:[{_Q}]|(?<![\d.,]))\d{{2}}\.[ ]?(?:{HALF_AMBIGUOUS})(?![\d+])"),
+    ),
+    (
+        "a year with a dot and nothing after it before the tilde (a month or half-year lost)",
+        regex.compile(rf"[{_Q}]\d{{2}}\.[ ]*~|~[ ]?[{_Q}]\d{{2}}\.[ ]*(?=[),]|$)", regex.M),
+    ),
+)
+
+
+def doubtful_periods(text: str) -> list[tuple[tuple[int, int], str]]:
+    """Periods' points in OCR'd ``text`` whose half or month OCR left unknown: ``(span, why)``.
+
+    >>> text = "공고('25.+ ~), 점검(~'25.+), 추진('25. ~), 수립('25.下~)"
+    >>> [text[a:b] for (a, b), _ in doubtful_periods(text)]
+    ["'25.+", "'25.+", "'25. ~"]
+    """
+    found = [
+        ((m.start(), m.end()), why)
+        for why, pattern in _DOUBTFUL_PERIODS
+        for m in pattern.finditer(text)
     ]
+    found.sort()
+    return found
+
+
+_NOTE_SEP: Final = " in OCR'd text is doubtful: "
+
+
+def doubtful_notes(text: str) -> list[tuple[str, str, tuple[int, int] | None]]:
+    """:func:`doubtful_figures` and :func:`doubtful_periods` as normalizer notes
+    (``ocr_doubtful_figure``, ``ocr_doubtful_period``)."""
+    notes: list[tuple[str, str, tuple[int, int] | None]] = []
+    for code, found in (
+        ("ocr_doubtful_figure", doubtful_figures(text)),
+        ("ocr_doubtful_period", doubtful_periods(text)),
+    ):
+        notes.extend((code, f"{text[a:b]!r}{_NOTE_SEP}{why}", (a, b)) for (a, b), why in found)
+    return notes
+
+
+def doubt_reason(message: str) -> str:
+    """The reason a :func:`doubtful_notes` message gives.
+
+    >>> doubt_reason(doubtful_notes("총 41862억원")[0][1])
+    'a run of five or more digits without separators (a comma lost, or read as a digit)'
+    """
+    return message.rpartition(_NOTE_SEP)[2]
 
 
 __all__ = [
+    "doubt_reason",
     "doubtful_figures",
     "doubtful_notes",
+    "doubtful_periods",
     "ocr_marks",
     "repair_classes",
     "repair_ocr",

@@ -31,9 +31,20 @@ CIRCLE_LOOKALIKES: Final[str] = "o°©"
 # quarter, a half or a second year make a year.
 QUOTE_LOOKALIKES: Final[str] = '"“”('
 
-# What makes two digits a year: ``.N월``, ``.N~N월``, ``.N분기``, ``.上/下``, ``~'NN``, and
-# an open end closed at once (``(24~,``).
+# The half-year marks 上/下 are not in the Korean model's alphabet: 下 comes out as ``ㅜ+``
+# (certain), either one as a lone ``+`` (or ``+-``, where the ``-`` may be a ``~``): which
+# half is then unknown, and a period read from it is doubtful.
+HALF_MISREADS: Final[dict[str, str]] = {"ㅜ+": "下"}
+HALF_AMBIGUOUS: Final[str] = r"\+-?|十"
+
+# What makes two digits a year: ``.N월``, ``,N월``, ``.N~N월``, ``.N분기``, ``.上/下`` (or
+# what OCR makes of them), ``~'NN``, and an open end closed at once (``(24~,``).
 YEAR_AFTER: Final[str] = (
-    r"(?:\.\s?\d{1,2}(?:~\d{1,2})?\s?(?:월|분기)|\.\s?[上下]|~\s?['\"“”‘’`]?\d{2}(?!\d)"
-    r"|~(?=[,)]))"
+    r"(?:[.,]\s?\d{1,2}(?:~\d{1,2})?\s?(?:월|분기)|\.\s?(?:[上下]|ㅜ\+|\+)"
+    r"|~\s?['\"“”‘’`]?\d{2}(?!\d)|~(?=[,)]))"
 )
+
+# Counters after a number (``31개``, ``5건``). A count before a tilde and a year is an arrow
+# read as ``~``: ``('23년 66개 ~ '24년 247개)`` (a range never runs from a count to a year);
+# a count after a figure is a figure and a count, not digits misread (``3,497억 31개``).
+COUNT_WORDS: Final[str] = "개건명곳회종대차호"

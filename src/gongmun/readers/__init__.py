@@ -26,6 +26,7 @@ import dataclasses
 import hashlib
 from pathlib import Path
 
+from gongmun import pulse
 from gongmun.doc.tables import Table
 from gongmun.errors import InputError
 from gongmun.readers import limits
@@ -161,6 +162,7 @@ def read_image(data: bytes, path: str, sha256: str, media_type: str) -> RawInput
     )
     png, frames = ocr.image_png(data, path, what)
     name = ocr.require_engine(path)
+    pulse.report(pulse.OcrPage(path, 1, 1))
     page = ocr.ocr_png(png, path)
     warnings = [("ocr_pages", f"an image: read by OCR ({name})")]
     if frames > 1:

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from gongmun import pulse
 from gongmun.doc.tables import Table, place
 from gongmun.errors import InputError
 from gongmun.readers import limits
@@ -152,7 +153,9 @@ def _ocr_pages(
         return out, None
     name = ocr.require_engine(path)
     out = list(pages)
-    for i in todo:
+    for k, i in enumerate(todo, start=1):
+        # Seconds a page: the batch's progress line shows which page is being read.
+        pulse.report(pulse.OcrPage(path, k, len(todo)))
         png = ocr.render_pdf_page(data, i, path)
         read = ocr.ocr_png(png, path, scale=ocr.DPI / 72)
         kept = tuple(w for w in pages[i].warnings if w[0] != "pdf_needs_ocr")
