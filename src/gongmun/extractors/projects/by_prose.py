@@ -53,6 +53,9 @@ def subject(scan: Scan) -> list[Draft]:
 _GAP_RE = regex.compile(NAME_AMOUNT_GAP + r"$")
 # The words between a name and its amount are short ("에는 예산이 올해 약").
 _GAP_REACH = 40
+# How far after an amount a name it sizes or funds may end: matches are given an end
+# short of a long line's, as the regex module looks for a pattern's literal up to it.
+_AFTER_REACH = 240
 
 # "3조7000억원 규모의 스마트시티 시범도시 건설을": a name right after an amount.
 _AFTER_AMOUNT = regex.compile(
@@ -116,7 +119,8 @@ def _name_amount(text: str, line: Line, figures: Figures) -> list[Draft]:
             after = None
             name = None
             for pattern in _NAMES_AFTER:
-                after = pattern.match(text, a.span.end, line.end)
+                # Bounded: a name after its amount sits within _AFTER_REACH characters.
+                after = pattern.match(text, a.span.end, min(line.end, a.span.end + _AFTER_REACH))
                 name = clean_name(after.group("name")) if after else None
                 if after is not None and name is not None:
                     bound = pattern is _AT_LEAST_NAME
