@@ -9,13 +9,17 @@ whole ``extract_text``):
 - the longest seed, repeated 1×, 2×, 4× … ``--max``× into one document (many lines);
 - the same seed text joined into **one single line** of about ``--mb`` MB (web pages and
   PDF text layers often come so);
-- ``--lines`` short lines (``ㅇ N번 과제: ’25~’29, 총 N억원 지원``).
+- ``--lines`` short lines (``ㅇ N번 과제: ’25~’29, 총 N억원 지원``);
+- hostile shapes (unit statements, period runs, quoted names, bullets, bare figures,
+  label fields, a run without spaces…) each repeated along one line of ``--shape-kb``
+  KB and a quarter of it: the whole extraction's time and growth exponent.
 
 For the repeated seeds it prints the growth exponent between each size and the next
 (log time ratio / log size ratio: 1.0 is linear, 2.0 quadratic) and over the whole
-range; the goal is at most 1.1 for every stage. For the single line it prints its cost
-per MB beside the same text in lines: a long line must cost what the same text in lines
-costs. CPU time (``process_time``), best of ``--repeat`` runs. Asserts nothing.
+range (Kiwi is loaded before the clock starts); the goal is at most 1.1 for every
+stage. For the single line it prints its cost per MB beside the same text in lines: a
+long line must cost what the same text in lines costs. CPU time (``process_time``),
+best of ``--repeat`` runs. Asserts nothing.
 """
 
 from __future__ import annotations
@@ -36,6 +40,22 @@ from gongmun.normalize import normalize
 from gongmun.pipeline import extract_text
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+# Hostile one-line shapes, each repeated along one single line: unit statements, period
+# runs, quoted names, bullets, bare figures, label fields, a run without spaces...
+SHAPES = {
+    "unit statements": "(단위: 억원) 2,500 ",
+    "inline units": "지원예산(억원) 120 340 ",
+    "amounts": "총 1,000억원 ",
+    "periods": "’25~’29 ",
+    "quoted names": "「가상 플랫폼 구축사업」 총 100억원 ",
+    "bullets": "□ 추진 배경 ㅇ 과제당 연 10억원 내외 지원 - 세부 ",
+    "bare figures": "12.5 300 2,500 ",
+    "name fields": "사업명: 가상 플랫폼 구축 사업비: 100억원 ",
+    "funding splits": "총사업비 100억원(국비 50, 지방비 50) ",
+    "no spaces": "가나다라마바사아자차카타파하거너더러머버서어저처커터퍼허",
+    "captions": "<표 1> 예산 (단위: 억원) 100 200 ",
+    "mixed": "ㅇ (사업명) 「AI 바우처」 ’25~’29, 총 600억원(국비 400, 민간 200) 지원 ",
+}
 STAGES = ("normalize", "meta", "amounts", "periods", "projects", "extract")
 
 
@@ -81,11 +101,16 @@ def main() -> None:
     ap.add_argument("--mb", type=float, default=1.0, help="size of the single-line document")
     ap.add_argument("--lines", type=int, default=50_000, help="number of short lines")
     ap.add_argument("--repeat", type=int, default=1, help="runs per measurement (best kept)")
+    ap.add_argument(
+        "--shape-kb", type=int, default=400, help="size of each one-line hostile shape (0: none)"
+    )
     args = ap.parse_args()
     # The longest seed (a 72 KB work plan): joining all four seeds into one text today
     # loses most of it in normalizing (a press release's closing block is taken as
     # boilerplate up to the end), which would time nothing.
     seeds = max((p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")), key=len)
+    # Off the clock: loading Kiwi (a second or more) would land on the first row.
+    extract_text(seeds[:5000])
     print(f"{'input':>14} {'size':>11} " + " ".join(f"{s:>9}" for s in STAGES))
     sizes: list[tuple[int, dict[str, float]]] = []
     k = 1
@@ -112,6 +137,21 @@ def main() -> None:
         print(_row(label, len(text.encode()), times), flush=True)
     short = "".join(f"ㅇ {i}번 과제: ’25~’29, 총 {i}억원 지원\n" for i in range(args.lines))
     print(_row(f"{args.lines} lines", len(short.encode()), stage_seconds(short, args.repeat)))
+    if args.shape_kb:
+        _shapes(args.shape_kb)
+
+
+def _shapes(kb: int) -> None:
+    """Whole extraction of each hostile shape on one line at a quarter of ``kb`` and at
+    ``kb`` KB, with the growth exponent between them."""
+    print(f"\none line of a repeated shape (extract, CPU s): {kb // 4} KB → {kb} KB")
+    for name, unit in SHAPES.items():
+        times = []
+        for size in (kb * 250, kb * 1000):
+            text = unit * (size // len(unit.encode()) + 1)
+            times.append((len(text.encode()), _best(lambda t=text: extract_text(t), 1)))
+        (n1, t1), (n2, t2) = times
+        print(f"{name:>16} {t1:8.2f} {t2:8.2f}   exponent {exponent(t1, t2, n1, n2):5.2f}")
 
 
 if __name__ == "__main__":

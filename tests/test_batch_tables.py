@@ -9,6 +9,7 @@ import pytest
 
 from gongmun.models import Document, Failure
 from gongmun.writers import TableWriter, table_dir_problem
+from gongmun.writers_jsonl import OutputError
 from gongmun.writers_tables import TABLES, table_rows
 
 TEXT = "총 600억원, ’25~’29 「가상사업」"
@@ -102,6 +103,29 @@ def test_an_aborted_writer_leaves_nothing(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+def test_one_writer_per_folder_and_a_killed_runs_partial_folder_is_removed(
+    tmp_path: Path,
+) -> None:
+    # What `kill -9` leaves: a partial folder of our tables; and a folder that only
+    # looks like one (a file of the user's in it) that must stay.
+    stale = tmp_path / ".t.partial-dead1"
+    stale.mkdir()
+    (stale / "amounts.csv").write_text("path,sha256\n")
+    mine = tmp_path / ".t.partial-mine"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("x")
+    writer = TableWriter(tmp_path / "t", "csv")
+    assert not stale.exists()
+    assert (mine / "notes.txt").read_text() == "x"
+    with pytest.raises(OutputError, match="another gongmun run is writing it"):
+        TableWriter(tmp_path / "t", "csv")
+    writer.write(_document())
+    writer.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".t.partial-mine", "t"]
+    TableWriter(tmp_path / "t", "csv").abort()  # free again once closed; abort keeps "t"
+    assert (tmp_path / "t" / "amounts.csv").exists()
+
+
 def test_a_directory_holding_other_files_is_refused(tmp_path: Path) -> None:
     (tmp_path / "mine.txt").write_text("x")
     assert "other files" in (table_dir_problem(tmp_path) or "")
@@ -164,6 +188,33 @@ def test_parquet_reads_typed_in_pandas(tmp_path: Path) -> None:
     assert docs["path"].tolist() == ["a.txt"]
     failures = pd.read_parquet(out / "failures.parquet")
     assert failures["error"].tolist() == ["encrypted_pdf"]
+
+
+def test_parquet_and_the_engines_partition_type_each_field_the_same(tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    from gongmun.engines.partition import partition_schema
+
+    out = _written(tmp_path, "parquet")
+    document = partition_schema().field("document").type
+
+    def record_type(name: str) -> object:
+        return document.field(name).type.value_type  # list<struct<...>> → struct
+
+    def loose(t: object) -> str:
+        # Parquet asks for every field nullable and calls a list's items "element";
+        # the types must otherwise be one.
+        return str(t).replace(" not null", "").replace("<element: ", "<item: ")
+
+    checked = 0
+    for table, record in (("projects", "projects"), ("amounts", "amounts")):
+        schema = pq.read_schema(out / f"{table}.parquet")
+        struct = record_type(record)
+        for i in range(struct.num_fields):
+            f = struct.field(i)
+            if f.name in schema.names and not str(f.type).startswith(("string", "int", "bool")):
+                assert loose(schema.field(f.name).type) == loose(f.type), f.name
+                checked += 1
+    assert checked >= 2  # annual and funding at least: nested lists of structs
 
 
 def test_a_date_is_a_date_and_a_new_model_field_gets_its_column() -> None:

@@ -32,6 +32,18 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert "pdfplumber" in out
 
 
+def test_every_reader_a_record_names_is_installed() -> None:
+    # A record's source.reader names the library that read the file: one gongmun no
+    # longer uses (or never installed) would mislead a bug report.
+    from importlib import metadata
+
+    from gongmun.versions import READER_LIBRARIES, reader_version
+
+    for media_type, dist in READER_LIBRARIES.items():
+        if dist is not None:
+            assert reader_version(media_type) == f"{dist} {metadata.version(dist)}"
+
+
 def test_quiet_prints_nothing_on_success_and_verbose_a_line_per_document(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import io
 import json
 import os
 import stat
@@ -83,6 +84,32 @@ def test_a_write_failing_midway_leaves_only_whole_lines(
     assert "No space left on device" in capsys.readouterr().err
 
 
+def test_normalize_and_schema_output_errors_are_one_line_and_status_3(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (doc,) = _docs(tmp_path / "d", 1)
+
+    class FullDisk(io.StringIO):
+        def write(self, text: str) -> int:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr("sys.stdout", FullDisk())
+    assert main(["normalize", str(doc)]) == EXIT_OUTPUT
+    err = capsys.readouterr().err
+    assert err == f"gongmun: stdout: cannot write: {os.strerror(errno.ENOSPC)}\n"
+    monkeypatch.undo()
+    (tmp_path / "file").write_text("x")
+    assert main(["schema", "--dir", str(tmp_path / "file" / "schemas")]) == EXIT_OUTPUT
+    (line,) = capsys.readouterr().err.splitlines()
+    schemas = tmp_path / "file" / "schemas"
+    assert line == f"gongmun: {schemas}: cannot write: {tmp_path / 'file'} is not a folder"
+    # -o under a file names the file in the way, not "File exists".
+    out = tmp_path / "file" / "out.jsonl"
+    assert main(["extract", str(doc), "-o", str(out), *FAST]) == EXIT_OUTPUT
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line == f"gongmun: {out}: cannot open for writing: {tmp_path / 'file'} is not a folder"
+
+
 def test_a_second_writer_is_refused_and_the_output_left_alone(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -98,6 +125,31 @@ def test_a_second_writer_is_refused_and_the_output_left_alone(
             assert code == EXIT_OUTPUT
             assert "another gongmun run is writing it" in capsys.readouterr().err
             assert out.read_bytes() == before
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_a_second_run_on_a_tables_folder_is_refused_and_the_tables_left_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    if fmt == "parquet":
+        pytest.importorskip("pyarrow")
+    docs = _docs(tmp_path / "d", 2)
+    out = tmp_path / "tables"
+    run = ["extract", *map(str, docs), "-o", str(out), "-f", fmt, *FAST]
+    assert main(run) == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    capsys.readouterr()
+    held = os.open(out, os.O_RDONLY)
+    try:
+        fcntl.flock(held, fcntl.LOCK_EX)  # another run is writing the folder
+        assert main(run) == EXIT_OUTPUT
+        (line,) = capsys.readouterr().err.splitlines()
+        assert line == f"gongmun: {out}: another gongmun run is writing it; wait for it to end"
+    finally:
+        os.close(held)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d", "tables"]  # no partial folder
+    assert main(run) == 0  # the lock goes with the run that held it
 
 
 def test_an_output_that_is_also_an_input_is_a_usage_error(

@@ -6,7 +6,9 @@ scans back over the whole text from each match makes calls in proportion to the 
 times the text, and its count grows about 16-fold when the text grows 4-fold; a linear
 one about 4-fold. The bound is generous (6-fold). What this cannot see is a single C call
 whose own cost grows (one regex scanning the whole text from each of many starts is
-still many calls, and is seen); benchmarks/bench_linear.py times the stages.
+still many calls, and is seen; but one ``pattern.match(text, pos)`` whose pattern has a
+literal is a scan to the text's end in the regex module, one call however long);
+benchmarks/bench_linear.py times the stages.
 
 Projects have their own guard (tests/test_projects_properties.py).
 """
@@ -26,6 +28,7 @@ from gongmun.extractors.amounts import find_amounts
 from gongmun.extractors.context import Context
 from gongmun.extractors.meta import find_meta
 from gongmun.extractors.periods import find_periods
+from gongmun.extractors.projects import find_projects
 from gongmun.normalize import normalize
 
 PIECES = [
@@ -85,21 +88,41 @@ def test_each_stage_does_linear_work_on_long_inputs(unit: list[str], joiner: str
     # About 2 KB and 8 KB: long enough that a scan back per match would dominate.
     small = joiner.join(unit * max(1, 2000 // len(joiner.join(unit))))
     large = joiner.join([small] * GROWTH)
-    before, after = stages(small), stages(large)
+    before, after = _with_projects(small), _with_projects(large)
     for stage, n in before.items():
         assert after[stage] <= BOUND * n + 10_000, (
             f"{stage}: {n} calls at {len(small)} chars, {after[stage]} at {len(large)}"
         )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="amounts: a unit statement repeated on one long line ('(단위: 억원) 2,500 …') "
-    "costs quadratic work in the table-unit rule (9 KB: 5.8 s); remove this mark once fixed",
-)
-def test_unit_statements_on_one_long_line_cost_linear_work() -> None:
-    small = " ".join(["(단위: 억원)", "2,500"] * 60)
-    large = " ".join(["(단위: 억원)", "2,500"] * 60 * GROWTH)
-    before = calls(lambda: find_amounts(Context(norm=normalize(small), doc_year=2025)))
-    after = calls(lambda: find_amounts(Context(norm=normalize(large), doc_year=2025)))
-    assert after <= BOUND * before + 10_000
+def _with_projects(text: str) -> dict[str, int]:
+    out = stages(text)
+    ctx = Context(norm=normalize(text), doc_year=2025)
+    amounts, periods = find_amounts(ctx), find_periods(ctx)
+    out["projects"] = calls(lambda: find_projects(ctx, amounts, periods))
+    return out
+
+
+# Shapes that were quadratic on one long line once: a rule that ran each match to the
+# end of its line (unit statements), or searched back to the line's start from each
+# amount (a line's opening label).
+ONE_LINE_SHAPES = [
+    "(단위: 억원) 2,500",
+    "지원예산(억원) 120 340",
+    "총 1,000억원",
+    "「가상 플랫폼 구축사업」 총 100억원",
+    "사업명: 가상 플랫폼 구축 사업비: 100억원",
+    "총사업비 100억원(국비 50, 지방비 50)",
+]
+
+
+@pytest.mark.parametrize("shape", ONE_LINE_SHAPES)
+def test_one_long_line_of_a_repeated_shape_costs_linear_work(shape: str) -> None:
+    small = " ".join([shape] * max(1, 2000 // len(shape)))
+    large = " ".join([small] * GROWTH)
+    assert "\n" not in large
+    before, after = stages(small), stages(large)
+    for stage, n in before.items():
+        assert after[stage] <= BOUND * n + 10_000, (
+            f"{stage}: {n} calls at {len(small)} chars, {after[stage]} at {len(large)}"
+        )

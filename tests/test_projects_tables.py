@@ -81,3 +81,24 @@ CASES = [
 @pytest.mark.parametrize(("rows", "expected"), CASES)
 def test_table_rows(rows: tuple[tuple[str | None, ...], ...], expected: dict[str, object]) -> None:
     assert _projects(rows) == expected
+
+
+def test_a_name_column_header_heading_a_flattened_table_is_no_name_field() -> None:
+    # 사업명 heads the table's name column: the words after it on the line are the other
+    # columns' headers, not a project named "결산 2024년 …".
+    text = (
+        "(단위: 백만원)\n"
+        "사업명 2023년 결산 2024년 2025년 증감\n"
+        "지역특화산업육성 125,430 131,200 118,080 △13,120\n"
+        " - 지역주력산업육성 84,200 88,000 79,200 △8,800\n"
+        " ▪ 지역혁신클러스터 41,230 43,200 38,880 △4,320\n"
+    )
+    doc = extract_raw(from_text(text))
+    names = ["지역특화산업육성", "지역주력산업육성", "지역혁신클러스터"]
+    assert [p.name for p in doc.projects] == names
+
+
+def test_a_name_field_outside_tables_still_reads() -> None:
+    text = "사업명 : 스마트 항만 고도화\n사업기간 : '25~'27\n총사업비 : 90억원\n"
+    doc = extract_raw(from_text(text))
+    assert [p.name for p in doc.projects] == ["스마트 항만 고도화"]

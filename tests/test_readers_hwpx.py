@@ -192,6 +192,49 @@ def test_hwpx_table_rows_become_the_six_projects() -> None:
     assert [p.name for p in doc.projects if p.name in tasks] == tasks
 
 
+def _cell(row: int, col: int, text: str, rowspan: int = 1) -> str:
+    return (
+        f"<hp:tc><hp:subList>{para(text)}</hp:subList>"
+        f'<hp:cellAddr colAddr="{col}" rowAddr="{row}"/>'
+        f'<hp:cellSpan colSpan="1" rowSpan="{rowspan}"/></hp:tc>'
+    )
+
+
+def _captioned(caption: str, side: str = "TOP") -> str:
+    rows = [
+        [_cell(0, 0, "사업명"), _cell(0, 1, "2025년"), _cell(0, 2, "2026년")],
+        [_cell(1, 0, "AI 반도체"), _cell(1, 1, "1,200"), _cell(1, 2, "1,450")],
+        [_cell(2, 0, "바이오"), _cell(2, 1, "300"), _cell(2, 2, "280")],
+    ]
+    trs = "".join("<hp:tr>" + "".join(r) + "</hp:tr>" for r in rows)
+    cap = f'<hp:caption side="{side}"><hp:subList>{para(caption)}</hp:subList></hp:caption>'
+    return f"<hp:p><hp:run><hp:tbl>{cap}{trs}</hp:tbl></hp:run></hp:p>"
+
+
+@pytest.mark.parametrize(
+    ("caption", "title", "unit"),
+    [
+        ("&lt;표 1&gt; 사업별 예산 (단위: 억원)", "<표 1> 사업별 예산", "억원"),
+        ("(단위: 억원)", None, "억원"),
+    ],
+)
+def test_hwpx_table_caption_gives_title_and_unit(
+    tmp_path: Path, caption: str, title: str | None, unit: str
+) -> None:
+    body = para("과기정통부 예산 현황") + _captioned(caption, "BOTTOM")
+    f = make_hwpx(tmp_path, {"Contents/section0.xml": section(body)})
+    doc = gongmun.extract(f)
+    [table] = doc.tables
+    assert (table.caption, table.unit) == (title, unit)
+    got = [(a.value_krw, a.year) for a in doc.amounts]
+    assert got == [
+        (1200 * 10**8, 2025),
+        (1450 * 10**8, 2026),
+        (300 * 10**8, 2025),
+        (280 * 10**8, 2026),
+    ]
+
+
 def test_records_carry_their_section_and_paragraph(tmp_path: Path) -> None:
     tbl = (
         "<hp:p><hp:run><hp:tbl>"
@@ -214,3 +257,9 @@ def test_records_carry_their_section_and_paragraph(tmp_path: Path) -> None:
     [in_cell] = [a for a in doc.amounts if a.text == "30억원"]
     assert in_cell.cell is not None
     assert (in_cell.cell.row, in_cell.cell.col) == (1, 1)
+
+
+def test_blank_paragraphs_show_nothing_as_in_hwp(tmp_path: Path) -> None:
+    body = para("개요") + para("  ") + "<hp:p><hp:run/></hp:p>" + para("총 600억원")
+    raw = read_path(make_hwpx(tmp_path, {"Contents/section0.xml": section(body)}))
+    assert raw.text == "개요\n총 600억원"

@@ -133,6 +133,35 @@ def test_body_prose_never_becomes_a_table(tmp_path: Path) -> None:
     assert raw.tables == ()
 
 
+def _aligned_with_gap(c: Any) -> None:
+    c.setFont(FONT, 10)
+    rows = [
+        ["사업", "2024", "2025", "2026"],
+        ["R&D", "120", "130", "140"],
+        ["인력", "80", "", "95"],
+        ["시설", "", "40", "45"],
+        ["합계", "200", "170", "280"],
+    ]
+    for i, row in enumerate(rows):
+        c.drawString(80, 780 - 16 * i, row[0])
+        for x, cell in zip([240, 330, 420], row[1:], strict=True):
+            if cell:  # figures set flush right, as budget tables do
+                c.drawRightString(x, 780 - 16 * i, cell)
+
+
+def test_aligned_table_keeps_empty_middle_cells_in_their_columns(tmp_path: Path) -> None:
+    raw = read_path(make_pdf(tmp_path, _aligned_with_gap))
+    [table] = raw.tables
+    assert table.source == "pdf_aligned"
+    assert table.rows_text() == (
+        ("사업", "2024", "2025", "2026"),
+        ("R&D", "120", "130", "140"),
+        ("인력", "80", None, "95"),
+        ("시설", None, "40", "45"),
+        ("합계", "200", "170", "280"),
+    )
+
+
 def test_a_figure_read_from_a_ruled_cell_has_the_cell_box(tmp_path: Path) -> None:
     raw = read_path(make_pdf(tmp_path, _ruled_wrapped))
     doc = extract_raw(raw)

@@ -1,8 +1,11 @@
-"""Arrow types derived from the pydantic models: one derivation for every typed output.
+"""Arrow types of the models: the one mapping every typed output uses.
 
 Needs ``pyarrow`` (the ``parquet`` extra). The models in :mod:`gongmun.models` are the
-single source of truth; this module only maps their annotations to Arrow, so a field
-added to a model appears in every Arrow and Parquet output with no second list to keep:
+single source of truth, and :func:`gongmun.writers_tables.spec_of` the single
+derivation of a type from an annotation (CSV needs it without pyarrow); this module
+only maps those types to Arrow, for the Parquet tables (``--format parquet``) and the
+engines' partition batches (:func:`gongmun.engines.partition.partition_schema`) alike,
+so a field added to a model appears in both with the same type:
 
 ==============================  =======================================
 model annotation                Arrow type
@@ -18,38 +21,50 @@ a model                         ``struct`` of its fields, in order
 ``X | None``                    X, nullable
 ==============================  =======================================
 
-Use :func:`arrow_type` for one annotation and :func:`model_struct` for a model; the
-partition schema of the engines (:func:`gongmun.engines.partition.partition_schema`) is
-built from them.
+A field is non-nullable only when its annotation excludes ``None``. Parquet tables
+ask for every field nullable (``keep_nulls=False``): a row may be built from a JSON
+Lines record written before a field existed.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import types
-import typing
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from typing import Any
 
 from pydantic import BaseModel
 
-_UNION_TYPES: tuple[Any, ...] = (Union, types.UnionType)
+from gongmun.writers_tables import ListOf, Spec, Struct, is_optional, spec_of
 
 
-def _strip(annotation: Any) -> tuple[Any, bool]:
-    """The annotation without ``Annotated`` and ``None``, and whether None was allowed."""
-    nullable = False
-    while True:
-        origin = get_origin(annotation)
-        if origin is Annotated:
-            annotation = get_args(annotation)[0]
-        elif origin in _UNION_TYPES:
-            args = [a for a in get_args(annotation) if a is not type(None)]
-            nullable = nullable or len(args) < len(get_args(annotation))
-            if len(args) != 1:
-                raise TypeError(f"no Arrow type for a union of {args}")
-            annotation = args[0]
-        else:
-            return annotation, nullable
+def spec_type(spec: Spec, keep_nulls: bool = True) -> Any:
+    """The ``pyarrow.DataType`` of a column type from :func:`spec_of`.
+
+    ``keep_nulls``: nested fields and list items are non-nullable where the model says
+    so; with False every one is nullable.
+
+    >>> str(spec_type(spec_of(list[int]))), str(spec_type(spec_of(list[int]), False))
+    ('list<item: int64 not null>', 'list<item: int64>')
+    """
+    import pyarrow as pa
+
+    if isinstance(spec, ListOf):
+        nullable = spec.optional or not keep_nulls
+        return pa.list_(pa.field("item", spec_type(spec.item, keep_nulls), nullable=nullable))
+    if isinstance(spec, Struct):
+        return pa.struct(
+            [
+                pa.field(n, spec_type(s, keep_nulls), nullable=n in spec.optional or not keep_nulls)
+                for n, s in spec.fields
+            ]
+        )
+    scalars = {
+        "str": pa.string(),
+        "int": pa.int64(),
+        "bool": pa.bool_(),
+        "float": pa.float64(),  # page coordinates only: money is int
+        "date": pa.date32(),
+        "json": pa.string(),  # a union of several types: its JSON text
+    }
+    return scalars[spec]
 
 
 def arrow_type(annotation: Any) -> Any:
@@ -59,46 +74,11 @@ def arrow_type(annotation: Any) -> Any:
     >>> str(arrow_type(list[Span]))
     'list<item: struct<start: int64 not null, end: int64 not null> not null>'
     """
-    import pyarrow as pa
-
-    tp, _ = _strip(annotation)
-    origin = get_origin(tp)
-    if origin is Literal:
-        values = get_args(tp)
-        if all(isinstance(v, str) for v in values):
-            return pa.string()
-        raise TypeError(f"no Arrow type for {tp}")
-    if origin is tuple and len(set(get_args(tp)) - {Ellipsis}) == 1:
-        # A tuple of one type (a bbox's four coordinates) is a list: every engine reads
-        # lists, not all read fixed-size lists.
-        return _list_of(get_args(tp)[0])
-    if origin is list:
-        return _list_of(get_args(tp)[0])
-    if isinstance(tp, type) and issubclass(tp, BaseModel):
-        return model_struct(tp)
-    scalars: dict[Any, Any] = {
-        bool: pa.bool_(),  # before int: bool is an int to issubclass
-        int: pa.int64(),
-        float: pa.float64(),  # page coordinates only: money is int
-        str: pa.string(),
-        dt.date: pa.date32(),
-    }
-    if tp in scalars:
-        return scalars[tp]
-    raise TypeError(f"no Arrow type for {tp!r}")
-
-
-def _list_of(item: Any) -> Any:
-    import pyarrow as pa
-
-    inner, nullable = _strip(item)
-    return pa.list_(pa.field("item", arrow_type(inner), nullable=nullable))
+    return spec_type(spec_of(annotation))
 
 
 def model_fields(model: type[BaseModel]) -> list[Any]:
     """The ``pyarrow.Field`` of every field of ``model``, in declaration order.
-
-    A field is non-nullable only when its annotation excludes ``None``.
 
     >>> from gongmun.models import Failure
     >>> [(f.name, str(f.type), f.nullable) for f in model_fields(Failure)][:2]
@@ -106,12 +86,10 @@ def model_fields(model: type[BaseModel]) -> list[Any]:
     """
     import pyarrow as pa
 
-    hints = typing.get_type_hints(model, include_extras=True)
-    out = []
-    for name in model.model_fields:
-        _, nullable = _strip(hints[name])
-        out.append(pa.field(name, arrow_type(hints[name]), nullable=nullable))
-    return out
+    return [
+        pa.field(name, arrow_type(f.annotation), nullable=is_optional(f.annotation))
+        for name, f in model.model_fields.items()
+    ]
 
 
 def model_struct(model: type[BaseModel]) -> Any:
@@ -121,9 +99,7 @@ def model_struct(model: type[BaseModel]) -> Any:
     >>> str(model_struct(TimePoint))
     'struct<year: int64, month: int64, half: int64, quarter: int64>'
     """
-    import pyarrow as pa
-
-    return pa.struct(model_fields(model))
+    return spec_type(spec_of(model))
 
 
-__all__ = ["arrow_type", "model_fields", "model_struct"]
+__all__ = ["arrow_type", "model_fields", "model_struct", "spec_type"]

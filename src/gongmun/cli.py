@@ -157,6 +157,9 @@ def _cmd_normalize(args: argparse.Namespace) -> int:
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_PIPE
+    except OSError as e:  # a full disk, /dev/full: one line, the output error's status
+        print(f"gongmun: stdout: cannot write: {e.strerror or e}", file=sys.stderr)
+        return EXIT_OUTPUT
     if norm is None:
         return 0
     if args.explain:
@@ -401,6 +404,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         tally = _Tally()
         start = time.monotonic()
         stopped: KeyboardInterrupt | None = None
+        review: ExtractReview | None = None
         try:
             resumed = args.output if args.resume else None
             review = ExtractReview.open(args.review, resumed) if args.review else None
@@ -412,6 +416,9 @@ def _cmd_extract(args: argparse.Namespace) -> int:
                 review.close()
         except KeyboardInterrupt as e:
             stopped = e
+            if review is not None:  # the index of the documents done so far
+                with contextlib.suppress(OutputError):
+                    review.close()
         except OutputError as e:
             status.close()
             out.error(f"{shown(e.path)}: {shown(e.problem)}")
@@ -475,14 +482,20 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 def _cmd_schema(args: argparse.Namespace) -> int:
     from gongmun.schema import write_schemas
+    from gongmun.writers_jsonl import describe_path
 
-    for path in write_schemas(Path(args.dir)):
-        print(path, file=sys.stderr)
+    try:
+        for path in write_schemas(Path(args.dir)):
+            print(path, file=sys.stderr)
+    except OSError as e:
+        problem = describe_path(e, Path(args.dir) / "x")
+        print(f"gongmun: {shown(args.dir)}: cannot write: {problem}", file=sys.stderr)
+        return EXIT_OUTPUT
     return 0
 
 
 def version_text() -> str:
-    """``gongmun 0.1.0 (python 3.11.7; pdfplumber 0.11.4, syhwp 0.0.8)``."""
+    """``gongmun 0.1.0 (python 3.11.7; pdfplumber 0.11.4, olefile 0.47)``."""
     python = ".".join(map(str, sys.version_info[:3]))
     readers = ", ".join(reader_version(m) for m in ("application/pdf", "application/x-hwp"))
     return f"gongmun {VERSION} (python {python}; {readers})"

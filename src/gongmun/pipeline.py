@@ -7,6 +7,7 @@ import os
 import re
 from pathlib import Path
 
+from gongmun.doc.aligned_text import with_aligned_tables
 from gongmun.doc.around import with_surroundings
 from gongmun.doc.placement import CellLocator, kept_regions, normalized_tables
 from gongmun.doc.places import CellBoxes, with_cell_boxes, with_paragraphs
@@ -121,11 +122,14 @@ def extract_raw(raw: RawInput, ocr_text: bool = False) -> Document:
 
     OCR repairs run on the pages the reader OCR'd, or on all of the text with ``ocr_text``.
     """
+    # Tables aligned with spaces are read from the raw text, where the spaces that part
+    # their columns still stand; the normalizer then keeps them as written.
+    raw_tables = with_aligned_tables(raw.tables, raw.text)
     ocr = True if ocr_text else raw.ocr_ranges
-    norm = normalize(raw.text, kept_regions(raw.tables), ocr=ocr)
+    norm = normalize(raw.text, kept_regions(raw_tables), ocr=ocr)
     # Readers' tables (with the unit and caption around them), then the tables written
     # out in the text (markdown, flattened rows).
-    readers = normalized_tables(with_surroundings(raw.text, raw.tables), norm.offsets)
+    readers = normalized_tables(with_surroundings(raw.text, raw_tables), norm.offsets)
     tables = with_text_tables(readers, norm.text)
     ctx = Context(norm=norm, page_of=raw.page_of, tables=tables, to_raw=raw.to_raw)
     for code, message in raw.warnings:

@@ -14,7 +14,9 @@ VERSION: Final = "0.1.0"
 # media type → the distribution that parses that format (None: gongmun's own reader).
 READER_LIBRARIES: Final[dict[str, str | None]] = {
     "application/pdf": "pdfplumber",
-    "application/x-hwp": "syhwp",
+    # HWP 5: gongmun's own record reader inside olefile's compound file (syhwp, tried
+    # first, is no longer used).
+    "application/x-hwp": "olefile",
     "application/hwp+zip": None,
     "text/html": None,
     "text/plain": None,

@@ -43,6 +43,18 @@ def describe(e: OSError) -> str:
     return e.strerror or str(e)
 
 
+def describe_path(e: OSError, path: str | Path) -> str:
+    """Like :func:`describe`, naming the file in the way when a folder of ``path`` is a
+    file (``/dev/full/out.jsonl``: ``/dev/full is not a folder``, not ``File exists``)."""
+    if isinstance(e, FileExistsError | NotADirectoryError):
+        for parent in Path(path).absolute().parents:
+            if parent.exists():
+                if not parent.is_dir():
+                    return f"{parent} is not a folder"
+                break
+    return describe(e)
+
+
 @contextlib.contextmanager
 def signals_held() -> Iterator[None]:
     """Hold Ctrl-C, SIGTERM and SIGHUP until the block ends (main thread, POSIX)."""
@@ -78,7 +90,7 @@ def open_locked(path: str) -> int:
         Path(path).absolute().parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o644)
     except OSError as e:
-        raise OutputError(path, f"cannot open for writing: {describe(e)}") from e
+        raise OutputError(path, f"cannot open for writing: {describe_path(e, path)}") from e
     try:
         lock(fd, path)
     except BaseException:

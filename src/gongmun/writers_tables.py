@@ -24,6 +24,7 @@ Lines file written earlier can be turned into tables the same way.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import types
@@ -40,16 +41,18 @@ Scalar = Literal["str", "int", "bool", "date", "float", "json"]
 
 @dataclass(frozen=True, slots=True)
 class Struct:
-    """A nested record: its fields in order."""
+    """A nested record: its fields in order, and those that may be None."""
 
     fields: tuple[tuple[str, Spec], ...]
+    optional: frozenset[str] = dataclasses.field(default=frozenset(), repr=False)
 
 
 @dataclass(frozen=True, slots=True)
 class ListOf:
-    """A list of values of one type."""
+    """A list of values of one type (``optional``: an item may be None)."""
 
     item: Spec
+    optional: bool = dataclasses.field(default=False, repr=False)
 
 
 Spec = Union[Scalar, Struct, ListOf]  # noqa: UP007 (a forward reference in a runtime alias)
@@ -95,27 +98,60 @@ _LEFT_OUT: Final = frozenset({"text", "schema_version"})
 _KEY: Final = ("path", "sha256")
 
 
+def _strip(annotation: Any) -> tuple[Any, bool]:
+    """The annotation without ``Annotated`` and ``None``, and whether None was allowed
+    (a union of several other types is kept whole)."""
+    optional = False
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            optional = optional or len(args) < len(typing.get_args(annotation))
+            if len(args) != 1:
+                return annotation, optional
+            annotation = args[0]
+        else:
+            return annotation, optional
+
+
+def is_optional(annotation: Any) -> bool:
+    """Whether a field so annotated may be None.
+
+    >>> is_optional(int | None), is_optional(list[str])
+    (True, False)
+    """
+    return _strip(annotation)[1]
+
+
 def spec_of(annotation: Any) -> Spec:
-    """The column type of a model field's annotation.
+    """The column type of a model field's annotation: the one derivation of types from
+    the models, which the CSV and Parquet tables and the engines' Arrow batches
+    (:mod:`gongmun.arrow_schema`) all use.
 
     >>> spec_of(int | None), spec_of(list[str])
     ('int', ListOf(item='str'))
     """
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return spec_of(typing.get_args(annotation)[0])
+    tp, _ = _strip(annotation)
+    origin = typing.get_origin(tp)
     if origin in (Union, types.UnionType):
-        args = [a for a in typing.get_args(annotation) if a is not type(None)]
-        return spec_of(args[0]) if len(args) == 1 else "json"
+        return "json"  # several types: the value's JSON text
     if origin is Literal:
-        values = typing.get_args(annotation)
+        values = typing.get_args(tp)
         return "int" if all(isinstance(v, int) for v in values) else "str"
     if origin in (list, tuple):
-        args = [a for a in typing.get_args(annotation) if a is not Ellipsis]
-        return ListOf(spec_of(args[0]) if args else "json")
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return Struct(tuple((n, spec_of(f.annotation)) for n, f in annotation.model_fields.items()))
-    return _SCALARS.get(annotation, "json")
+        args = [a for a in typing.get_args(tp) if a is not Ellipsis]
+        if not args or len(set(args)) > 1:
+            return ListOf("json")
+        return ListOf(spec_of(args[0]), optional=is_optional(args[0]))
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        fields = tp.model_fields.items()
+        return Struct(
+            tuple((n, spec_of(f.annotation)) for n, f in fields),
+            frozenset(n for n, f in fields if is_optional(f.annotation)),
+        )
+    return _SCALARS.get(tp, "json")
 
 
 def _model_of(annotation: Any) -> type[BaseModel] | None:

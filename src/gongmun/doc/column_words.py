@@ -192,3 +192,15 @@ STAGE_WORDS: Final[tuple[str, ...]] = (
     "전망",
     "목표",
 )
+
+# The three kinds of stage a budget sheet's sub-columns name, in the order its years run:
+# the settled year (결산), the current year's budget (본예산, 추경), the year asked for
+# (요구, 정부안). Under ``2024년 2025년 2026년`` the sub-columns ``결산 | 본예산 추경 |
+# 요구 정부안`` go one kind to a year.
+ACTUAL_STAGES: Final[frozenset[str]] = frozenset({"결산", "실적", "집행"})
+CURRENT_STAGES: Final[frozenset[str]] = frozenset(
+    {"본예산", "당초", "추경", "수정", "예산", "전망", "1회추경", "2회추경"}
+)
+REQUEST_STAGES: Final[frozenset[str]] = frozenset(
+    {"요구", "요구안", "정부안", "확정", "계획", "계획안", "예산안", "목표"}
+)

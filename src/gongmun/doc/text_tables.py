@@ -24,7 +24,12 @@ from typing import Final
 
 import regex
 
-from gongmun.doc.column_words import STAGE_WORDS
+from gongmun.doc.column_words import (
+    ACTUAL_STAGES,
+    CURRENT_STAGES,
+    REQUEST_STAGES,
+    STAGE_WORDS,
+)
 from gongmun.doc.columns import UNIT_STATEMENT, is_figure, units_of
 from gongmun.doc.tables import Cell, Table
 
@@ -49,6 +54,8 @@ _SENTENCE = regex.compile(r"(?:다|음|함|임|됨)\.?$|니다|[.?!]$")
 _MIN_FIGURES: Final = 2
 # How many lines a unit statement or caption may stand away from its table.
 _REACH: Final = 3
+# Spaces this many or more between two words part two columns (aligned text).
+_COLUMN_GAP: Final = 3
 # A header line longer than this is prose.
 _HEADER_MAX: Final = 120
 _STAGES: Final = frozenset(STAGE_WORDS)
@@ -417,13 +424,24 @@ def _tokens(line: _Line) -> list[tuple[int, int, str]]:
     for m in regex.finditer(r"\S+", line.text):
         a, b, t = line.start + m.start(), line.start + m.end(), m.group()
         if out:
-            pa, _, pt = out[-1]
-            single = len(t) == 1 and len(pt.replace(" ", "")) <= 2 and _hangul(pt) and _hangul(t)
+            pa, pb, pt = out[-1]
+            # 구 분, 연  도: spaced-out syllables of one word, never across a column gap.
+            near = a - pb < _COLUMN_GAP
+            single = (
+                near
+                and len(t) == 1
+                and len(pt.replace(" ", "")) <= 2
+                and _hangul(pt)
+                and _hangul(t)
+            )
             stage = _YEARISH.match(pt) is not None and t.rstrip("()AB-") in _STAGES
             stage = stage or (
                 _YEARISH.match(pt) is not None and regex.sub(r"\(.*\)$", "", t) in _STAGES
             )
-            if single or stage or (_PAREN_TOKEN.match(t) and not _YEARISH.match(pt)):
+            # 증감 (B-A): a parenthesis closes the word before it, unless that word has
+            # its own already (정부안(B) (B-A) are two sub-columns).
+            paren = _PAREN_TOKEN.match(t) and not _YEARISH.match(pt) and not pt.endswith(")")
+            if single or stage or paren:
                 out[-1] = (pa, b, line.text[pa - line.start : b - line.start])
                 continue
         out.append((a, b, t))
@@ -462,28 +480,25 @@ def _two_rows(
     top: list[tuple[int, int, str]], sub: list[tuple[int, int, str]], width: int
 ) -> list[Cell] | None:
     """A budget sheet's two-row header: years on the first line, the sub-columns of
-    the years that name no stage (당초, 수정, 정부안) on the second."""
+    the years that name no stage (당초, 수정, 정부안) on the second, and the formulas of a
+    closing 증감 (``(B-A) (B-A)/A``) under it."""
     label = [t for t in top[:1] if not _YEARISH.match(t[2].split()[0])]
     groups = top[len(label) :]
     bare = [n for n, g in enumerate(groups) if _YEARISH.match(g[2])]
     if not bare or not sub:
         return None
     spans = [1] * len(groups)
-    extra = len(sub) - len(bare)
-    if extra < 0:
-        return None
-    # Stage words that close a budget year (정부안, 확정, 요구, 계획) go under the last bare year.
-    request = [n for n, s in enumerate(sub) if regex.sub(r"\(.*\)$", "", s[2]) in _REQUEST]
-    under = [0] * len(bare)
-    if request and len(bare) >= 2:
-        under[-1] = len(sub) - request[0]
-        rest = request[0]
-        for n in range(len(bare) - 1):
-            under[n] = rest // (len(bare) - 1) + (1 if n < rest % (len(bare) - 1) else 0)
-    else:
-        for n in range(len(sub)):
-            under[min(n, len(bare) - 1)] += 1
-    if min(under) < 1:
+    # Sub-columns of the groups after the last year: the formulas closing the line.
+    tail = list(range(bare[-1] + 1, len(groups)))
+    n_tail = 0
+    while n_tail < len(sub) and _FORMULA.match(sub[len(sub) - 1 - n_tail][2]):
+        n_tail += 1
+    if n_tail and len(tail) == 1:
+        spans[tail[0]] = n_tail
+    elif n_tail and len(tail) != n_tail:
+        n_tail = 0
+    under = _under_years([s[2] for s in sub[: len(sub) - n_tail]], len(bare))
+    if under is None:
         return None
     for n, g in enumerate(bare):
         spans[g] = under[n]
@@ -495,14 +510,12 @@ def _two_rows(
         cells.append(Cell(0, 0, t, rowspan=2, header=True, start=a, end=b))
     col = 1
     s = 0
+    subbed = set(bare) | (set(tail) if n_tail else set())
     for n, (a, b, t) in enumerate(groups):
         span = spans[n]
-        cells.append(
-            Cell(
-                0, col, t, colspan=span, rowspan=1 if n in bare else 2, header=True, start=a, end=b
-            )
-        )
-        if n in bare:
+        rowspan = 1 if n in subbed else 2
+        cells.append(Cell(0, col, t, colspan=span, rowspan=rowspan, header=True, start=a, end=b))
+        if n in subbed:
             for k in range(span):
                 sa, sb, st = sub[s]
                 cells.append(Cell(1, col + k, st, header=True, start=sa, end=sb))
@@ -511,7 +524,54 @@ def _two_rows(
     return cells
 
 
-_REQUEST: Final = frozenset({"요구", "요구안", "정부안", "확정", "계획", "계획안", "예산안"})
+def _stage_kind(word: str) -> int | None:
+    """0 settled, 1 current budget, 2 asked for; None for a word of no stage (국비)."""
+    w = regex.sub(r"\(.*\)$", "", word)
+    for k, stages in enumerate((ACTUAL_STAGES, CURRENT_STAGES, REQUEST_STAGES)):
+        if w in stages:
+            return k
+    return None
+
+
+def _under_years(subs: list[str], n_years: int) -> list[int] | None:
+    """How many of the sub-columns ``subs`` stand under each of ``n_years`` years.
+
+    Stage words go one kind to a year (``결산 | 본예산 추경 | 요구 정부안``); words that
+    name no stage split evenly (``국비 지방비 | 국비 지방비``); else the words that close
+    a budget year (정부안, 확정) go under the last year and the rest share the others.
+    """
+    if len(subs) < n_years:
+        return None
+    kinds = [_stage_kind(w) for w in subs]
+    runs: list[int] = []
+    last: int | None = None
+    for k in kinds:
+        if not runs or (k is not None and k != last):
+            runs.append(0)
+            last = k if k is not None else last
+        runs[-1] += 1
+    if len(runs) == n_years and all(k is not None for k in kinds[:1]):
+        return runs
+    if all(k is None for k in kinds) and len(subs) % n_years == 0:
+        return [len(subs) // n_years] * n_years
+    request = [n for n, k in enumerate(kinds) if k == 2]
+    under = [0] * n_years
+    if request and n_years >= 2:
+        under[-1] = len(subs) - request[0]
+        rest = request[0]
+        for n in range(n_years - 1):
+            under[n] = rest // (n_years - 1) + (1 if n < rest % (n_years - 1) else 0)
+    else:
+        for n in range(len(subs)):
+            under[min(n, n_years - 1)] += 1
+    return under if min(under) >= 1 else None
+
+
+# A formula or rate heading a 증감's sub-column: (B-A), (B-A)/A, B/A, (%), 증감률.
+_FORMULA: Final = regex.compile(
+    r"^\(?[A-Z]\s*[-+/]\s*[A-Z]\)?(?:\s*/\s*[A-Z])?(?:\s*\(?%p?\)?)?$|^\(?%p?\)?$"
+    r"|^(?:증감률|증감율|비율|비중)(?:\(%p?\))?$"
+)
 
 
 # --- one cell a line -------------------------------------------------------------------------

@@ -71,6 +71,8 @@ _SPLIT_PAREN = regex.compile(rf"[ \t]?\((?P<body>(?:{_PAYER})[^()\n]{{1,80}})\)"
 _SPLIT_ITEM = regex.compile(rf"(?:{_PAYER})[ \t:]*(?P<num>{NUMBER})(?![\w.%]|,\d)")
 _PAGE_NUMBER = regex.compile(r"\s*(?:[-–]\s*\d{1,4}\s*[-–]|\d{1,4}\s*/\s*\d{1,4})\s*$")
 _MAX_TABLE_LINES = 120
+# The longest payers' parenthesis after an amount (its body is at most 80 characters).
+_SPLIT_REACH = 96
 _SENTENCE_END = regex.compile(r"\n|다\.|(?<=[가-힣)])\.\s|[;]")
 
 
@@ -125,10 +127,20 @@ def _lines(text: str) -> list[tuple[int, int]]:
 def inline_units(text: str, taken: list[Hit], doc_year: int | None) -> list[Hit]:
     """Figures on the rest of a line after ``(예산규모, 억원)`` or ``지원예산(억원)``."""
     hits = []
-    for m in _INLINE_UNIT.finditer(text):
+    units = list(_INLINE_UNIT.finditer(text))
+    newline = -1
+    for k, m in enumerate(units):
         unit = UNIT_WORDS[m.group("unit")]
-        line_end = text.find("\n", m.end())
-        line_end = len(text) if line_end < 0 else line_end
+        if newline < m.end():
+            # Found once per line, not once per unit: a search from each of many units
+            # on one long line would cross the rest of it every time.
+            newline = text.find("\n", m.end())
+            newline = len(text) if newline < 0 else newline
+        line_end = newline
+        # The next unit statement on the line takes over its figures: each unit's run
+        # ends there (running every unit to the end of a long line is quadratic).
+        if k + 1 < len(units) and units[k + 1].start() < line_end:
+            line_end = units[k + 1].start()
         if _is_chart_run(text, m, line_end):
             continue
         rest_start = m.end()
@@ -165,13 +177,15 @@ def _is_chart_run(text: str, m: regex.Match[str], line_end: int) -> bool:
 def _caption_kind_before(text: str, pos: int, max_lines: int = 40) -> str | None:
     """The kind (그림, 표…) of the last caption before ``pos`` within ``max_lines`` lines."""
     start = pos
+    floor = max(0, pos - _CAPTION_REACH)
     for _ in range(max_lines):
-        if start <= 0:
+        if start <= floor:
             break
-        start = text.rfind("\n", 0, start - 1) + 1
+        # Searched back only as far as the caption may be, not to the text's start.
+        start = max(floor, text.rfind("\n", floor, start - 1) + 1)
     kind: str | None = None
     # Bounded, so a long one-line document stays linear.
-    for c in _CAPTION_ANY.finditer(text, max(start, pos - _CAPTION_REACH), pos):
+    for c in _CAPTION_ANY.finditer(text, start, pos):
         kind = c.group("kind")
     return kind
 
@@ -518,7 +532,7 @@ def funding_splits(text: str, explicit: list[Hit]) -> list[Hit]:
     right after an amount take its unit."""
     hits = []
     for h in explicit:
-        m = _SPLIT_PAREN.match(text, h.end)
+        m = _SPLIT_PAREN.match(text, h.end, h.end + _SPLIT_REACH)
         if m is None:
             continue
         unit = _unit_of(text[h.start : h.end])

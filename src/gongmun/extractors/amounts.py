@@ -92,6 +92,10 @@ _BULLET_OPEN = regex.compile(r"[ \t]*(?:[-□■○●◦ㅇ※▶◇◆❍·•
 _THRESHOLDS: frozenset[str] = frozenset({"이상", "미만"})
 # How far back on its line an amount looks for a column header's year.
 _COLUMN_REACH = 2000
+# How long a line's opening label (``ㅇ (2024년 본예산)``) may be.
+_LABEL_REACH = 80
+# How far after a figure the words that follow it are looked for (see _line_label_year).
+_AFTER_REACH = 64
 # How far back a list item in parentheses looks for its sentence's year.
 _LIST_REACH = 300
 _COMPARISON = regex.compile(r"대비|에\s*비해|보다\s")
@@ -186,9 +190,9 @@ def _year_of(text: str, h: Hit, seg_start: int, doc_year: int | None) -> int | N
     best: int | None = None
     best_end = seg_start
     for y in _YEAR.finditer(text, seg_start, h.start):
-        if _YEAR_NOT_FRAME_AFTER.match(text, y.end()) or _RANGE_BEFORE.search(
-            text, max(0, y.start() - 3), y.start()
-        ):
+        if _YEAR_NOT_FRAME_AFTER.match(
+            text, y.end(), y.end() + _AFTER_REACH
+        ) or _RANGE_BEFORE.search(text, max(0, y.start() - 3), y.start()):
             continue
         best = year_of_match(y, doc_year)
         best_end = y.end()
@@ -196,17 +200,24 @@ def _year_of(text: str, h: Hit, seg_start: int, doc_year: int | None) -> int | N
     if (
         best is not None
         and _COMPARISON.search(text, best_end, h.start)
-        and _CHANGE_AFTER.match(text, h.end)
+        and _CHANGE_AFTER.match(text, h.end, h.end + _AFTER_REACH)
     ):
         return None
     return best
 
 
 def _line_label_year(text: str, pos: int, doc_year: int | None) -> int | None:
-    line_start = text.rfind("\n", 0, pos) + 1
-    m = _LINE_LABEL.match(text, line_start, pos)
-    if m:
-        return year_of_match(m, doc_year)
+    # Bounded both ways, so a long one-line document stays linear: a line longer than
+    # the reach is prose, not a table row with a label; and a match is given an end, as
+    # the regex module looks for a pattern's literal up to the end it is given.
+    floor = max(0, pos - _COLUMN_REACH)
+    line_start = text.rfind("\n", floor, pos) + 1
+    if line_start == 0 and floor > 0:
+        line_start = floor
+    else:
+        m = _LINE_LABEL.match(text, line_start, min(pos, line_start + _LABEL_REACH))
+        if m:
+            return year_of_match(m, doc_year)
     # Bounded, so a long one-line document stays linear.
     found = list(_COLUMN_YEAR.finditer(text, max(line_start, pos - _COLUMN_REACH), pos))
     return year_of_match(found[-1], doc_year) if found else None
@@ -240,7 +251,7 @@ def _wrapped(text: str, nl: int) -> bool:
     nxt = nl + 1
     while nxt < len(text) and text[nxt] == "\n":
         nxt += 1
-    return _BULLET_OPEN.match(text, nxt) is None
+    return _BULLET_OPEN.match(text, nxt, nxt + _AFTER_REACH) is None
 
 
 def _qualify(text: str, h: Hit) -> tuple[Qualifier | None, str | None]:

@@ -117,6 +117,10 @@ _CLAUSE_YEAR = regex.compile(
     rf"(?:(?<![\d.,])(?P<four>(?:19|20)\d{{2}})\s*년|{QUOTE}\s?(?P<two>\d{{2}})(?!\d))"
 )
 _CLAUSE_END = regex.compile(r"\n|다\.|\.\s")
+# The same, searched from the end: the last year or clause end before a point is one
+# search, not a walk over every one before it (a crowded line has dozens).
+_LAST_CLAUSE_YEAR = regex.compile(_CLAUSE_YEAR.pattern, regex.REVERSE)
+_LAST_CLAUSE_END = regex.compile(_CLAUSE_END.pattern, regex.REVERSE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,18 +171,14 @@ def _parse_point(s: str, doc_year: int | None, default_year: int | None) -> _Poi
 
 def _clause_year(text: str, pos: int, doc_year: int | None) -> int | None:
     """The last year named in the clause before ``pos``, else the document's year."""
-    start = 0
-    for m in _CLAUSE_END.finditer(text, max(0, pos - 300), pos):
-        start = m.end()
-    start = max(start, pos - 300, 0)
-    best: int | None = None
-    for y in _CLAUSE_YEAR.finditer(text, start, pos):
-        best = (
-            int(y.group("four"))
-            if y.group("four")
-            else resolve_two_digit(int(y.group("two")), doc_year)
-        )
-    return best if best is not None else doc_year
+    floor = max(0, pos - 300)
+    end = _LAST_CLAUSE_END.search(text, floor, pos)
+    start = end.end() if end is not None else floor
+    last = _LAST_CLAUSE_YEAR.search(text, start, pos)
+    if last is None:
+        return doc_year
+    four = last.group("four")
+    return int(four) if four else resolve_two_digit(int(last.group("two")), doc_year)
 
 
 def _sides(

@@ -13,6 +13,7 @@ XML is parsed by defusedxml with DTDs and entities forbidden.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from typing import Any, Final
 
@@ -33,6 +34,9 @@ _SECTION: Final = re.compile(r"^Contents/section(\d+)\.xml$", re.IGNORECASE)
 # Local names (namespaces vary between HWPX versions: 2011 paragraph, 2016...).
 P, RUN, T, TBL, TR, TC = "p", "run", "t", "tbl", "tr", "tc"
 SUBLIST, CELL_ADDR, CELL_SPAN = "subList", "cellAddr", "cellSpan"
+# A table's caption (its title or its unit statement, ``(단위: 억원)``): a child of the
+# hp:tbl holding its own paragraphs, as HTML's <caption> goes to Table.caption.
+CAPTION = "caption"
 # Inline elements inside hp:t that stand for characters.
 INLINE_CHARS: Final[dict[str, str]] = {
     "lineBreak": "\n",
@@ -178,9 +182,12 @@ def _paragraph(p: Any, blocks: list[str | Table]) -> None:
     notes: list[Any] = []
 
     def flush() -> None:
-        if buf:
-            blocks.append("".join(buf))
-            buf.clear()
+        # A paragraph of only spaces shows nothing, as in the HWP reader (Hancom writes
+        # most empty paragraphs with no hp:t at all, some with a blank one).
+        text = "".join(buf)
+        if text.strip():
+            blocks.append(text)
+        buf.clear()
 
     for run in p:
         if _local(run.tag) != RUN:
@@ -251,7 +258,11 @@ def _table(tbl: Any) -> Table:
             header = tc.get("header") in {"1", "true"}
             found.setdefault((row, col), (_cell_text(tc), max(rs, 1), max(cs, 1), header))
             col_guess = col + max(cs, 1)
-    return _compact(found)
+    table = _compact(found)
+    caption = next((c for c in tbl if _local(c.tag) == CAPTION), None)
+    if caption is None:
+        return table
+    return dataclasses.replace(table, caption=_cell_text(caption) or None)
 
 
 def _compact(found: dict[tuple[int, int], tuple[str, int, int, bool]]) -> Table:

@@ -275,40 +275,62 @@ def aligned_tables(words: list[Word]) -> list[tuple[Box, Table]]:
 
     for ln in lines:
         segs = segments(ln, ALIGNED_GAP_EM)
-        if len(segs) < ALIGNED_MIN_COLS:
+        # A row with an empty cell (no 2024 figure) has fewer segments: it stays in the
+        # table when each of them stands in a column of the rows before it.
+        ref = max((r[1] for r in run), key=len) if run else None
+        short = ref is not None and 2 <= len(segs) < len(ref) and _within(ref, segs)
+        if len(segs) < ALIGNED_MIN_COLS and not short:
             close()
             continue
         if run:
             last = run[-1][0]
             leading = ln[0].top - last[0].top
-            if leading > ALIGNED_MAX_LEADING * ln[0].size or not _same_columns(run[-1][1], segs):
+            full = run[-1][1] if len(run[-1][1]) == len(segs) else ref
+            if leading > ALIGNED_MAX_LEADING * ln[0].size or not (
+                short or (full is not None and _same_columns(full, segs))
+            ):
                 close()
         run.append((ln, segs))
     close()
     return out
 
 
+def _within(ref: list[list[Word]], segs: list[list[Word]]) -> bool:
+    """Each segment of a shorter row stands in its own column of ``ref``, left to right."""
+    k = 0
+    for seg in segs:
+        while k < len(ref) and not _near(ref[k], seg):
+            k += 1
+        if k == len(ref):
+            return False
+        k += 1
+    return True
+
+
+def _near(x: list[Word], y: list[Word]) -> bool:
+    """Two cells of one column: overlapping, or starting or ending near each other."""
+    tol = ALIGNED_GAP_EM * x[0].size
+    overlap = x[0].x0 < y[-1].x1 and y[0].x0 < x[-1].x1
+    return overlap or abs(x[0].x0 - y[0].x0) <= tol or abs(x[-1].x1 - y[-1].x1) <= tol
+
+
 def _same_columns(a: list[list[Word]], b: list[list[Word]]) -> bool:
     """Two rows with the same number of cells, each overlapping or starting near the other's."""
     if len(a) != len(b):
         return False
-    for x, y in zip(a, b, strict=True):
-        tol = ALIGNED_GAP_EM * x[0].size
-        overlap = x[0].x0 < y[-1].x1 and y[0].x0 < x[-1].x1
-        if not overlap and abs(x[0].x0 - y[0].x0) > tol and abs(x[-1].x1 - y[-1].x1) > tol:
-            return False
-    return True
+    return all(_near(x, y) for x, y in zip(a, b, strict=True))
 
 
 def _aligned(run: list[tuple[list[Word], list[list[Word]]]]) -> Table | None:
     rows = [segs for _, segs in run]
     bs = bands(rows)
-    if len(bs) != len(rows[0]):
+    if len(bs) != max(len(r) for r in rows):
         return None  # columns that do not line up merge into fewer bands
-    numeric = [
-        sum(1 for segs in rows[1:] if _NUMBER.match(_text(segs[k]).replace(" ", "")))
-        for k in range(len(bs))
-    ]
+    numeric = [0] * len(bs)
+    for segs in rows[1:]:
+        for seg in segs:
+            if _NUMBER.match(_text(seg).replace(" ", "")):
+                numeric[_band_range(bs, seg[0].x0, seg[-1].x1)[0]] += 1
     if max(numeric) * 2 < len(rows) - 1:
         return None
     return grid(rows, bs, 1, "pdf_aligned")

@@ -55,6 +55,9 @@ _SIZE_OF = regex.compile(r"\s*(?:규모|사업비)(?:의|인)?\s")
 
 # How many characters before an amount its role words may sit.
 _REACH: Final = 14
+# How far after an amount the words that follow it are looked for: a match is given an
+# end, as the regex module looks for a pattern's literal up to the end it is given.
+_AFTER: Final = 64
 
 # "1조원 규모 이상의", "1조원 이상의": a bar to clear, not a budget.
 _THRESHOLD_AFTER = regex.compile(
@@ -81,9 +84,9 @@ def bound_of(a: Amount, text: str) -> bool:
     near = before.split("\n")[-1].split("(")[-1].split(",")[-1]
     if a.qualifier in NOT_TOTAL_QUALIFIERS or a.per or a.decrease:
         return True
-    if _CHANGE_AFTER.match(text, a.span.end) or _CHANGE_BEFORE.search(near):
+    if _CHANGE_AFTER.match(text, a.span.end, a.span.end + _AFTER) or _CHANGE_BEFORE.search(near):
         return True
-    if _THRESHOLD_AFTER.match(text, a.span.end):
+    if _THRESHOLD_AFTER.match(text, a.span.end, a.span.end + _AFTER):
         return True
     return bool(_CHANGE_LIST.search(text, max(0, a.span.start - _LIST_REACH), a.span.start))
 
@@ -110,14 +113,18 @@ def role_of(a: Amount, text: str, figures: Figures | None = None) -> tuple[Role,
     total_marked = (
         a.qualifier == "총"
         or bool(_TOTAL_BEFORE.search(near))
-        or bool(_SIZE_OF.match(text, a.span.end))
+        or bool(_SIZE_OF.match(text, a.span.end, a.span.end + _AFTER))
     )
     if a.year is not None:
         return "annual", a.year
     if total_marked:
         return "total", None
     year = figures.frame_year(a) if figures is not None else None
-    if year is None and _TOTAL_IN_PARENS_AFTER.match(text, a.span.end) and figures is not None:
+    if (
+        year is None
+        and _TOTAL_IN_PARENS_AFTER.match(text, a.span.end, a.span.end + _AFTER)
+        and figures is not None
+    ):
         year = figures.doc_year
     if year is not None:
         return "annual", year
@@ -161,7 +168,7 @@ def _marked_total(a: Amount, text: str) -> bool:
     return (
         a.qualifier == "총"
         or bool(_TOTAL_BEFORE.search(near))
-        or bool(_SIZE_OF.match(text, a.span.end))
+        or bool(_SIZE_OF.match(text, a.span.end, a.span.end + _AFTER))
     )
 
 

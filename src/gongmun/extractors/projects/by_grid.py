@@ -27,6 +27,8 @@ _LISTED = regex.compile(r"^(?P<names>.+?)\s*등\s*[\d,]+\s*개\s*(?:과제|사�
 _PLUS = regex.compile(r"\s*[+＋]\s*")
 _TOTAL_HEADER = regex.compile(r"총사업비|총\s*사업비|총액|총\s*예산|사업비\s*총")
 _CHANGE_HEADER = regex.compile(r"증감|대비|증가|감소|비율|비중|%|률")
+# The mark of a sub-row before its label (- 지역주력산업육성, ▪ 구축지원): no part of the name.
+_ROW_MARK = regex.compile(r"^\s*(?:[-▪▫◦•○●■□◆◇▶▷·∙]|ㅇ(?=\s))\s*")
 # A "구분" column counts as names when this share of its body cells reads as names.
 _NAMES_SHARE: Final = 0.6
 
@@ -105,6 +107,7 @@ def _row(
         raw_names = regex.split(r"\s*,\s*", cell.text)
     drafts: list[Draft] = []
     for raw in raw_names:
+        raw = _ROW_MARK.sub("", raw, count=1)
         # A 구분 column mixes names and labels; a 과제명 column holds names only.
         name = position_name(raw, strict=True) if figured else cell_name(raw)
         if name is None:

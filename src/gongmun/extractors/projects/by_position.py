@@ -7,6 +7,7 @@ figures it claims are the ones its shape ties to the name (the group after the n
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Final
 
 import regex
@@ -182,7 +183,7 @@ def _paren_figures(
         box = above is not None and g0 == line.body_start and not text[g1 : line.end].strip()
         if found is None and box and above is not None:
             found = name_before(text, above, above.end, figures)
-        if found is None or NOT_HEAD_AFTER.match(text, g1):
+        if found is None or NOT_HEAD_AFTER.match(text, g1, g1 + 40):
             continue
         d = draft_at(found, "paren_figures")
         figures.take(d, g0, g1, text)
@@ -416,12 +417,17 @@ def name_fields(scan: Scan) -> list[Draft]:
     ``【세부사업명】 스마트 항만 고도화 / 사업기간 : '25~'27 / 총사업비 : 90억원``.
     """
     text, figures, lines = scan.text, scan.figures, scan.lines
+    headers = _header_cells(scan)
     out: list[Draft] = []
     for i, line in enumerate(lines):
         if line.end - line.start < 4:
             continue
         m = _NAME_FIELD.search(text, line.start, line.end)
         if m is None:
+            continue
+        if _in_spans(headers, m.start()):
+            # 사업명 heading a table's column (사업명 2023년 결산 2024년 …) labels the
+            # column, not the words after it: the table's name column reads its rows.
             continue
         raw = _CODE.sub("", m.group("name")).strip()
         name_start = m.start("name")
@@ -441,6 +447,25 @@ def name_fields(scan: Scan) -> list[Draft]:
         if d.period or d.total or d.annual or d.funding:
             out.append(d)
     return out
+
+
+def _header_cells(scan: Scan) -> list[tuple[int, int]]:
+    """Spans of the tables' header cells, sorted."""
+    return sorted(
+        (c.start, c.end)
+        for t in scan.tables
+        for c in t.cells
+        if (c.header or c.row < t.header_rows) and c.start is not None and c.end is not None
+    )
+
+
+def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` lies in one of ``spans`` (sorted, not overlapping)."""
+    k = bisect_right(spans, (pos, _NO_END)) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+
+_NO_END: Final = 1 << 62
 
 
 def _fields_after(text: str, lines: list[Line], i: int, start: int) -> list[tuple[int, int]]:

@@ -46,6 +46,9 @@ def subject(scan: Scan) -> list[Draft]:
 _GAP_RE = regex.compile(NAME_AMOUNT_GAP + r"$")
 # The words between a name and its amount are short ("에는 예산이 올해 약").
 _GAP_REACH = 40
+# How far after an amount a name it sizes or funds may end: matches are given an end
+# short of a long line's, as the regex module looks for a pattern's literal up to it.
+_AFTER_REACH = 240
 
 # "3조7000억원 규모의 스마트시티 시범도시 건설을": a name right after an amount.
 _AFTER_AMOUNT = regex.compile(
@@ -84,10 +87,12 @@ def _name_amount(text: str, line: Line, figures: Figures) -> list[Draft]:
                 if found is not None and not STRONG_HEADS.search(found[0]):
                     found = None
         if found is None:
-            after = _AFTER_AMOUNT.match(text, a.span.end, line.end)
+            after = _AFTER_AMOUNT.match(text, a.span.end, min(line.end, a.span.end + _AFTER_REACH))
             name = clean_name(after.group("name")) if after else None
             if after is None or name is None:
-                after = _FUNDS_NAME.match(text, a.span.end, line.end)
+                after = _FUNDS_NAME.match(
+                    text, a.span.end, min(line.end, a.span.end + _AFTER_REACH)
+                )
                 name = clean_name(after.group("name")) if after else None
                 if after is None or name is None:
                     continue

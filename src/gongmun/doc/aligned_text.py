@@ -1,0 +1,237 @@
+"""Tables aligned with spaces in plain text (``text_aligned``), read before normalizing.
+
+A plan or a text export lays a table out in columns of spaces::
+
+      연  도       국  비      지방비       계
+      2025         120         60        180
+      과제명                    사업기간     총사업비
+      AI 기반 재난 예측 플랫폼   2025~2027    320
+
+Normalizing squeezes those spaces and may join the lines, so the columns are read from
+the raw text, where they still stand: the character positions blank in every body row
+(a row with a figure) part the columns, and a header word (``연  도``, ``2025년`` over
+two sub-columns) goes to the columns it stands over. A cell keeps its words as written
+(``AI 기반 재난 예측 플랫폼``, ``연  도``), so its span is exact. Each line is looked at
+once and a row's positions once per line: linear in the text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final
+
+import regex
+
+from gongmun.doc.columns import is_figure
+from gongmun.doc.tables import Cell, Table
+
+# Two spaces or a tab part the words of two cells on a line (one space joins words).
+_GAP: Final = regex.compile(r"[ \t]{2,}|\t")
+# Words joined by single spaces: one cell's text (AI 기반 재난 예측 플랫폼).
+_GROUP: Final = regex.compile(r"\S+(?: \S+)*")
+_YEARISH: Final = regex.compile(r"^(?:(?:19|20)\d{2}|'\s?\d{2})(?:년도?)?$")
+# A line longer than this is prose or a layout, not a table row.
+_LINE_MAX: Final = 300
+# Header lines read above the first body row at most.
+_MAX_HEADS: Final = 2
+# Body rows a table needs (one row is a line of figures, not a table).
+_MIN_BODY: Final = 2
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    start: int
+    text: str
+    groups: tuple[tuple[int, int], ...]  # (start, end) columns of the words groups on it
+
+    @property
+    def is_body(self) -> bool:
+        """A row of figures: a group that is a figure and no year (years head columns)."""
+        return any(_figure(self.text[a:b]) for a, b in self.groups)
+
+
+def _figure(word: str) -> bool:
+    w = word.strip()
+    return (is_figure(w) or w == "-") and not _YEARISH.match(w.replace(" ", ""))
+
+
+def _groups(text: str) -> tuple[tuple[int, int], ...]:
+    """Word groups of a line parted by two spaces or more, as (start, end) columns."""
+    return tuple((m.start(), m.end()) for m in _GROUP.finditer(text))
+
+
+def _candidate(text: str) -> bool:
+    """A line that may be a row: not too long, and two word groups at least."""
+    s = text.strip()
+    return bool(s) and len(text) <= _LINE_MAX and _GAP.search(s) is not None
+
+
+def find_aligned_tables(text: str) -> list[Table]:
+    """Tables laid out in columns of spaces in ``text``, with offsets into it.
+
+    >>> t = find_aligned_tables("과제명      사업기간    총사업비\\n가 플랫폼   2025~2027   320\\n"
+    ...                         "나 관리     2025~2026   340\\n")[0]
+    >>> t.source, t.header_rows, t.rows_text()[1]
+    ('text_aligned', 1, ('가 플랫폼', '2025~2027', '320'))
+    """
+    tables: list[Table] = []
+    run: list[_Line] = []
+    pos = 0
+    for raw_line in text.split("\n"):
+        line = raw_line.rstrip("\r")
+        if _candidate(line):
+            run.append(_Line(pos, line, _groups(line)))
+        else:
+            tables.extend(_tables_of(run))
+            run = []
+        pos += len(raw_line) + 1
+    tables.extend(_tables_of(run))
+    return tables
+
+
+def _tables_of(run: Sequence[_Line]) -> list[Table]:
+    """The table a run of candidate lines holds: up to two header lines, then body rows."""
+    first = next((k for k, ln in enumerate(run) if ln.is_body), None)
+    if first is None:
+        return []
+    heads = list(run[max(0, first - _MAX_HEADS) : first])
+    body = list(run[first:])
+    if len(body) < _MIN_BODY:
+        return []
+    columns = _columns(body)
+    if len(columns) < 2:
+        return []
+    cells: list[Cell] = []
+    n_heads = len(heads)
+    for r, line in enumerate(heads):
+        row = _cells(line, r, columns, header=True)
+        cells.extend(_spread(row, len(columns)) if r < n_heads - 1 else row)
+    for r, line in enumerate(body, start=n_heads):
+        cells.extend(_cells(line, r, columns, header=False))
+    if not _has_figure_column(cells, n_heads, len(columns)):
+        return []
+    lines = heads + body
+    return [
+        Table(
+            tuple(cells),
+            len(lines),
+            len(columns),
+            header_rows=n_heads,
+            start=lines[0].start + lines[0].groups[0][0],
+            end=lines[-1].start + lines[-1].groups[-1][1],
+            source="text_aligned",
+        )
+    ]
+
+
+def _columns(body: Sequence[_Line]) -> list[tuple[int, int]]:
+    """Column extents: runs of character positions some body row fills, parted by
+    positions blank in every one of them."""
+    width = max(ln.groups[-1][1] for ln in body)
+    filled = bytearray(width + 1)
+    for ln in body:
+        for a, b in ln.groups:
+            filled[a:b] = b"\x01" * (b - a)
+    out: list[tuple[int, int]] = []
+    k = 0
+    while k < width:
+        if not filled[k]:
+            k += 1
+            continue
+        a = k
+        # The blank between words of one cell (AI 기반) lies inside its group: filled.
+        while k < width and filled[k]:
+            k += 1
+        out.append((a, k))
+    return out
+
+
+def _column_of(a: int, b: int, columns: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """The first and last column a group at [a, b) overlaps (or stands nearest to)."""
+    hit = [k for k, (c0, c1) in enumerate(columns) if a < c1 and c0 < b]
+    if hit:
+        return hit[0], hit[-1]
+    # In a gap (a header word set off centre): the column whose middle is nearest.
+    mid = (a + b) / 2
+    k = min(range(len(columns)), key=lambda k: abs((columns[k][0] + columns[k][1]) / 2 - mid))
+    return k, k
+
+
+def _cells(line: _Line, row: int, columns: Sequence[tuple[int, int]], header: bool) -> list[Cell]:
+    """The line's groups as cells: groups in one column join, a group over several spans."""
+    placed: dict[int, tuple[int, int, int]] = {}  # first column -> (start, end, last column)
+    for a, b in line.groups:
+        lo, hi = _column_of(a, b, columns)
+        if lo in placed:
+            s, _, h = placed[lo]
+            placed[lo] = (s, b, max(h, hi))
+        elif placed and max(placed) >= lo:
+            # Overlaps a column a group on its left spans already: join that cell.
+            k = max(placed)
+            s, _, h = placed[k]
+            placed[k] = (s, b, max(h, hi))
+        else:
+            placed[lo] = (a, b, hi)
+    out = []
+    for col, (a, b, hi) in sorted(placed.items()):
+        body = line.text[a:b]
+        out.append(
+            Cell(
+                row,
+                col,
+                body,
+                colspan=hi - col + 1,
+                header=header,
+                start=line.start + a,
+                end=line.start + b,
+            )
+        )
+    return out
+
+
+def _spread(row: list[Cell], n_cols: int) -> list[Cell]:
+    """An upper header row: each cell runs over the empty columns after it (``2025년``
+    over ``국비 지방비``), up to the next cell of the row."""
+    out = []
+    for k, c in enumerate(row):
+        stop = row[k + 1].col if k + 1 < len(row) else n_cols
+        out.append(dataclasses.replace(c, colspan=max(c.colspan, stop - c.col)))
+    return out
+
+
+def _has_figure_column(cells: Sequence[Cell], heads: int, n_cols: int) -> bool:
+    """Whether most body cells of some column are figures (else it is a layout)."""
+    seen = [0] * n_cols
+    figures = [0] * n_cols
+    for c in cells:
+        if c.row < heads:
+            continue
+        seen[c.col] += 1
+        figures[c.col] += _figure(c.text)
+    return any(f >= _MIN_BODY and f * 2 >= s for f, s in zip(figures, seen, strict=True))
+
+
+def with_aligned_tables(tables: Sequence[Table], text: str) -> tuple[Table, ...]:
+    """``tables`` (a reader's, on ``text``'s offsets) with the aligned tables of ``text``
+    that overlap none of them, in reading order."""
+    spans = sorted((t.start, t.end) for t in tables if t.start is not None and t.end is not None)
+    starts = [a for a, _ in spans]
+    found = []
+    for t in find_aligned_tables(text):
+        assert t.start is not None
+        assert t.end is not None
+        k = bisect_right(starts, t.end) - 1
+        # Reader tables do not overlap each other: the last one starting before this
+        # table's end is the only one that may reach into it.
+        if k >= 0 and spans[k][1] > t.start:
+            continue
+        found.append(t)
+    if not found:
+        return tuple(tables)
+    return tuple(sorted([*tables, *found], key=lambda t: (t.start is None, t.start or 0)))
+
+
+__all__ = ["find_aligned_tables", "with_aligned_tables"]
