@@ -15,6 +15,7 @@ import pdf_build
 import pytest
 from bounded import read_bounded
 
+import gongmun
 from gongmun.cli import main
 from gongmun.readers import limits
 
@@ -82,6 +83,17 @@ def test_hwpx_diagonal_table_too_large_to_lay_out(tmp_path: Path) -> None:
     rows = [[tc(i, i, "칸")] for i in range(1100)]
     out = read_bounded(hwpx(tmp_path, {"Contents/section0.xml": section(tbl(rows))}))
     assert out.code == "too_large"
+
+
+def test_hwpx_diagonal_table_nested_in_a_cell_is_read_cell_by_cell(tmp_path: Path) -> None:
+    # 6,000 cells on a diagonal inside one cell: 36 million slots were it laid out on a grid.
+    inner = tbl([[tc(i, i, "칸")] for i in range(6000)])
+    outer = tbl([[f"<hp:tc><hp:subList>{inner}</hp:subList></hp:tc>"]])
+    f = hwpx(tmp_path, {"Contents/section0.xml": section(outer)})
+    assert f.stat().st_size < 100_000
+    out = read_bounded(f)
+    assert (out.code, out.detail["tables"]) == ("ok", 1)
+    assert out.peak_mib < 300
 
 
 def test_hwpx_sections_of_exactly_one_mib_compressed_like_a_bomb(tmp_path: Path) -> None:
@@ -215,3 +227,24 @@ def test_pdf_pages_past_the_limit_are_not_all_built(
     out = read_bounded(_write_pdf(tmp_path, objects))
     assert out.code == "too_large"
     assert "pages" in str(out.detail["message"])
+
+
+def test_pdf_whose_to_unicode_map_holds_surrogates(tmp_path: Path) -> None:
+    # Codes mapped to lone surrogates (D800, DBFF) and to a pair (an emoji).
+    cmap = (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapType 2 def\n"
+        b"1 begincodespacerange <00> <FF> endcodespacerange\n"
+        b"3 beginbfchar <41> <D800> <42> <DBFF> <43> <D83DDE00> endbfchar\n"
+        b"endcmap CMapName currentdict /CMap defineresource pop end end"
+    )
+    objects = pdf_build.simple(b"BT /F1 12 Tf 72 720 Td (AB C 600 ABC) Tj ET")
+    objects[5] = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>"
+    objects[6] = pdf_build.stream(cmap)
+    f = _write_pdf(tmp_path, objects)
+    assert f.stat().st_size < 1000
+    out = read_bounded(f)
+    assert out.code == "ok"
+    doc = gongmun.extract(f)
+    doc.model_dump_json().encode("utf-8")  # no lone surrogate reaches the record
+    assert "\U0001f600" in doc.text
+    assert "600" in doc.text

@@ -257,3 +257,9 @@ def test_records_carry_their_section_and_paragraph(tmp_path: Path) -> None:
     [in_cell] = [a for a in doc.amounts if a.text == "30억원"]
     assert in_cell.cell is not None
     assert (in_cell.cell.row, in_cell.cell.col) == (1, 1)
+
+
+def test_blank_paragraphs_show_nothing_as_in_hwp(tmp_path: Path) -> None:
+    body = para("개요") + para("  ") + "<hp:p><hp:run/></hp:p>" + para("총 600억원")
+    raw = read_path(make_hwpx(tmp_path, {"Contents/section0.xml": section(body)}))
+    assert raw.text == "개요\n총 600억원"

@@ -182,9 +182,12 @@ def _paragraph(p: Any, blocks: list[str | Table]) -> None:
     notes: list[Any] = []
 
     def flush() -> None:
-        if buf:
-            blocks.append("".join(buf))
-            buf.clear()
+        # A paragraph of only spaces shows nothing, as in the HWP reader (Hancom writes
+        # most empty paragraphs with no hp:t at all, some with a blank one).
+        text = "".join(buf)
+        if text.strip():
+            blocks.append(text)
+        buf.clear()
 
     for run in p:
         if _local(run.tag) != RUN:
