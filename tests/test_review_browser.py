@@ -48,7 +48,7 @@ def test_every_record_of_the_seeds_is_in_the_browsers_dom(
         source = record["source"]
         assert isinstance(source, dict)
         found: dict[tuple[str, int], str] = {}
-        for sheet in sorted(_folder(site, source["path"]).glob("*.html")):
+        for sheet in sorted(_folder(site, source["path"]).glob("[0-9]*.html")):
             for e in records_in(parse(dump_dom(sheet))):
                 if e.tag == "mark":
                     key = (e.attrs["data-kind"], int(e.attrs["data-index"]))

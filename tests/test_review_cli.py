@@ -46,7 +46,7 @@ def test_review_writes_an_index_and_a_page_per_document(tmp_path: Path) -> None:
     ):
         record = json.loads((FIXTURES / name).read_text("utf-8"))
         marks: dict[tuple[str, int], str] = {}
-        for sheet in (tmp_path / "site" / href).parent.glob("*.html"):  # all parts
+        for sheet in (tmp_path / "site" / href).parent.glob("[0-9]*.html"):  # all parts
             for e in records_in(parse(sheet.read_text("utf-8"))):
                 if e.tag == "mark":
                     key = (e.attrs["data-kind"], int(e.attrs["data-index"]))
@@ -215,3 +215,70 @@ def test_a_resumed_extraction_reviews_its_whole_output(tmp_path: Path) -> None:
     linked = sorted(e.text() for e in index.iter() if e.tag == "a")
     assert linked == [str(a), str(b)]  # the kept record too, each once
     assert len(list((site / "docs").glob("*/1.html"))) == 2
+
+
+def test_warnings_are_listed_with_their_messages_escaped(tmp_path: Path) -> None:
+    record = json.loads((FIXTURES / "made" / "amounts.expected.json").read_text("utf-8"))
+    record["warnings"] = [
+        {
+            "code": "unmapped_span",
+            "message": "<b>600억원</b> has no raw span",
+            "span": {"start": 0, "end": 3},
+            "page": 2,
+        },
+    ]
+    jsonl = tmp_path / "out.jsonl"
+    jsonl.write_text(json.dumps(record, ensure_ascii=False) + "\n", "utf-8")
+    assert main(["review", str(jsonl), "-o", str(tmp_path / "site")]) == 0
+    page = parse(next((tmp_path / "site" / "docs").glob("*/1.html")).read_text("utf-8"))
+    (section,) = [e for e in page.iter() if e.attrs.get("class") == "warnings"]
+    assert "unmapped_span <b>600억원</b> has no raw span at 0–3 (page 2)" in section.text()
+    assert not [e for e in section.iter() if e.tag == "b"]  # shown as text
+    index = (tmp_path / "site" / "index.html").read_text("utf-8")
+    assert '<td class="n" data-v="1">1</td>' in index  # the warnings column
+
+
+def test_open_opens_the_index_in_a_browser(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr("webbrowser.open", lambda url: opened.append(url) or True)
+    jsonl = _jsonl(tmp_path, ["made/amounts.expected.json"])
+    assert main(["review", str(jsonl), "--open"]) == 0
+    assert opened == [(tmp_path / "out-review" / "index.html").as_uri()]
+
+
+def test_an_interrupted_extract_review_indexes_what_was_done(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gongmun.review.cli import ExtractReview
+
+    original = ExtractReview.add_json
+
+    def add_then_stop(self: ExtractReview, line: str, path: str) -> None:
+        original(self, line, path)
+        raise KeyboardInterrupt  # Ctrl-C right after the first document's pages
+
+    monkeypatch.setattr(ExtractReview, "add_json", add_then_stop)
+    docs = [FIXTURES / "made" / "amounts.txt", FIXTURES / "made" / "periods.txt"]
+    site = tmp_path / "site"
+    args = ["extract", *map(str, docs), "-o", str(tmp_path / "o.jsonl"), "--review", str(site)]
+    assert main([*args, "-j", "1", "-q"]) == 130
+    index = parse((site / "index.html").read_text("utf-8"))
+    assert [e.text() for e in index.iter() if e.tag == "a"] == [str(docs[0])]
+
+
+def test_all_records_page_links_each_record_to_its_part(tmp_path: Path) -> None:
+    name = "seeds/001_051c73b7d6606d90.expected.json"  # long enough for two parts
+    record = json.loads((FIXTURES / name).read_text("utf-8"))
+    assert main(["review", str(_jsonl(tmp_path, [name])), "-o", str(tmp_path / "site")]) == 0
+    (folder,) = (tmp_path / "site" / "docs").iterdir()
+    assert len(list(folder.glob("[0-9]*.html"))) >= 2
+    page = parse((folder / "records.html").read_text("utf-8"))
+    links = [e for e in page.iter() if e.tag == "a" and "#" in e.attrs["href"]]
+    total = len(record["amounts"]) + len(record["periods"]) + len(record["projects"])
+    assert len(links) == total
+    for link in links:
+        sheet, key = link.attrs["href"].split("#")
+        target = parse((folder / sheet).read_text("utf-8")).find_id(key)
+        assert target is not None
+        assert target.tag == "mark"
+        assert target.text() == link.text()

@@ -404,6 +404,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         tally = _Tally()
         start = time.monotonic()
         stopped: KeyboardInterrupt | None = None
+        review: ExtractReview | None = None
         try:
             resumed = args.output if args.resume else None
             review = ExtractReview.open(args.review, resumed) if args.review else None
@@ -415,6 +416,9 @@ def _cmd_extract(args: argparse.Namespace) -> int:
                 review.close()
         except KeyboardInterrupt as e:
             stopped = e
+            if review is not None:  # the index of the documents done so far
+                with contextlib.suppress(OutputError):
+                    review.close()
         except OutputError as e:
             status.close()
             out.error(f"{shown(e.path)}: {shown(e.problem)}")

@@ -326,13 +326,84 @@ def _meta(doc: Document) -> str:
     return f'<dl class="meta">{rows}</dl>'
 
 
+def _head(title: str) -> str:
+    return (
+        '<!doctype html>\n<html lang="ko"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{esc(title)} — gongmun review</title>"
+        '<link rel="stylesheet" href="../../assets/review.css"></head>'
+    )
+
+
+def records_page(sheets: Sheets) -> str:
+    """``records.html``: every record of the document in one table, each linking to its
+    place in its part (the side list of one part holds only that part's records)."""
+    doc = sheets.doc
+    rows: list[str] = []
+    for i, a in enumerate(doc.amounts):
+        rows.append(
+            _record_row(
+                sheets, "amount", i, a.text, values.won(a.value_krw), a.year, a.qualifier, a.page
+            )
+        )
+    for i, p in enumerate(doc.periods):
+        rows.append(
+            _record_row(sheets, "period", i, p.text, values.period_range(p), None, None, p.page)
+        )
+    for i, j in enumerate(doc.projects):
+        rows.append(
+            _record_row(sheets, "project", i, j.name, _project_summary(j), None, None, j.page)
+        )
+    title = doc.meta.title or doc.source.path or "(stdin)"
+    heads = "".join(
+        f"<th>{h}</th>" for h in ("kind", "index", "text", "value", "year", "qualifier", "page")
+    )
+    return (
+        f'{_head(title)}<body class="records-page"><header><p class="crumbs">'
+        f'<a href="../../index.html">All documents</a> / <a href="1.html">'
+        f"{esc(doc.source.path or '(stdin)')}</a></p><h1>{esc(title)}: all records</h1></header>"
+        f'<main style="display:block"><table class="docs"><thead><tr>{heads}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></main></body></html>\n"
+    )
+
+
+def _record_row(
+    sheets: Sheets,
+    kind: Kind,
+    index: int,
+    text: str,
+    value: str,
+    year: int | None,
+    qualifier: str | None,
+    page: int | None,
+) -> str:
+    href = f"{sheets.sheet_of.get(f'{kind}-{index}', 1)}.html#{kind}-{index}"
+    link = f'<td><a href="{esc(href)}">{esc(text)}</a></td>'
+    rest = (value, year, qualifier, page)
+    out = [f"<td>{esc(kind)}</td><td>{index}</td>", link]
+    out += [f"<td>{esc('—' if c is None else c)}</td>" for c in rest]
+    return f'<tr class="k-{kind}">{"".join(out)}</tr>'
+
+
+def document_pages(doc: Document, size: int = SHEET_CHARS) -> Iterator[tuple[str, str]]:
+    """Every page of ``doc`` as (file name, HTML): ``1.html``… then ``records.html``."""
+    sheets = Sheets.of(doc, size)
+    for n, page in enumerate(_sheet_pages(sheets), start=1):
+        yield f"{n}.html", page
+    yield "records.html", records_page(sheets)
+
+
 def document_sheets(doc: Document, size: int = SHEET_CHARS) -> Iterator[str]:
     """The HTML of each sheet of ``doc``, first to last (written as ``1.html``…).
 
     Pages link to ``../../index.html`` and ``../../assets/``: they live in
     ``DIR/docs/<id>/``.
     """
-    sheets = Sheets.of(doc, size)
+    return _sheet_pages(Sheets.of(doc, size))
+
+
+def _sheet_pages(sheets: Sheets) -> Iterator[str]:
+    doc = sheets.doc
     n = len(sheets.bounds)
     labels = [
         f"characters {a:,}–{b:,}{pages}"
@@ -345,16 +416,14 @@ def document_sheets(doc: Document, size: int = SHEET_CHARS) -> Iterator[str]:
         body = render(doc.text, bounds, sheets.parts[here], _open_tag)
         part = f"part {here} of {n}, {labels[here - 1]}" if n > 1 else labels[0]
         yield (
-            '<!doctype html>\n<html lang="ko"><head><meta charset="utf-8">'
-            '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{esc(title)} — gongmun review</title>"
-            '<link rel="stylesheet" href="../../assets/review.css"></head><body class="doc-page">'
+            f'{_head(title)}<body class="doc-page">'
             f'<header><p class="crumbs"><a href="../../index.html">All documents</a> / '
             f"{esc(doc.source.path or '(stdin)')}</p><h1>{esc(title)}</h1>"
             f'<p class="counts">{esc(count_line)}</p>{_meta(doc)}'
             f'<p class="legend"><mark class="r k-amount">amount</mark> '
             f'<mark class="r k-period">period</mark> <mark class="r k-project">project</mark>'
-            f' <span class="part">{esc(part)}</span></p>{_pager(sheets, here, labels)}</header>'
+            f' <span class="part">{esc(part)}</span> · <a href="records.html">all records</a>'
+            f"</p>{_pager(sheets, here, labels)}</header>"
             f'<main><article class="text" lang="ko"><pre class="doc" data-start="{bounds[0]}">'
             f"{body}</pre></article>"
             f'<aside class="records">{_warnings(sheets)}{_side(sheets, here)}</aside></main>'

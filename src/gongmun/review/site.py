@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Final
 
 from gongmun.models import Document, Failure
-from gongmun.review.page import SHEET_CHARS, document_sheets, esc
+from gongmun.review.page import SHEET_CHARS, document_pages, esc
 from gongmun.review.records import Record, Unshown
 
 MARKER: Final = ".gongmun-review"
@@ -160,8 +160,9 @@ class ReviewSite:
         try:
             folder.mkdir(parents=True, exist_ok=True)
             count = 0
-            for count, page in enumerate(document_sheets(doc, self.sheet_chars), start=1):
-                write_atomic(folder / f"{count}.html", page)
+            for name, page in document_pages(doc, self.sheet_chars):
+                write_atomic(folder / name, page)
+                count += name[0].isdigit()
             for old in folder.glob("*.html"):  # sheets of an older, longer version
                 if old.stem.isdigit() and int(old.stem) > count:
                     old.unlink()
@@ -201,7 +202,9 @@ class ReviewSite:
             if folder.name in self._ids or not folder.is_dir():
                 continue
             files = list(folder.iterdir())
-            if all(f.suffix == ".html" and f.stem.isdigit() for f in files):
+            if all(
+                f.suffix == ".html" and (f.stem.isdigit() or f.stem == "records") for f in files
+            ):
                 shutil.rmtree(folder, ignore_errors=True)
 
 
