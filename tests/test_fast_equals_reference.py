@@ -15,9 +15,13 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from gongmun import extract_text
 from gongmun.extractors.leftmost import Alternative, leftmost
 from gongmun.extractors.periods import period_matches, reference_matches
+from gongmun.extractors.projects import RULES
+from gongmun.extractors.projects.scan import Scan
 from gongmun.normalize import normalize
+from gongmun.normalize.outline import iter_blocks
 
 ROOT = Path(__file__).parent.parent
 CORPUS_DIR = ROOT.parent / "shared" / "corpus"
@@ -133,3 +137,99 @@ def test_leftmost_equals_finditer_of_the_alternation(text: str, pos: int, end: i
         for m in whole.finditer(text, pos, end)
     ]
     assert [(n, m.span()) for n, m in leftmost(ALTERNATIVES, text, pos, end)] == slow
+
+
+# --- Project rules read only the lines that can hold what they look for ----------------
+
+PROJECT_PIECES = (
+    "총 1,000억원 ",
+    "ㅇ 수소 실증 플랫폼 구축('25~'29, '25년 51.7억원)\n",
+    "- 해양 드론 기술 개발 : 총 120억원\n",
+    "* (규모) 150억원('24~'28, 국고 100억원)\n",
+    "【세부사업명】 스마트 항만 고도화 / 사업기간 : '25~'27 / 총사업비 : 90억원\n",
+    "○ 사업명\n",
+    "사업명 : 수소 도시 조성\n",
+    "군은 30억원을 투입해 하천 정비사업을 추진한다. ",
+    "ㅇ 스마트 물류 지원사업을 통해 기업 지원\n",
+    "* ’25년 40억원 지원\n",
+    "※ 2024년 12억원\n",
+    "* (규제특례신산업창출(R&D)사업) ’25년 20억원\n",
+    "재정융자특별회계\n(1997~2006)\n",
+    "이 사업에 50억원을 투입\n",
+    "5억원(총사업비 120억원) ",
+    "과제명 예산\n",
+    "□ 스마트팜 혁신밸리 조성\n",
+    "- (기간) '25~'27\n",
+    "\n",
+    ", ",
+)
+project_texts = st.lists(st.sampled_from(PROJECT_PIECES), max_size=20).map("".join)
+
+
+def _documents_both_ways(text: str) -> tuple[object, object]:
+    """The document and each rule's drafts, with the line filters and without."""
+    fast = extract_text(text).model_dump_json(), _drafts(text)
+    Scan.prefilter = False
+    try:
+        slow = extract_text(text).model_dump_json(), _drafts(text)
+    finally:
+        Scan.prefilter = True
+    return fast, slow
+
+
+def _drafts(text: str) -> list[tuple[str, list[str]]]:
+    # Rule by rule, as find_projects runs them: a rule's drafts must agree even where a
+    # later rule would make up for a missed one.
+    scan = _scan(text)
+    out = []
+    for rule in RULES:
+        found = rule.find(scan)
+        scan.drafts.extend(found)
+        out.append((rule.name, [repr(d) for d in found]))
+    return out
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
+def test_project_line_filters_find_what_every_line_finds_on_documents(path: Path) -> None:
+    fast, slow = _documents_both_ways(path.read_text(encoding="utf-8", errors="replace"))
+    assert fast == slow
+
+
+@settings(max_examples=100, deadline=None)
+@given(project_texts)
+def test_project_line_filters_find_what_every_line_finds_on_generated_text(text: str) -> None:
+    fast, slow = _documents_both_ways(text)
+    assert fast == slow
+
+
+def test_project_line_filters_find_what_every_line_finds_on_every_pair_of_pieces() -> None:
+    # Each piece after each other one (an item over its note, a box over its years).
+    text = "\n".join(a + b for a in PROJECT_PIECES for b in PROJECT_PIECES)
+    fast, slow = _documents_both_ways(text)
+    assert fast == slow
+
+
+def test_filtered_lines_are_fewer_but_hold_every_figure() -> None:
+    text = "".join(PROJECT_PIECES) + "설명 문장\n" * 20
+    doc_scan = _scan(text)
+    lines = doc_scan.lines
+    assert len(doc_scan.figure_lines) < len(lines)
+    holding = {
+        i
+        for i, ln in enumerate(lines)
+        for s in doc_scan.figures.spans
+        if ln.start <= s.start < ln.end
+    }
+    assert holding == set(doc_scan.figure_lines)
+
+
+def _scan(text: str) -> Scan:
+    from gongmun.extractors.amounts import find_amounts
+    from gongmun.extractors.context import Context
+    from gongmun.extractors.periods import find_periods
+    from gongmun.extractors.projects.figures import Figures
+    from gongmun.extractors.projects.lines import split_lines
+
+    ctx = Context(normalize(text))
+    figures = Figures(find_amounts(ctx), find_periods(ctx), ctx.text)
+    return Scan(ctx, figures, split_lines(ctx.text), iter_blocks(ctx.norm.blocks))

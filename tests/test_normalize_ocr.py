@@ -149,6 +149,44 @@ def test_an_arrow_read_as_a_tilde_between_counts_is_no_period() -> None:
     assert _repaired("('22년 ~ '23년)") == "('22년 ~ '23년)"
 
 
+def test_a_year_label_before_a_figure_gets_its_quote_back() -> None:
+    assert (
+        _repaired('규모: ("22)4,512억원 → ((23)5,108억원')
+        == "규모: ('22)4,512억원 → ('23)5,108억원"
+    )
+    assert (
+        _repaired("개발(26년 412억원), 구축(27년, 35.5억)")
+        == "개발('26년 412억원), 구축('27년, 35.5억)"
+    )
+    assert _repaired("* 26년 9.5억원 투입\n사업규모 : 127년 1조 52억원") == (
+        "* '26년 9.5억원 투입\n사업규모 : '27년 1조 52억원"
+    )
+    doc = gongmun.extract_text("개발(26년 412억원), 규모 ((23)5,108억원", ocr_text=True)
+    assert [(a.value_krw, a.year) for a in doc.amounts] == [
+        (41_200_000_000, 2026),
+        (510_800_000_000, 2023),
+    ]
+    # Not a year: more than 39, no figure after it, or a count of years.
+    for text in ("(45년 30억원)", "(26년 이상 경과)", "(23) 항목", "(10년간 50억원)"):
+        assert repair_ocr(text) == [], text
+
+
+def test_a_bibliography_that_lost_its_heading_gives_no_periods() -> None:
+    body = "ㅇ 사업기간: '26~'30\n\n"
+    refs = "행정부. (2024). 2024~2028년 재정계획.\n. (2023). 「2023~2027년 계획」.\n"
+    refs += "감사원. (2019). 실태 보고서.\n"
+    doc = gongmun.extract_text(body + refs, ocr_text=True)
+    assert [p.text for p in doc.periods] == ["'26~'30"]
+    # Two citations are no bibliography yet.
+    two = gongmun.extract_text(
+        body + "행정부. (2024). 2024~2028년 재정계획.\n감사원. (2019). 보고서."
+    )
+    assert len(two.periods) == 2
+    # A body line joined to a citation is no citation.
+    joined = gongmun.extract_text("ㅇ 사업기간: '26~'30\n" + refs)
+    assert "'26~'30" in [p.text for p in joined.periods]
+
+
 def test_the_seeds_give_the_same_records_with_the_repairs_on() -> None:
     # Clean text layers have no OCR marks to repair and no figure a doubt would drop.
     for seed in sorted(SEEDS.glob("*.txt")):
@@ -206,6 +244,9 @@ CLEAN_TOKENS = st.sampled_from(
         "(~'25.上)",
         "('27,3월~)",
         "31개 → '23년",
+        "('22)4,512억원",
+        "('26년 412억원)",
+        "(10년간 50억원)",
         "02-2110-5000",
         "1,615",
         "2,300,000",
@@ -249,6 +290,9 @@ NOISY_TOKENS = st.one_of(
             "('25.+ ~)",
             "(27,3월~)",
             "31개 ~ '23년",
+            '("22)4,512억원',
+            "(26년 412억원)",
+            ": 127년 1조 52억원",
         ]
     ),
 )

@@ -27,8 +27,44 @@ _HEADING = regex.compile(
 )
 
 
+# A citation's line: an author (or the ditto ``____.``/``.`` of one) and ``(YYYY).``. A run
+# of them is a bibliography even when its heading is lost (OCR'd away, or never written).
+# The author has no digits, quotes or tildes: a line of the body the normalizer joined to
+# a citation ("사업기간 '26~'30 정부. (2024).") is not one.
+_CITATION = regex.compile(
+    r"^[ \t]*[^\n().\d'‘’\"~]{0,40}\.?[ \t]*\((?:19|20)\d{2}[a-z]?\)\.", regex.M
+)
+# How many citation lines make a run, and how many other lines may stand between two.
+CITATION_RUN: Final = 3
+CITATION_GAP: Final = 3
+
+
+def _citation_run(text: str) -> int | None:
+    """Where the first run of :data:`CITATION_RUN` citation lines starts, if any."""
+    start: int | None = None
+    count = 0
+    last_line = -1
+    line = 0
+    pos = 0
+    for m in _CITATION.finditer(text):
+        line += text.count("\n", pos, m.start())
+        pos = m.start()
+        if start is None or line - last_line > CITATION_GAP + 1:
+            start, count = m.start(), 0
+        count += 1
+        last_line = line
+        if count >= CITATION_RUN:
+            return start
+    return None
+
+
 def body_end(text: str) -> int:
     """Offset where the bibliography begins, or ``len(text)`` when there is none.
+
+    The bibliography begins at its heading, or at a run of citation lines without one:
+
+    >>> body_end("본문\\n정부. (2024). 계획.\\n. (2023). 보고서.\\n감사원. (2016). 실태.")
+    3
 
     >>> body_end("본문 2025년\\n참고문헌\\n정부. (2024). 2024~2028년 계획.")
     9
@@ -38,7 +74,10 @@ def body_end(text: str) -> int:
     True
     """
     found = list(_HEADING.finditer(text))
-    return found[-1].start() if found else len(text)
+    if found:
+        return found[-1].start()
+    run = _citation_run(text)
+    return len(text) if run is None else run
 
 
 __all__ = ["body_end"]

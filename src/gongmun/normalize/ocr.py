@@ -47,6 +47,7 @@ from gongmun.normalize.ocr_tables import (
     UNIT_MISREADS,
     WON_AFTER_UNIT,
     YEAR_AFTER,
+    YEAR_OF_FIGURE,
 )
 from gongmun.offsets import Edit
 
@@ -158,6 +159,18 @@ _RULES: Final[tuple[_Rule, ...]] = (
         # ~"30, ~`'25: a quote misread after a tilde, or doubled.
         regex.compile(r"(?<=~[ ]?)[\"“”](?=\d{2}(?!\d))|[`'‘’](?=[`'‘’]\d{2}(?!\d))"),
         lambda m: [Edit(m.start(), m.end(), "" if m.group() in "`'‘’" else "'")],
+    ),
+    _Rule(
+        "year_quotes",
+        # (25년 50억원), * 25년 7.5억원: a year label before a figure that lost its quote.
+        regex.compile(rf"(?:(?<=\()|(?<=^[ \t]*[*\-ㅇ□·][ \t]*))(?={YEAR_OF_FIGURE})", regex.M),
+        lambda m: [Edit(m.start(), m.start(), "'")],
+    ),
+    _Rule(
+        "year_quotes",
+        # 사업규모 : 124년 2조 78억원: the quote read as 1 (no year 124 labels a figure).
+        regex.compile(rf"(?<=[ :(])1(?={YEAR_OF_FIGURE})"),
+        lambda m: [Edit(m.start(), m.end(), "'")],
     ),
     _Rule(
         "halves",

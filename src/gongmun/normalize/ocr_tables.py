@@ -37,12 +37,19 @@ QUOTE_LOOKALIKES: Final[str] = '"“”('
 HALF_MISREADS: Final[dict[str, str]] = {"ㅜ+": "下"}
 HALF_AMBIGUOUS: Final[str] = r"\+-?|十"
 
+# A money figure with its unit (``8,129억원``, ``43.2억``): what follows a year label.
+FIGURE: Final[str] = r"\d[\d,.]*[ ]?(?:조|억|만|천|원)"
+
 # What makes two digits a year: ``.N월``, ``,N월``, ``.N~N월``, ``.N분기``, ``.上/下`` (or
-# what OCR makes of them), ``~'NN``, and an open end closed at once (``(24~,``).
+# what OCR makes of them), ``~'NN``, an open end closed at once (``(24~,``), and a
+# bracket closed right before a figure (``(23)8,129억원``: the year a figure is for).
 YEAR_AFTER: Final[str] = (
     r"(?:[.,]\s?\d{1,2}(?:~\d{1,2})?\s?(?:월|분기)|\.\s?(?:[上下]|ㅜ\+|\+)"
-    r"|~\s?['\"“”‘’`]?\d{2}(?!\d)|~(?=[,)]))"
+    rf"|~\s?['\"“”‘’`]?\d{{2}}(?!\d)|~(?=[,)])|\)(?=[ ]?{FIGURE}))"
 )
+# ``NN년`` before a figure, in a bracket or after a bullet, is a year that lost its quote
+# (``(25년 50억원)``) when NN is 00–39: a count of years that long is not put so.
+YEAR_OF_FIGURE: Final[str] = rf"[0-3]\d년,?[ ](?={FIGURE})"
 
 # Counters after a number (``31개``, ``5건``). A count before a tilde and a year is an arrow
 # read as ``~``: ``('23년 66개 ~ '24년 247개)`` (a range never runs from a count to a year);

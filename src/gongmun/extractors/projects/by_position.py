@@ -57,14 +57,15 @@ _NAME_THEN_SEP = regex.compile(r"(?P<name>[^:,()]{3,80}?(?:\([^()]{1,30}\))?)\s*
 def scale_lines(scan: Scan) -> list[Draft]:
     """``* (규모) …`` under an item: the line's figures are the item's."""
     out: list[Draft] = []
-    for i in range(len(scan.lines)):
+    for i in scan.figure_lines:
         out.extend(_scale_line(scan.text, scan.lines, i, scan.figures))
     return out
 
 
 def label_names(scan: Scan) -> list[Draft]:
     """``* (규제특례신산업창출(R&D)사업) ’25년 20억원``: a label that names the programme."""
-    return [d for line in scan.lines for d in _label_name(scan.text, line, scan.figures)]
+    lines = scan.lines
+    return [d for i in scan.figure_lines for d in _label_name(scan.text, lines[i], scan.figures)]
 
 
 def paren_figures(scan: Scan) -> list[Draft]:
@@ -72,24 +73,37 @@ def paren_figures(scan: Scan) -> list[Draft]:
     text, lines = scan.text, scan.lines
     return [
         d
-        for i, line in enumerate(lines)
-        for d in _paren_figures(text, line, scan.figures, _line_above(text, lines, i))
+        for i in scan.figure_lines
+        for d in _paren_figures(text, lines[i], scan.figures, _line_above(text, lines, i))
     ]
 
 
 def colon_or_comma_figures(scan: Scan) -> list[Draft]:
     """``NAME : (’24) 8,295억원 → (’25) 8,272억원`` and ``NAME, ’25년 92억 투입``."""
+    text, lines = scan.text, scan.lines
     return [
-        d for line in scan.lines for d in _colon_or_comma_figures(scan.text, line, scan.figures)
+        d for i in scan.figure_lines for d in _colon_or_comma_figures(text, lines[i], scan.figures)
     ]
 
 
 def item_notes(scan: Scan) -> list[Draft]:
     """An item naming a programme without figures takes the yearly figures of its notes."""
     out: list[Draft] = []
-    for i in range(len(scan.lines)):
+    for i in _above_notes(scan):
         out.extend(_item_with_notes(scan.text, scan.lines, i, scan.figures))
     return out
+
+
+def _above_notes(scan: Scan) -> list[int]:
+    """Lines a ``*`` or ``※`` note follows: without one an item takes no note's figures."""
+    if not scan.prefilter:
+        return list(range(len(scan.lines)))
+    text, lines = scan.text, scan.lines
+    return [
+        i
+        for i in range(len(lines) - 1)
+        if text[lines[i + 1].start : lines[i + 1].end].lstrip().startswith(_STAR_NOTES)
+    ]
 
 
 def _scale_line(text: str, lines: list[Line], i: int, figures: Figures) -> list[Draft]:
@@ -142,6 +156,8 @@ def _is_note(text: str, line: Line) -> bool:
 
 
 _NOTE_MARKS: Final = ("*", "-", "※", "–")
+# The notes whose figures an item without its own takes (item_notes).
+_STAR_NOTES: Final = ("*", "※")
 
 
 def _label_name(text: str, line: Line, figures: Figures) -> list[Draft]:
@@ -248,7 +264,7 @@ def _item_with_notes(text: str, lines: list[Line], i: int, figures: Figures) -> 
         return []
     notes = []
     for nxt in lines[i + 1 : i + 4]:
-        if not text[nxt.start : nxt.end].lstrip().startswith(("*", "※")):
+        if not text[nxt.start : nxt.end].lstrip().startswith(_STAR_NOTES):
             break
         notes.append(nxt)
     dated = [
@@ -419,7 +435,8 @@ def name_fields(scan: Scan) -> list[Draft]:
     text, figures, lines = scan.text, scan.figures, scan.lines
     headers = _header_cells(scan)
     out: list[Draft] = []
-    for i, line in enumerate(lines):
+    for i in scan.lines_holding(NAME_LABELS):
+        line = lines[i]
         if line.end - line.start < 4:
             continue
         m = _NAME_FIELD.search(text, line.start, line.end)

@@ -22,9 +22,16 @@ from gongmun.extractors.projects.names import (
     locate,
     name_before,
     name_key,
+    noun_phrase_tail,
 )
 from gongmun.extractors.projects.scan import Scan
-from gongmun.extractors.projects.words import NAME_AMOUNT_GAP, NOT_TOTAL_QUALIFIERS
+from gongmun.extractors.projects.words import (
+    ACTIVITY_HEADS,
+    FUNDING_VERBS,
+    NAME_AMOUNT_GAP,
+    NOT_TOTAL_QUALIFIERS,
+)
+from gongmun.models import Amount
 
 _QUOTED_NAME = regex.compile(r"[「'\"“‘](?P<name>[^」'\"”’\n]{3,80})[」'\"”’]")
 
@@ -35,7 +42,8 @@ _PAREN_LABEL = regex.compile(r"\((?P<name>[^()\n]{3,60})\)")
 
 def name_amounts(scan: Scan) -> list[Draft]:
     """``NAME에 1조2520억원``, ``NAME 500억원 규모`` and ``300억원 규모의 NAME을``."""
-    return [d for line in scan.lines for d in _name_amount(scan.text, line, scan.figures)]
+    lines = scan.lines
+    return [d for i in scan.figure_lines for d in _name_amount(scan.text, lines[i], scan.figures)]
 
 
 def subject(scan: Scan) -> list[Draft]:
@@ -57,6 +65,23 @@ _AFTER_AMOUNT = regex.compile(
 )
 # "예산 70억원으로 50개사를 지원하는 딥테크 특화 프로그램도 신설": the amount funds the
 # programme its relative clause leads to.
+# "2조원을 웃도는 서울~세종 고속도로도": the amount is a bound on the whole project's size.
+_AT_LEAST_NAME = regex.compile(
+    r"\s*(?:을|를|이|가|에)?\s*(?:웃도는|넘는|달하는|육박하는)\s+"
+    r"(?P<name>(?:[^\s,.()]+\s+){0,8}?[^\s,.()]+?)(?:을|를|은|는|이|가|도|에)(?=\s|$)"
+)
+# "155억 원을 투입해 항사댐 등 소규모 댐 건설 사업도 지원": the amount funds the object
+# of the verb that follows.
+_INVESTS_IN = regex.compile(
+    r"\s*(?:을|를)\s*(?:투입|투자|들여)(?:해|하여|해서|하고)?,?\s+"
+    r"(?P<name>(?:[^\s,.()]+\s+){0,8}?[^\s,.()]+?)(?:을|를|도|에)\s+(?:[^\s.]+\s+){0,2}?"
+    r"(?:추진|지원|조성|구축|건설|착수|신설|설치|확충|정비|실시|개발|착공)"
+)
+# "NAME엔 2938억원의 예산이 투입", "NAME은 … 2000억원을 마련": a funding verb after the
+# amount gives it to the name before it, whatever the name's head noun.
+_FUNDED = regex.compile(
+    r"\s*(?:의\s*(?:예산|사업비|재원)\s*)?(?:이|가|을|를)?\s*(?:" + "|".join(FUNDING_VERBS) + r")"
+)
 _FUNDS_NAME = regex.compile(
     r"(?:으로|로|을 들여|를 들여)\s+[^.\n]{0,30}?(?:하는|한|할)\s+"
     r"(?P<name>(?:[^\s,.()]+\s+){0,6}?[^\s,.()]+?)(?:을|를|은|는|이|가|도)(?=\s|$)"
@@ -74,8 +99,12 @@ def _name_amount(text: str, line: Line, figures: Figures) -> list[Draft]:
         phrase = text[reach : a.span.start]
         gap = _GAP_RE.search(phrase)
         end = reach + (gap.start() if gap else len(phrase))
-        found = name_before(text, line, end, figures)
-        if found is not None and not STRONG_HEADS.search(found[0]):
+        found = _prose_name(text, line, end, figures)
+        if (
+            found is not None
+            and not STRONG_HEADS.search(found[0])
+            and (found[0].endswith(ACTIVITY_HEADS) or not _funded(text, a))
+        ):
             found = None
         if found is None and _ANAPHOR.search(text, max(line.body_start, end - 8), end):
             found = _referent(text, line, end - 4)
@@ -86,16 +115,21 @@ def _name_amount(text: str, line: Line, figures: Figures) -> list[Draft]:
                 found = name_before(text, line, via.start(), figures)
                 if found is not None and not STRONG_HEADS.search(found[0]):
                     found = None
+        bound = False
         if found is None:
-            after = _AFTER_AMOUNT.match(text, a.span.end, min(line.end, a.span.end + _AFTER_REACH))
-            name = clean_name(after.group("name")) if after else None
-            if after is None or name is None:
-                after = _FUNDS_NAME.match(
-                    text, a.span.end, min(line.end, a.span.end + _AFTER_REACH)
-                )
+            after = None
+            name = None
+            for pattern in _NAMES_AFTER:
+                # Bounded: a name after its amount sits within _AFTER_REACH characters.
+                after = pattern.match(text, a.span.end, min(line.end, a.span.end + _AFTER_REACH))
                 name = clean_name(after.group("name")) if after else None
-                if after is None or name is None:
-                    continue
+                if after is not None and name is not None:
+                    bound = pattern is _AT_LEAST_NAME
+                    break
+            if after is None or name is None:
+                continue
+            if not _quoted_at(text, after.start("name")):
+                name = noun_phrase_tail(name)
             place = locate(text, name, after.start("name"), after.end())
             if place is None:
                 continue
@@ -103,6 +137,8 @@ def _name_amount(text: str, line: Line, figures: Figures) -> list[Draft]:
         d = draft_at(found, "name_amount")
         figures.used.add(id(a))
         assign_amount(d, a, text, figures)
+        if bound and d.total is None and not d.annual:
+            d.total = a  # a lower bound of the size, the only total the text gives
         # "NAME 예산은 올해 4510억 원에서 내년 6627억 원으로": a change is two figures.
         nxt = figures.next_amount(a.span.end)
         if nxt is not None and id(nxt) not in figures.used:
@@ -112,6 +148,41 @@ def _name_amount(text: str, line: Line, figures: Figures) -> list[Draft]:
                 assign_amount(d, nxt, text, figures)
         out.append(d)
     return out
+
+
+_NAMES_AFTER = (_AFTER_AMOUNT, _AT_LEAST_NAME, _INVESTS_IN, _FUNDS_NAME)
+
+
+def _funded(text: str, a: Amount) -> bool:
+    """Whether a funding verb follows ``a`` (through a ``X에서 Y로`` change)."""
+    m = _FROM_TO_AMOUNT.match(text, a.span.end)
+    return bool(_FUNDED.match(text, m.end() if m else a.span.end))
+
+
+# "… 원에서 내년 6627억 원으로": the second figure of a change, skipped to its verb.
+_FROM_TO_AMOUNT = regex.compile(
+    r"\s*(?:원)?에서\s*[^.\n]{0,24}?원으로\s*(?:[\d.]+%\s*)?(?:대폭\s*)?"
+)
+
+
+def _quoted_at(text: str, pos: int) -> bool:
+    """Whether a quote mark or 「 opens the phrase at ``pos``."""
+    return text[pos : pos + 1] in "「『'\"‘“?" and pos < len(text)
+
+
+def _prose_name(text: str, line: Line, end: int, figures: Figures) -> tuple[str, int, int] | None:
+    """The name ending at ``end``, cut to the noun phrase prose puts last (Kiwi's tags)."""
+    found = name_before(text, line, end, figures)
+    if found is None:
+        return None
+    name, start, stop = found
+    if start > 0 and _quoted_at(text, start - 1):
+        return found
+    tail = noun_phrase_tail(name)
+    if tail == name:
+        return found
+    place = locate(text, tail, start, stop)
+    return (tail, *place) if place else found
 
 
 _VIA = regex.compile(r"(?:을|를)\s+통해\s+[^.\n]{0,30}?$")

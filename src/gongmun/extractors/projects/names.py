@@ -58,6 +58,8 @@ _STARTS_WITH_NUMBER = regex.compile(r"^'?\d")
 
 _STARTS_WITH_YEAR = regex.compile(r"^\d{4}년")
 
+_COUNT_INSIDE = regex.compile(r"(?<![\d.])\d+\s*(?:곳|개소|개교|개사|개|건|명)(?=\s)")
+
 _ENDS_IN_COUNT = regex.compile(r"\d+\s*(?:개|건|명)\s*\S*$")
 
 _NOT_KEY = regex.compile(r"[\s\p{P}\p{S}]")
@@ -83,6 +85,10 @@ def clean_name(raw: str, *, support_head: bool = False) -> str | None:
         return inner if _looks_like_project(inner, support_head=support_head) else None
     name = name.strip(_EDGE_MARKS)
     name = _YEAR_PREFIX.sub("", _cut_clause(name))
+    examples = name.rsplit(" 등 ", 1)
+    if len(examples) == 2 and STRONG_HEADS.search(examples[1]):
+        # "항사댐 등 소규모 댐 건설 사업": examples, then the programme they belong to.
+        name = examples[1]
     # "규모 조성 및 CVC투자연계R&D": what a previous clause left in front of the name.
     while " " in name and (
         name.split(" ", 1)[0] in _LEADING or _DATE_WORD.match(name.split(" ", 1)[0])
@@ -178,6 +184,8 @@ def _looks_like_project(name: str, *, support_head: bool = False) -> bool:
     if _NOT_HEAD_RE.search(name) or not has_head or generic:
         return False
     if " 등 " in name:  # "성능평가·인증 등 신제품 개발" is a list of activities
+        return False
+    if _COUNT_INSIDE.search(name):  # "스마트 양식 클러스터 1곳 구축": counted facilities
         return False
     first = name.split(" ", 1)[0]
     if _STARTS_WITH_NUMBER.match(name) and not _STARTS_WITH_YEAR.match(name):
@@ -401,3 +409,39 @@ def cell_name(text: str) -> str | None:
     if bare in FIELD_LABELS or name in GENERIC_NAMES or _COUNT_WORD.match(name):
         return None
     return name
+
+
+# Kiwi tags that may sit inside a noun phrase: nouns, numbers, foreign words, marks,
+# noun prefixes and suffixes, roots.
+_PHRASE_TAGS: Final = ("NN", "SL", "SH", "SN", "XSN", "XPN", "XR", "S", "W_")
+
+
+@lru_cache(maxsize=8192)
+def noun_phrase_tail(name: str) -> str:
+    """The noun phrase a name read from prose ends with: what comes after the last
+    clause (a verb, an ending, a particle) of the phrase, by Kiwi's tags. Prose puts
+    a purpose or a modifier before the name; a quoted name is never passed here.
+
+    >>> noun_phrase_tail("실패한 기업인이 재도전할 수 있도록 재창업 융자자금")
+    '재창업 융자자금'
+    >>> noun_phrase_tail("어촌 혁신을 위한 어촌뉴딜 300 사업")
+    '어촌뉴딜 300 사업'
+    """
+    if " " not in name:
+        return name
+    try:
+        from gongmun._kiwi import tokenize
+
+        tokens = tokenize(name)
+    except (ImportError, OSError, RuntimeError):
+        return name
+    depth = 0
+    cut = 0
+    for t in tokens:
+        depth += (t.form == "(") - (t.form == ")")
+        if depth == 0 and not t.tag.startswith(_PHRASE_TAGS):
+            cut = t.start + t.len
+    tail = name[cut:].strip(_EDGE_MARKS)
+    if tail == name or not tail or not _looks_like_project(tail):
+        return name
+    return tail

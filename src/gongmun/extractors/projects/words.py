@@ -128,8 +128,39 @@ LEADING_WORDS: Final[tuple[str, ...]] = (
 
 # Particles and words between a name and its amount: "NAME에 1조원", "NAME 예산은 300억원".
 NAME_AMOUNT_GAP: Final[str] = (
-    r"(?:에는|에서|에|엔|으로|로|은|는|이|가)?\s*(?:예산(?:은|으로|이|에)?\s*)?"
+    r"(?:에는|에서|에|엔|으로|로|은|는|이|가)?\s*(?:예산(?:은|으로|이|에|을|를)?\s*)?"
+    # "NAME은 전년보다 1000억원 늘어난 2000억원": a change between the name and its level.
+    r"(?:(?:전년|지난해|작년|올해)\s*(?:보다|대비|에\s*비해)\s*[\d,.]+\s*(?:조|억|천만|백만|만)"
+    r"[\d,.조억천백만\s]*원?\s*(?:늘어난|증가한|줄어든|감소한|증액된|감액된|많은|적은)\s*)?"
     r"(?:(?:올해|내년|금년|총|약)\s*)*"
+)
+
+# Heads that name an activity or a field as much as a programme: "… 기술개발에 823억원
+# 투입" reports spending on a field. Prose accepts them only with a strong head.
+ACTIVITY_HEADS: Final[tuple[str, ...]] = (
+    "R&D",
+    "기술개발",
+    "개발",
+    "지원",
+    "육성",
+    "확산",
+    "고도화",
+    "실증",
+)
+
+# Verbs that give an amount to what was named before it: "NAME엔 2938억원의 예산이
+# 투입", "NAME은 … 2000억원을 마련". With one of them a name needs no strong head noun.
+FUNDING_VERBS: Final[tuple[str, ...]] = (
+    "투입",
+    "투자",
+    "편성",
+    "반영",
+    "배정",
+    "지원",
+    "마련",
+    "확보",
+    "들여",
+    "신설",
 )
 
 # Trimmed from the end of a name, always: they report what happens to the project.
@@ -160,6 +191,8 @@ ACTIVITY_WORDS: Final[tuple[str, ...]] = (
 # Trimmed from the end only when what is left still ends in a head noun
 # ("CVC펀드 조성" → "CVC펀드", but "레저모험타운 조성" stays whole).
 SOFT_ACTIVITY_WORDS: Final[tuple[str, ...]] = (
+    "건설",
+    "건립",
     "조성",
     "구축",
     "운영",
