@@ -45,6 +45,7 @@ class Alternative:
     needs: tuple[str, ...] = ()
     before: str | None = None
     _run: regex.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
+    _probe: regex.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.before is None:
@@ -55,6 +56,13 @@ class Alternative:
         if any(run.fullmatch(word[0]) for word in self.needs):
             raise ValueError(f"{self.name}: a needed word starts with a character of before")
         object.__setattr__(self, "_run", run)
+        # ``regex`` looks for a pattern's required literal before it tries a ``match``, from
+        # the position to the end it is given: at each of many anchors, on a text where the
+        # literal is rare, that scan runs to the end of the text (quadratic on many short
+        # lines). A branch that can never match leaves the pattern no required literal, so
+        # ``match`` tries only where it is asked; the matches are the pattern's own.
+        probe = regex.compile(f"(?:{self.pattern.pattern})|(?!x)x", self.pattern.flags)
+        object.__setattr__(self, "_probe", probe)
 
 
 class _Words:
@@ -93,9 +101,9 @@ class _Search:
 
     def next(self, pos: int) -> regex.Match[str] | None:
         """The leftmost match at or after ``pos``, as ``pattern.search`` finds it."""
-        text, end, pattern, run = self._text, self._end, self.alt.pattern, self.alt._run
-        if run is None or self._words is None:
-            return pattern.search(text, pos, end)
+        text, end, run, probe = self._text, self._end, self.alt._run, self.alt._probe
+        if run is None or probe is None or self._words is None:
+            return self.alt.pattern.search(text, pos, end)
         while pos < end:
             anchor = self._words.first(pos)
             if anchor < 0:
@@ -104,7 +112,7 @@ class _Search:
             # ``before`` ahead of it: it starts in the run of them that ends at the word.
             stretch = run.match(text, pos, anchor)
             for start in range(stretch.start() if stretch else anchor, anchor + 1):
-                found = pattern.match(text, start, end)
+                found = probe.match(text, start, end)
                 if found is not None:
                     return found
             pos = anchor + 1
