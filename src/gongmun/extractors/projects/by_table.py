@@ -120,14 +120,18 @@ def reader_tables(text: str, tables: Iterable[Table]) -> list[Draft]:
         if col is None:
             continue
         group: str | None = None
-        cursor = 0
+        # A cell's name is looked for inside its table's place in the text (where the
+        # pipeline knows it): a name it cannot find costs the table, not the document.
+        lo = table.start if table.start is not None else 0
+        hi = table.end if table.end is not None else len(text)
+        cursor = lo
         for row in rows[1:]:
             if col >= len(row):
                 continue
             if col > 0 and row[0]:
                 group = " ".join(row[0].split())
             name = " ".join((row[col] or "").split())
-            found = _find_loose(text, name, cursor) if name else None
+            found = _find_loose(text, name, cursor, lo, hi) if name else None
             if found is None:
                 continue
             start, end = found
@@ -136,13 +140,15 @@ def reader_tables(text: str, tables: Iterable[Table]) -> list[Draft]:
     return out
 
 
-def _find_loose(text: str, name: str, start: int) -> tuple[int, int] | None:
-    """Where ``name`` is in ``text`` at or after ``start``, whatever the whitespace between
-    its characters (a cell's text may be wrapped differently from the page's)."""
+def _find_loose(text: str, name: str, start: int, lo: int, hi: int) -> tuple[int, int] | None:
+    """Where ``name`` is in ``text[lo:hi]`` at or after ``start`` (else from ``lo``),
+    whatever the whitespace between its characters (a cell's text may be wrapped
+    differently from the page's)."""
     chars = [regex.escape(c) for c in name if not c.isspace()]
     if not chars:
         return None
-    m = regex.compile(r"\s*".join(chars)).search(text, start)
-    if m is None and start:
-        m = regex.compile(r"\s*".join(chars)).search(text)
+    pattern = regex.compile(r"\s*".join(chars))
+    m = pattern.search(text, start, hi)
+    if m is None and start > lo:
+        m = pattern.search(text, lo, hi)
     return (m.start(), m.end()) if m else None
