@@ -18,7 +18,6 @@ once and a row's positions once per line: linear in the text.
 from __future__ import annotations
 
 import dataclasses
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
@@ -26,7 +25,7 @@ from typing import Final
 import regex
 
 from gongmun.doc.columns import is_figure
-from gongmun.doc.tables import Cell, Table
+from gongmun.doc.tables import Cell, Table, not_overlapping
 
 # Two spaces or a tab part the words of two cells on a line (one space joins words).
 _GAP: Final = regex.compile(r"[ \t]{2,}|\t")
@@ -217,18 +216,7 @@ def _has_figure_column(cells: Sequence[Cell], heads: int, n_cols: int) -> bool:
 def with_aligned_tables(tables: Sequence[Table], text: str) -> tuple[Table, ...]:
     """``tables`` (a reader's, on ``text``'s offsets) with the aligned tables of ``text``
     that overlap none of them, in reading order."""
-    spans = sorted((t.start, t.end) for t in tables if t.start is not None and t.end is not None)
-    starts = [a for a, _ in spans]
-    found = []
-    for t in find_aligned_tables(text):
-        assert t.start is not None
-        assert t.end is not None
-        k = bisect_right(starts, t.end) - 1
-        # Reader tables do not overlap each other: the last one starting before this
-        # table's end is the only one that may reach into it.
-        if k >= 0 and spans[k][1] > t.start:
-            continue
-        found.append(t)
+    found = not_overlapping(tables, find_aligned_tables(text))
     if not found:
         return tuple(tables)
     return tuple(sorted([*tables, *found], key=lambda t: (t.start is None, t.start or 0)))

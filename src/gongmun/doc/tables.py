@@ -10,6 +10,7 @@ non-empty cell per line, row after row, so every cell keeps its exact place.
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Final
@@ -213,3 +214,23 @@ def place(table: Table, offset: int) -> tuple[str, Table]:
     text, cells = render_cells(table.cells)
     placed = dataclasses.replace(table, cells=cells, start=0, end=len(text))
     return text, placed.shifted(offset)
+
+
+def not_overlapping(tables: Sequence[Table], found: Iterable[Table]) -> list[Table]:
+    """The tables of ``found`` (with places) that overlap none of ``tables``, in order.
+
+    ``tables`` are a reader's and do not overlap each other, so the last one starting
+    before a found table's end is the only one that may reach into it: one binary search
+    per found table.
+    """
+    spans = sorted((t.start, t.end) for t in tables if t.start is not None and t.end is not None)
+    starts = [a for a, _ in spans]
+    kept = []
+    for t in found:
+        assert t.start is not None
+        assert t.end is not None
+        k = bisect_right(starts, t.end) - 1
+        if k >= 0 and spans[k][1] > t.start:
+            continue
+        kept.append(t)
+    return kept

@@ -17,7 +17,6 @@ layers often move it below the table) and the caption or heading line above it.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Final
@@ -31,7 +30,7 @@ from gongmun.doc.column_words import (
     STAGE_WORDS,
 )
 from gongmun.doc.columns import UNIT_STATEMENT, is_figure, units_of
-from gongmun.doc.tables import Cell, Table
+from gongmun.doc.tables import Cell, Table, not_overlapping
 
 _MD_ROW = regex.compile(r"^[ \t]*\|.*\|[ \t]*$")
 _MD_RULE = regex.compile(r"^[ \t]*\|?(?:[ \t]*:?-{2,}:?[ \t]*\|)+(?:[ \t]*:?-{2,}:?[ \t]*)?[ \t]*$")
@@ -684,16 +683,7 @@ def _cell_table(
 def with_text_tables(tables: Sequence[Table], text: str) -> tuple[Table, ...]:
     """``tables`` (a reader's, on ``text``'s offsets) with the tables found in ``text``
     that overlap none of them, in reading order."""
-    spans = sorted((t.start, t.end) for t in tables if t.start is not None and t.end is not None)
-    starts = [a for a, _ in spans]
-    found = []
-    for t in find_text_tables(text):
-        assert t.start is not None
-        assert t.end is not None
-        k = bisect_right(starts, t.end) - 1
-        if k >= 0 and spans[k][1] > t.start:
-            continue
-        found.append(t)
+    found = not_overlapping(tables, find_text_tables(text))
     return tuple(sorted([*tables, *found], key=lambda t: (t.start is None, t.start or 0)))
 
 
