@@ -29,9 +29,17 @@ def _corpus(root: Path, n: int) -> Path:
     return docs
 
 
+def _default_sigint() -> None:
+    # A shell starts background jobs with Ctrl-C ignored, and Python keeps an ignored
+    # SIGINT ignored: the run under test gets Ctrl-C as a terminal would give it.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _extract(*args: str | Path) -> subprocess.Popen[bytes]:
     cmd = [sys.executable, "-m", "gongmun", "extract", *map(str, args)]
-    return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=_default_sigint
+    )
 
 
 def _lines(path: Path) -> int:
