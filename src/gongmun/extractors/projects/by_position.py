@@ -12,7 +12,7 @@ from typing import Final
 
 import regex
 
-from gongmun.extractors.projects.figures import Draft, Figures
+from gongmun.extractors.projects.figures import Draft, Figures, is_run_time
 from gongmun.extractors.projects.lines import Line, paren_groups
 from gongmun.extractors.projects.names import (
     LABEL as _LABEL,
@@ -306,6 +306,15 @@ _FIGURE_FIELD = regex.compile(
     r"^\s*(?:[\(\[【]\s*(?P<a>[^()\[\]【】:]{1,12})\s*[\)\]】]|(?P<b>[^\s:()]{1,10})\s*[:：])"
 )
 _FIGURE_FIELD_WORDS = regex.compile(r"기간|사업비|예산|규모|재원|국비|지방비|총액|금액|투자")
+# A line under an item that opens with a year: "* '26년 예산 30억원 반영".
+_FIGURE_LEAD = regex.compile(r"^\s*[\(\[]?(?:['’‘]\d{2}|(?:19|20)\d{2})(?![\d.])")
+# A line that opens with the whole budget: "- 총 210억원".
+_TOTAL_LEAD = regex.compile(r"^\s*총\s*(?:사업비\s*)?[\d,.]+\s*[조억천백만]")
+# How far into a line its run time may start and still lead it ("- ('25~'28년)").
+_LEAD_REACH = 3
+# A line of figures is short and no sentence.
+_LEAD_LINE = 90
+_CLAUSE_END = regex.compile(r"(?:다|요|음|함|됨|임)[.!]?\s*$|다\.\s")
 
 
 def figure_field(line: str) -> bool:
@@ -390,12 +399,37 @@ def _claim(
     return d
 
 
+def _run_lead(text: str, b: Block, figures: Figures) -> bool:
+    """Whether a line under an item opens with the item's run time or whole budget:
+    ``- '25~'28년, 총 210억원``, ``- 총 120억원`` (not ``* '25년 9억원 투입``, an
+    activity's spending)."""
+    if len(b.text) > _LEAD_LINE or _CLAUSE_END.search(b.text):
+        return False  # a paragraph that starts with a date, not a line of figures
+    if _TOTAL_LEAD.match(b.text):
+        return figures.programme_figures_in(b.start, b.end)
+    body = text.find(b.text, b.start, b.end + 1) if b.text else -1
+    if body < 0:
+        return False
+    return any(
+        id(p) not in figures.used and is_run_time(p)
+        for p in figures.periods_in(body, min(b.end, body + _LEAD_REACH + 12))
+        if p.span.start <= body + _LEAD_REACH
+    )
+
+
 def _head_over_fields(text: str, block: Block, body: int, figures: Figures) -> Draft | None:
     """``□ NAME`` with ``- (기간) '25~'27`` and ``- (예산) 총 90억원`` under it."""
     fields = [
         b
         for b in (*block.children, *block.notes)
-        if figure_field(b.text) and figures.free_in(b.start, b.end)
+        if (figure_field(b.text) and figures.free_in(b.start, b.end)) or _run_lead(text, b, figures)
+    ]
+    # A figure field's own notes: "- 총사업비 : 96억원" then "* '26년 예산 30억원 반영".
+    fields += [
+        n
+        for b in fields
+        for n in b.notes
+        if _FIGURE_LEAD.match(n.text) and figures.programme_figures_in(n.start, n.end)
     ]
     if not fields:
         return None
@@ -415,7 +449,7 @@ def _head_over_fields(text: str, block: Block, body: int, figures: Figures) -> D
 
 _NAME_FIELD = regex.compile(
     r"(?:【\s*(?P<l1>L)\s*】|\[\s*(?P<l2>L)\s*\]|\(\s*(?P<l3>L)\s*\)|(?<![\p{Hangul}])(?P<l4>L)\s*[:：]|"
-    r"^[ \t]*(?:[○ㅇ□◦•-]\s*)?(?P<l5>L)(?=\s))\s*(?P<name>[^/\n【\[]*)".replace(
+    r"^[ \t]*(?:[○ㅇ□◦•-]\s*)?(?P<l5>L)(?=\s|$))\s*(?P<name>[^/\n【\[]*)".replace(
         "L", "|".join(regex.escape(w) for w in NAME_LABELS)
     ),
     regex.MULTILINE,
@@ -491,7 +525,11 @@ def _fields_after(text: str, lines: list[Line], i: int, start: int) -> list[tupl
     out = []
     line = lines[i]
     pos = start
-    for part in regex.split(r"(/|【)", text[start : line.end]):
+    # "/" separates fields and is dropped; "【" opens the next field's label and stays
+    # with it ("… 【사업기간】 '25~'29 / 【총사업비】 340억원").
+    for part in regex.split(r"(/)|(?=【)", text[start : line.end]):
+        if part is None:
+            continue
         if figure_field(part.lstrip("/ ")) or _FIGURE_FIELD_WORDS.match(part.strip(" /")):
             out.append((pos, pos + len(part)))
         pos += len(part)

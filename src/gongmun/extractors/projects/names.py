@@ -15,12 +15,14 @@ import regex
 from gongmun.extractors.projects.figures import Draft, Figures
 from gongmun.extractors.projects.lines import Line
 from gongmun.extractors.projects.words import (
+    ACTIVITY_HEADS,
     ACTIVITY_WORDS,
     CATEGORY_NAMES,
     CLAUSE_END_SUFFIXES,
     EVENT_WORDS,
     FIELD_LABELS,
     GENERIC_NAMES,
+    HEAD_TRAILING_SOFT_WORDS,
     HEAD_TRAILING_WORDS,
     HEADING_WORDS,
     HEADS,
@@ -132,10 +134,37 @@ def _cut_clause(name: str) -> str:
     for i in range(len(words) - 2, -1, -1):
         word = words[i]
         nxt = words[i + 1]
-        if word.endswith(CLAUSE_END_SUFFIXES) and nxt not in LINKING_WORDS and "(" not in word:
+        if _ends_clause(word) and nxt not in LINKING_WORDS and "(" not in word:
             break
         keep = i
     return " ".join(words[keep:])
+
+
+def _ends_clause(word: str) -> bool:
+    """Whether ``word`` ends the clause before a name (``투입해``, ``위해``, ``사업을``).
+
+    A word in 해 is a verb's ending only when Kiwi reads it so: 연근해, 동해 and 재해
+    are nouns.
+
+    >>> _ends_clause("투입해"), _ends_clause("연근해"), _ends_clause("사업을")
+    (True, False, True)
+    """
+    if not word.endswith(CLAUSE_END_SUFFIXES):
+        return False
+    if not word.endswith("해") or word.endswith(("통해", "위해")):
+        return True
+    return _verb_ending(word)
+
+
+@lru_cache(maxsize=4096)
+def _verb_ending(word: str) -> bool:
+    try:
+        from gongmun._kiwi import tokenize
+
+        tokens = tokenize(word)
+    except (ImportError, OSError, RuntimeError):
+        return True
+    return bool(tokens) and tokens[-1].tag.startswith("E")
 
 
 def _trim_activity(name: str) -> str:
@@ -327,8 +356,14 @@ def position_name(phrase: str, *, strict: bool = False) -> str | None:
         if cut == name:
             break
         name = cut
-    while " " in name and name.rsplit(" ", 1)[1] in HEAD_TRAILING_WORDS:
-        name = name.rsplit(" ", 1)[0]
+    while " " in name:
+        rest, last = name.rsplit(" ", 1)
+        soft = last in HEAD_TRAILING_SOFT_WORDS and (
+            bool(_HEAD_RE.search(rest)) or rest.endswith(ACTIVITY_HEADS)
+        )
+        if last not in HEAD_TRAILING_WORDS and not soft:
+            break
+        name = rest
     name = _TRAILING_DATED_GROUP.sub("", name) if not _HEAD_RE.search(name) else name
     name = name.strip(_EDGE_MARKS)
     if not _plausible_position_name(name):

@@ -406,6 +406,7 @@ SECTION_WORDS: Final[tuple[str, ...]] = (
     "문제점",
     "시사점",
     "경과",
+    "사유",
     "동향",
     "향후",
     "참고",
@@ -435,15 +436,14 @@ SECTION_WORDS: Final[tuple[str, ...]] = (
 )
 
 # Words that end an item head without being part of the name: what is done to it.
-# "기업수요기반 차세대연구자 도전·혁신 지원 강화" → "… 지원".
+# "기업수요기반 차세대연구자 도전·혁신 지원 강화" → "… 지원". The status words always go;
+# the soft ones only when what is left ends in a head noun, as "역량 강화" and
+# "인프라 확대" name what the programme does ("제조 역량 강화" stays whole).
 HEAD_TRAILING_WORDS: Final[tuple[str, ...]] = (
     "추진",
     "본격",
     "본격화",
     "착수",
-    "신설",
-    "확대",
-    "강화",
     "지속",
     "계속",
     "신규",
@@ -457,7 +457,7 @@ HEAD_TRAILING_WORDS: Final[tuple[str, ...]] = (
     "투입",
     "마련",
 )
-
+HEAD_TRAILING_SOFT_WORDS: Final[tuple[str, ...]] = ("신설", "확대", "강화")
 # Last words of a phrase that is an event or an act, not a programme ("설명회 개최").
 EVENT_WORDS: Final[tuple[str, ...]] = (
     "개최",
