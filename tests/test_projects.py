@@ -10,6 +10,7 @@ import pytest
 
 from gongmun import extract_text
 from gongmun.extractors.projects import clean_name
+from gongmun.extractors.projects.aliases import find_aliases
 from gongmun.extractors.projects.names import position_name
 from gongmun.models import Project
 
@@ -100,3 +101,18 @@ def test_clean_name(phrase: str, name: str | None) -> None:
 )
 def test_position_name(phrase: str, name: str | None) -> None:
     assert position_name(phrase, strict=True) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "aliases"),
+    [
+        ("「해양 드론 실증」(이하 '드론 사업')을 추진", {"드론사업": "해양 드론 실증"}),
+        ("“연안 정화 선박 건조”(이하 “정화선”이라 한다)", {"정화선": "연안 정화 선박 건조"}),
+        ("『갯벌 복원 사업』(이하 갯벌사업)", {"갯벌사업": "갯벌 복원 사업"}),
+        # The same name twice is no alias; a plain group is none.
+        ("「항만 정비」(이하 '항만 정비')", {}),
+        ("「항만 정비」(’26~’28)", {}),
+    ],
+)
+def test_find_aliases(text: str, aliases: dict[str, str]) -> None:
+    assert {k: v.name for k, v in find_aliases(text).items()} == aliases

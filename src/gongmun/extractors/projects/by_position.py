@@ -27,6 +27,7 @@ from gongmun.extractors.projects.names import (
     draft_at,
     locate,
     name_before,
+    object_before,
     position_name,
 )
 from gongmun.extractors.projects.scan import Scan
@@ -199,12 +200,27 @@ def _paren_figures(
         box = above is not None and g0 == line.body_start and not text[g1 : line.end].strip()
         if found is None and box and above is not None:
             found = name_before(text, above, above.end, figures)
+        if found is None and g0 > line.body_start and _programme_group(text, g0, g1, figures):
+            # "산업단지 폐열 회수 설비 보급(’26~’28, 120억원)": a run time or a total in
+            # the group makes the noun phrase before it a programme, head noun or not.
+            found = object_before(text, line, g0, figures)
         if found is None or NOT_HEAD_AFTER.match(text, g1, g1 + 40):
             continue
         d = draft_at(found, "paren_figures")
         figures.take(d, g0, g1, text)
         out.append(d)
     return out
+
+
+_TOTAL_IN_GROUP = regex.compile(r"총\s*사업비|총사업규모|총\s*[\d,.]+\s*[조억천백만]")
+
+
+def _programme_group(text: str, g0: int, g1: int, figures: Figures) -> bool:
+    """Whether ``(…)`` gives a programme's run time (``’26~’28``) or its total
+    (``총사업비 120억원``), not a date or a count (``’24.4월``, ``11개 과제, 330억원``)."""
+    if any(id(p) not in figures.used and is_run_time(p) for p in figures.periods_in(g0, g1)):
+        return True
+    return bool(_TOTAL_IN_GROUP.search(text, g0, g1)) and figures.free_in(g0, g1)
 
 
 def _inner_name(text: str, g0: int, g1: int, figures: Figures) -> tuple[str, int, int] | None:
@@ -312,7 +328,9 @@ _FIGURE_LEAD = regex.compile(r"^\s*[\(\[]?(?:['’‘]\d{2}|(?:19|20)\d{2})(?![\
 _TOTAL_LEAD = regex.compile(r"^\s*총\s*(?:사업비\s*)?[\d,.]+\s*[조억천백만]")
 # How far into a line its run time may start and still lead it ("- ('25~'28년)").
 _LEAD_REACH = 3
-# A line of figures is short and no sentence.
+# A line of figures is a dash or note line (an ㅇ item under a □ is a statement of
+# its own), short and no sentence.
+_LEAD_KINDS: Final = frozenset({"dash", "middot", "note"})
 _LEAD_LINE = 90
 _CLAUSE_END = regex.compile(r"(?:다|요|음|함|됨|임)[.!]?\s*$|다\.\s")
 
@@ -403,7 +421,7 @@ def _run_lead(text: str, b: Block, figures: Figures) -> bool:
     """Whether a line under an item opens with the item's run time or whole budget:
     ``- '25~'28년, 총 210억원``, ``- 총 120억원`` (not ``* '25년 9억원 투입``, an
     activity's spending)."""
-    if len(b.text) > _LEAD_LINE or _CLAUSE_END.search(b.text):
+    if b.kind not in _LEAD_KINDS or len(b.text) > _LEAD_LINE or _CLAUSE_END.search(b.text):
         return False  # a paragraph that starts with a date, not a line of figures
     if _TOTAL_LEAD.match(b.text):
         return figures.programme_figures_in(b.start, b.end)

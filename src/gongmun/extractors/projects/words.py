@@ -105,7 +105,9 @@ CATEGORY_NAMES: Final[frozenset[str]] = frozenset(
 
 # Sentence adverbs that can open the phrase before a name: never part of it.
 LEADING_WORDS: Final[tuple[str, ...]] = (
-    "이",  # "이 중 기금": a pointer back, not a word of the name
+    "이",
+    "과",  # "A(’26~’28, 120억원)과 B(…)": the conjunction after A's group
+    "와",  # "이 중 기금": a pointer back, not a word of the name
     "특히",
     "또한",
     "또",
@@ -132,7 +134,7 @@ NAME_AMOUNT_GAP: Final[str] = (
     # "NAME은 전년보다 1000억원 늘어난 2000억원": a change between the name and its level.
     r"(?:(?:전년|지난해|작년|올해)\s*(?:보다|대비|에\s*비해)\s*[\d,.]+\s*(?:조|억|천만|백만|만)"
     r"[\d,.조억천백만\s]*원?\s*(?:늘어난|증가한|줄어든|감소한|증액된|감액된|많은|적은)\s*)?"
-    r"(?:(?:올해|내년|금년|총|약)\s*)*"
+    r"(?:(?:올해|내년|금년|지난해|작년|전년|총|약)\s*)*"
 )
 
 # Heads that name an activity or a field as much as a programme: "… 기술개발에 823억원
@@ -162,6 +164,11 @@ FUNDING_VERBS: Final[tuple[str, ...]] = (
     "들여",
     "신설",
 )
+
+# Verbs that make a budget line, not report spending: "NAME에 45억 원을 새로 편성".
+# With one of them (or "NAME 예산은") a phrase with no head noun names a programme;
+# "… 기술개발에 823억원 투입" and "… 교체에 40억 원을 지원" report spending on a field.
+BUDGET_VERBS: Final[tuple[str, ...]] = ("편성", "반영", "신설", "배정", "확보")
 
 # Trimmed from the end of a name, always: they report what happens to the project.
 ACTIVITY_WORDS: Final[tuple[str, ...]] = (
