@@ -525,6 +525,8 @@ _BODY_END = regex.compile(
 _RECORD_END = regex.compile(
     r"(?:통계|재정수지|수지|백서|편람|보고서|자료|현황|추이|테마|동향|지표|예산|예산안|예산액)$"
 )
+# The fewest letters of a head-less name (with at least two words).
+_OBJECT_MIN: Final = 6
 # A conjunction left in front of the noun phrase: "…(’26~’28, 120억원)과 NAME(…)".
 _LEADING_CONJ = regex.compile(r"^(?:과|와|및|또는|그리고|등)\s+")
 
@@ -550,6 +552,10 @@ def object_name(phrase: str) -> str | None:
     if name is None:
         return None
     bare = name.split("(")[0]
+    if " " not in bare.strip() or len(bare.replace(" ", "")) < _OBJECT_MIN:
+        # "시범운영", "창업지원", "청년 일자리": an activity or a field, too bare to
+        # name one programme without a head noun.
+        return None
     if _BODY_END.search(bare) or _RECORD_END.search(bare):
         return None
     if _COUNT_INSIDE.search(bare):
