@@ -21,6 +21,8 @@ from gongmun.extractors.sections import body_end
 from gongmun.extractors.years import FALLBACK_YEAR, infer_doc_year, resolve_two_digit
 from gongmun.models import Period, TimePoint
 
+_YEAR_WORD = regex.compile(r"^\s*년도?")
+
 _MONTH = r"(?:1[0-2]|0?[1-9])"
 _REL = "|".join(sorted(RELATIVE_YEARS, key=len, reverse=True))
 _FROM = "|".join(sorted(FROM_WORDS, key=len, reverse=True))
@@ -156,7 +158,7 @@ def _parse_point(s: str, doc_year: int | None, default_year: int | None) -> _Poi
             rest = s[r.end() :]
         else:
             year = default_year
-    rest = regex.sub(r"^\s*년도?", "", rest)
+    rest = _YEAR_WORD.sub("", rest)
     h = _HALF_IN.search(rest)
     if h:
         return _Point(year, half=HALVES[h.group()])
