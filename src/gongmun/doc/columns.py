@@ -78,6 +78,9 @@ def squeeze(text: str) -> str:
     return _SPACES.sub("", text)
 
 
+_UNIT_PARTS = regex.compile(r"[,·/\s]+")
+
+
 def units_of(statement: str) -> list[str]:
     """The units a unit statement lists, in order.
 
@@ -87,7 +90,7 @@ def units_of(statement: str) -> list[str]:
     m = UNIT_STATEMENT.search(statement)
     body = m.group("units") if m is not None else statement.strip().strip("()[]<>")
     out = []
-    for part in regex.split(r"[,·/\s]+", body):
+    for part in _UNIT_PARTS.split(body):
         part = part.strip("()[]<> ")
         if part in MONEY_UNITS or part in COUNT_UNITS:
             out.append(part)
