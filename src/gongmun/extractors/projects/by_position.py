@@ -34,6 +34,10 @@ from gongmun.extractors.projects.scan import Scan
 from gongmun.extractors.projects.words import NAME_LABELS
 from gongmun.normalize.outline import Block
 
+# "/" separates fields and is dropped; "【" opens the next field's label and stays
+# with it ("… 【사업기간】 '25~'29 / 【총사업비】 340억원").
+_FIELD_SPLIT = regex.compile(r"(/)|(?=【)")
+
 _SCALE_LABELS: Final = frozenset(
     {
         "규모",
@@ -543,9 +547,7 @@ def _fields_after(text: str, lines: list[Line], i: int, start: int) -> list[tupl
     out = []
     line = lines[i]
     pos = start
-    # "/" separates fields and is dropped; "【" opens the next field's label and stays
-    # with it ("… 【사업기간】 '25~'29 / 【총사업비】 340억원").
-    for part in regex.split(r"(/)|(?=【)", text[start : line.end]):
+    for part in _FIELD_SPLIT.split(text[start : line.end]):
         if part is None:
             continue
         if figure_field(part.lstrip("/ ")) or _FIGURE_FIELD_WORDS.match(part.strip(" /")):
