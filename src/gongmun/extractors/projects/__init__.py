@@ -25,6 +25,7 @@ from gongmun.extractors.projects.figures import Draft, Figures
 from gongmun.extractors.projects.lines import split_lines
 from gongmun.extractors.projects.merge import build, fiscal_levels, merge
 from gongmun.extractors.projects.names import clean_name
+from gongmun.extractors.projects.resolve import surety
 from gongmun.extractors.projects.scan import Scan
 from gongmun.models import Amount, Period, Project
 from gongmun.normalize.outline import iter_blocks
@@ -34,7 +35,8 @@ from gongmun.normalize.outline import iter_blocks
 class Rule:
     """One way of finding projects: ``find`` reads a scan and returns drafts.
 
-    ``rank`` orders mentions of one project when they merge: the lowest rank's figures win.
+    ``rank`` orders mentions of one project when they merge: the lowest rank's figures win
+    (then the mention heading its line; see :mod:`.resolve`).
     """
 
     name: str
@@ -58,11 +60,8 @@ RULES: Final[tuple[Rule, ...]] = (
     Rule("subject", by_prose.subject, 3, "a press release about one programme"),
 )
 
-# Ranks of rule names a draft may carry (a rule can record a finer name than its own).
-_RANK: Final[dict[str, int]] = {r.name: r.rank for r in RULES} | {
-    "comma_figures": 1,
-    "item_fields": 1,
-}
+# Ranks of the rules' names; finer names a rule may record are in resolve.FINER_RANKS.
+_RANK: Final[dict[str, int]] = {r.name: r.rank for r in RULES}
 
 
 def find_projects(
@@ -90,7 +89,7 @@ def find_projects(
     )
     for rule in RULES:
         scan.drafts.extend(rule.find(scan))
-    merged = merge(scan.drafts, _RANK)
+    merged = merge(scan.drafts, surety(text, scan.lines, _RANK))
     fiscal_levels(merged, scan.figures.fiscal_year)
     return [build(ctx, d) for d in merged]
 

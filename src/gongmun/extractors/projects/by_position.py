@@ -203,8 +203,16 @@ def _paren_figures(
             continue
         d = draft_at(found, "paren_figures")
         figures.take(d, g0, g1, text)
+        colon = _COLON_AFTER.match(text, g1, line.end)
+        if colon:
+            # "NAME(’25~’27) : 총 90억원, 과제당 15억원 한도": the run time in the group,
+            # the budget after the colon; the colon rule cannot read a name with figures.
+            figures.take(d, colon.end(), line.end, text)
         out.append(d)
     return out
+
+
+_COLON_AFTER = regex.compile(r"[ \t]*[:：]")
 
 
 def _inner_name(text: str, g0: int, g1: int, figures: Figures) -> tuple[str, int, int] | None:
