@@ -20,7 +20,7 @@ from typing import Final
 
 from gongmun.doc.tables import Table
 from gongmun.extractors.context import Context
-from gongmun.extractors.projects import by_grid, by_position, by_prose, by_table
+from gongmun.extractors.projects import by_grid, by_position, by_prose, by_reference, by_table
 from gongmun.extractors.projects.figures import Draft, Figures
 from gongmun.extractors.projects.lines import split_lines
 from gongmun.extractors.projects.merge import build, fiscal_levels, merge
@@ -55,8 +55,20 @@ RULES: Final[tuple[Rule, ...]] = (
     Rule("item_head", by_position.item_heads, 1, "ㅇ NAME : 총 120억원; - NAME('25~'29)"),
     Rule("name_amount", by_prose.name_amounts, 2, "'NAME'에 1조원"),
     Rule("item_notes", by_position.item_notes, 3, "ㅇ NAME사업을 통해 … / * ’25년 40억원"),
+    Rule(
+        "named_item_notes",
+        by_reference.item_notes_of_named,
+        3,
+        "ㅇ NAME(’25~’29, 총 480억원) / * ’25년 52억원, ’26년 90억원",
+    ),
     Rule("task_table", by_table.text_tables, 4, "과제명 주요내용 / NAME 설명"),
     Rule("table_row", by_grid.table_rows, 2, "a table's 과제명 column and its row's figures"),
+    Rule(
+        "continued",
+        by_reference.continued_sentences,
+        3,
+        "… NAME에 64억원을 투입한다. 이 사업은 4년간 총 210억원",
+    ),
     Rule("subject", by_prose.subject, 3, "a press release about one programme"),
 )
 

@@ -67,3 +67,23 @@ def clause_start(text: str, pos: int) -> int:
     while start < pos and text[start].isspace():
         start += 1
     return start
+
+
+# A full stop ending a sentence in prose (not a decimal point, not a year's dot: ``’24.``).
+FULL_STOP = regex.compile(r"(?<=[\p{Hangul})'’”」』])\.(?=\s)")
+# How far a sentence may run after its start.
+SENTENCE_REACH: Final = 240
+
+
+def sentence_end(text: str, start: int) -> int:
+    """Where the sentence from ``start`` ends: its full stop, or the line's end.
+
+    >>> t = "사업에는 총 60억원이 든다. 다음 문장"
+    >>> t[: sentence_end(t, 0)]
+    '사업에는 총 60억원이 든다.'
+    """
+    hi = min(len(text), start + SENTENCE_REACH)
+    nl = text.find("\n", start, hi)
+    hi = nl if nl >= 0 else hi
+    m = FULL_STOP.search(text, start, hi)
+    return m.end() if m else hi
