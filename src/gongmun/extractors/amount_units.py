@@ -57,6 +57,13 @@ _ROW_YEAR = regex.compile(r"^\s*(?:(?P<four>(?:19|20)\d{2})|'\s?(?P<two>\d{2}))\
 # Column headers of shares and rates among the rows: the figures under them are no money.
 _RATE_HEADER = regex.compile(r"(?:비중|비율|구성비|점유율|증감률|증가율|감소율)(?:\s*\(%p?\))?")
 _DIFF_HEADER = regex.compile(r"증감(?:폭|액)?")
+# Compiled once (the module-level regex functions look each pattern up in a cache per call).
+_ARROW_AFTER = regex.compile(r"\s*(?:→|->|⇒)\s*(?:[(\[]?\s*'\s?\d{2}\s*(?:년)?\s*[)\]]?\s*)?")
+_YEAR_MARK_AFTER = regex.compile(r"\s*(?:'|년|\])")
+_UNIT_SEPARATORS = regex.compile(r"[,·/\]>)\s]+")
+_YEAR_OR_CODE = regex.compile(r"(?:19|20)\d{2}|0\d+")
+_COUNT_AFTER = regex.compile(r"\s*(?:년|월|일|개|명|건|%)")
+_SENTENCE_WORDS = regex.compile(r"(?:다|음|함|임)\.|니다")
 # How many characters back a unit looks for its caption.
 _CAPTION_REACH = 3000
 # How many lines a chart's money unit may reach down to the table under it.
@@ -142,9 +149,7 @@ def inline_units(text: str, taken: list[Hit], doc_year: int | None) -> list[Hit]
                 y = ys[-1]
                 year = year_of_match(y, doc_year)
             pos = f.end()
-            if regex.match(r"\s*(?:'|년|\])", text[f.end() : f.end() + 2]) or _inside_year(
-                text, f.start()
-            ):
+            if _YEAR_MARK_AFTER.match(text[f.end() : f.end() + 2]) or _inside_year(text, f.start()):
                 continue
             value = scaled_won(f.group("num"), bool(f.group("dec")), unit)
             if value is None:
@@ -350,11 +355,11 @@ def _header_units(text: str, a: int, b: int) -> list[str]:
             # Two captions side by side (OCR of a two-chart row): the figures under them
             # mix both units, so neither applies.
             return []
-        return [u for u in regex.split(r"[,·/\]>)\s]+", m.group("units")) if u]
+        return [u for u in _UNIT_SEPARATORS.split(m.group("units")) if u]
     u = _INLINE_UNIT.search(line)
     if u is None or len(line.strip()) > 60 or _FIGURE.search(text, a + u.end(), b):
         return []
-    if regex.search(r"(?:다|음|함|임)\.|니다", line):
+    if _SENTENCE_WORDS.search(line):
         return []
     return [u.group("unit")]
 
@@ -428,9 +433,9 @@ def _fits(cells: int, columns: list[int | None]) -> bool:
 
 
 def _is_year_like(num: str, text: str, end: int) -> bool:
-    if regex.fullmatch(r"(?:19|20)\d{2}|0\d+", num):
+    if _YEAR_OR_CODE.fullmatch(num):
         return True
-    return bool(regex.match(r"\s*(?:년|월|일|개|명|건|%)", text[end : end + 3]))
+    return bool(_COUNT_AFTER.match(text[end : end + 3]))
 
 
 def _near_chart(text: str, lines: list[tuple[int, int]], i: int) -> bool:
@@ -449,7 +454,7 @@ def _is_cell_line(line: str) -> bool:
         return True
     if _SECTION.match(s) or _CAPTION.match(s) or "단위" in s:
         return False
-    if regex.search(r"(?:다|음|함|임)\.|니다", s):
+    if _SENTENCE_WORDS.search(s):
         return False
     return len(s) <= 60 or len(_FIGURE.findall(s)) >= 3
 
@@ -479,12 +484,11 @@ def arrows(text: str, explicit: list[Hit]) -> list[Hit]:
     by_start = {h.start: h for h in explicit}
     hits = []
     for m in _ARROW_FIGURE.finditer(text):
-        nxt = regex.match(
-            r"\s*(?:→|->|⇒)\s*(?:[(\[]?\s*'\s?\d{2}\s*(?:년)?\s*[)\]]?\s*)?", text[m.end() :]
-        )
+        # Matched in place, not on the rest of the text sliced off (a copy per figure).
+        nxt = _ARROW_AFTER.match(text, m.end())
         if nxt is None:
             continue
-        target = by_start.get(m.end() + nxt.end())
+        target = by_start.get(nxt.end())
         if target is None:
             continue
         value = scaled_won(m.group("num"), False, _unit_of(text[target.start : target.end]))
