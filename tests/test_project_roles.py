@@ -40,3 +40,10 @@ def test_role_case(case: dict[str, Any]) -> None:
     assert annual == {str(k): v for k, v in case.get("annual", {}).items()}
     funding = {f.source: f.amount.value_krw for f in project.funding}
     assert funding == case.get("funding", {})
+
+
+@pytest.mark.parametrize(
+    "case", CASES["negative"], ids=[f"negative-{i}" for i, _ in enumerate(CASES["negative"])]
+)
+def test_no_project(case: dict[str, Any]) -> None:
+    assert extract_text(case["text"]).projects == [], case["label"]

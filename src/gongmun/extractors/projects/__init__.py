@@ -20,7 +20,14 @@ from typing import Final
 
 from gongmun.doc.tables import Table
 from gongmun.extractors.context import Context
-from gongmun.extractors.projects import by_grid, by_position, by_prose, by_reference, by_table
+from gongmun.extractors.projects import (
+    by_columns,
+    by_grid,
+    by_position,
+    by_prose,
+    by_reference,
+    by_table,
+)
 from gongmun.extractors.projects.figures import Draft, Figures
 from gongmun.extractors.projects.lines import split_lines
 from gongmun.extractors.projects.merge import build, fiscal_levels, merge
@@ -51,6 +58,7 @@ RULES: Final[tuple[Rule, ...]] = (
     Rule("label_name", by_position.label_names, 2, "* (NAME사업) ’25년 20억원"),
     Rule("paren_figures", by_position.paren_figures, 0, "NAME(’25~’29, ’25년 51.7억원)"),
     Rule("colon_figures", by_position.colon_or_comma_figures, 0, "NAME : (’24) 8,295억원"),
+    Rule("box_row", by_columns.box_rows, 2, "A형R&D B형R&D / • (규모) (’23)8억원 / • (규모) …"),
     Rule("name_field", by_position.name_fields, 1, "【세부사업명】 NAME / 사업기간 : '25~'27"),
     Rule("item_head", by_position.item_heads, 1, "ㅇ NAME : 총 120억원; - NAME('25~'29)"),
     Rule("name_amount", by_prose.name_amounts, 2, "'NAME'에 1조원"),
