@@ -41,6 +41,8 @@ _DOC_UNIT = regex.compile(
 )
 # Headers of a column adding up a row's other columns (not a programme's years: 총사업비).
 _SUMS: Final = frozenset({"계", "합계", "소계", "총계"})
+# Units listed in parentheses in the corner header cell: 구분(조원, %).
+_CORNER_UNITS: Final = regex.compile(r"\((?P<units>[^()]{1,20}[,·/][^()]{1,20})\)")
 # How far around a reader's table its unit statement may stand, in characters.
 _UNIT_REACH: Final = 120
 
@@ -82,10 +84,17 @@ def table_unit(text: str, table: Table) -> int | None:
         unit = money_unit(units_of(caption))
         if unit is not None:
             return unit
-    corner = TableView(table).column_unit(0)
-    if corner in MONEY_UNITS and not TableView(table).is_money_column(0):
+    view = TableView(table)
+    corner = view.column_unit(0)
+    if corner in MONEY_UNITS and not view.is_money_column(0):
         # 구분(억원) 2024 2025: the corner cell's unit is the table's.
         return MONEY_UNITS[corner]
+    listed = _CORNER_UNITS.search(view.header(0))
+    if listed is not None and not view.is_money_column(0):
+        # 구분(조원, %): the corner lists the table's units as a unit statement would.
+        unit = money_unit(units_of(listed.group("units")))
+        if unit is not None:
+            return unit
     for c in table.cells:
         if c.row <= table.header_rows and "단" in c.text and UNIT_STATEMENT.search(c.text):
             found = money_unit(units_of(c.text))
