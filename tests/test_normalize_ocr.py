@@ -232,6 +232,24 @@ def test_a_bracketed_year_label_before_a_count_or_at_a_bullet() -> None:
         assert repair_ocr(text) == [], text
 
 
+def test_two_years_around_an_arrow() -> None:
+    # ('23) 1,247억원 → ('24) 1,865억원 as OCR read it: quote and bracket in turn, a quote
+    # lost before an arrow, the arrow's head read as a middle dot.
+    assert _repaired('규모 : "(23)1,247억원 -> ("24)1,865억원') == (
+        "규모 : '23)1,247억원 -> ('24)1,865억원"
+    )
+    assert _repaired("확대(24) 800 -> ('25) 1,100억원") == "확대('24) 800 -> ('25) 1,100억원"
+    assert _repaired("확대('24) 800 -ㆍ('25) 1,100억원") == "확대('24) 800 ->('25) 1,100억원"
+    doc = gongmun.extract_text("ㅇ 융자 확대('24) 800 -ㆍ('25) 1,100억원)", ocr_text=True)
+    assert [(a.value_krw, a.year) for a in doc.amounts] == [
+        (80_000_000_000, 2024),
+        (110_000_000_000, 2025),
+    ]
+    # No year after the arrow, or no figure before it: nothing to settle.
+    for text in ("(24) 800 -> 1,100억원", "(24) -> ('25)", "구분 -ㆍ 항목", "3 -ㆍ 4"):
+        assert repair_ocr(text) == [], text
+
+
 def test_a_bibliography_that_lost_its_heading_gives_no_periods() -> None:
     body = "ㅇ 사업기간: '26~'30\n\n"
     refs = "행정부. (2024). 2024~2028년 재정계획.\n. (2023). 「2023~2027년 계획」.\n"
@@ -322,6 +340,8 @@ CLEAN_TOKENS = st.sampled_from(
         "2,776억원('24)",
         "(20년 이상)",
         "소원",
+        "('24) 900 → ('25) 1,200억원",
+        "구분 - 항목",
     ]
 )
 CLEAN = st.lists(CLEAN_TOKENS, max_size=12).flatmap(
@@ -368,6 +388,9 @@ NOISY_TOKENS = st.one_of(
             "1,410억원 (24)",
             "(24년 11개 과제, 330억원)",
             "* (24년 지원)",
+            '"(23)1,247억원 -> ("24)1,865억원',
+            "(24) 900 -> ('25) 1,200억원",
+            "('24) 900 -ㆍ('25) 1,200억원",
         ]
     ),
 )

@@ -36,6 +36,7 @@ from typing import Final
 import regex
 
 from gongmun.normalize.ocr_tables import (
+    ARROW,
     CIRCLE_LOOKALIKES,
     COUNT_WORDS,
     DIGIT_LOOKALIKES,
@@ -254,6 +255,25 @@ _RULES: Final[tuple[_Rule, ...]] = (
         "halves",
         regex.compile(r"(?<=\d{2}\.[ ]?)(?P<h>ㅜ\+)(?=[ ]?[~),\-]|[ ]?$)", regex.M),
         lambda m: [Edit(m.start("h"), m.end("h"), HALF_MISREADS[m.group("h")])],
+    ),
+    _Rule(
+        "year_quotes",
+        # "(23)1,247억원: the quote and the bracket of ('23) read in turn (the bracket goes
+        # by the rule above, the quote is the year's).
+        regex.compile(rf"[\"“”](?=\(\d{{2}}{YEAR_AFTER})"),
+        lambda m: [Edit(m.start(), m.end(), "'")],
+    ),
+    _Rule(
+        "year_quotes",
+        # (24) 900 -> ('25) 1,200억원: two years around an arrow, the first one's quote lost.
+        regex.compile(rf"(?<=\()(?={YEAR_TWO}\)[ ]?\d[\d,.]*[ ]?{ARROW}[ ]?\([{_Q}]\d{{2}}\))"),
+        lambda m: [Edit(m.start(), m.start(), "'")],
+    ),
+    _Rule(
+        "arrows",
+        # ('24) 900 -ㆍ('25) 1,200억원: the arrow's head read as a middle dot.
+        regex.compile(rf"(?<=\d[ ]?-)[ㆍ·](?=[ ]?\([{_Q}]?\d{{2}}\))"),
+        lambda m: [Edit(m.start(), m.end(), ">")],
     ),
     _Rule(
         "arrows",

@@ -77,3 +77,5 @@ STATEMENT_UNIT_MISREADS: Final[dict[str, str]] = {
 # How far either side of a lone dotted group (``1.615``) its row's other figures are looked
 # for, on its own line (a bounded window: linear in the text).
 SIBLING_REACH: Final[int] = 80
+# An arrow between two years' figures as OCR gives it (``-ㆍ``: the head read as a middle dot).
+ARROW: Final[str] = r"(?:->|→|-[ㆍ·])"
