@@ -250,6 +250,25 @@ def test_two_years_around_an_arrow() -> None:
         assert repair_ocr(text) == [], text
 
 
+def test_a_year_that_lost_its_quote_before_a_doubled_one() -> None:
+    # (23~`'27, …): the first year's quote lost, the second one's read twice.
+    assert _repaired("개발사업(24~`'28, '25년 61억원)") == "개발사업('24~'28, '25년 61억원)"
+    doc = gongmun.extract_text("개발사업(24~`'28, '25년 61억원)", ocr_text=True)
+    assert [(p.start, p.end) for p in doc.periods] == [
+        (gongmun.TimePoint(year=2024), gongmun.TimePoint(year=2028))
+    ]
+
+
+def test_a_decrease_mark_read_as_a_jamo() -> None:
+    # △ comes out as ㅅ (or ^ㅅ) before its figure; a jamo never opens a number.
+    assert _repaired("증감 ^ㅅ315,400 ㅅ12,000") == "증감 △315,400 △12,000"
+    text = "(단위: 백만원)\n구분 2023년 2024년 증감\n사업비 2,230,000 1,914,600 ^ㅅ315,400"
+    doc = gongmun.extract_text(text, ocr_text=True)
+    assert -315_400_000_000 in [a.value_krw for a in doc.amounts]
+    for text in ("ㅅ 3", "사ㅅ3", "ㅅ가 3"):
+        assert repair_ocr(text) == [], text
+
+
 def test_a_bibliography_that_lost_its_heading_gives_no_periods() -> None:
     body = "ㅇ 사업기간: '26~'30\n\n"
     refs = "행정부. (2024). 2024~2028년 재정계획.\n. (2023). 「2023~2027년 계획」.\n"
@@ -391,6 +410,9 @@ NOISY_TOKENS = st.one_of(
             '"(23)1,247억원 -> ("24)1,865억원',
             "(24) 900 -> ('25) 1,200억원",
             "('24) 900 -ㆍ('25) 1,200억원",
+            "(23~`'27, '25년 70억원)",
+            "^ㅅ222,200",
+            "ㅅ9.96",
         ]
     ),
 )

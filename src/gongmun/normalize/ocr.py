@@ -286,6 +286,15 @@ _RULES: Final[tuple[_Rule, ...]] = (
         _replace("d", "~"),
     ),
     _Rule(
+        "decrease_marks",
+        # △222,200 read as ㅅ222,200 or ^ㅅ222,200: a jamo never opens a number.
+        regex.compile(r"(?<![\p{L}\d^])(?P<hat>\^?)(?P<d>ㅅ)(?=\d)"),
+        lambda m: (
+            [Edit(m.start("hat"), m.end("hat"), "")] * bool(m.group("hat"))
+            + [Edit(m.start("d"), m.end("d"), "△")]
+        ),
+    ),
+    _Rule(
         "bullets",
         regex.compile(rf"^[ \t]*(?P<b>[{SQUARE_LOOKALIKES}])(?=[ \t]+\S)", regex.M),
         _replace("b", "□"),
