@@ -176,6 +176,8 @@ def test_a_lone_dotted_group_among_comma_figures_is_a_thousands_group() -> None:
     row = "(예산, 억원) ['21] 1.512 ['22] 1.,734 ['23] 1,806 ['24] 2.215"
     assert _repaired(row) == "(예산, 억원) ['21] 1,512 ['22] 1,734 ['23] 1,806 ['24] 2,215"
     assert _doubts(row) == []
+    # A doubled separator is a comma (a sibling as good as one written so).
+    assert _repaired("['24] 1.910 ['25] 2,.685") == "['24] 1,910 ['25] 2,685"
     doc = gongmun.extract_text(row, ocr_text=True)
     assert sorted(a.value_krw for a in doc.amounts) == [
         151_200_000_000,

@@ -118,8 +118,11 @@ _LONE_DOTTED: Final = regex.compile(
     rf"(?<![\d.,{_Q}\[])(?P<lead>[1-9]\d{{0,2}})(?P<sep>\.)\d{{3}}"
     rf"(?![\d%]|[.,]\d|[ ]?%|{UNIT_AHEAD})"
 )
-# A figure of a row written with thousands commas (``1,910``), and a decimal (``2.5``, ``24.5%``).
-_COMMA_FIGURE: Final = regex.compile(r"(?<![\d.,])[1-9]\d{0,2}(?:,\d{3})+(?![\d%]|[.,]\d)")
+# A figure of a row written with thousands commas (``1,910``; a doubled separator, ``2,.685``,
+# is a comma too, see _GROUPED_BARE), and a decimal (``2.5``, ``24.5%``).
+_COMMA_FIGURE: Final = regex.compile(
+    r"(?<![\d.,])[1-9]\d{0,2}(?:(?:,|[.,]{2})\d{3})+(?![\d%]|[.,]\d)"
+)
 _DECIMAL: Final = regex.compile(r"(?<![\d.,])\d{1,3}\.\d{1,2}(?![\d,]|\.\d)")
 
 
