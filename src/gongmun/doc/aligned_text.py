@@ -24,6 +24,7 @@ from typing import Final
 
 import regex
 
+from gongmun.doc.charts import reads_as_chart
 from gongmun.doc.columns import is_figure
 from gongmun.doc.tables import Cell, Table, not_overlapping
 
@@ -113,17 +114,17 @@ def _tables_of(run: Sequence[_Line]) -> list[Table]:
     if not _has_figure_column(cells, n_heads, len(columns)):
         return []
     lines = heads + body
-    return [
-        Table(
-            tuple(cells),
-            len(lines),
-            len(columns),
-            header_rows=n_heads,
-            start=lines[0].start + lines[0].groups[0][0],
-            end=lines[-1].start + lines[-1].groups[-1][1],
-            source="text_aligned",
-        )
-    ]
+    table = Table(
+        tuple(cells),
+        len(lines),
+        len(columns),
+        header_rows=n_heads,
+        start=lines[0].start + lines[0].groups[0][0],
+        end=lines[-1].start + lines[-1].groups[-1][1],
+        source="text_aligned",
+    )
+    # A chart's ticks and data labels line up too, but no row has a label.
+    return [] if reads_as_chart(table) else [table]
 
 
 def _columns(body: Sequence[_Line]) -> list[tuple[int, int]]:

@@ -152,13 +152,22 @@ class TableView:
     """One table read once: header text per column, kinds, years, units, totals rows.
 
     ``doc_year`` resolves two-digit years; ``unit`` is the money multiplier the table's
-    unit statement gives (None: bare figures are no money unless a header cell says so).
+    unit statement gives (None: bare figures are no money unless a header cell says so);
+    ``units`` the units that statement lists (default: those of ``table.unit``).
     """
 
-    def __init__(self, table: Table, doc_year: int | None = None, unit: int | None = None):
+    def __init__(
+        self,
+        table: Table,
+        doc_year: int | None = None,
+        unit: int | None = None,
+        units: list[str] | None = None,
+    ):
         self.table = table
         self.doc_year = doc_year
-        self.unit = unit if unit is not None else money_unit(units_of(table.unit or ""))
+        # The units the table states, wherever it states them (its header, the text).
+        self.units = units if units is not None else units_of(table.unit or "")
+        self.unit = unit if unit is not None else money_unit(self.units)
         self.grid: tuple[tuple[Cell | None, ...], ...] = table.grid()
         # Figure-free rows under the stated header rows are headers too (a reader's
         # two-row header: 2023년 over 당초(A) 수정).
@@ -310,9 +319,8 @@ class TableView:
     def mixed(self) -> bool:
         """Whether the unit statement lists counts beside money (``(단위: 개, 억원)``):
         then only a row's or column's own unit tells which figures are money."""
-        units = units_of(self.table.unit or "")
-        return any(u in MONEY_UNITS for u in units) and any(
-            u in COUNT_UNITS and not u.startswith("%") for u in units
+        return any(u in MONEY_UNITS for u in self.units) and any(
+            u in COUNT_UNITS and not u.startswith("%") for u in self.units
         )
 
     def row_multipliers(self) -> dict[int, int | None]:

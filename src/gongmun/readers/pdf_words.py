@@ -17,6 +17,7 @@ from typing import Any, Final
 
 import regex
 
+from gongmun.doc.charts import reads_as_chart
 from gongmun.doc.tables import Box, Cell, Table
 from gongmun.normalize.joins import space_between
 from gongmun.readers.pdf_cells import round_box
@@ -333,4 +334,6 @@ def _aligned(run: list[tuple[list[Word], list[list[Word]]]]) -> Table | None:
                 numeric[_band_range(bs, seg[0].x0, seg[-1].x1)[0]] += 1
     if max(numeric) * 2 < len(rows) - 1:
         return None
-    return grid(rows, bs, 1, "pdf_aligned")
+    table = grid(rows, bs, 1, "pdf_aligned")
+    # A chart's ticks and data labels line up too, but no row has a label.
+    return None if reads_as_chart(table) else table
