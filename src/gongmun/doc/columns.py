@@ -25,9 +25,11 @@ import regex
 from gongmun.doc.column_words import (
     COUNT_HEADERS,
     COUNT_UNITS,
+    COUNTED_UNITS,
     DIFF_HEADERS,
     MONEY_UNITS,
     NAME_HEADERS,
+    NON_MONEY_UNITS,
     PERIOD_HEADERS,
     RATE_HEADERS,
     STAGE_WORDS,
@@ -246,8 +248,8 @@ class TableView:
         head = self.header(col)
         flat = squeeze(head)
         unit = self.column_unit(col)
-        if unit is not None and unit in COUNT_UNITS and unit not in MONEY_UNITS:
-            return "rate" if unit.startswith("%") else "count"
+        if unit is not None and unit in NON_MONEY_UNITS and unit not in MONEY_UNITS:
+            return NON_MONEY_UNITS[unit]
         own = squeeze(self._own_header(col))
         if own and _has_any(own, RATE_HEADERS) and not own.startswith(("증감(", "증감액")):
             # Its own cell names a rate ((B-A)/A) under a 증감 that spans it.
@@ -320,7 +322,7 @@ class TableView:
         """Whether the unit statement lists counts beside money (``(단위: 개, 억원)``):
         then only a row's or column's own unit tells which figures are money."""
         return any(u in MONEY_UNITS for u in self.units) and any(
-            u in COUNT_UNITS and not u.startswith("%") for u in self.units
+            u in COUNTED_UNITS for u in self.units
         )
 
     def row_multipliers(self) -> dict[int, int | None]:
