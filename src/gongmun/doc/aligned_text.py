@@ -24,6 +24,7 @@ from typing import Final
 
 import regex
 
+from gongmun.doc.bands import band_range
 from gongmun.doc.charts import reads_as_chart
 from gongmun.doc.columns import is_figure
 from gongmun.doc.tables import Cell, Table, not_overlapping
@@ -149,22 +150,11 @@ def _columns(body: Sequence[_Line]) -> list[tuple[int, int]]:
     return out
 
 
-def _column_of(a: int, b: int, columns: Sequence[tuple[int, int]]) -> tuple[int, int]:
-    """The first and last column a group at [a, b) overlaps (or stands nearest to)."""
-    hit = [k for k, (c0, c1) in enumerate(columns) if a < c1 and c0 < b]
-    if hit:
-        return hit[0], hit[-1]
-    # In a gap (a header word set off centre): the column whose middle is nearest.
-    mid = (a + b) / 2
-    k = min(range(len(columns)), key=lambda k: abs((columns[k][0] + columns[k][1]) / 2 - mid))
-    return k, k
-
-
 def _cells(line: _Line, row: int, columns: Sequence[tuple[int, int]], header: bool) -> list[Cell]:
     """The line's groups as cells: groups in one column join, a group over several spans."""
     placed: dict[int, tuple[int, int, int]] = {}  # first column -> (start, end, last column)
     for a, b in line.groups:
-        lo, hi = _column_of(a, b, columns)
+        lo, hi = band_range(columns, a, b)
         if lo in placed:
             s, _, h = placed[lo]
             placed[lo] = (s, b, max(h, hi))
