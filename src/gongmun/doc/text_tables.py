@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 import regex
 
@@ -40,6 +40,9 @@ _FIG = r"(?:[△▽]\s?|-)?\(?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\)?%?|-"
 _FIG_TOKEN = regex.compile(rf"(?<!\S)(?:{_FIG})(?!\S)")
 _FIG_WORD = regex.compile(_FIG)
 _WORD = regex.compile(r"\S+")
+# A line's last word, found from its end (what _row_of tests first).
+_LAST_WORD = regex.compile(r"\S+", regex.REVERSE)
+_TRAILING_PAREN = regex.compile(r"\(.*\)$")
 _RUN_WORD = regex.compile(r"\d[\d,.]*")
 # Hangul (or a closing bracket) run straight into digits with thousands commas: 국비1,2003,400.
 _GLUED = regex.compile(r"(?<=[가-힣)\]])(?=\d[\d,]*,\d{3})")
@@ -72,8 +75,8 @@ _GLUED_MAX: Final = 80
 _FIGURE_MAX: Final = 24
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
+class _Line(NamedTuple):
+    # A tuple, not a frozen dataclass: one is made for every line of every document.
     start: int
     end: int
     text: str
@@ -301,6 +304,15 @@ def _row_of(line: _Line) -> _Row | None:
     s = line.text
     if len(s) > _ROW_MAX or not s.strip():
         return None
+    last = _LAST_WORD.search(s)
+    if (
+        last is not None
+        and not _is_figure_word(last.group())
+        and _GLUED.search(s, last.start(), last.end()) is None
+    ):
+        # A row ends in a figure (or figures glued to its label): most lines do not, and
+        # are told so without splitting them into words (the full test gives None too).
+        return None
     words = [(m.start(), m.end()) for m in _WORD.finditer(s)]
     k = len(words)
     while k > 0 and _is_figure_word(s[words[k - 1][0] : words[k - 1][1]]):
@@ -422,7 +434,7 @@ def _tokens(line: _Line) -> list[tuple[int, int, str]]:
     """Header cells of a header line: words, with single syllables rejoined (``구 분``),
     a stage after its year (``2023년 결산``) and a parenthesis after its word (``증감 (B-A)``)."""
     out: list[tuple[int, int, str]] = []
-    for m in regex.finditer(r"\S+", line.text):
+    for m in _WORD.finditer(line.text):
         a, b, t = line.start + m.start(), line.start + m.end(), m.group()
         if out:
             pa, pb, pt = out[-1]
@@ -437,7 +449,7 @@ def _tokens(line: _Line) -> list[tuple[int, int, str]]:
             )
             stage = _YEARISH.match(pt) is not None and t.rstrip("()AB-") in _STAGES
             stage = stage or (
-                _YEARISH.match(pt) is not None and regex.sub(r"\(.*\)$", "", t) in _STAGES
+                _YEARISH.match(pt) is not None and _TRAILING_PAREN.sub("", t) in _STAGES
             )
             # 증감 (B-A): a parenthesis closes the word before it, unless that word has
             # its own already (정부안(B) (B-A) are two sub-columns).
@@ -527,7 +539,7 @@ def _two_rows(
 
 def _stage_kind(word: str) -> int | None:
     """0 settled, 1 current budget, 2 asked for; None for a word of no stage (국비)."""
-    w = regex.sub(r"\(.*\)$", "", word)
+    w = _TRAILING_PAREN.sub("", word)
     for k, stages in enumerate((ACTUAL_STAGES, CURRENT_STAGES, REQUEST_STAGES)):
         if w in stages:
             return k

@@ -66,6 +66,12 @@ _RATE_HEADER = regex.compile(
     "(?:" + "|".join(map(regex.escape, RATE_HEADERS)) + r")(?:\s*\(%p?\))?"
 )
 _DIFF_HEADER = regex.compile("|".join(map(regex.escape, DIFF_HEADERS)))
+# Compiled once (the module-level regex functions look each pattern up in a cache per call).
+_ARROW_AFTER = regex.compile(r"\s*(?:→|->|⇒)\s*(?:[(\[]?\s*'\s?\d{2}\s*(?:년)?\s*[)\]]?\s*)?")
+_YEAR_MARK_AFTER = regex.compile(r"\s*(?:'|년|\])")
+_YEAR_OR_CODE = regex.compile(r"(?:19|20)\d{2}|0\d+")
+_COUNT_AFTER = regex.compile(r"\s*(?:년|월|일|개|명|건|%)")
+_SENTENCE_WORDS = regex.compile(r"(?:다|음|함|임)\.|니다")
 # How many characters back a unit looks for its caption.
 _CAPTION_REACH = 3000
 # How many lines a chart's money unit may reach down to the table under it.
@@ -151,9 +157,7 @@ def inline_units(text: str, taken: list[Hit], doc_year: int | None) -> list[Hit]
                 y = ys[-1]
                 year = year_of_match(y, doc_year)
             pos = f.end()
-            if regex.match(r"\s*(?:'|년|\])", text[f.end() : f.end() + 2]) or _inside_year(
-                text, f.start()
-            ):
+            if _YEAR_MARK_AFTER.match(text[f.end() : f.end() + 2]) or _inside_year(text, f.start()):
                 continue
             value = scaled_won(f.group("num"), bool(f.group("dec")), unit)
             if value is None:
@@ -363,7 +367,7 @@ def _header_units(text: str, a: int, b: int) -> list[str]:
     u = _INLINE_UNIT.search(line)
     if u is None or len(line.strip()) > 60 or _FIGURE.search(text, a + u.end(), b):
         return []
-    if regex.search(r"(?:다|음|함|임)\.|니다", line):
+    if _SENTENCE_WORDS.search(line):
         return []
     return [u.group("unit")]
 
@@ -437,9 +441,9 @@ def _fits(cells: int, columns: list[int | None]) -> bool:
 
 
 def _is_year_like(num: str, text: str, end: int) -> bool:
-    if regex.fullmatch(r"(?:19|20)\d{2}|0\d+", num):
+    if _YEAR_OR_CODE.fullmatch(num):
         return True
-    return bool(regex.match(r"\s*(?:년|월|일|개|명|건|%)", text[end : end + 3]))
+    return bool(_COUNT_AFTER.match(text[end : end + 3]))
 
 
 def _near_chart(text: str, lines: list[tuple[int, int]], i: int) -> bool:
@@ -458,7 +462,7 @@ def _is_cell_line(line: str) -> bool:
         return True
     if _SECTION.match(s) or _CAPTION.match(s) or "단위" in s:
         return False
-    if regex.search(r"(?:다|음|함|임)\.|니다", s):
+    if _SENTENCE_WORDS.search(s):
         return False
     return len(s) <= 60 or len(_FIGURE.findall(s)) >= 3
 
@@ -488,12 +492,11 @@ def arrows(text: str, explicit: list[Hit]) -> list[Hit]:
     by_start = {h.start: h for h in explicit}
     hits = []
     for m in _ARROW_FIGURE.finditer(text):
-        nxt = regex.match(
-            r"\s*(?:→|->|⇒)\s*(?:[(\[]?\s*'\s?\d{2}\s*(?:년)?\s*[)\]]?\s*)?", text[m.end() :]
-        )
+        # Matched in place, not on the rest of the text sliced off (a copy per figure).
+        nxt = _ARROW_AFTER.match(text, m.end())
         if nxt is None:
             continue
-        target = by_start.get(m.end() + nxt.end())
+        target = by_start.get(nxt.end())
         if target is None:
             continue
         value = scaled_won(m.group("num"), False, _unit_of(text[target.start : target.end]))

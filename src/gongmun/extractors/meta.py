@@ -125,11 +125,14 @@ def find_kind(head: str) -> DocumentKind:
     return "other"
 
 
+_HANGUL = regex.compile(r"\p{Hangul}")
+
+
 def find_title(head: str) -> str | None:
     """The first substantial line of the head that is not furniture (labels, dates)."""
     for raw_line in head.split("\n"):
         line = raw_line.strip(" □ㅇ-*<>〈〉")
-        if len(line) < 8 or not regex.search(r"\p{Hangul}", line):
+        if len(line) < 8 or not _HANGUL.search(line):
             continue
         if any(line.startswith(w) for w in NOT_TITLE) or _DATE_RE.match(line):
             continue

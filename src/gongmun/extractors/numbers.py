@@ -25,6 +25,8 @@ GAP: Final = r"[ \t\u0007]*(?:\n{1,2}[ \t\u0007]*)?"
 
 _TERM = regex.compile(rf"({NUMBER})?([십백천])?")
 _GROUP = regex.compile(rf"((?:(?:{NUMBER})[십백천]?)+|[십백천])([조억만])?")
+_SPACES = regex.compile(r"[\s\u0007]+")
+_NUMBER = regex.compile(NUMBER)
 
 
 def _group_value(body: str) -> Decimal | None:
@@ -57,7 +59,7 @@ def parse_korean_number(text: str) -> Decimal | None:
     >>> parse_korean_number("5억 1조") is None
     True
     """
-    s = regex.sub(r"[\s\u0007]+", "", text)
+    s = _SPACES.sub("", text)
     s = s.removesuffix("원")
     if not s:
         return None
@@ -102,7 +104,7 @@ def parse_figure(text: str) -> Decimal | None:
     if s[:1] in ("△", "▽", "-", "−"):
         sign = -1
         s = s[1:].strip()
-    if not regex.fullmatch(NUMBER, s):
+    if not _NUMBER.fullmatch(s):
         return None
     return sign * Decimal(s.replace(",", ""))
 

@@ -21,6 +21,8 @@ from gongmun.extractors.sections import body_end
 from gongmun.extractors.years import FALLBACK_YEAR, infer_doc_year, resolve_two_digit
 from gongmun.models import Period, TimePoint
 
+_YEAR_WORD = regex.compile(r"^\s*년도?")
+
 _MONTH = r"(?:1[0-2]|0?[1-9])"
 _REL = "|".join(sorted(RELATIVE_YEARS, key=len, reverse=True))
 _FROM = "|".join(sorted(FROM_WORDS, key=len, reverse=True))
@@ -80,7 +82,7 @@ _KINDS: Final[dict[str, str]] = {
 _NEEDS: Final[dict[str, tuple[str, ...]]] = {
     "range": _TILDES,
     "bare": _TILDES,
-    "fromto": ("까지",),
+    "fromto": ("부터",),
     "open_end": _TILDES,
     "open_start": _TILDES,
     "until": ("까지",),
@@ -95,6 +97,12 @@ _REL_CHARS = "".join(sorted(set("".join(RELATIVE_YEARS))))
 _POINT_CHARS = rf"[\s\d\u0007.,(){QUOTE[1:-1]}년도월일화수목금토분기上下상반하{_REL_CHARS}]"
 _MONTH_CHARS = r"[\s\d\u0007.월]"
 _BEFORE: Final[dict[str, str]] = {
+    # A range's first point (or a bare year pair's, or an open end's) stands before its
+    # tilde, and a from-to's first point before its 부터.
+    "range": _POINT_CHARS,
+    "bare": _POINT_CHARS,
+    "fromto": _POINT_CHARS,
+    "open_end": _POINT_CHARS,
     "until": _POINT_CHARS,
     "since": _POINT_CHARS,
     "months": _MONTH_CHARS,
@@ -156,7 +164,7 @@ def _parse_point(s: str, doc_year: int | None, default_year: int | None) -> _Poi
             rest = s[r.end() :]
         else:
             year = default_year
-    rest = regex.sub(r"^\s*년도?", "", rest)
+    rest = _YEAR_WORD.sub("", rest)
     h = _HALF_IN.search(rest)
     if h:
         return _Point(year, half=HALVES[h.group()])

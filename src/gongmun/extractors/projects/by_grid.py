@@ -92,6 +92,9 @@ def _name_column(header: dict[int, Cell], body: Sequence[Cell]) -> int | None:
     return None
 
 
+_COMMA = regex.compile(r"\s*,\s*")
+
+
 def _row(
     text: str,
     cell: Cell,
@@ -102,9 +105,9 @@ def _row(
 ) -> list[Draft]:
     start, end = cell.start or 0, cell.end or 0
     listed = _LISTED.match(cell.text)
-    raw_names = regex.split(r"\s*,\s*", listed.group("names")) if listed else [cell.text]
+    raw_names = _COMMA.split(listed.group("names")) if listed else [cell.text]
     if not listed and "," in cell.text and _plus_cells(text, row_cells) == cell.text.count(",") + 1:
-        raw_names = regex.split(r"\s*,\s*", cell.text)
+        raw_names = _COMMA.split(cell.text)
     drafts: list[Draft] = []
     for raw in raw_names:
         raw = _ROW_MARK.sub("", raw, count=1)

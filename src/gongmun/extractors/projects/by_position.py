@@ -33,6 +33,8 @@ from gongmun.extractors.projects.scan import Scan
 from gongmun.extractors.projects.words import NAME_LABELS
 from gongmun.normalize.outline import Block
 
+_FIELD_SPLIT = regex.compile(r"(/|【)")
+
 _SCALE_LABELS: Final = frozenset(
     {
         "규모",
@@ -491,7 +493,7 @@ def _fields_after(text: str, lines: list[Line], i: int, start: int) -> list[tupl
     out = []
     line = lines[i]
     pos = start
-    for part in regex.split(r"(/|【)", text[start : line.end]):
+    for part in _FIELD_SPLIT.split(text[start : line.end]):
         if figure_field(part.lstrip("/ ")) or _FIGURE_FIELD_WORDS.match(part.strip(" /")):
             out.append((pos, pos + len(part)))
         pos += len(part)

@@ -11,6 +11,7 @@ import regex
 from gongmun.doc.tables import Table
 from gongmun.extractors.projects.figures import Draft
 from gongmun.extractors.projects.lines import BULLET_START, MARKER, PAGE_LINE, TABLE_CAPTION, Line
+from gongmun.extractors.projects.names import spaced
 from gongmun.extractors.projects.scan import Scan
 from gongmun.extractors.projects.words import (
     TABLE_DESCRIPTION_HEADERS,
@@ -144,10 +145,9 @@ def _find_loose(text: str, name: str, start: int, lo: int, hi: int) -> tuple[int
     """Where ``name`` is in ``text[lo:hi]`` at or after ``start`` (else from ``lo``),
     whatever the whitespace between its characters (a cell's text may be wrapped
     differently from the page's)."""
-    chars = [regex.escape(c) for c in name if not c.isspace()]
-    if not chars:
+    pattern = spaced(name)
+    if pattern is None:
         return None
-    pattern = regex.compile(r"\s*".join(chars))
     m = pattern.search(text, start, hi)
     if m is None and start > lo:
         m = pattern.search(text, lo, hi)

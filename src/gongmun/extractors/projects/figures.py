@@ -16,6 +16,7 @@ from gongmun.models import Amount, FundingShare, Period, Span
 
 # Small patterns used below, compiled once.
 _RELATIVE_YEAR_END = regex.compile(r"(올해|금년|내년)\s*$")
+_NEWLINE = regex.compile("\n")
 
 # "2020년도 편성된 예산안은": the year a budget sentence is about.
 BUDGET_FRAME = regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})년도\s*(?:[^\n.]{0,24}?)예산")
@@ -85,7 +86,7 @@ class Figures:
         # Every budget frame and line start, found once: frame_year bisects them.
         self._frames = [(m.end(), int(m["y"])) for m in BUDGET_FRAME.finditer(text)]
         self._frame_ends = [end for end, _ in self._frames]
-        self._newlines = [m.start() for m in regex.finditer("\n", text)]
+        self._newlines = [m.start() for m in _NEWLINE.finditer(text)]
         self._amount_starts = [a.span.start for a in self.amounts]
         self._period_starts = [p.span.start for p in self.periods]
         self._span_starts = [s.start for s in self.spans]

@@ -214,6 +214,13 @@ LABEL = regex.compile(r"^\((?P<label>[^()\n]{1,40}(?:\([^()\n]{1,20}\)[^()\n]{0,
 NAME_END = regex.compile(r"(?:사업|프로젝트|펀드|기금)(?=\s|을|를|은|는|이|에|의|$)")
 
 
+@lru_cache(maxsize=4096)
+def spaced(name: str) -> regex.Pattern[str] | None:
+    """``name`` whatever the spacing between its characters, compiled once per name."""
+    chars = [regex.escape(c) for c in name if not c.isspace()]
+    return regex.compile(r"\s*".join(chars)) if chars else None
+
+
 def locate(text: str, name: str, start: int, end: int) -> tuple[int, int] | None:
     """Where ``name`` is written in ``text[start:end]``, the last time, whatever the
     spacing between its characters; None when it is not there.
@@ -224,11 +231,11 @@ def locate(text: str, name: str, start: int, end: int) -> tuple[int, int] | None
     at = text.rfind(name, start, end)
     if at >= 0:
         return at, at + len(name)
-    chars = [regex.escape(c) for c in name if not c.isspace()]
-    if not chars:
+    pattern = spaced(name)
+    if pattern is None:
         return None
     found = None
-    for m in regex.finditer(r"\s*".join(chars), text, pos=start, endpos=end):
+    for m in pattern.finditer(text, start, end):
         found = m
     return (found.start(), found.end()) if found else None
 
