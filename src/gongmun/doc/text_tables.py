@@ -48,7 +48,10 @@ _RUN_WORD = regex.compile(r"\d[\d,.]*")
 _GLUED = regex.compile(r"(?<=[가-힣)\]])(?=\d[\d,]*,\d{3})")
 _VALID_NUMBER = regex.compile(r"(?:[1-9]\d{0,2}(?:,\d{3})*|0)(?:\.\d+)?")
 _CAPTION = regex.compile(r"^\s*(?:[<\[〈【]\s*(?:표|그림)?\s*\d*[^>\]〉】\n]*[>\]〉】]|\[?표\s*\d)")
-_HEADING = regex.compile(r"^\s*(?:[□■○●◦ㅇ❍▶◇◆※-]|\d{1,2}\s*[.)]\s|[가-하]\.\s|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])")
+# A heading line: a bullet, a number, or a markdown heading (## Ⅱ. 2026년 세부 추진계획).
+_HEADING = regex.compile(
+    r"^\s*(?:[□■○●◦ㅇ❍▶◇◆※-]|\d{1,2}\s*[.)]\s|[가-하]\.\s|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|#{1,6}\s)"
+)
 _YEARISH = regex.compile(r"^(?:(?:19|20)\d{2}|'\s?\d{2})(?:년도?)?$")
 _PAREN_TOKEN = regex.compile(r"^\([^()]*\)$")
 _SENTENCE = regex.compile(r"(?:다|음|함|임|됨)\.?$|니다|[.?!]$")

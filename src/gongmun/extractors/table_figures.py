@@ -41,6 +41,8 @@ _DOC_UNIT = regex.compile(
 )
 # Headers of a column adding up a row's other columns (not a programme's years: 총사업비).
 _SUMS: Final = frozenset({"계", "합계", "소계", "총계"})
+# Units listed in parentheses in the corner header cell: 구분(조원, %).
+_CORNER_UNITS: Final = regex.compile(r"\((?P<units>[^()]{1,20}[,·/][^()]{1,20})\)")
 # How far around a reader's table its unit statement may stand, in characters.
 _UNIT_REACH: Final = 120
 
@@ -92,10 +94,17 @@ def table_units(text: str, table: Table) -> list[str] | None:
         found = units_of(caption)
         if money_unit(found) is not None:
             return found
-    corner = TableView(table).column_unit(0)
-    if corner in MONEY_UNITS and not TableView(table).is_money_column(0):
+    view = TableView(table)
+    corner = view.column_unit(0)
+    if corner in MONEY_UNITS and not view.is_money_column(0):
         # 구분(억원) 2024 2025: the corner cell's unit is the table's.
         return [corner]
+    listed = _CORNER_UNITS.search(view.header(0))
+    if listed is not None and not view.is_money_column(0):
+        # 구분(조원, %): the corner lists the table's units as a unit statement would.
+        found = units_of(listed.group("units"))
+        if money_unit(found) is not None:
+            return found
     stated = [
         found
         for c in table.cells
