@@ -23,6 +23,7 @@ from gongmun.extractors.projects.names import (
 )
 from gongmun.extractors.projects.names import (
     NOT_HEAD_AFTER,
+    STATUS_GROUP,
     STRONG_HEADS,
     clean_name,
     draft_at,
@@ -368,9 +369,9 @@ def item_heads(scan: Scan) -> list[Draft]:
     ``- NAME(’25~’29, ’25년 10억원)``; ``□ NAME`` takes the figures of its field lines
     (``- (기간) …``, ``- (예산) …``). No head noun is needed: the place says it is a name.
     """
-    text, figures = scan.text, scan.figures
+    text, figures, blocks = scan.text, scan.figures, scan.blocks
     out: list[Draft] = []
-    for block in scan.blocks:
+    for i, block in enumerate(blocks):
         if block.kind not in _ITEM_KINDS:
             continue
         body = text.find(block.text, block.start, block.end + 1) if block.text else -1
@@ -378,9 +379,27 @@ def item_heads(scan: Scan) -> list[Draft]:
             continue
         d = _head_with_figures(text, body, block.end, figures)
         if d is None and not figures.any_in(body, block.end):
-            d = _head_over_fields(text, block, body, figures)
+            # A head's field lines are its children, or — where the outline ranks a dash
+            # above the head's mark ("① NAME" over "- 사업비 : 48억원") — the dash and
+            # note lines right after it.
+            under = [*block.children, *block.notes] or _lines_after(blocks, i)
+            d = _head_over_fields(text, block, body, figures, under)
         if d is not None:
             out.append(d)
+    return out
+
+
+# How many dash and note lines after a head may be its fields.
+_AFTER_LINES: Final = 8
+
+
+def _lines_after(blocks: list[Block], i: int) -> list[Block]:
+    """The dash and note lines that follow block ``i`` at once (at most _AFTER_LINES)."""
+    out = []
+    for b in blocks[i + 1 : i + 1 + _AFTER_LINES]:
+        if b.kind not in _LEAD_KINDS:
+            break
+        out.append(b)
     return out
 
 
@@ -432,6 +451,18 @@ def _claim(
     return d
 
 
+def _dated_lead(b: Block, figures: Figures) -> bool:
+    """A line that opens with a year and holds the year's figure: ``* ’26년 12억원``."""
+    return bool(_FIGURE_LEAD.match(b.text)) and figures.programme_figures_in(b.start, b.end)
+
+
+def _dated_note(b: Block, figures: Figures) -> bool:
+    """A ``*`` note holding a free figure of a stated year: ``* … 컨설팅(‘25년 40억원)``."""
+    return b.kind == "note" and any(
+        id(a) not in figures.used and a.year is not None for a in figures.amounts_in(b.start, b.end)
+    )
+
+
 def _run_lead(text: str, b: Block, figures: Figures) -> bool:
     """Whether a line under an item opens with the item's run time or whole budget:
     ``- '25~'28년, 총 210억원``, ``- 총 120억원`` (not ``* '25년 9억원 투입``, an
@@ -450,19 +481,24 @@ def _run_lead(text: str, b: Block, figures: Figures) -> bool:
     )
 
 
-def _head_over_fields(text: str, block: Block, body: int, figures: Figures) -> Draft | None:
-    """``□ NAME`` with ``- (기간) '25~'27`` and ``- (예산) 총 90억원`` under it."""
+def _head_over_fields(
+    text: str, block: Block, body: int, figures: Figures, under: list[Block]
+) -> Draft | None:
+    """``□ NAME`` with ``- (기간) '25~'27`` and ``- (예산) 총 90억원`` under it; a new
+    programme's head (``NAME(’26년 신규)``) with ``* ’26년 12억원`` under it."""
+    # "(’26년 신규)" says the item is a budget line of its own: its dated notes are its.
+    new = bool(STATUS_GROUP.search(block.text))
     fields = [
         b
-        for b in (*block.children, *block.notes)
-        if (figure_field(b.text) and figures.free_in(b.start, b.end)) or _run_lead(text, b, figures)
+        for b in under
+        if (figure_field(b.text) and figures.free_in(b.start, b.end))
+        or _run_lead(text, b, figures)
+        or (new and (_dated_lead(b, figures) or _dated_note(b, figures)))
     ]
     # A figure field's own notes: "- 총사업비 : 96억원" then "* '26년 예산 30억원 반영".
+    seen = {id(b) for b in fields}
     fields += [
-        n
-        for b in fields
-        for n in b.notes
-        if _FIGURE_LEAD.match(n.text) and figures.programme_figures_in(n.start, n.end)
+        n for b in list(fields) for n in b.notes if id(n) not in seen and _dated_lead(n, figures)
     ]
     if not fields:
         return None

@@ -80,8 +80,8 @@ def clean_name(raw: str, *, support_head: bool = False) -> str | None:
     '이공계 진학을 위한 CVC펀드'
     """
     name = " ".join(raw.split())
-    # "「A」(이하 'B')": the alias group after a name is no part of it.
-    name = _ALIAS_GROUP.sub("", name)
+    # "「A」(이하 'B')", "(’26년 신규)": an alias or a status after a name is no part of it.
+    name = STATUS_GROUP.sub("", _ALIAS_GROUP.sub("", name))
     quoted = _QUOTED_WHOLE.fullmatch(name)
     if quoted is not None:
         # "'2025년 … 통합공고'", 「…」: a quoted name is the name as written, year and all.
@@ -111,6 +111,9 @@ _QUOTED_WHOLE = regex.compile(
     r"(?:「(?P<name>[^「」]+)」|『(?P<name>[^『』]+)』|['‘](?P<name>[^'‘’]+)['’]"
     r"|[\"“](?P<name>[^\"“”]+)[\"”]|\?(?P<name>[^?]+)\?)"
 )
+
+# A status group after a name: "(’26년 신규)", "(신규)", "('25년 신설)".
+STATUS_GROUP = regex.compile(r"\s*\((?:['’‘]?\d{2}(?:\d{2})?년\s*)?(?:신규|신설)\)\s*$")
 
 # A trailing alias group: "「A」(이하 'B')", "A(이하 “B”라 한다)".
 _ALIAS_GROUP = regex.compile(
@@ -376,7 +379,7 @@ def position_name(phrase: str, *, strict: bool = False) -> str | None:
     ``strict``: the phrase must be the name whole, with no clause before it (an item's
     head is "NAME", not "인재 양성을 위해 해외 기관과 NAME").
     """
-    name = " ".join(phrase.split()).strip(_EDGE_MARKS)
+    name = STATUS_GROUP.sub("", " ".join(phrase.split())).strip(_EDGE_MARKS)
     if name.startswith("(") and name.endswith(")") and name.count("(") == 1:
         return None  # "(지원 규모)": a label alone
     label = _LEADING_LABEL.match(name)
