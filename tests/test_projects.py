@@ -11,7 +11,7 @@ import pytest
 from gongmun import extract_text
 from gongmun.extractors.projects import clean_name
 from gongmun.extractors.projects.aliases import find_aliases
-from gongmun.extractors.projects.names import position_name
+from gongmun.extractors.projects.names import coordinated, position_name
 from gongmun.models import Project
 
 CASES = tomllib.loads((Path(__file__).parent / "cases" / "projects.toml").read_text("utf-8"))
@@ -116,3 +116,20 @@ def test_position_name(phrase: str, name: str | None) -> None:
 )
 def test_find_aliases(text: str, aliases: dict[str, str]) -> None:
     assert {k: v.name for k, v in find_aliases(text).items()} == aliases
+
+
+@pytest.mark.parametrize(
+    ("phrase", "parts"),
+    [
+        (
+            "설악권 안전체계 구축과 해수욕장 감시망 설치",
+            ("설악권 안전체계 구축", "해수욕장 감시망 설치"),
+        ),
+        ("방범 CCTV 확충 및 관제센터 고도화", ("방범 CCTV 확충", "관제센터 고도화")),
+        ("항만 정비, 어항 준설, 방파제 보강", ("항만 정비", "어항 준설", "방파제 보강")),
+        # A comma inside parentheses lists nothing; one name is one part.
+        ("해양 관측(부이, 드론) 고도화", ("해양 관측(부이, 드론) 고도화",)),
+    ],
+)
+def test_coordinated(phrase: str, parts: tuple[str, ...]) -> None:
+    assert coordinated(phrase) == parts

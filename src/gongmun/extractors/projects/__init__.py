@@ -63,7 +63,9 @@ RULES: Final[tuple[Rule, ...]] = (
     Rule("box_row", by_columns.box_rows, 2, "A형R&D B형R&D / • (규모) (’23)8억원 / • (규모) …"),
     Rule("name_field", by_position.name_fields, 1, "【세부사업명】 NAME / 사업기간 : '25~'27"),
     Rule("item_head", by_position.item_heads, 1, "ㅇ NAME : 총 120억원; - NAME('25~'29)"),
+    Rule("respective", by_prose.respective, 2, "A 및 B에 각각 15억원, 22억원"),
     Rule("name_amount", by_prose.name_amounts, 2, "'NAME'에 1조원"),
+    Rule("mention", by_prose.repeated_mentions, 3, "NAME(총 450억 원) … NAME은 4년간 추진"),
     Rule("item_notes", by_position.item_notes, 3, "ㅇ NAME사업을 통해 … / * ’25년 40억원"),
     Rule(
         "named_item_notes",

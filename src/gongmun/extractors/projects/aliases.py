@@ -94,21 +94,32 @@ def alias_mentions(text: str, figures: Figures, aliases: dict[str, Named]) -> li
         named = aliases.get(name_key(m.group("alias")))
         if named is not None:
             spoken.setdefault(m.group("alias").strip(), named)
-    names = list(spoken)
+    return mentions(text, figures, spoken, "alias_mention")
+
+
+def mentions(
+    text: str, figures: Figures, spoken: dict[str, Named], rule: str = "mention"
+) -> list[Draft]:
+    """Each mention of one of ``spoken``'s names (as written) that is its clause's
+    subject takes the free amounts and run time of its sentence for the name it stands
+    for; the mention the name was found at is skipped."""
+    names = sorted(spoken, key=len, reverse=True)[:_MAX_NAMES]
     if not names:
         return []
-    pattern = regex.compile("|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True)))
+    pattern = regex.compile("|".join(regex.escape(n) for n in names))
     out: list[Draft] = []
     for m in pattern.finditer(text):
         subject = _SUBJECT_AFTER.match(text, m.end(), m.end() + 12)
         if subject is None or text[m.end() : m.end() + 1] in "'\"’”」":
             continue  # the alias's own definition, or a mention that is no subject
         named = spoken[m.group()]
+        if named.start <= m.start() < named.end:
+            continue  # where the name was found
         stop = _SENTENCE_END.search(text, subject.end(), min(len(text), subject.end() + _REACH))
         end = stop.start() if stop else min(len(text), subject.end() + _REACH)
         if not figures.free_in(subject.end(), end):
             continue
-        d = Draft(named.name, named.start, named.end, "alias_mention")
+        d = Draft(named.name, named.start, named.end, rule)
         for p in figures.periods_in(subject.end(), end):
             # A run time only: "B는 2028년까지 40개 지자체로 확대" is a roll-out date.
             if id(p) not in figures.used and is_run_time(p) and d.period is None:

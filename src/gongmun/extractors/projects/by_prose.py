@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import regex
 
 from gongmun.extractors.context import Context
@@ -19,6 +21,7 @@ from gongmun.extractors.projects.names import (
 from gongmun.extractors.projects.names import (
     STRONG_HEADS,
     clean_name,
+    coordinated,
     draft_at,
     locate,
     name_before,
@@ -26,6 +29,7 @@ from gongmun.extractors.projects.names import (
     noun_phrase_tail,
     object_before,
     object_name,
+    phrase_before,
 )
 from gongmun.extractors.projects.scan import Scan
 from gongmun.extractors.projects.words import (
@@ -50,10 +54,75 @@ def name_amounts(scan: Scan) -> list[Draft]:
     return [d for i in scan.figure_lines for d in _name_amount(scan.text, lines[i], scan.figures)]
 
 
+def respective(scan: Scan) -> list[Draft]:
+    """``A 및 B에 각각 15억원, 22억원``, ``A과 B에 각각 24억 원과 9억 원``: the i-th
+    figure is the i-th name's (names split by Kiwi's tags, head noun or not)."""
+    text, lines, figures = scan.text, scan.lines, scan.figures
+    out: list[Draft] = []
+    for i in scan.lines_holding(["각각"]):
+        line = lines[i]
+        for m in _EACH.finditer(text, line.body_start, line.end):
+            out.extend(_respective(text, line, m, figures))
+    return out
+
+
+# "에 각각", "에는 각각", "으로 각각": the names before, their figures after.
+_EACH = regex.compile(r"(?:에는|에|으로|로)\s*각각\s*")
+# Between two listed figures: "15억원, 22억원", "24억 원과 9억 원", "10억 원 및 5억 원".
+_BETWEEN_FIGURES = regex.compile(r"\s*(?:원)?\s*(?:,|과|와|및)\s*")
+# How far after 각각 its figures may run.
+_EACH_REACH = 120
+
+
+def _respective(text: str, line: Line, m: regex.Match[str], figures: Figures) -> list[Draft]:
+    start, phrase = phrase_before(text, line, m.start(), figures)
+    parts = coordinated(phrase)
+    if len(parts) < 2:
+        return []
+    amounts = figures.amounts_in(m.end(), min(line.end, m.end() + _EACH_REACH))
+    if len(amounts) < len(parts) or amounts[0].span.start - m.end() > 4:
+        return []
+    listed = amounts[: len(parts)]
+    for a, b in pairwise(listed):
+        if not _BETWEEN_FIGURES.fullmatch(text, a.span.end, b.span.start):
+            return []
+    if any(id(a) in figures.used for a in listed):
+        return []
+    drafts = []
+    cursor = start
+    for part in parts:
+        name = clean_name(part) or object_name(part)
+        place = locate(text, name, cursor, m.start()) if name else None
+        if name is None or place is None:
+            return []
+        cursor = place[1]
+        drafts.append(Draft(name, place[0], place[1], "respective"))
+    for d, a in zip(drafts, listed, strict=True):
+        figures.used.add(id(a))
+        assign_amount(d, a, text, figures)
+    return drafts
+
+
 def alias_mentions(scan: Scan) -> list[Draft]:
     """``「A」(이하 'B')`` … ``B는 총 1,500억 원``: a subject mention of an alias takes
     the figures of its sentence for A (:mod:`.aliases`)."""
     return aliases.alias_mentions(scan.text, scan.figures, scan.aliases)
+
+
+def repeated_mentions(scan: Scan) -> list[Draft]:
+    """``NAME(총사업비 450억 원) …`` then ``이 가운데 NAME은 2026년부터 4년간 추진되며,
+    2026년 예산으로 38억 원이``: a later subject mention of a name found before takes
+    its sentence's free figures (:mod:`.aliases`)."""
+    known = {
+        d.name: aliases.Named(d.name, d.start, d.end)
+        for d in scan.drafts
+        if " " in d.name and len(d.name) >= _MENTION_MIN
+    }
+    return aliases.mentions(scan.text, scan.figures, known)
+
+
+# The shortest name whose later mentions are looked for (short ones recur as words).
+_MENTION_MIN = 6
 
 
 def subject(scan: Scan) -> list[Draft]:

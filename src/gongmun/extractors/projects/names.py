@@ -153,17 +153,23 @@ def _cut_clause(name: str) -> str:
 def _ends_clause(word: str) -> bool:
     """Whether ``word`` ends the clause before a name (``투입해``, ``위해``, ``사업을``).
 
-    A word in 해 is a verb's ending only when Kiwi reads it so: 연근해, 동해 and 재해
-    are nouns.
+    A word in one syllable that a noun can end in (을, 를, 은, 는, 에, 해) ends a clause
+    only when Kiwi reads a particle or an ending there: 마을, 연근해 and 동해 are nouns.
 
     >>> _ends_clause("투입해"), _ends_clause("연근해"), _ends_clause("사업을")
     (True, False, True)
+    >>> _ends_clause("마을"), _ends_clause("군은")
+    (False, True)
     """
     if not word.endswith(CLAUSE_END_SUFFIXES):
         return False
-    if not word.endswith("해") or word.endswith(("통해", "위해")):
+    if word.endswith(("통해", "위해")) or not word.endswith(_NOUN_LIKE_ENDS):
         return True
     return _verb_ending(word)
+
+
+# One-syllable clause ends that also end nouns (마을, 가을, 연근해, 동해, 조은).
+_NOUN_LIKE_ENDS: Final = ("을", "를", "은", "는", "에", "해")
 
 
 @lru_cache(maxsize=4096)
@@ -174,7 +180,7 @@ def _verb_ending(word: str) -> bool:
         tokens = tokenize(word)
     except (ImportError, OSError, RuntimeError):
         return True
-    return bool(tokens) and tokens[-1].tag.startswith("E")
+    return bool(tokens) and tokens[-1].tag.startswith(("E", "J"))
 
 
 def _trim_activity(name: str) -> str:
@@ -283,7 +289,7 @@ def name_before(
     text: str, line: Line, end: int, figures: Figures, *, support_head: bool = False
 ) -> tuple[str, int, int] | None:
     """The project name that ends at ``end`` on ``line``, with its start and end offsets."""
-    start, phrase = _phrase_before(text, line, end, figures)
+    start, phrase = phrase_before(text, line, end, figures)
     name = clean_name(phrase, support_head=support_head)
     if name is None:
         return None
@@ -298,7 +304,7 @@ def object_before(text: str, line: Line, end: int, figures: Figures) -> tuple[st
     makes a programme, head noun or not (:func:`object_name`), with its offsets."""
     if _NOTE_LINE.match(text, line.start, line.end):
         return None  # a source note or a caption names what it cites, not a programme
-    start, phrase = _phrase_before(text, line, end, figures)
+    start, phrase = phrase_before(text, line, end, figures)
     name = object_name(phrase) if phrase.strip() else None
     if name is None:
         return None
@@ -312,7 +318,7 @@ def object_before(text: str, line: Line, end: int, figures: Figures) -> tuple[st
 _NOTE_LINE = regex.compile(r"\s*(?:(?:자료|출처|주|註)\s*[:：)]|[<〈＜\[])")
 
 
-def _phrase_before(text: str, line: Line, end: int, figures: Figures) -> tuple[int, str]:
+def phrase_before(text: str, line: Line, end: int, figures: Figures) -> tuple[int, str]:
     """The stretch of ``line`` before ``end`` that can hold a name, and where it starts."""
     start = line.body_start
     # Never reach back over a figure or over an earlier group of figures on the line:
@@ -593,3 +599,35 @@ def _noun_tail(phrase: str) -> str | None:
             cut = t.start + t.len
     tail = phrase[cut:].strip(_EDGE_MARKS)
     return tail or None
+
+
+# Tokens that join coordinated names: "A과 B", "A 및 B", "A, B".
+_JOINERS: Final = frozenset({"및", "그리고", "또는", ","})
+
+
+@lru_cache(maxsize=2048)
+def coordinated(phrase: str) -> tuple[str, ...]:
+    """The parts of a phrase that lists names: split at 과/와 (Kiwi's JC), 및 and
+    commas outside parentheses. One part when nothing is listed.
+
+    >>> coordinated("설악권 안전체계 구축과 해수욕장 감시망 설치")
+    ('설악권 안전체계 구축', '해수욕장 감시망 설치')
+    >>> coordinated("방범 CCTV 확충 및 관제센터 고도화")
+    ('방범 CCTV 확충', '관제센터 고도화')
+    """
+    try:
+        from gongmun._kiwi import tokenize
+
+        tokens = tokenize(phrase)
+    except (ImportError, OSError, RuntimeError):
+        return (phrase,)
+    parts = []
+    depth = 0
+    begin = 0
+    for t in tokens:
+        depth += (t.form == "(") - (t.form == ")")
+        if depth == 0 and (t.tag == "JC" or t.form in _JOINERS):
+            parts.append(phrase[begin : t.start])
+            begin = t.start + t.len
+    parts.append(phrase[begin:])
+    return tuple(p.strip(_EDGE_MARKS) for p in parts if p.strip(_EDGE_MARKS))
