@@ -71,6 +71,15 @@ CASES = [
         id="a 구분 column of names",
     ),
     pytest.param(
+        (
+            ("구분", "단위사업", "세부사업"),
+            ("코드", "5120", "301"),
+            ("명칭", "해양창업 지원융자(기금)", "해양 혁신창업 자금(융자)"),
+        ),
+        {"해양 혁신창업 자금(융자)": (None, None, {})},
+        id="a code table's levels: the finest (세부사업) is the project, not its parent",
+    ),
+    pytest.param(
         (("구분", "2025년 예산"), ("국비", "50억원"), ("지방비", "20억원")),
         {},
         id="a 구분 column of payers is no name column",

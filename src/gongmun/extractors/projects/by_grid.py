@@ -29,6 +29,15 @@ _TOTAL_HEADER = regex.compile(r"총사업비|총\s*사업비|총액|총\s*예산
 _CHANGE_HEADER = regex.compile(r"증감|대비|증가|감소|비율|비중|%|률")
 # The mark of a sub-row before its label (- 지역주력산업육성, ▪ 구축지원): no part of the name.
 _ROW_MARK = regex.compile(r"^\s*(?:[-▪▫◦•○●■□◆◇▶▷·∙]|ㅇ(?=\s))\s*")
+# Levels of the budget structure, finest first (lower sorts first).
+_LEVEL: Final = {
+    "내역사업": -3,
+    "내역사업명": -3,
+    "세부사업": -2,
+    "세부사업명": -2,
+    "단위사업": -1,
+    "단위사업명": -1,
+}
 # A "구분" column counts as names when this share of its body cells reads as names.
 _NAMES_SHARE: Final = 0.6
 
@@ -79,9 +88,11 @@ def _table(text: str, table: Table, figures: Figures) -> list[Draft]:
 
 def _name_column(header: dict[int, Cell], body: Sequence[Cell]) -> int | None:
     """The column whose header says it holds names, or a 구분 column of names."""
-    for c in sorted(header.values(), key=lambda c: c.col):
-        if c.text.replace(" ", "") in NAME_COLUMNS:
-            return c.col
+    levels = [c for c in header.values() if c.text.replace(" ", "") in NAME_COLUMNS]
+    if levels:
+        # A budget code table heads a column per level (단위사업, 세부사업, 내역사업):
+        # the finest level is the project, the ones above it its parents.
+        return min(levels, key=lambda c: (_LEVEL.get(c.text.replace(" ", ""), 0), c.col)).col
     for c in sorted(header.values(), key=lambda c: c.col):
         if c.text.replace(" ", "") != "구분":
             continue

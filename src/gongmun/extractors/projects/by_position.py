@@ -27,6 +27,7 @@ from gongmun.extractors.projects.names import (
     STRONG_HEADS,
     clean_name,
     draft_at,
+    is_bare_noun,
     locate,
     name_before,
     object_before,
@@ -81,8 +82,18 @@ def paren_figures(scan: Scan) -> list[Draft]:
     return [
         d
         for i in scan.figure_lines
-        for d in _paren_figures(text, lines[i], scan.figures, _line_above(text, lines, i))
+        for d in _paren_figures(
+            text, lines[i], scan.figures, _line_above(text, lines, i), _text_above(text, lines, i)
+        )
     ]
+
+
+def _text_above(text: str, lines: list[Line], i: int) -> Line | None:
+    """The nearest non-blank line above ``i`` within one blank line, item or not."""
+    for ln in reversed(lines[max(0, i - 2) : i]):
+        if ln.end > ln.start and text[ln.start : ln.end].strip():
+            return ln
+    return None
 
 
 def colon_or_comma_figures(scan: Scan) -> list[Draft]:
@@ -191,7 +202,11 @@ def _label_name(text: str, line: Line, figures: Figures) -> list[Draft]:
 
 
 def _paren_figures(
-    text: str, line: Line, figures: Figures, above: Line | None = None
+    text: str,
+    line: Line,
+    figures: Figures,
+    above: Line | None = None,
+    wrapped_from: Line | None = None,
 ) -> list[Draft]:
     out = []
     for g0, g1 in paren_groups(text, line.body_start, line.end):
@@ -212,6 +227,8 @@ def _paren_figures(
             found = object_before(text, line, g0, figures)
         if found is None or NOT_HEAD_AFTER.match(text, g1, g1 + 40):
             continue
+        if wrapped_from is not None and found[1] == line.start == line.body_start:
+            found = _wrapped(text, wrapped_from, found)
         d = draft_at(found, "paren_figures")
         figures.take(d, g0, g1, text)
         after = _FIGURES_FOLLOW.match(text, g1, line.end)
@@ -223,6 +240,24 @@ def _paren_figures(
             figures.take(d, after.end(), stop, text)
         out.append(d)
     return out
+
+
+# The last word of a wrapped line: "… 주택도시기금(10.1조원), 소상공인시장".
+_LAST_WORD = regex.compile(r"(?:^|[\s,])(?P<word>[가-힣]{2,12})$")
+# A wrapped line runs near the page's width.
+_WRAPPED_LINE = 40
+
+
+def _wrapped(text: str, above: Line, found: tuple[str, int, int]) -> tuple[str, int, int]:
+    """A one-word name opening an unmarked line that continues the bare noun a long line
+    above ends with: a PDF's wrap cut ``소상공인시장`` / ``진흥기금(1.6조원)``."""
+    name, _, end = found
+    if " " in name or not STRONG_HEADS.search(name) or above.end - above.start < _WRAPPED_LINE:
+        return found
+    m = _LAST_WORD.search(text, above.start, above.end)
+    if m is None or not is_bare_noun(m["word"]):
+        return found
+    return f"{m['word']} {name}", m.start("word"), end
 
 
 _TOTAL_IN_GROUP = regex.compile(r"총\s*사업비|총사업규모|총\s*[\d,.]+\s*[조억천백만]")

@@ -199,6 +199,16 @@ def _name_amount(text: str, line: Line, figures: Figures) -> list[Draft]:
             # "NAME에는 올해 32억 원을 편성", "NAME 예산은 …": the verb or the word 예산
             # makes the phrase before a programme, head noun or not.
             found = object_before(text, line, end, figures)
+        if found is None and _funded(text, a):
+            # "NAME을 본격 추진하기 위해 70개 어촌에 1974억 원을 투자": the programme the
+            # spending is for.
+            purpose = _FOR_PURPOSE.search(
+                text, max(line.body_start, a.span.start - 80), a.span.start
+            )
+            if purpose is not None:
+                found = _prose_name(text, line, purpose.start(), figures) or object_before(
+                    text, line, purpose.start(), figures
+                )
         if found is None and _ANAPHOR.search(text, max(line.body_start, end - 8), end):
             found = _referent(text, line, end - 4)
         if found is None:
@@ -280,6 +290,12 @@ def _prose_name(text: str, line: Line, end: int, figures: Figures) -> tuple[str,
     place = locate(text, tail, start, stop)
     return (tail, *place) if place else found
 
+
+# "NAME을 (본격) 추진하기 위해 … ": the object of the purpose clause before a figure.
+_FOR_PURPOSE = regex.compile(
+    r"(?:을|를)\s+(?:본격(?:적으로)?\s*|적극\s*|차질\s*없이\s*)?"
+    r"(?:추진|지원|조성|구축|육성|운영|건립|건설)하기\s*위(?:해|하여)\s+[^.\n]{0,40}$"
+)
 
 _VIA = regex.compile(r"(?:을|를)\s+통해\s+[^.\n]{0,30}?$")
 

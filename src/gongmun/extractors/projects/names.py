@@ -48,7 +48,7 @@ _COUNT_WORD = regex.compile(r"^[\d,.]+\s*(?:개|건|명|곳|종|회|개소|개�
 
 # "'24년 초격차 프로젝트", "2022년 기후대응기금": a year in front says when, it is not
 # part of the name.
-_YEAR_PREFIX = regex.compile(r"^(?:'?\d{2}|(?:19|20)\d{2})년도?\s+(?=\S)")
+_YEAR_PREFIX = regex.compile(r"^(?:['‘’]?\d{2}|(?:19|20)\d{2})년도?\s+(?=\S)")
 
 _TRAILING_DATED_GROUP = regex.compile(r"\s*\([^()]*\d[^()]*\)$")
 
@@ -215,9 +215,11 @@ def _trim_activity(name: str) -> str:
 
 
 def _looks_like_project(name: str, *, support_head: bool = False) -> bool:
-    if not 3 <= len(name) <= 120 or not _HAS_WORD.search(name):
-        return False
-    has_head = bool(_HEAD_RE.search(name)) or (support_head and name.endswith(" 지원"))
+    if not 3 <= len(name) <= 120 or not _HAS_WORD.search(name) or "=" in name:
+        return False  # "=": a formula (통합재정수지=(재정수입-재정지출)+…), not a name
+    # "NAME 지원" with its own run time: a name of some length, not "특화 지원".
+    supported = support_head and name.endswith(" 지원") and len(name.replace(" ", "")) >= 6
+    has_head = bool(_HEAD_RE.search(name)) or supported
     # "요구하는한편 신규사업": a generic last word names no particular project.
     last = name.rsplit(" ", 1)[-1]
     generic = name in GENERIC_NAMES or (last in GENERIC_NAMES and last not in HEADS)
@@ -424,6 +426,8 @@ def _plausible_position_name(name: str) -> bool:
         return False
     if name.count("(") != name.count(")") or "%" in name or _SENTENCE_END.search(name):
         return False
+    if "=" in name:
+        return False  # a formula
     if _STARTS_WITH_NUMBER.match(name) or " 등 " in name or name.endswith(" 등"):
         return False
     if name.split(" ", 1)[0] in HEADING_WORDS:
@@ -631,3 +635,19 @@ def coordinated(phrase: str) -> tuple[str, ...]:
             begin = t.start + t.len
     parts.append(phrase[begin:])
     return tuple(p.strip(_EDGE_MARKS) for p in parts if p.strip(_EDGE_MARKS))
+
+
+@lru_cache(maxsize=2048)
+def is_bare_noun(word: str) -> bool:
+    """Whether ``word`` is nouns only, with no particle or ending (Kiwi's tags).
+
+    >>> is_bare_noun("소상공인시장"), is_bare_noun("기금으로는")
+    (True, False)
+    """
+    try:
+        from gongmun._kiwi import tokenize
+
+        tokens = tokenize(word)
+    except (ImportError, OSError, RuntimeError):
+        return False
+    return bool(tokens) and all(t.tag.startswith(("NN", "XSN", "XPN")) for t in tokens)

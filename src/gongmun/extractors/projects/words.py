@@ -130,7 +130,7 @@ LEADING_WORDS: Final[tuple[str, ...]] = (
 
 # Particles and words between a name and its amount: "NAME에 1조원", "NAME 예산은 300억원".
 NAME_AMOUNT_GAP: Final[str] = (
-    r"(?:에는|에서|에|엔|으로|로|은|는|이|가)?\s*(?:예산(?:은|으로|이|에|을|를)?\s*)?"
+    r"(?:에는|에서|에|엔|으로|로|은|는|이|가)?\s*(?:예산(?:은|으로|이|에|을|를)?\s*|대상\s+)?"
     # "NAME은 전년보다 1000억원 늘어난 2000억원": a change between the name and its level.
     r"(?:(?:전년|지난해|작년|올해)\s*(?:보다|대비|에\s*비해)\s*[\d,.]+\s*(?:조|억|천만|백만|만)"
     r"[\d,.조억천백만\s]*원?\s*(?:늘어난|증가한|줄어든|감소한|증액된|감액된|많은|적은)\s*)?"
