@@ -170,6 +170,15 @@ def test_the_caption_list_is_the_tables_caption_and_the_title_above_is_not(
     assert [(a.value_krw, a.year) for a in doc.amounts] == [(40 * 10**8, 2025)]
 
 
+def test_a_table_of_no_text_is_no_table(tmp_path: Path) -> None:
+    # A frame around a picture: a table control whose cells hold nothing.
+    empty = table(1, 1, [cell(0, 0, "")])
+    body = [paragraph("위"), paragraph(ctrl(11, "tbl "), controls=[empty]), paragraph("아래")]
+    raw = read_path(write(tmp_path, hwp([b"".join(body)])))
+    assert raw.tables == ()
+    assert raw.text == "위\n아래"
+
+
 def test_declared_addresses_never_size_the_grid() -> None:
     from gongmun.readers.hwp import HwpCell
 

@@ -165,8 +165,27 @@ def _surrounded(
     elif caption is not None:
         caption, in_caption = _caption_unit(caption)
         unit = unit or in_caption
-    unit = unit or title_unit
+    unit = unit or title_unit or _header_unit(t)
     return dataclasses.replace(t, unit=unit, caption=caption)
+
+
+def _header_unit(t: Table) -> str | None:
+    """The unit the table's own header cells state: a first row holding ``(단위: 백만원)``,
+    a header ``연봉한계액 (단위 : 천원)``. None when none does, or when two cells state
+    different units (two panels side by side: no one unit is the table's), or when the
+    table has no body (a title box, ``참고 1 | … 세부통계(단위: 억달러)``, over the table
+    its unit is for)."""
+    if t.n_rows <= max(t.header_rows, 1):
+        return None
+    found = set()
+    for c in t.cells:
+        if c.row < max(t.header_rows, 1) and "단" in c.text:
+            whole = unit_of(c.text)
+            m = _UNIT_TAIL.search(c.text) if whole is None else None
+            unit = whole if whole is not None else m.group("unit").strip() if m else None
+            if unit is not None:
+                found.add(unit)
+    return found.pop() if len(found) == 1 else None
 
 
 def _caption_unit(caption: str) -> tuple[str | None, str | None]:
