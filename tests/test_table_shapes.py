@@ -4,12 +4,14 @@ documents of benchmarks/tables): one small synthetic input per rule."""
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
+from typing import Any
 
 from gongmun.doc.aligned_text import find_aligned_tables
 from gongmun.doc.columns import label_year, year_in
 from gongmun.doc.tables import table_from_rows
 from gongmun.extractors.table_figures import table_unit
-from gongmun.pipeline import extract_text
+from gongmun.pipeline import extract, extract_text
 
 E = 10**8
 M = 10**6
@@ -195,3 +197,43 @@ def test_the_year_passes_a_change_to_the_sum_it_leads_to() -> None:
     assert got == [(312 * E, None), (1842 * E, 2025)]
     # Without a change between them, a second figure still takes no year of its own.
     assert _years("2025년 예산은 1,842억원, 기금은 300억원이다.")[1] == (300 * E, None)
+
+
+def test_a_row_label_ending_in_a_noun_like_a_verb_ending() -> None:
+    # 경비함 (a patrol ship) ends as 추진함 does; with figures after it, it is a row label.
+    text = "□ 연도별 건조 예산\n(억원) 2024 2025\n대형 경비함 1,120 1,340\n중형 경비함 480 520\n"
+    assert _years(text) == [(1120 * E, 2024), (1340 * E, 2025), (480 * E, 2024), (520 * E, 2025)]
+
+
+def _years_over_subcolumns(c: Any) -> None:
+    c.setFont("HYSMyeongJo-Medium", 10)
+    c.drawString(72, 790, "(단위: 백만원)")
+    c.drawString(250, 770, "2024년")
+    c.drawString(400, 770, "2025년")
+    for x, h in ((80, "권역"), (200, "예산"), (280, "집행"), (360, "예산"), (440, "집행률(%)")):
+        c.drawString(x, 755, h)
+    rows = [
+        ["수도권", "4,820", "4,610", "5,150", "93.2"],
+        ["호남권", "3,270", "3,105", "3,400", "91.8"],
+    ]
+    for i, row in enumerate(rows):
+        c.drawString(80, 738 - 16 * i, row[0])
+        for x, cell in zip([230, 310, 390, 480], row[1:], strict=True):
+            c.drawRightString(x, 738 - 16 * i, cell)
+
+
+def test_unruled_pdf_table_with_years_over_its_header(tmp_path: Path) -> None:
+    from test_readers_pdf import make_pdf
+
+    doc = extract(make_pdf(tmp_path, _years_over_subcolumns))
+    [table] = doc.tables
+    assert table.source == "pdf_aligned"
+    got = [(a.value_krw, a.year) for a in doc.amounts]
+    assert got == [
+        (4820 * M, 2024),
+        (4610 * M, 2024),
+        (5150 * M, 2025),
+        (3270 * M, 2024),
+        (3105 * M, 2024),
+        (3400 * M, 2025),
+    ]
