@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import Any, Final
 
 import regex
@@ -35,6 +36,10 @@ ALIGNED_MIN_COLS: Final = 3
 HRULES_MIN_ROWS: Final = 2
 # Lines of one aligned table are at most this many line heights apart.
 ALIGNED_MAX_LEADING: Final = 2.2
+# A wrapped cell's next line: closer under its row than this share of the usual blank
+# between rows, and than this many font sizes.
+WRAP_GAP_SHARE: Final = 0.6
+WRAP_GAP_EM: Final = 0.5
 # A year an upper header names: 2024년, 2025, ’25.
 _UPPER_YEAR = regex.compile(r"(?:19|20)\d{2}|['‘’`]\d{2}")
 _NUMBER = regex.compile(r"^[△▽\-+(]?\d[\d,.]*%?\)?$")
@@ -122,8 +127,13 @@ def grid(
     source: str,
 ) -> Table:
     """Rows of segments placed in the bands; a row with nothing in the first column and
-    no number, under a row that has one, continues that row's wrapped cells."""
+    no number, under a row that has one, continues that row's wrapped cells. So does a
+    row of a first cell only, set closer under a row of figures than rows are to each
+    other (``해상풍력 배후항만`` / ``조성``: a name wrapped in its cell)."""
     placed: list[dict[int, tuple[int, str, Box]]] = []
+    gaps = _gaps(rows)
+    body_gaps = sorted(gaps[header_rows + 1 :])
+    usual = body_gaps[len(body_gaps) // 2] if body_gaps else 0.0
     for r, row in enumerate(rows):
         cells: dict[int, tuple[int, str, Box]] = {}
         for seg in row:
@@ -136,7 +146,19 @@ def grid(
             else:
                 cells[first] = (last - first + 1, _text(seg), box)
         numeric = any(_NUMBER.match(t) for _, t, _ in cells.values())
-        if placed and r > header_rows and 0 not in cells and 0 in placed[-1] and not numeric:
+        wrapped = (
+            bool(placed)
+            and list(cells) == [0]
+            and gaps[r] < min(WRAP_GAP_SHARE * usual, WRAP_GAP_EM * row[0][0].size)
+            and any(_NUMBER.match(t) for _, t, _ in placed[-1].values())
+        )
+        if (
+            placed
+            and r > header_rows
+            and (0 not in cells or wrapped)
+            and 0 in placed[-1]
+            and not numeric
+        ):
             prev = placed[-1]
             for col, (span, text, box) in cells.items():
                 if col in prev:
@@ -154,6 +176,15 @@ def grid(
         for col, (span, text, box) in sorted(cells.items())
     ]
     return Table(tuple(out), len(placed), len(bs), header_rows=header_rows, source=source)
+
+
+def _gaps(rows: Sequence[Sequence[list[Word]]]) -> list[float]:
+    """Per row, the blank between its top and the bottom of the row above (0 for the first)."""
+    out = [0.0]
+    for above, row in pairwise(rows):
+        bottom = max(w.bottom for seg in above for w in seg)
+        out.append(min(w.top for seg in row for w in seg) - bottom)
+    return out
 
 
 def _box_of(words: Sequence[Word]) -> Box:
