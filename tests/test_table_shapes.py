@@ -237,3 +237,39 @@ def test_unruled_pdf_table_with_years_over_its_header(tmp_path: Path) -> None:
         (3105 * M, 2024),
         (3400 * M, 2025),
     ]
+
+
+def _hrules_wrapped_name(c: Any) -> None:
+    c.setFont("HYSMyeongJo-Medium", 10)
+    c.drawString(72, 800, "(단위: 억원)")
+    c.setLineWidth(0.8)
+    for y in (790, 770, 668):
+        c.line(72, y, 500, y)
+    for x, h in zip([80, 250, 310], ["사업명", "’26", "’27"], strict=True):
+        c.drawString(x, 776, h)
+    # A name wrapped in its cell (12 points under its row), then a group label row at the
+    # rows' own pitch (18 points), which stays a row.
+    c.drawString(80, 756, "해상풍력 배후항만")
+    c.drawString(250, 756, "120")
+    c.drawString(310, 756, "340")
+    c.drawString(80, 744, "조성")
+    c.drawString(80, 726, "친환경 선박")
+    c.drawString(80, 708, "수소 운반선")
+    c.drawString(250, 708, "85")
+    c.drawString(310, 708, "90")
+    c.drawString(80, 690, "연안 여객선")
+    c.drawString(250, 690, "70")
+    c.drawString(310, 690, "75")
+    c.drawString(80, 680, "합계")
+    c.drawString(250, 680, "275")
+    c.drawString(310, 680, "505")
+
+
+def test_a_name_wrapped_in_its_cell_joins_its_row(tmp_path: Path) -> None:
+    from test_readers_pdf import make_pdf
+
+    doc = extract(make_pdf(tmp_path, _hrules_wrapped_name))
+    [table] = doc.tables
+    names = [c.text for c in table.cells if c.col == 0 and not c.header]
+    assert names[0].replace(" ", "") == "해상풍력배후항만조성"
+    assert names[1:] == ["친환경 선박", "수소 운반선", "연안 여객선", "합계"]
