@@ -280,6 +280,9 @@ def test_two_columns_read_across_into_one_line_are_parted() -> None:
     assert _repaired(text) == left + "\n" + " " * 19 + right + "\n- 다음으로 창업 지원 사업이 큼"
     assert [a.year for a in gongmun.extract_text(text, ocr_text=True).amounts] == [None]
     assert [a.year for a in gongmun.extract_text(text).amounts] == [2024]
+    # A caption whose spaces OCR lost is one long word, still not a cell.
+    glued = "<그림3>2024년부처별지원규모추이와전망" + " " * 20 + right
+    assert _repaired(glued).split("\n")[0] == "<그림3>2024년부처별지원규모추이와전망"
     # Table cells (figures, short labels) and a word gap stay on their line.
     for row in (
         "기금                31.2               33.8            35.6",

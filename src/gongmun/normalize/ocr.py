@@ -48,6 +48,7 @@ from gongmun.normalize.ocr_tables import (
     COLUMN_HANGUL_MIN,
     COLUMN_REACH,
     COLUMN_TEXT_MIN,
+    COLUMN_WORD_MIN,
     COUNT_WORDS,
     DIGIT_LOOKALIKES,
     HALF_AMBIGUOUS,
@@ -176,14 +177,17 @@ _FIGURE_TOKEN: Final = regex.compile(r"[△▽\-]?\(?\d[\d,.]*\)?%?")
 
 
 def _prose(segment: str) -> bool:
-    """Running text, not a cell: long enough, a few words, mostly Hangul, not opening or
-    closing with a figure."""
+    """Running text, not a cell: long enough, a few words (or one long one), Hangul, not
+    opening or closing with a figure."""
     s = segment.strip()
     words = s.split()
+    hangul = len(_HANGUL.findall(s))
+    # One long word is a caption whose spaces OCR lost (<그림6>2023년주요분야의…), not a cell.
+    long_word = len(s) >= COLUMN_WORD_MIN and hangul >= 2 * COLUMN_HANGUL_MIN
     return (
         len(s) >= COLUMN_TEXT_MIN
-        and len(words) >= 2
-        and len(_HANGUL.findall(s)) >= COLUMN_HANGUL_MIN
+        and (len(words) >= 2 or long_word)
+        and hangul >= COLUMN_HANGUL_MIN
         and not _FIGURE_TOKEN.fullmatch(words[0])
         and not _FIGURE_TOKEN.fullmatch(words[-1])
     )

@@ -87,3 +87,5 @@ COLUMN_GAP_MIN: Final[int] = 6
 COLUMN_TEXT_MIN: Final[int] = 12
 COLUMN_HANGUL_MIN: Final[int] = 5
 COLUMN_REACH: Final[int] = 200
+# One word this long (and twice as Hangul) is a caption that lost its spaces, not a cell.
+COLUMN_WORD_MIN: Final[int] = 16
