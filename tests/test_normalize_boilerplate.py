@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import gongmun
 from gongmun.normalize.boilerplate import boilerplate_warnings, drop_boilerplate
 
@@ -82,3 +84,23 @@ def test_a_plan_that_drops_more_than_it_keeps_is_refused_with_a_warning() -> Non
 def test_a_real_page_gets_no_warning() -> None:
     assert boilerplate_warnings(NEWS_PAGE) == []
     assert drop_boilerplate(NEWS_PAGE)
+
+
+def test_documents_run_together_keep_each_ones_text() -> None:
+    # Four seeds (two reports, two news pages) in one text: each article stays, whole (its
+    # lines may wrap differently). Run together, the page furniture of one once made the
+    # plan drop nearly all of them; OCR reading the bullets as © made it worse.
+    seeds = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))[:4]
+    alone = [_flat(gongmun.normalize(s.read_text(encoding="utf-8")).text) for s in seeds]
+    for bullet in ("ㅇ ", "© "):
+        together = gongmun.normalize(
+            "\n\n".join(s.read_text(encoding="utf-8").replace("ㅇ ", bullet) for s in seeds)
+        )
+        assert "boilerplate_kept" not in [n.code for n in together.notices]
+        kept = _flat(together.text).replace("©", "ㅇ")
+        for name, text in zip(seeds, alone, strict=True):
+            assert text in kept, (name.name, bullet)
+
+
+def _flat(text: str) -> str:
+    return "".join(text.split())

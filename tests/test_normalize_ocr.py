@@ -171,6 +171,67 @@ def test_a_year_label_before_a_figure_gets_its_quote_back() -> None:
         assert repair_ocr(text) == [], text
 
 
+def test_a_lone_dotted_group_among_comma_figures_is_a_thousands_group() -> None:
+    # A row of integers (one written 1,806): 1.512 and 2.215 had their commas read as dots.
+    row = "(예산, 억원) ['21] 1.512 ['22] 1.,734 ['23] 1,806 ['24] 2.215"
+    assert _repaired(row) == "(예산, 억원) ['21] 1,512 ['22] 1,734 ['23] 1,806 ['24] 2,215"
+    assert _doubts(row) == []
+    doc = gongmun.extract_text(row, ocr_text=True)
+    assert sorted(a.value_krw for a in doc.amounts) == [
+        151_200_000_000,
+        173_400_000_000,
+        180_600_000_000,
+        221_500_000_000,
+    ]
+    # No comma figure beside it, a decimal in the row, or the sibling on another line:
+    # the dot may be a decimal point, so the figure stays doubtful.
+    for text, lone in (
+        ("['24] 2.614 ['25] 2685", "2.614"),
+        ("계 1.512 1,806 2.5", "1.512"),
+        ("계 1.512\n1,806", "1.512"),
+        ("비율 3.141 24.5%, 1,200", "3.141"),
+    ):
+        assert repair_ocr(text) == [], text
+        assert [t for _, t in _doubts(text)] == [lone], text
+
+
+def test_a_unit_statement_syllable_misread_is_the_unit() -> None:
+    assert _repaired("(단위: 소원,%)") == "(단위: 조원,%)"
+    assert _repaired("(단위 : 역원)  (단위:초원)") == "(단위 : 억원)  (단위:조원)"
+    text = "(단위: 소원)\n구분 2024 2025\n자금 31.2 33.8"
+    doc = gongmun.extract_text(text, ocr_text=True)
+    assert [a.value_krw for a in doc.amounts] == [31_200_000_000_000, 33_800_000_000_000]
+    # Outside a unit statement a word is a word.
+    assert repair_ocr("소원 수리 12건, 초원 3곳") == []
+
+
+def test_a_year_with_a_double_quote_or_no_bracket_after_a_figure() -> None:
+    assert _repaired('지원("26년 45억원), 612억원("23) 투입') == (
+        "지원('26년 45억원), 612억원('23) 투입"
+    )
+    assert _repaired("*“26년 8.5억원 투입") == "*'26년 8.5억원 투입"
+    assert _repaired("3.412억원'23) 투입") == "3,412억원('23) 투입"
+    assert _repaired("사업 12,310억원 (23)") == "사업 12,310억원 ('23)"
+    doc = gongmun.extract_text('사업 12,310억원 (23), 지원("26년 45억원)', ocr_text=True)
+    assert [(a.value_krw, a.year) for a in doc.amounts] == [
+        (1_231_000_000_000, 2023),
+        (4_500_000_000, 2026),
+    ]
+    # A quotation, a footnote or a count is no year.
+    for text in ("“30년 전통”을", "사업 120억원 (3)", '("10년 이상)', "500억원 (8) 항목"):
+        assert repair_ocr(text) == [], text
+
+
+def test_a_bracketed_year_label_before_a_count_or_at_a_bullet() -> None:
+    assert _repaired("(23년 12개 과제, 340억원)") == "('23년 12개 과제, 340억원)"
+    assert _repaired("* (23년 지원) 41개 기업(1,120억원)") == "* ('23년 지원) 41개 기업(1,120억원)"
+    doc = gongmun.extract_text("* (23년 지원) 41개 기업(1,120억원)", ocr_text=True)
+    assert [(a.value_krw, a.year) for a in doc.amounts] == [(112_000_000_000, 2023)]
+    # Counts of years and durations stay.
+    for text in ("* (20년 이상) 기업", "(10년 3개월) 소요", "(23년 12개월간)", "- (15년 연속)"):
+        assert repair_ocr(text) == [], text
+
+
 def test_a_bibliography_that_lost_its_heading_gives_no_periods() -> None:
     body = "ㅇ 사업기간: '26~'30\n\n"
     refs = "행정부. (2024). 2024~2028년 재정계획.\n. (2023). 「2023~2027년 계획」.\n"
@@ -254,6 +315,13 @@ CLEAN_TOKENS = st.sampled_from(
         "51.7억원",
         "사업",
         "추진",
+        "(단위: 조원)",
+        "1,615 2.5",
+        "* ('24년 지원)",
+        "(10년 3개월)",
+        "2,776억원('24)",
+        "(20년 이상)",
+        "소원",
     ]
 )
 CLEAN = st.lists(CLEAN_TOKENS, max_size=12).flatmap(
@@ -293,6 +361,13 @@ NOISY_TOKENS = st.one_of(
             '("22)4,512억원',
             "(26년 412억원)",
             ": 127년 1조 52억원",
+            "['22] 1.615 ['23] 1,910",
+            "(단위: 소원)",
+            '("25년 40억원)',
+            "2,776억원'24)",
+            "1,410억원 (24)",
+            "(24년 11개 과제, 330억원)",
+            "* (24년 지원)",
         ]
     ),
 )

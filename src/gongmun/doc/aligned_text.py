@@ -18,6 +18,7 @@ once and a row's positions once per line: linear in the text.
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
@@ -44,7 +45,10 @@ _MIN_BODY: Final = 2
 class _Line:
     start: int
     text: str
-    groups: tuple[tuple[int, int], ...]  # (start, end) columns of the words groups on it
+    groups: tuple[tuple[int, int], ...]  # (start, end) offsets of the word groups on it
+    # Where the groups stand on the page: their offsets, or their display columns where
+    # a wide (Hangul, Hanja) character takes two (see _by_width).
+    places: tuple[tuple[int, int], ...]
 
     @property
     def is_body(self) -> bool:
@@ -60,6 +64,23 @@ def _figure(word: str) -> bool:
 def _groups(text: str) -> tuple[tuple[int, int], ...]:
     """Word groups of a line parted by two spaces or more, as (start, end) columns."""
     return tuple((m.start(), m.end()) for m in _GROUP.finditer(text))
+
+
+def _width_places(line: _Line) -> tuple[tuple[int, int], ...]:
+    """The line's groups in display columns: a wide character (East Asian width W or F)
+    takes two, as in the fixed-width editor or PDF layout that aligned the table."""
+    col = 0
+    at = [0] * (len(line.text) + 1)
+    for k, ch in enumerate(line.text):
+        at[k] = col
+        col += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+    at[len(line.text)] = col
+    return tuple((at[a], at[b]) for a, b in line.groups)
+
+
+def _by_width(run: Sequence[_Line]) -> list[_Line]:
+    """``run`` placed by display width instead of by character offsets."""
+    return [dataclasses.replace(ln, places=_width_places(ln)) for ln in run]
 
 
 def _candidate(text: str) -> bool:
@@ -82,7 +103,8 @@ def find_aligned_tables(text: str) -> list[Table]:
     for raw_line in text.split("\n"):
         line = raw_line.rstrip("\r")
         if _candidate(line):
-            run.append(_Line(pos, line, _groups(line)))
+            groups = _groups(line)
+            run.append(_Line(pos, line, groups, groups))
         else:
             tables.extend(_tables_of(run))
             run = []
@@ -92,32 +114,32 @@ def find_aligned_tables(text: str) -> list[Table]:
 
 
 def _tables_of(run: Sequence[_Line]) -> list[Table]:
-    """The table a run of candidate lines holds: up to two header lines, then body rows."""
+    """The table a run of candidate lines holds: up to two header lines, then body rows.
+
+    Columns are read twice when a line holds wide characters: by character offsets (a
+    layout that counts characters) and by display width (an editor or a PDF layout in
+    which a Hangul syllable is two columns wide). The reading that puts fewer groups of
+    a line into one cell (``증 감    증감률`` as one header) is the table's."""
     first = next((k for k, ln in enumerate(run) if ln.is_body), None)
     if first is None:
         return []
-    heads = list(run[max(0, first - _MAX_HEADS) : first])
-    body = list(run[first:])
-    if len(body) < _MIN_BODY:
+    lines = list(run[max(0, first - _MAX_HEADS) :])
+    n_heads = min(first, _MAX_HEADS)
+    if len(lines) - n_heads < _MIN_BODY:
         return []
-    columns = _columns(body)
-    if len(columns) < 2:
+    best = _read(lines, n_heads)
+    if any(ln.places != _width_places(ln) for ln in lines):
+        wide = _read(_by_width(lines), n_heads)
+        if wide is not None and (best is None or wide[1] < best[1]):
+            best = wide
+    if best is None:
         return []
-    cells: list[Cell] = []
-    n_heads = len(heads)
-    for r, line in enumerate(heads):
-        row = _cells(line, r, columns, header=True)
-        cells.extend(_spread(row, len(columns)) if r < n_heads - 1 else row)
-    for r, line in enumerate(body, start=n_heads):
-        cells.extend(_cells(line, r, columns, header=False))
-    if not _has_figure_column(cells, n_heads, len(columns)):
-        return []
-    lines = heads + body
+    cells, n_cols = best[0], best[2]
     return [
         Table(
             tuple(cells),
             len(lines),
-            len(columns),
+            n_cols,
             header_rows=n_heads,
             start=lines[0].start + lines[0].groups[0][0],
             end=lines[-1].start + lines[-1].groups[-1][1],
@@ -126,13 +148,31 @@ def _tables_of(run: Sequence[_Line]) -> list[Table]:
     ]
 
 
+def _read(lines: Sequence[_Line], n_heads: int) -> tuple[list[Cell], int, int] | None:
+    """The cells of ``lines`` (``n_heads`` header lines first) placed in the columns
+    their body rows make, how many groups had to join another in a cell, and the number
+    of columns; None when they make no table (one column, no column of figures)."""
+    columns = _columns(lines[n_heads:])
+    if len(columns) < 2:
+        return None
+    cells: list[Cell] = []
+    joins = 0
+    for r, line in enumerate(lines):
+        row, joined = _cells(line, r, columns, header=r < n_heads)
+        joins += joined
+        cells.extend(_spread(row, len(columns)) if r < n_heads - 1 else row)
+    if not _has_figure_column(cells, n_heads, len(columns)):
+        return None
+    return cells, joins, len(columns)
+
+
 def _columns(body: Sequence[_Line]) -> list[tuple[int, int]]:
     """Column extents: runs of character positions some body row fills, parted by
     positions blank in every one of them."""
-    width = max(ln.groups[-1][1] for ln in body)
+    width = max(ln.places[-1][1] for ln in body)
     filled = bytearray(width + 1)
     for ln in body:
-        for a, b in ln.groups:
+        for a, b in ln.places:
             filled[a:b] = b"\x01" * (b - a)
     out: list[tuple[int, int]] = []
     k = 0
@@ -159,19 +199,25 @@ def _column_of(a: int, b: int, columns: Sequence[tuple[int, int]]) -> tuple[int,
     return k, k
 
 
-def _cells(line: _Line, row: int, columns: Sequence[tuple[int, int]], header: bool) -> list[Cell]:
-    """The line's groups as cells: groups in one column join, a group over several spans."""
+def _cells(
+    line: _Line, row: int, columns: Sequence[tuple[int, int]], header: bool
+) -> tuple[list[Cell], int]:
+    """The line's groups as cells (groups in one column join, a group over several
+    spans), and how many groups joined another."""
     placed: dict[int, tuple[int, int, int]] = {}  # first column -> (start, end, last column)
-    for a, b in line.groups:
-        lo, hi = _column_of(a, b, columns)
+    joins = 0
+    for (a, b), (pa, pb) in zip(line.groups, line.places, strict=True):
+        lo, hi = _column_of(pa, pb, columns)
         if lo in placed:
             s, _, h = placed[lo]
             placed[lo] = (s, b, max(h, hi))
+            joins += 1
         elif placed and max(placed) >= lo:
             # Overlaps a column a group on its left spans already: join that cell.
             k = max(placed)
             s, _, h = placed[k]
             placed[k] = (s, b, max(h, hi))
+            joins += 1
         else:
             placed[lo] = (a, b, hi)
     out = []
@@ -188,7 +234,7 @@ def _cells(line: _Line, row: int, columns: Sequence[tuple[int, int]], header: bo
                 end=line.start + b,
             )
         )
-    return out
+    return out, joins
 
 
 def _spread(row: list[Cell], n_cols: int) -> list[Cell]:

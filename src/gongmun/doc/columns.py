@@ -35,7 +35,7 @@ from gongmun.doc.column_words import (
     TOTAL_ROWS,
 )
 from gongmun.doc.tables import Cell, Table
-from gongmun.extractors.years import resolve_two_digit
+from gongmun.extractors.years import QUOTES, resolve_two_digit
 
 ColumnKind = Literal["label", "name", "value", "diff", "total", "rate", "count", "period"]
 
@@ -48,16 +48,18 @@ UNIT_STATEMENT: Final = regex.compile(
 # A unit in parentheses in a header cell: 예산(억원), (%), 지원기업(개사).
 _HEADER_UNIT = regex.compile(rf"\(\s*(?P<unit>{_MONEY_ALT}|{_COUNT_ALT})\s*\)")
 # A year in a header: 2025, 2025년, 2025년도, ’25, ’25년, 25년 (never inside a longer number).
+# Any quote mark: aligned tables are read from the raw text, before quotes are folded.
+_Q = f"[{QUOTES}]"
 _YEAR = regex.compile(
-    r"(?<![\d.,])(?:(?P<four>(?:19|20)\d{2})(?:\s*년도?)?|'\s?(?P<two>\d{2})(?:\s*년도?)?"
+    rf"(?<![\d.,])(?:(?P<four>(?:19|20)\d{{2}})(?:\s*년도?)?|{_Q}\s?(?P<two>\d{{2}})(?:\s*년도?)?"
     r"|(?P<bare>\d{2})\s*년도?)(?![\d.,]|\s*[.]\s*\d)"
 )
 # A range of years: ’25~’29, 2021~2025 (a period or a multi-year total, no one year).
-_RANGE = regex.compile(r"\d\s*(?:년도?)?\s*[~\-–]\s*'?\s?\d")
+_RANGE = regex.compile(rf"\d\s*(?:년도?)?\s*[~∼～\-–]\s*{_Q}?\s?\d")
 # A row label that is only a year: years down the side.
 _YEAR_LABEL = regex.compile(
-    r"^\s*(?:(?P<four>(?:19|20)\d{2})|'\s?(?P<two>\d{2})|(?P<bare>\d{2})(?=\s*년))\s*(?:년도?)?"
-    r"\s*(?:\([^()]{0,8}\))?\s*$"
+    rf"^\s*(?:(?P<four>(?:19|20)\d{{2}})|{_Q}\s?(?P<two>\d{{2}})|(?P<bare>\d{{2}})(?=\s*년))"
+    r"\s*(?:년도?)?\s*(?:\([^()]{0,8}\))?\s*$"
 )
 # A figure cell: 1,234 / △12.5 / (300) / -.
 FIGURE_CELL: Final = regex.compile(
@@ -71,6 +73,8 @@ _YEAR_CELL = regex.compile(r"^\s*(?:19|20)\d{2}\s*$")
 # Header rows read at most (a table of figure-free rows is text, not a header).
 _MAX_HEADER_ROWS: Final = 3
 _STAGE = regex.compile("|".join(STAGE_WORDS))
+# What a row label holds besides its year to be that year's row: a stage (예산안, 결산).
+_STAGE_LABEL = regex.compile("(?:" + "|".join(STAGE_WORDS) + r")(?:\([A-Z가-힣]\))?")
 
 
 def squeeze(text: str) -> str:
@@ -164,10 +168,14 @@ class TableView:
         self.unit = unit if unit is not None else money_unit(units_of(table.unit or ""))
         self.grid: tuple[tuple[Cell | None, ...], ...] = table.grid()
         # Figure-free rows under the stated header rows are headers too (a reader's
-        # two-row header: 2023년 over 당초(A) 수정).
+        # two-row header: 2023년 over 당초(A) 수정); a row of amounts written with their
+        # unit (450억원) is a body row.
         rows = max(table.header_rows, 0)
         while rows < table.n_rows - 1 and not any(
-            c is not None and c.row == rows and is_figure(c.text) and not _YEAR_CELL.match(c.text)
+            c is not None
+            and c.row == rows
+            and (is_figure(c.text) or _AMOUNT_CELL.match(c.text) is not None)
+            and not _YEAR_CELL.match(c.text)
             for c in self.grid[rows]
         ):
             if rows >= _MAX_HEADER_ROWS or not any(c is not None for c in self.grid[rows]):
@@ -346,11 +354,16 @@ class TableView:
         return False
 
     def row_year(self, row: int) -> int | None:
-        """The year a row stands for when its label is a year (years down the side)."""
+        """The year a row stands for when its label is a year (years down the side), or a
+        year's budget stage (``2025년 예산``, ``’26 정부안``: a column-by-column table
+        read turned over)."""
         for c in self.grid[row] if 0 <= row < self.table.n_rows else ():
             if c is None or not c.text.strip():
                 continue
-            return label_year(c.text, self.doc_year)
+            year = label_year(c.text, self.doc_year)
+            if year is None and _STAGE_LABEL.fullmatch(squeeze(_YEAR.sub("", c.text))):
+                year = year_in(c.text, self.doc_year)
+            return year
         return None
 
     @cached_property

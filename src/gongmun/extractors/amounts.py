@@ -44,15 +44,18 @@ from gongmun.models import Amount, Qualifier
 # One group's digits: 4천567, 2백37, 15백 (bounded, so a long run of figures stays linear).
 _G = rf"{NUMBER}(?:[십백천]{NUMBER}?){{0,3}}"
 _DEC = r"(?P<dec>[△▽]\s?)?"
+# Between a figure and its big unit: a space on the same line. A cell's figure at a
+# line's end and the next cell's word (870 / 조성, a flattened table) are no 870조.
+_U = r"[ \t\u0007]?"
 # An amount with its own unit. Big units in order; a plain tail only when 원 follows.
 _AMOUNT = regex.compile(
     rf"""
     (?<![\d.,A-Za-z'십백천])
     {_DEC}
     (?P<body>
-        (?P<jo>{_G}\s?조)(?:{GAP}{_G}\s?억)?(?:{GAP}{_G}\s?만)?(?:{GAP}{NUMBER}(?={GAP}원))?
-      | (?P<eok>{_G}\s?억)(?:{GAP}{_G}\s?만)?(?:{GAP}{NUMBER}(?={GAP}원))?
-      | (?P<man>{_G}\s?만)(?:{GAP}{NUMBER}(?={GAP}원))?
+        (?P<jo>{_G}{_U}조)(?:{GAP}{_G}{_U}억)?(?:{GAP}{_G}{_U}만)?(?:{GAP}{NUMBER}(?={GAP}원))?
+      | (?P<eok>{_G}{_U}억)(?:{GAP}{_G}{_U}만)?(?:{GAP}{NUMBER}(?={GAP}원))?
+      | (?P<man>{_G}{_U}만)(?:{GAP}{NUMBER}(?={GAP}원))?
       | (?P<plain>{_G})(?={GAP}원)
     )
     (?P<won>{GAP}원)?
@@ -88,6 +91,11 @@ _MULTI_YEAR_SUM = regex.compile(r"\s*(?:\([^()\n]{0,10}\))?\s*/\s*\d+\s*년")
 _WRAP_WIDTH = 40
 _SENTENCE_CLOSE = regex.compile(r"(?:[.:;!?]|[다음함임됨])$")
 _BULLET_OPEN = regex.compile(r"[ \t]*(?:[-□■○●◦ㅇ※▶◇◆❍·•*]|\d{1,2}\.\s|[가-하]\.\s|\(\d{1,2}\)|<)")
+# A table's or chart's own number in its caption (<표 1>, [그림 2], 표 3.): a unit line
+# next to the caption must not make it a figure.
+_CAPTION_NUMBER = regex.compile(
+    r"(?<![가-힣])(?:표|그림|도표|차트)[ \t]?(?P<num>\d{1,3})(?=[ \t]*[>\]〉).\-]|\s)"
+)
 # Qualifiers that make an amount a threshold of a criterion.
 _THRESHOLDS: frozenset[str] = frozenset({"이상", "미만"})
 # How far back on its line an amount looks for a column header's year.
@@ -335,6 +343,8 @@ def find_amounts(ctx: Context) -> list[Amount]:
     # Line-by-line guessing only where no table with a unit gave the answer.
     implied += table_units(text, explicit + implied + read, doc_year)
     implied += inline_units(text, explicit + implied + read, doc_year)
+    numbers = {m.start("num") for m in _CAPTION_NUMBER.finditer(text)}
+    implied = [h for h in implied if h.start not in numbers]
     hits: list[Hit] = []
     for h in sorted(explicit + implied, key=lambda h: (h.start, -h.end)):
         if hits and h.start < hits[-1].end:

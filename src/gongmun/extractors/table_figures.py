@@ -22,6 +22,7 @@ from gongmun.doc.columns import (
     UNIT_STATEMENT,
     TableView,
     money_unit,
+    squeeze,
     units_of,
     year_in,
 )
@@ -38,6 +39,8 @@ _DOC_UNIT = regex.compile(
     r"(?:이하|모든|전체|각|본\s?자료|본\s?문서)[^\n]{0,20}?(?:금액\s?)?단위\s*(?:는|은|:|：)?\s*"
     r"(?P<unit>천원|백만원|억원|조원|만원|십억원|원)"
 )
+# Headers of a column adding up a row's other columns (not a programme's years: 총사업비).
+_SUMS: Final = frozenset({"계", "합계", "소계", "총계"})
 # How far around a reader's table its unit statement may stand, in characters.
 _UNIT_REACH: Final = 120
 
@@ -73,6 +76,12 @@ def table_unit(text: str, table: Table) -> int | None:
     unit = money_unit(units_of(table.unit or ""))
     if unit is not None or table.unit:
         return unit
+    caption = table.caption or ""
+    if "단" in caption and UNIT_STATEMENT.search(caption):
+        # A caption holding the unit: 사업비 (’26년, 단위: 억원).
+        unit = money_unit(units_of(caption))
+        if unit is not None:
+            return unit
     corner = TableView(table).column_unit(0)
     if corner in MONEY_UNITS and not TableView(table).is_money_column(0):
         # 구분(억원) 2024 2025: the corner cell's unit is the table's.
@@ -155,6 +164,9 @@ def _read(text: str, n: int, table: Table, view: TableView) -> list[TableFigure]
         elif kinds[c.col] == "total" and rows_with_years:
             # Years down the side: a row's 계 is that year's total.
             year = view.row_year(c.row)
+        elif kinds[c.col] == "total" and caption_year and squeeze(view.header(c.col)) in _SUMS:
+            # 사업비 (’25년) over 국비 | 지방비 | 계: the 계 adds up that one year.
+            year = caption_year
         start = c.start + (m.start("dec") if m.group("dec") else m.start("num"))
         out.append(
             TableFigure(

@@ -57,6 +57,7 @@ _NUMBER_ROW = regex.compile(rf"{_NUMBER_TOKEN}(?:.*?{_NUMBER_TOKEN}){{2}}")
 # rescans each line several times): a number token is a whole word, so a line is a row
 # when it holds three of them; a contents line ends in a leader (…… 12).
 _NUMBER_TOKENS = regex.compile(_NUMBER_TOKEN)
+_ENDS_NUMBER = regex.compile(rf"{_NUMBER_TOKEN}[ \t]*$")
 _TOC_ENDS = regex.compile(r"(?:[·.…‥]{3,}|-{4,})[ \t]*\d*[ \t]*$", regex.MULTILINE)
 _TOC_LINE = regex.compile(r"(?:[·.…‥]{3,}|-{4,})\s*\d*\s*$")
 # A markdown table row (| 구분 | 사업명 | '25년 예산 |) and a header line naming two years
@@ -143,6 +144,12 @@ def is_table_row(line: str) -> bool:
     if _NUMBER_ROW.search(line) is not None:
         return True
     return _is_header_line(line)
+
+
+def _figure_row(line: str) -> bool:
+    """A line ending in a standalone figure after another one: a table row of figures."""
+    tail = line[-_TAIL:]
+    return _ENDS_NUMBER.search(tail) is not None and len(_NUMBER_TOKENS.findall(tail)) >= 2
 
 
 def _kept_apart(line: str) -> bool:
@@ -338,6 +345,10 @@ def _decide(
     if marker is not None and marker.kind in ("caption", "attachment"):
         return None
     if unit.table_row or (is_table_row(right) if right_table_row is None else right_table_row):
+        return None
+    if _figure_row(left) and _figure_row(right):
+        # 가 사업 38,200 41,000 / 나 사업 25,610 27,300: rows of a table of two figure
+        # columns (나 opening the next row is no particle continuing the first).
         return None
     if ends_sentence(left) or (_may_end_date(left[-1]) and _DATE_END.search(left)):
         return None

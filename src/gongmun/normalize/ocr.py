@@ -42,12 +42,17 @@ from gongmun.normalize.ocr_tables import (
     HALF_AMBIGUOUS,
     HALF_MISREADS,
     QUOTE_LOOKALIKES,
+    SIBLING_REACH,
     SQUARE_LOOKALIKES,
+    STATEMENT_UNIT_MISREADS,
     UNIT_AHEAD,
     UNIT_MISREADS,
     WON_AFTER_UNIT,
     YEAR_AFTER,
+    YEAR_LABEL_WORDS,
     YEAR_OF_FIGURE,
+    YEAR_TWO,
+    YEARS_COUNT_AFTER,
 )
 from gongmun.offsets import Edit
 
@@ -107,6 +112,41 @@ _GROUPED_BARE: Final = regex.compile(
     rf"(?:(?:(?P<sep>{_SEP})\d{{3}}(?!\d)){{2,}}|(?P<sep>[.,]{{2}})\d{{3}}(?!\d))(?![.,]?\d)"
 )
 
+# One dotted group with no unit after it (``1.615``): a comma read as a dot, or a decimal.
+_LONE_DOTTED: Final = regex.compile(
+    rf"(?<![\d.,{_Q}\[])(?P<lead>[1-9]\d{{0,2}})(?P<sep>\.)\d{{3}}"
+    rf"(?![\d%]|[.,]\d|[ ]?%|{UNIT_AHEAD})"
+)
+# A figure of a row written with thousands commas (``1,910``), and a decimal (``2.5``, ``24.5%``).
+_COMMA_FIGURE: Final = regex.compile(r"(?<![\d.,])[1-9]\d{0,2}(?:,\d{3})+(?![\d%]|[.,]\d)")
+_DECIMAL: Final = regex.compile(r"(?<![\d.,])\d{1,3}\.\d{1,2}(?![\d,]|\.\d)")
+
+
+def _comma_row(text: str, start: int, end: int) -> bool:
+    """Whether the figure at ``[start, end)`` stands among figures with thousands commas and
+    no decimal, on its own line within :data:`SIBLING_REACH` characters: a row of integers,
+    where ``1.615`` beside ``1,910`` is 1,615 (a decimal in such a row has one or two places).
+
+    >>> _comma_row("['22] 1.615 ['23] 1,910", 6, 11), _comma_row("1.615 1,910 2.5", 0, 5)
+    (True, False)
+    """
+    lo = max(0, start - SIBLING_REACH)
+    hi = min(len(text), end + SIBLING_REACH)
+    lo = text.rfind("\n", lo, start) + 1 or lo
+    nl = text.find("\n", end, hi)
+    hi = hi if nl < 0 else nl
+    sides = (text[lo:start], text[end:hi])
+    if any(_DECIMAL.search(side) for side in sides):
+        return False
+    return any(_COMMA_FIGURE.search(side) for side in sides)
+
+
+def _sibling_separator(m: regex.Match[str]) -> list[Edit]:
+    if not _comma_row(m.string, m.start(), m.end()):
+        return []
+    return [Edit(m.start("sep"), m.end("sep"), ",")]
+
+
 _LOOKALIKE_SET: Final = "".join(DIGIT_LOOKALIKES)
 _DIGITS: Final = regex.compile(
     rf"(?<![A-Za-z\d.,])(?P<num>(?=[\d{_LOOKALIKE_SET},.]*\d)(?=[\d,.]*[{_LOOKALIKE_SET}])"
@@ -116,6 +156,8 @@ _DIGITS: Final = regex.compile(
 _RULES: Final[tuple[_Rule, ...]] = (
     _Rule("separators", _GROUPED, _separators),
     _Rule("separators", _GROUPED_BARE, _separators),
+    # ['22] 1.615 ['23] 1,910: a row's integers, one of them with its comma read as a dot.
+    _Rule("separators", _LONE_DOTTED, _sibling_separator),
     _Rule("digits", _DIGITS, _sub("num", DIGIT_LOOKALIKES)),
     _Rule(
         "units",
@@ -128,6 +170,12 @@ _RULES: Final[tuple[_Rule, ...]] = (
         # Right after the unit only: "3억 월 30만원" is a monthly figure.
         regex.compile(r"(?<=\d[ ]?(?:[억역얼익만천조]|백만))(?P<u>[월윈])(?![ ]?\d)"),
         _sub("u", WON_AFTER_UNIT),
+    ),
+    _Rule(
+        "units",
+        # (단위: 소원,%): only units stand in a unit statement.
+        regex.compile(r"(?<=단[ ]?위[ \t]*[:：]?[ \t]*)(?P<u>[소초역얼익])(?=[ ]?원)"),
+        _sub("u", STATEMENT_UNIT_MISREADS),
     ),
     _Rule(
         "units",
@@ -164,6 +212,36 @@ _RULES: Final[tuple[_Rule, ...]] = (
         "year_quotes",
         # (25년 50억원), * 25년 7.5억원: a year label before a figure that lost its quote.
         regex.compile(rf"(?:(?<=\()|(?<=^[ \t]*[*\-ㅇ□·][ \t]*))(?={YEAR_OF_FIGURE})", regex.M),
+        lambda m: [Edit(m.start(), m.start(), "'")],
+    ),
+    _Rule(
+        "year_quotes",
+        # ("25년 40억원), 767억원("24), *"25년 7.5억원: a double quote for the year's quote.
+        regex.compile(
+            rf"(?<=\()[\"“”](?=\d{{2}}(?:년(?![ ]?{YEARS_COUNT_AFTER})|\)))"
+            rf"|(?<![\d{_Q}A-Za-z\p{{Hangul}}])[\"“”](?={YEAR_OF_FIGURE})"
+        ),
+        lambda m: [Edit(m.start(), m.end(), "'")],
+    ),
+    _Rule(
+        "year_quotes",
+        # 2,776억원'24): the bracket before a year after a figure lost (its quote misread).
+        regex.compile(rf"(?<=\d[ ]?(?:[조억만천]원?|원))[{_Q}](?={YEAR_TWO}\))"),
+        lambda m: (
+            [Edit(m.start(), m.start(), "(")]
+            + ([] if m.group() == "'" else [Edit(m.start(), m.end(), "'")])
+        ),
+    ),
+    _Rule(
+        "year_quotes",
+        # 11,410억원 (24), (24년 11개 과제, 330억원), * (24년 지원): a year that lost its quote,
+        # in a bracket after a figure, before a count, or labelling a bullet.
+        regex.compile(
+            rf"(?<=\d[ ]?(?:[조억만천]원?|원)[ ]?\()(?={YEAR_TWO}\))"
+            rf"|(?<=\()(?={YEAR_TWO}년[ ]\d{{1,4}}[ ]?(?:개(?!월)|건|명|곳))"
+            rf"|(?<=^[ \t]*[*\-ㅇ□·※][ \t]*\()(?={YEAR_TWO}년[ ](?:{YEAR_LABEL_WORDS})\))",
+            regex.M,
+        ),
         lambda m: [Edit(m.start(), m.start(), "'")],
     ),
     _Rule(
@@ -216,12 +294,7 @@ _DOUBTFUL: Final[tuple[tuple[str, regex.Pattern[str]], ...]] = (
         "a bracket or bar between digit groups (a comma misread)",
         regex.compile(rf"(?<![\d.,])\d{{1,3}}[\[\]|]\d{{3}}(?!\d)(?={UNIT_AHEAD})"),
     ),
-    (
-        "one dotted group without a unit (a comma read as a dot, or a decimal)",
-        regex.compile(
-            rf"(?<![\d.,{_Q}\[])[1-9]\d{{0,2}}\.\d{{3}}(?![\d%]|[.,]\d|[ ]?%|{UNIT_AHEAD})"
-        ),
-    ),
+    ("one dotted group without a unit (a comma read as a dot, or a decimal)", _LONE_DOTTED),
     (
         "digit groups split by a space (a comma lost, or a list of two figures)",
         regex.compile(rf"(?<![\d.,{_Q}\[])\d{{1,3}}[.,]?[ ]\d{{3}}(?!\d)(?={UNIT_AHEAD})"),
@@ -310,7 +383,9 @@ def repair_ocr(text: str) -> list[Edit]:
     >>> apply_edits(raw, repair_ocr(raw))[0]
     "총 3,099억원, 1,910억원, 110억원('24.10월~)"
     """
-    if not any(c.isdigit() or c in SQUARE_LOOKALIKES or c in CIRCLE_LOOKALIKES for c in text):
+    if "단" not in text and not any(
+        c.isdigit() or c in SQUARE_LOOKALIKES or c in CIRCLE_LOOKALIKES for c in text
+    ):
         return []
     out: list[Edit] = []
     taken_end = -1
@@ -342,7 +417,12 @@ def doubtful_figures(text: str) -> list[tuple[tuple[int, int], str]]:
     """
     found: list[tuple[tuple[int, int], str]] = []
     for why, pattern in _DOUBTFUL:
-        found.extend(((m.start(), m.end()), why) for m in pattern.finditer(text))
+        found.extend(
+            ((m.start(), m.end()), why)
+            for m in pattern.finditer(text)
+            # In a row of comma-grouped integers the dot is settled: a comma (repaired).
+            if pattern is not _LONE_DOTTED or not _comma_row(text, m.start(), m.end())
+        )
     found.extend((span, _ARTICLE_WHY) for span in _law_articles(text))
     found.sort()
     return found

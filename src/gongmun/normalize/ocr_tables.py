@@ -55,3 +55,25 @@ YEAR_OF_FIGURE: Final[str] = rf"[0-3]\d년,?[ ](?={FIGURE})"
 # read as ``~``: ``('23년 66개 ~ '24년 247개)`` (a range never runs from a count to a year);
 # a count after a figure is a figure and a count, not digits misread (``3,497억 31개``).
 COUNT_WORDS: Final[str] = "개건명곳회종대차호"
+
+# Years that a bare bracket after a figure (``11,410억원 (24)``) or a bracketed label
+# (``(24년 11개 과제, 330억원)``) may be: 10–39 (a one-digit bracket is a footnote mark).
+YEAR_TWO: Final[str] = r"[1-3]\d"
+# Words a year labels in a bracket at a bullet (``* ('24년 지원)``): never a count of years.
+YEAR_LABEL_WORDS: Final[str] = (
+    r"지원|예산|본예산|예산안|정부안|추경|결산|기준|실적|계획|목표|신규|현재|말|상반기|하반기"
+)
+# Words after ``NN년`` that make it a count of years, not a year: ``(10년 이상)``.
+YEARS_COUNT_AFTER: Final[str] = r"(?:이상|이하|미만|이내|초과|간|동안|만에|째|차|전|후|내|연속)"
+# What tesseract makes of a unit statement's money unit (``(단위: 소원,%)`` for 조원):
+# inside a unit statement only units stand, so the look-alike syllable is the unit's.
+STATEMENT_UNIT_MISREADS: Final[dict[str, str]] = {
+    "소": "조",
+    "초": "조",
+    "역": "억",
+    "얼": "억",
+    "익": "억",
+}
+# How far either side of a lone dotted group (``1.615``) its row's other figures are looked
+# for, on its own line (a bounded window: linear in the text).
+SIBLING_REACH: Final[int] = 80

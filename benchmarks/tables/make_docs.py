@@ -1,0 +1,135 @@
+"""Make the binary table documents of ``benchmarks/tables/docs`` (outputs are committed).
+
+    python benchmarks/tables/make_docs.py
+
+The text, markdown and HTML documents there are written by hand; these three need a
+program: ``x11_pdf_ruled_tworow.pdf`` (a ruled table whose header is two rows, a year
+over 본예산/추경, and a name wrapped inside its cell), ``x12_hwpx_caption_year.hwpx``
+(a caption giving the year and unit, and a table whose header cells carry per-column
+units with years down the side) and ``x18_pdf_hrules_wrapped.pdf`` (rules only across,
+names wrapped over two lines, the unit printed under the table). Reuses the canvas and
+HWPX helpers of ``fixtures/tables/make_sources.py``; needs reportlab (``dev`` extra).
+"""
+
+from __future__ import annotations
+
+import sys
+import zipfile
+from pathlib import Path
+
+DOCS = Path(__file__).resolve().parent / "docs"
+sys.path.insert(0, str(DOCS.parents[2] / "fixtures" / "tables"))
+
+import make_sources as ms  # noqa: E402
+
+
+def pdf_ruled_tworow() -> None:
+    from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    c = ms._canvas(str(DOCS / "x11_pdf_ruled_tworow.pdf"))
+    c.setFont(ms.FONT, 12)
+    c.drawString(72, 790, "가상 과학기술정보통신부 2026년 예산 요구 현황 (합성 예시)")
+    c.setFont(ms.FONT, 10)
+    c.drawString(72, 765, "<표 1> 세부사업별 예산 요구")
+    c.drawString(420, 750, "(단위: 백만원)")
+    style = ParagraphStyle("cell", fontName=ms.FONT, fontSize=10, leading=12)
+    wrapped = Paragraph("초거대 AI 데이터<br/>센터 구축", style)
+    data = [
+        ["세부사업", "2024년", "2025년", "", "2026년", "증감"],
+        ["", "결산", "본예산", "추경", "요구안", ""],
+        ["양자컴퓨팅 원천기술", "38,200", "41,000", "43,500", "47,800", "4,300"],
+        ["6G 이동통신", "25,610", "27,300", "27,300", "26,100", "△1,200"],
+        [wrapped, "61,000", "70,500", "72,000", "80,250", "8,250"],
+        ["합계", "124,810", "138,800", "142,800", "154,150", "11,350"],
+    ]
+    t = Table(data, colWidths=[120, 62, 62, 62, 62, 55])
+    t.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
+                ("FONTNAME", (0, 0), (-1, -1), ms.FONT),
+                ("SPAN", (0, 0), (0, 1)),
+                ("SPAN", (2, 0), (3, 0)),
+                ("SPAN", (5, 0), (5, 1)),
+            ]
+        )
+    )
+    t.wrapOn(c, 460, 200)
+    t.drawOn(c, 72, 600)
+    c.drawString(72, 570, "2026년 양자컴퓨팅 원천기술 요구액은 478억원이다.")
+    c.showPage()
+    c.save()
+
+
+def pdf_hrules_wrapped() -> None:
+    c = ms._canvas(str(DOCS / "x18_pdf_hrules_wrapped.pdf"))
+    c.drawString(72, 800, "가상 해양수산부 친환경 해운 투자계획 (합성 예시)")
+    c.drawString(72, 780, "<표 5> 사업별 연차 투자계획")
+    c.setLineWidth(0.8)
+    for y in (770, 750, 656):
+        c.line(72, y, 500, y)
+    xs = [80, 250, 310, 370, 430]
+    for x, h in zip(xs, ["사업명", "’26", "’27", "’28", "총사업비"], strict=True):
+        c.drawString(x, 756, h)
+    rows = [
+        (["해상풍력 배후항만", "120", "340", "410", "870"], "조성"),
+        (["수소 운반선 실증", "85", "90", "95", "270"], ""),
+        (["친환경 선박 전환", "60", "75", "-", "135"], ""),
+        (["합계", "265", "505", "505", "1,275"], ""),
+    ]
+    y = 736
+    for row, more in rows:
+        for x, cell in zip(xs, row, strict=True):
+            c.drawString(x, y, cell)
+        if more:
+            y -= 12
+            c.drawString(xs[0], y, more)
+        y -= 18
+    c.drawString(440, 644, "(단위: 억원)")
+    c.drawString(72, 610, "배후항만 조성에는 3년간 870억원을 투입한다.")
+    c.showPage()
+    c.save()
+
+
+def hwpx_caption_year() -> None:
+    tc = ms._tc
+    first = [
+        [tc(0, 0, "사업명"), tc(0, 1, "국비"), tc(0, 2, "민자"), tc(0, 3, "계")],
+        [tc(1, 0, "탄소포집 실증 플랜트"), tc(1, 1, "145"), tc(1, 2, "60"), tc(1, 3, "205")],
+        [tc(2, 0, "CCUS 저장소 탐사"), tc(2, 1, "88"), tc(2, 2, "12"), tc(2, 3, "100")],
+        [tc(3, 0, "계"), tc(3, 1, "233"), tc(3, 2, "72"), tc(3, 3, "305")],
+    ]
+    second = [
+        [tc(0, 0, "구분"), tc(0, 1, "예산(억원)"), tc(0, 2, "참여인원(명)"), tc(0, 3, "비율(%)")],
+        [tc(1, 0, "’24년"), tc(1, 1, "52"), tc(1, 2, "340"), tc(1, 3, "12.5")],
+        [tc(2, 0, "’25년"), tc(2, 1, "61"), tc(2, 2, "410"), tc(2, 3, "14.0")],
+    ]
+
+    def tbl(rows: list[list[str]], caption: str) -> str:
+        trs = "".join("<hp:tr>" + "".join(r) + "</hp:tr>" for r in rows)
+        cap = (
+            f'<hp:caption side="TOP"><hp:subList>{ms._para(caption)}</hp:subList></hp:caption>'
+            if caption
+            else ""
+        )
+        return f"<hp:p><hp:run><hp:tbl>{cap}{trs}</hp:tbl></hp:run></hp:p>"
+
+    body = (
+        ms._para("가상 산업통상자원부 탄소포집 실증 계획 (합성 예시)")
+        + ms._para("□ 2026년 탄소포집 사업비는 305억원이다.")
+        + tbl(first, "&lt;표 1&gt; 사업비 (’26년, 단위: 억원)")
+        + ms._para("□ 연도별 인력양성 실적")
+        + tbl(second, "")
+    )
+    xml = f'<?xml version="1.0" encoding="UTF-8"?><hs:sec {ms._NS} xmlns:hs="x">{body}</hs:sec>'
+    with zipfile.ZipFile(DOCS / "x12_hwpx_caption_year.hwpx", "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(zipfile.ZipInfo("mimetype", (2025, 1, 1, 0, 0, 0)), "application/hwp+zip")
+        z.writestr(zipfile.ZipInfo("Contents/section0.xml", (2025, 1, 1, 0, 0, 0)), xml)
+
+
+if __name__ == "__main__":
+    pdf_ruled_tworow()
+    pdf_hrules_wrapped()
+    hwpx_caption_year()

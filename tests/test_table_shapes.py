@@ -1,0 +1,169 @@
+"""Table shapes found on documents the rules were not written against (the ``x*``
+documents of benchmarks/tables): one small synthetic input per rule."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from gongmun.doc.aligned_text import find_aligned_tables
+from gongmun.doc.columns import label_year, year_in
+from gongmun.doc.tables import table_from_rows
+from gongmun.extractors.table_figures import table_unit
+from gongmun.pipeline import extract_text
+
+E = 10**8
+M = 10**6
+
+
+def _years(text: str) -> list[tuple[int, int | None]]:
+    return [(a.value_krw, a.year) for a in extract_text(text).amounts]
+
+
+# Aligned in an editor where a Hangul syllable is two columns wide: by characters the
+# header words stand over the wrong columns (증 감 and 증감률 fall in one cell).
+WIDE = (
+    "<표 1> 분야별 예산안\n"
+    " 분 야              2025년 본예산   2026년 예산안      증 감    증감률\n"
+    " 기초생활보장          210,340        223,118       12,778      6.1\n"
+    " 취약계층 지원          45,602         44,910         △692     △1.5\n"
+    " 보건의료               23,771         25,006        1,235      5.2\n"
+    "※ 단위: 억원, %\n"
+)
+
+
+def test_columns_aligned_by_display_width() -> None:
+    [t] = find_aligned_tables(WIDE)
+    assert t.rows_text()[0] == ("분 야", "2025년 본예산", "2026년 예산안", "증 감", "증감률")
+    assert t.rows_text()[2] == ("취약계층 지원", "45,602", "44,910", "△692", "△1.5")
+
+
+def test_rates_of_a_wide_aligned_table_are_no_money() -> None:
+    got = _years(WIDE)
+    assert (21034000000000, 2025) in got
+    assert (22311800000000, 2026) in got
+    assert (-69200000000, None) in got  # the 증감 column, a decrease
+    assert all(abs(v) >= E for v, _ in got)  # no 6.1억 from the 증감률 column
+
+
+def test_years_with_raw_quote_marks() -> None:
+    # Aligned tables are read from the raw text, where ’ is not yet folded to '.
+    assert label_year("’22년", 2025) == 2022
+    assert year_in("’25", 2025) == 2025
+    assert year_in("’25~’29", 2025) is None
+
+
+def test_years_down_the_side_with_curly_quotes() -> None:
+    text = (
+        "<표 4> 연도별 지원 규모\n"
+        " 구분       예산(억원)   1인당 지원액(만원)   이용자(만명)\n"
+        " ’22년         180              10             16.2\n"
+        " ’23년         235              10             21.9\n"
+    )
+    got = _years(text)
+    assert (18000000000, 2022) in got
+    assert (23500000000, 2023) in got
+    assert (100000, 2022) in got
+    assert (100000, 2023) in got
+    assert not any(v == 16 * 10**4 or v == 162 * 10**7 for v, _ in got)  # 만명 is a count
+
+
+def test_column_by_column_table_takes_the_years_of_its_stage_labels() -> None:
+    # A PDF text layer gave the table a column at a time: 사업명, then each year's budget.
+    text = (
+        "<표 2> 주요 사업 예산\n(단위: 백만원)\n사업명\n가 사업\n나 사업\n"
+        "2025년 예산\n1,200\n3,400\n2026년 예산안\n1,500\n3,100\n"
+    )
+    assert _years(text) == [
+        (1200 * M, 2025),
+        (3400 * M, 2025),
+        (1500 * M, 2026),
+        (3100 * M, 2026),
+    ]
+
+
+def test_caption_year_reaches_a_row_sum_column() -> None:
+    # 사업비 (’25년) over 국비 | 지방비 | 계: the 계 adds up one year's figures.
+    text = (
+        " □ 과제별 사업비 (’25년)\n"
+        "                           (단위: 백만원)\n"
+        " 과제명          국비    지방비      계\n"
+        " 가 시범단지    4,200     1,800   6,000\n"
+        " 나 플랫폼      2,650       310   2,960\n"
+    )
+    got = _years(text)
+    assert (6000 * M, 2025) in got
+    assert (2960 * M, 2025) in got
+    assert all(y == 2025 for _, y in got)
+
+
+def test_total_programme_column_keeps_no_year_under_a_caption_year() -> None:
+    text = (
+        " □ 과제별 사업비 (’25년)\n"
+        "                             (단위: 억원)\n"
+        " 과제명          국비    지방비   총사업비\n"
+        " 가 시범단지       42        18       300\n"
+        " 나 플랫폼         26         3       120\n"
+    )
+    got = _years(text)
+    assert (300 * E, None) in got
+    assert (42 * E, 2025) in got
+
+
+def test_rows_of_amounts_with_units_are_body_rows() -> None:
+    # Cells written with their unit (450억원) are figures: the rows are no header rows,
+    # so the ’26년 예산 column's year reaches every one of them.
+    text = (
+        "| 과제명 | 사업기간 | 총사업비 | ’26년 예산 |\n|---|---|---|---|\n"
+        "| 가 실증 | ’24~’28 | 450억원 | 96억원 |\n"
+        "| 나 상용화 | ’25~’27 | 210억원 | 72.5억원 |\n"
+        "| 다 구축 | ’26~’27 | 60억원 | 38억원 |\n"
+    )
+    got = _years(text)
+    assert (96 * E, 2026) in got
+    assert (7250000000, 2026) in got
+    assert (38 * E, 2026) in got
+    assert (450 * E, None) in got
+
+
+def test_unit_in_a_caption() -> None:
+    t = table_from_rows([["사업명", "국비"], ["가", "145"]], "hwpx", header_rows=1)
+    t = dataclasses.replace(t, caption="<표 1> 사업비 (’26년, 단위: 억원)")
+    assert table_unit("", t) == E
+
+
+def test_a_figure_ending_a_line_takes_no_unit_from_the_next_word() -> None:
+    # A flattened table: 870 ends a row, the next row's cell begins with 조 (조성).
+    text = "사업명\n’26\n총사업비\n해상풍력 배후항만\n870\n조성\n수소 실증\n270\n"
+    assert not any(v >= 10**12 for v, _ in _years(text))
+    assert _years("총 1조 2,000억원과 3 조원") == [(12 * 10**11, None), (3 * 10**12, None)]
+
+
+def test_a_caption_number_is_no_figure() -> None:
+    text = (
+        "가상 예산 현황 <표 1> 세부사업별 예산 요구\n세부사업\n2025년\n2026년\n"
+        "가 사업\n38,200\n41,000\n"
+        "나 사업\n25,610\n27,300\n(단위: 백만원)\n"
+    )
+    got = _years(text)
+    assert M not in [v for v, _ in got]
+    assert (38200 * M, 2025) in got
+
+
+def test_rows_of_two_figures_are_not_joined() -> None:
+    # 나 (a particle elsewhere) opens the next row: the rows stay apart, and the unit
+    # printed under the table reaches them.
+    text = (
+        "[표 3] 예산 요구\n세부사업 2025년 2026년\n가 사업 38,200 41,000\n"
+        "나 사업 25,610 27,300\n(단위: 백만원)\n"
+    )
+    doc = extract_text(text)
+    assert "41,000\n나 사업" in doc.text
+    assert [(a.value_krw, a.year) for a in doc.amounts] == [
+        (38200 * M, 2025),
+        (41000 * M, 2026),
+        (25610 * M, 2025),
+        (27300 * M, 2026),
+    ]
+    # Prose that wraps after a figure still joins.
+    prose = extract_text("예산은 2025년 1,200억원에서 1,500\n억원으로 늘었다.")
+    assert "1,500 억원으로" in prose.text
