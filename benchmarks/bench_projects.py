@@ -4,7 +4,8 @@
 
 Inputs: a one-line document of ``총 1,000억원 `` repeated (the shape that once cost
 quadratic time in the prose rule), the seeds joined into one long line, and the seeds as
-written (many short lines). Only :func:`find_projects` is timed: amounts and periods are
+written (many short lines), and the role fixtures (fixtures/made/roles_*.txt) both
+ways. Only :func:`find_projects` is timed: amounts and periods are
 found first, outside the clock. Prints CPU seconds per size and the growth exponent
 (log time ratio / log size ratio; 1.0 is linear). Asserts nothing.
 """
@@ -23,6 +24,7 @@ from gongmun.extractors.projects import find_projects
 from gongmun.normalize import normalize
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+MADE = Path(__file__).resolve().parent.parent / "fixtures" / "made"
 
 
 def project_seconds(text: str) -> float:
@@ -43,10 +45,14 @@ def main() -> None:
     parser.add_argument("--base", type=int, default=4000, help="repeats at 1× (default 4000)")
     args = parser.parse_args()
     seeds = "\n".join(p.read_text("utf-8") for p in sorted(SEEDS.glob("*.txt")))
+    roles = "\n".join(p.read_text("utf-8") for p in sorted(MADE.glob("roles_*.txt")))
     shapes = {
         "one line of 총 1,000억원": lambda k: "총 1,000억원 " * (args.base * k),
         "seeds as one line": lambda k: " ".join([seeds.replace("\n", " ")] * k),
         "seeds as lines": lambda k: "\n".join([seeds] * k),
+        # Clause years, continued sentences and item notes read back from each figure.
+        "role fixtures as one line": lambda k: " ".join([roles.replace("\n", " ")] * (20 * k)),
+        "role fixtures as lines": lambda k: "\n".join([roles] * (20 * k)),
     }
     for label, make in shapes.items():
         times = [(k, project_seconds(make(k))) for k in (1, 2, 4, 8)]

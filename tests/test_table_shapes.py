@@ -167,3 +167,31 @@ def test_rows_of_two_figures_are_not_joined() -> None:
     # Prose that wraps after a figure still joins.
     prose = extract_text("예산은 2025년 1,200억원에서 1,500\n억원으로 늘었다.")
     assert "1,500 억원으로" in prose.text
+
+
+def test_a_markdown_heading_is_the_caption_giving_the_year() -> None:
+    text = (
+        "## Ⅱ. 2026년 세부 추진계획\n\n| 과제명 | 예산(백만원) | 추진기간 |\n|---|---:|---|\n"
+        "| 가 개발 | 42,500 | ’26.3~’26.12 |\n| 나 연수 | 8,700 | ’26.1~’26.8 |\n"
+    )
+    assert _years(text) == [(42500 * M, 2026), (8700 * M, 2026)]
+
+
+def test_units_listed_in_the_corner_cell() -> None:
+    text = (
+        "| 구분(조원, %) | 2025 | 2026 | 연평균 증가율 |\n|---|---:|---:|---:|\n"
+        "| 총지출 | 673.3 | 703.1 | 4.0 |\n| 의무지출 | 365.0 | 388.2 | 5.4 |\n"
+    )
+    assert _years(text) == [
+        (6733 * 10**11, 2025),
+        (7031 * 10**11, 2026),
+        (3650 * 10**11, 2025),
+        (3882 * 10**11, 2026),
+    ]
+
+
+def test_the_year_passes_a_change_to_the_sum_it_leads_to() -> None:
+    got = _years("산림청은 2025년 예산을 전년보다 312억원 늘린 1,842억원으로 편성했다.")
+    assert got == [(312 * E, None), (1842 * E, 2025)]
+    # Without a change between them, a second figure still takes no year of its own.
+    assert _years("2025년 예산은 1,842억원, 기금은 300억원이다.")[1] == (300 * E, None)

@@ -199,6 +199,7 @@ def test_totals_rows_are_marked() -> None:
         ("6001,7002,300", ["600", "1,700", "2,300"]),
         ("1,200", None),
         ("12003", None),
+        ("2000", None),
     ],
 )
 def test_glued_runs_split_by_thousands_groups(run: str, parts: list[str] | None) -> None:

@@ -25,6 +25,8 @@ from typing import Final
 
 import regex
 
+from gongmun.doc.bands import band_range
+from gongmun.doc.charts import reads_as_chart
 from gongmun.doc.columns import is_figure
 from gongmun.doc.tables import Cell, Table, not_overlapping
 
@@ -135,17 +137,17 @@ def _tables_of(run: Sequence[_Line]) -> list[Table]:
     if best is None:
         return []
     cells, n_cols = best[0], best[2]
-    return [
-        Table(
-            tuple(cells),
-            len(lines),
-            n_cols,
-            header_rows=n_heads,
-            start=lines[0].start + lines[0].groups[0][0],
-            end=lines[-1].start + lines[-1].groups[-1][1],
-            source="text_aligned",
-        )
-    ]
+    table = Table(
+        tuple(cells),
+        len(lines),
+        n_cols,
+        header_rows=n_heads,
+        start=lines[0].start + lines[0].groups[0][0],
+        end=lines[-1].start + lines[-1].groups[-1][1],
+        source="text_aligned",
+    )
+    # A chart's ticks and data labels line up too, but no row has a label.
+    return [] if reads_as_chart(table) else [table]
 
 
 def _read(lines: Sequence[_Line], n_heads: int) -> tuple[list[Cell], int, int] | None:
@@ -188,17 +190,6 @@ def _columns(body: Sequence[_Line]) -> list[tuple[int, int]]:
     return out
 
 
-def _column_of(a: int, b: int, columns: Sequence[tuple[int, int]]) -> tuple[int, int]:
-    """The first and last column a group at [a, b) overlaps (or stands nearest to)."""
-    hit = [k for k, (c0, c1) in enumerate(columns) if a < c1 and c0 < b]
-    if hit:
-        return hit[0], hit[-1]
-    # In a gap (a header word set off centre): the column whose middle is nearest.
-    mid = (a + b) / 2
-    k = min(range(len(columns)), key=lambda k: abs((columns[k][0] + columns[k][1]) / 2 - mid))
-    return k, k
-
-
 def _cells(
     line: _Line, row: int, columns: Sequence[tuple[int, int]], header: bool
 ) -> tuple[list[Cell], int]:
@@ -207,7 +198,7 @@ def _cells(
     placed: dict[int, tuple[int, int, int]] = {}  # first column -> (start, end, last column)
     joins = 0
     for (a, b), (pa, pb) in zip(line.groups, line.places, strict=True):
-        lo, hi = _column_of(pa, pb, columns)
+        lo, hi = band_range(columns, pa, pb)
         if lo in placed:
             s, _, h = placed[lo]
             placed[lo] = (s, b, max(h, hi))

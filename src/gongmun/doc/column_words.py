@@ -5,7 +5,7 @@ Each list says where it is looked for: in a column's header text, or in a row's 
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Final, Literal
 
 # Money units a header or unit statement may give, as the multiplier of one figure.
 MONEY_UNITS: Final[dict[str, int]] = {
@@ -21,38 +21,51 @@ MONEY_UNITS: Final[dict[str, int]] = {
     "조원": 10**12,
 }
 
-# Units that make a column's figures counts, shares or durations, never money.
-COUNT_UNITS: Final[tuple[str, ...]] = (
-    "%p",
-    "%",
-    "개소",
-    "개사",
-    "개교",
-    "개월",
-    "천명",
-    "만명",
-    "개",
-    "명",
-    "건",
-    "회",
-    "곳",
-    "인",
-    "호",
-    "대",
-    "척",
-    "톤",
-    "㎡",
-    "㎞",
-    "km",
-    "배",
-    "년",
-    "일",
-    "시간",
-    "세대",
-    "가구",
-    "점",
-    "kW",
-    "MW",
+# Units that make figures no money, by what they say: ``rate`` for rates and shares (%),
+# ``count`` for things counted, sizes and durations (개, 명, ㎡, 개월). One list for every
+# reader of a unit: a table's header cells and unit statements (doc.columns) and the
+# unit lines of text tables (extractors.amount_units). A statement listing a count
+# beside money (단위: 개, 억원) leaves only rows or columns with a money unit of their own
+# as money; a rate beside money (단위: 억원, %) is the convention of budget tables.
+NON_MONEY_UNITS: Final[dict[str, Literal["rate", "count"]]] = {
+    "%p": "rate",
+    "%": "rate",
+    "개소": "count",
+    "개사": "count",
+    "개교": "count",
+    "개월": "count",
+    "천명": "count",
+    "만명": "count",
+    "개": "count",
+    "명": "count",
+    "건": "count",
+    "회": "count",
+    "곳": "count",
+    "인": "count",
+    "호": "count",
+    "대": "count",
+    "척": "count",
+    "톤": "count",
+    "㎡": "count",
+    "㎞": "count",
+    "km": "count",
+    "배": "count",
+    "년": "count",
+    "일": "count",
+    "시간": "count",
+    "세대": "count",
+    "가구": "count",
+    "점": "count",
+    "kW": "count",
+    "MW": "count",
+}
+
+# Every unit that makes a column's figures counts, shares or durations, never money.
+COUNT_UNITS: Final[tuple[str, ...]] = tuple(NON_MONEY_UNITS)
+
+# The units of things counted (not rates): listed beside money, they make a table mixed.
+COUNTED_UNITS: Final[tuple[str, ...]] = tuple(
+    u for u, kind in NON_MONEY_UNITS.items() if kind == "count"
 )
 
 # Header words of a column of rates or shares: its figures are no money whatever the unit.

@@ -25,9 +25,11 @@ import regex
 from gongmun.doc.column_words import (
     COUNT_HEADERS,
     COUNT_UNITS,
+    COUNTED_UNITS,
     DIFF_HEADERS,
     MONEY_UNITS,
     NAME_HEADERS,
+    NON_MONEY_UNITS,
     PERIOD_HEADERS,
     RATE_HEADERS,
     STAGE_WORDS,
@@ -159,13 +161,22 @@ class TableView:
     """One table read once: header text per column, kinds, years, units, totals rows.
 
     ``doc_year`` resolves two-digit years; ``unit`` is the money multiplier the table's
-    unit statement gives (None: bare figures are no money unless a header cell says so).
+    unit statement gives (None: bare figures are no money unless a header cell says so);
+    ``units`` the units that statement lists (default: those of ``table.unit``).
     """
 
-    def __init__(self, table: Table, doc_year: int | None = None, unit: int | None = None):
+    def __init__(
+        self,
+        table: Table,
+        doc_year: int | None = None,
+        unit: int | None = None,
+        units: list[str] | None = None,
+    ):
         self.table = table
         self.doc_year = doc_year
-        self.unit = unit if unit is not None else money_unit(units_of(table.unit or ""))
+        # The units the table states, wherever it states them (its header, the text).
+        self.units = units if units is not None else units_of(table.unit or "")
+        self.unit = unit if unit is not None else money_unit(self.units)
         self.grid: tuple[tuple[Cell | None, ...], ...] = table.grid()
         # Figure-free rows under the stated header rows are headers too (a reader's
         # two-row header: 2023년 over 당초(A) 수정); a row of amounts written with their
@@ -248,8 +259,8 @@ class TableView:
         head = self.header(col)
         flat = squeeze(head)
         unit = self.column_unit(col)
-        if unit is not None and unit in COUNT_UNITS and unit not in MONEY_UNITS:
-            return "rate" if unit.startswith("%") else "count"
+        if unit is not None and unit in NON_MONEY_UNITS and unit not in MONEY_UNITS:
+            return NON_MONEY_UNITS[unit]
         own = squeeze(self._own_header(col))
         if own and _has_any(own, RATE_HEADERS) and not own.startswith(("증감(", "증감액")):
             # Its own cell names a rate ((B-A)/A) under a 증감 that spans it.
@@ -321,9 +332,8 @@ class TableView:
     def mixed(self) -> bool:
         """Whether the unit statement lists counts beside money (``(단위: 개, 억원)``):
         then only a row's or column's own unit tells which figures are money."""
-        units = units_of(self.table.unit or "")
-        return any(u in MONEY_UNITS for u in units) and any(
-            u in COUNT_UNITS and not u.startswith("%") for u in units
+        return any(u in MONEY_UNITS for u in self.units) and any(
+            u in COUNTED_UNITS for u in self.units
         )
 
     def row_multipliers(self) -> dict[int, int | None]:

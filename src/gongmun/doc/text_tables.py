@@ -48,7 +48,10 @@ _RUN_WORD = regex.compile(r"\d[\d,.]*")
 _GLUED = regex.compile(r"(?<=[가-힣)\]])(?=\d[\d,]*,\d{3})")
 _VALID_NUMBER = regex.compile(r"(?:[1-9]\d{0,2}(?:,\d{3})*|0)(?:\.\d+)?")
 _CAPTION = regex.compile(r"^\s*(?:[<\[〈【]\s*(?:표|그림)?\s*\d*[^>\]〉】\n]*[>\]〉】]|\[?표\s*\d)")
-_HEADING = regex.compile(r"^\s*(?:[□■○●◦ㅇ❍▶◇◆※-]|\d{1,2}\s*[.)]\s|[가-하]\.\s|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])")
+# A heading line: a bullet, a number, or a markdown heading (## Ⅱ. 2026년 세부 추진계획).
+_HEADING = regex.compile(
+    r"^\s*(?:[□■○●◦ㅇ❍▶◇◆※-]|\d{1,2}\s*[.)]\s|[가-하]\.\s|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|#{1,6}\s)"
+)
 _YEARISH = regex.compile(r"^(?:(?:19|20)\d{2}|'\s?\d{2})(?:년도?)?$")
 _PAREN_TOKEN = regex.compile(r"^\([^()]*\)$")
 _SENTENCE = regex.compile(r"(?:다|음|함|임|됨)\.?$|니다|[.?!]$")
@@ -263,7 +266,8 @@ def _split_glued(a: int, token: str) -> list[tuple[int, int, str]] | None:
     """A run of figures a text layer glued (``1,2003,4004,600``) split by thousands
     groups into the fewest figures; None when the run is one figure or the fewest
     figures split it more than one way."""
-    if _VALID_NUMBER.fullmatch(token):
+    if _VALID_NUMBER.fullmatch(token) or token.isdigit():
+        # Digits alone hold no thousands group to split by (2000 is a year, not 200 0).
         return None
     n = len(token)
     if n > _GLUED_MAX or not _RUN_WORD.fullmatch(token):
@@ -338,13 +342,14 @@ def _row_of(line: _Line) -> _Row | None:
     numeric = [f for f in figures if f[2] != "-"]
     if len(figures) < _MIN_FIGURES or not numeric:
         return None
+    if all(_YEARISH.match(f[2]) for f in numeric):
+        # 구분 2025 2026 2027: a header naming years, not a row of figures; and a line of
+        # years only (1970 1974 1978) is a chart's axis, no row labelled by its first year.
+        return None
     if k == 0 and len(figures) >= _MIN_FIGURES + 1 and _YEARISH.match(figures[0][2]):
         # 2021 1,234 120: years down the side label their rows.
         lab0 = figures[0]
         return _Row(lab0, tuple(figures[1:]))
-    if all(_YEARISH.match(f[2]) for f in numeric):
-        # 구분 2025 2026 2027: a header naming years, not a row of figures.
-        return None
     lead = len(s) - len(s.lstrip())
     label = s[lead:label_end].strip()
     if label and (_SENTENCE.search(label) or len(label) > _LABEL_MAX):

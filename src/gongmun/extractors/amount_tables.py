@@ -92,9 +92,6 @@ NOT_WON_AFTER: Final[tuple[str, ...]] = (
     "점",
 )
 
-# Units a table header may list beside money that make a row something else (단위: 개, 억원).
-COUNT_UNITS: Final[tuple[str, ...]] = ("개", "명", "건", "회", "개소", "개사", "곳", "천명", "개월")
-
 # Who pays a share of a budget, as named in splits such as 100억원(국비 50, 지방비 50).
 PAYERS: Final[tuple[str, ...]] = (
     "국비",
@@ -112,9 +109,3 @@ PAYERS: Final[tuple[str, ...]] = (
     "지자체",
     "출연금",
 )
-
-# Budget-sheet sub-columns of the budget year (under the last year of a two-row header).
-REQUEST_LABELS: Final[frozenset[str]] = frozenset({"요구", "정부안", "확정", "계획"})
-
-# Sub-columns of settled accounts (under the first year of a two-row header).
-ACTUAL_LABELS: Final[frozenset[str]] = frozenset({"결산", "실적"})

@@ -12,13 +12,17 @@ from dataclasses import dataclass
 
 import regex
 
-from gongmun.doc.column_words import MONEY_UNITS
-from gongmun.extractors.amount_tables import (
-    ACTUAL_LABELS,
-    COUNT_UNITS,
-    PAYERS,
-    REQUEST_LABELS,
+from gongmun.doc.column_words import (
+    ACTUAL_STAGES,
+    COUNTED_UNITS,
+    CURRENT_STAGES,
+    DIFF_HEADERS,
+    MONEY_UNITS,
+    RATE_HEADERS,
+    REQUEST_STAGES,
 )
+from gongmun.doc.columns import UNIT_STATEMENT, units_of
+from gongmun.extractors.amount_tables import PAYERS
 from gongmun.extractors.charts import looks_like_chart
 from gongmun.extractors.numbers import NUMBER, scaled_won
 from gongmun.extractors.years import year_of_match
@@ -32,7 +36,6 @@ _INLINE_UNIT = regex.compile(
     rf"\((?:(?P<label>[^()\n]{{0,30}}?)(?<![\d.,]\s?)(?:[,:]\s*|\s))?(?P<unit>{_UNIT_ALT})\)"
 )
 _HEADER_YEAR = regex.compile(r"[\[(]\s*'\s?(?P<two>\d{2})\s*[\])]|(?P<four>(?:19|20)\d{2})\s*년")
-_TABLE_UNIT = regex.compile(r"\(?\s*단위\s*[:]?\s*(?P<units>[^)\n]{1,40})\)?")
 _CAPTION = regex.compile(r"^\s*[<\[〈]\s*(?P<kind>그림|표|도표|차트)\s*\d*")
 # A caption anywhere in a line: PDF readers run a figure's caption into the paragraph beside it.
 _CAPTION_ANY = regex.compile(r"[<\[〈]\s*(?P<kind>그림|표|도표|차트)\s*\d*\s*[>\]〉]")
@@ -46,21 +49,26 @@ _TRAILING_UNIT = regex.compile(r"(?P<small>[십백천])?\s?(?P<big>[조억만])?
 _CELL = regex.compile(
     rf"(?<![\w.,'△▽/-])(?:(?P<dash>-)(?![\w.,%/-])|(?P<open>\()?(?P<dec>[△▽]\s?)?(?P<num>{NUMBER})\)?(?![\w.,%/-]))"
 )
+# Sub-column labels of a budget sheet's header: its stages, the longest first.
+_STAGE_ALT = "|".join(
+    sorted(ACTUAL_STAGES | CURRENT_STAGES | REQUEST_STAGES, key=lambda w: (-len(w), w))
+)
 _HEADER_TOKEN = regex.compile(
     r"(?<![\d.,])(?:(?P<four>(?:19|20)\d{2})|'\s?(?P<two>\d{2}))(?!\d)\s*년?"
-    r"|(?P<label>결산|본예산|추경|당초|수정|확정|계획|정부안|요구|실적)"
+    rf"|(?P<label>{_STAGE_ALT})"
     r"|(?P<diff>증감)"
 )
 # A line that opens with words names a new row: its cells start at the first column.
 # A line that is only a year opens a row of that year (tables with years down the side).
 _ROW_YEAR = regex.compile(r"^\s*(?:(?P<four>(?:19|20)\d{2})|'\s?(?P<two>\d{2}))\s*(?:년도?)?\s*$")
 # Column headers of shares and rates among the rows: the figures under them are no money.
-_RATE_HEADER = regex.compile(r"(?:비중|비율|구성비|점유율|증감률|증가율|감소율)(?:\s*\(%p?\))?")
-_DIFF_HEADER = regex.compile(r"증감(?:폭|액)?")
+_RATE_HEADER = regex.compile(
+    "(?:" + "|".join(map(regex.escape, RATE_HEADERS)) + r")(?:\s*\(%p?\))?"
+)
+_DIFF_HEADER = regex.compile("|".join(map(regex.escape, DIFF_HEADERS)))
 # Compiled once (the module-level regex functions look each pattern up in a cache per call).
 _ARROW_AFTER = regex.compile(r"\s*(?:→|->|⇒)\s*(?:[(\[]?\s*'\s?\d{2}\s*(?:년)?\s*[)\]]?\s*)?")
 _YEAR_MARK_AFTER = regex.compile(r"\s*(?:'|년|\])")
-_UNIT_SEPARATORS = regex.compile(r"[,·/\]>)\s]+")
 _YEAR_OR_CODE = regex.compile(r"(?:19|20)\d{2}|0\d+")
 _COUNT_AFTER = regex.compile(r"\s*(?:년|월|일|개|명|건|%)")
 _SENTENCE_WORDS = regex.compile(r"(?:다|음|함|임)\.|니다")
@@ -69,7 +77,7 @@ _CAPTION_REACH = 3000
 # How many lines a chart's money unit may reach down to the table under it.
 _ORPHAN_REACH = 30
 _ROW_LABEL = regex.compile(r"^\s*[^\d\s△▽(\-]")
-_COUNT_LABEL = regex.compile(r"\((?:" + "|".join(COUNT_UNITS) + r")\)")
+_COUNT_LABEL = regex.compile(r"\((?:" + "|".join(map(regex.escape, COUNTED_UNITS)) + r")\)")
 _MONEY_LABEL = regex.compile(rf"\((?:{_UNIT_ALT})\)")
 
 _PAYER = "|".join(sorted(PAYERS, key=len, reverse=True))
@@ -246,7 +254,7 @@ def _table_cells(
 ) -> list[Hit]:
     """The money cells of the table whose unit line is ``i`` and whose lines are ``region``."""
     hits: list[Hit] = []
-    mixed = any(u in COUNT_UNITS for u in units)
+    mixed = any(u in COUNTED_UNITS for u in units)
     # Under (단위: 조원, %p) a 증감 column is the change of a share, not money.
     points = any(u.startswith("%p") for u in units)
     rows = [(j, list(_CELL.finditer(text, *lines[j]))) for j in region]
@@ -349,13 +357,13 @@ def _header_units(text: str, a: int, b: int) -> list[str]:
     """Units a line gives the table under it: ``(단위: 백만원, %)``, or a header row whose
     cells carry the unit (``구분 '24년(억원) '25년(억원)``) with no figures of its own."""
     line = text[a:b]
-    m = _TABLE_UNIT.search(line)
+    m = UNIT_STATEMENT.search(line)
     if m is not None and "단위" in line:
-        if len({u.group("units").strip() for u in _TABLE_UNIT.finditer(line)}) > 1:
+        if len({u.group("units").strip() for u in UNIT_STATEMENT.finditer(line)}) > 1:
             # Two captions side by side (OCR of a two-chart row): the figures under them
             # mix both units, so neither applies.
             return []
-        return [u for u in _UNIT_SEPARATORS.split(m.group("units")) if u]
+        return units_of(m.group(0))
     u = _INLINE_UNIT.search(line)
     if u is None or len(line.strip()) > 60 or _FIGURE.search(text, a + u.end(), b):
         return []
@@ -407,14 +415,14 @@ def _columns(header: str, doc_year: int | None) -> list[int | None]:
     if len(groups) < 2:
         return []
     bare = [k for k, g in enumerate(groups) if not g[2]]
-    request = any(label in REQUEST_LABELS for label, _ in loose)
+    request = any(label in REQUEST_STAGES for label, _ in loose)
     for n, (label, before) in enumerate(loose):
         if not bare:
             target = before
-        elif label in REQUEST_LABELS or len(bare) == 1:
+        elif label in REQUEST_STAGES or len(bare) == 1:
             target = bare[-1]
         elif request:
-            target = bare[0] if label in ACTUAL_LABELS else bare[max(0, len(bare) - 2)]
+            target = bare[0] if label in ACTUAL_STAGES else bare[max(0, len(bare) - 2)]
         else:
             target = bare[min(n, len(bare) - 1)]
         groups[target][1] = int(groups[target][1]) + 1

@@ -214,6 +214,15 @@ def _year_of(text: str, h: Hit, seg_start: int, doc_year: int | None) -> int | N
     return best
 
 
+def _is_change(text: str, h: Hit, floor: int) -> bool:
+    """Whether ``h`` is a change against another year (전년보다 312억원 늘린)."""
+    seg = _segment_start(text, h.start, floor)
+    return bool(
+        _COMPARISON.search(text, seg, h.start)
+        and _CHANGE_AFTER.match(text, h.end, h.end + _AFTER_REACH)
+    )
+
+
 def _line_label_year(text: str, pos: int, doc_year: int | None) -> int | None:
     # Bounded both ways, so a long one-line document stays linear: a line longer than
     # the reach is prose, not a table row with a label; and a match is given an end, as
@@ -368,7 +377,9 @@ def find_amounts(ctx: Context) -> list[Amount]:
             # 1조원 이상의 융자를 가진 부처: a bar to clear, not a sum of some year; the
             # year framing the sentence still goes to the figures after it.
             year = None
-        else:
+        elif not (year is None and h.framed and _is_change(text, h, prev_end)):
+            # 2025년 예산을 전년보다 312억원 늘린 1,842억원: the change has no year, and
+            # the year still frames the sum it leads to.
             prev_end = h.end
         loc = ctx.locate(h.start, h.end)
         out.append(

@@ -41,6 +41,8 @@ _DOC_UNIT = regex.compile(
 )
 # Headers of a column adding up a row's other columns (not a programme's years: 총사업비).
 _SUMS: Final = frozenset({"계", "합계", "소계", "총계"})
+# Units listed in parentheses in the corner header cell: 구분(조원, %).
+_CORNER_UNITS: Final = regex.compile(r"\((?P<units>[^()]{1,20}[,·/][^()]{1,20})\)")
 # How far around a reader's table its unit statement may stand, in characters.
 _UNIT_REACH: Final = 120
 
@@ -70,35 +72,61 @@ def document_table_unit(text: str) -> int | None:
     return money_unit([m.group("unit")]) if m is not None else None
 
 
-def table_unit(text: str, table: Table) -> int | None:
-    """The money unit a table states: its unit statement, a header cell's ``(단위: 억원)``,
-    or a unit statement in the text right before or after it (a reader's table)."""
-    unit = money_unit(units_of(table.unit or ""))
-    if unit is not None or table.unit:
-        return unit
+def table_units(text: str, table: Table) -> list[str] | None:
+    """The units a table states (``['억원', '%']``): its unit statement, a header cell's
+    ``(단위: 억원)``, the corner cell's ``구분(억원)``, a caption holding the unit (``사업비
+    (’26년, 단위: 억원)``), or a unit statement in the text right
+    before or after it (a reader's table). None when it states none; an empty list when
+    its header cells state different units (two panels side by side, ``(단위: 조원,%)``
+    over one and ``(단위: %)`` over the other): no one unit is the whole table's then.
+
+    >>> from gongmun.doc.tables import table_from_rows
+    >>> t = table_from_rows([["(단위: 억원, %)", "2024"], ["계", "120"]], "text_aligned",
+    ...                     header_rows=1)
+    >>> table_units("", t)
+    ['억원', '%']
+    """
+    if table.unit:
+        return units_of(table.unit)
     caption = table.caption or ""
     if "단" in caption and UNIT_STATEMENT.search(caption):
         # A caption holding the unit: 사업비 (’26년, 단위: 억원).
-        unit = money_unit(units_of(caption))
-        if unit is not None:
-            return unit
-    corner = TableView(table).column_unit(0)
-    if corner in MONEY_UNITS and not TableView(table).is_money_column(0):
+        found = units_of(caption)
+        if money_unit(found) is not None:
+            return found
+    view = TableView(table)
+    corner = view.column_unit(0)
+    if corner in MONEY_UNITS and not view.is_money_column(0):
         # 구분(억원) 2024 2025: the corner cell's unit is the table's.
-        return MONEY_UNITS[corner]
-    for c in table.cells:
-        if c.row <= table.header_rows and "단" in c.text and UNIT_STATEMENT.search(c.text):
-            found = money_unit(units_of(c.text))
-            if found is not None:
-                return found
+        return [corner]
+    listed = _CORNER_UNITS.search(view.header(0))
+    if listed is not None and not view.is_money_column(0):
+        # 구분(조원, %): the corner lists the table's units as a unit statement would.
+        found = units_of(listed.group("units"))
+        if money_unit(found) is not None:
+            return found
+    stated = [
+        found
+        for c in table.cells
+        if c.row <= table.header_rows and "단" in c.text and UNIT_STATEMENT.search(c.text)
+        if (found := units_of(c.text))
+    ]
+    if stated:
+        return stated[0] if all(u == stated[0] for u in stated) else []
     if table.start is not None and table.end is not None:
         before = text[max(0, table.start - _UNIT_REACH) : table.start]
         after = text[table.end : table.end + _UNIT_REACH // 3]
         for part in (before.rsplit("\n", 3)[-3:], after.split("\n", 2)[:2]):
-            for line in reversed(part) if part is not None else ():
+            for line in reversed(part):
                 if "단" in line and UNIT_STATEMENT.search(line):
-                    return money_unit(units_of(line))
+                    # 단위는 … with no unit named (the document's own note) states none.
+                    return units_of(line) or None
     return None
+
+
+def table_unit(text: str, table: Table) -> int | None:
+    """The money unit a table states (see :func:`table_units`), None for none."""
+    return money_unit(table_units(text, table) or [])
 
 
 def states_unit(text: str, table: Table) -> bool:
@@ -121,10 +149,12 @@ def read_tables(
     """
     out: list[TableFigure] = []
     for n, table in enumerate(tables):
-        unit = table_unit(text, table)
-        if unit is None and not table.unit:
-            unit = doc_unit
-        out.extend(_read(text, n, table, TableView(table, doc_year, unit=unit)))
+        units = table_units(text, table)
+        # The document's unit for its tables goes only to a table that states none: a
+        # table stating ``(단위: %)`` or two units side by side does not inherit it.
+        unit = money_unit(units) if units is not None else doc_unit
+        view = TableView(table, doc_year, unit=unit, units=units)
+        out.extend(_read(text, n, table, view))
     return out
 
 
@@ -240,4 +270,5 @@ __all__ = [
     "read_tables",
     "states_unit",
     "table_unit",
+    "table_units",
 ]

@@ -17,6 +17,8 @@ from typing import Any, Final
 
 import regex
 
+from gongmun.doc.bands import band_range
+from gongmun.doc.charts import reads_as_chart
 from gongmun.doc.tables import Box, Cell, Table
 from gongmun.normalize.joins import space_between
 from gongmun.readers.pdf_cells import round_box
@@ -99,16 +101,6 @@ def bands(rows: Sequence[Sequence[list[Word]]]) -> list[tuple[float, float]]:
     return out
 
 
-def _band_range(bs: Sequence[tuple[float, float]], a: float, b: float) -> tuple[int, int]:
-    """First and last band a segment from ``a`` to ``b`` reaches (at least the nearest)."""
-    hit = [i for i, (x0, x1) in enumerate(bs) if a < x1 and x0 < b]
-    if hit:
-        return hit[0], hit[-1]
-    mid = (a + b) / 2
-    i = min(range(len(bs)), key=lambda k: abs((bs[k][0] + bs[k][1]) / 2 - mid))
-    return i, i
-
-
 def _text(seg: Sequence[Word]) -> str:
     return " ".join(w.text for w in seg)
 
@@ -125,7 +117,7 @@ def grid(
     for r, row in enumerate(rows):
         cells: dict[int, tuple[int, str, Box]] = {}
         for seg in row:
-            first, last = _band_range(bs, seg[0].x0, seg[-1].x1)
+            first, last = band_range(bs, seg[0].x0, seg[-1].x1)
             box = (seg[0].x0, min(w.top for w in seg), seg[-1].x1, max(w.bottom for w in seg))
             if first in cells:  # two segments in one band: one cell
                 span, text, old = cells[first]
@@ -330,7 +322,9 @@ def _aligned(run: list[tuple[list[Word], list[list[Word]]]]) -> Table | None:
     for segs in rows[1:]:
         for seg in segs:
             if _NUMBER.match(_text(seg).replace(" ", "")):
-                numeric[_band_range(bs, seg[0].x0, seg[-1].x1)[0]] += 1
+                numeric[band_range(bs, seg[0].x0, seg[-1].x1)[0]] += 1
     if max(numeric) * 2 < len(rows) - 1:
         return None
-    return grid(rows, bs, 1, "pdf_aligned")
+    table = grid(rows, bs, 1, "pdf_aligned")
+    # A chart's ticks and data labels line up too, but no row has a label.
+    return None if reads_as_chart(table) else table

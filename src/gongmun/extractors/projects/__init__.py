@@ -20,11 +20,19 @@ from typing import Final
 
 from gongmun.doc.tables import Table
 from gongmun.extractors.context import Context
-from gongmun.extractors.projects import by_grid, by_position, by_prose, by_table
+from gongmun.extractors.projects import (
+    by_columns,
+    by_grid,
+    by_position,
+    by_prose,
+    by_reference,
+    by_table,
+)
 from gongmun.extractors.projects.figures import Draft, Figures
 from gongmun.extractors.projects.lines import split_lines
 from gongmun.extractors.projects.merge import build, fiscal_levels, merge
 from gongmun.extractors.projects.names import clean_name
+from gongmun.extractors.projects.resolve import surety
 from gongmun.extractors.projects.scan import Scan
 from gongmun.models import Amount, Period, Project
 from gongmun.normalize.outline import iter_blocks
@@ -34,7 +42,8 @@ from gongmun.normalize.outline import iter_blocks
 class Rule:
     """One way of finding projects: ``find`` reads a scan and returns drafts.
 
-    ``rank`` orders mentions of one project when they merge: the lowest rank's figures win.
+    ``rank`` orders mentions of one project when they merge: the lowest rank's figures win
+    (then the mention heading its line; see :mod:`.resolve`).
     """
 
     name: str
@@ -49,20 +58,30 @@ RULES: Final[tuple[Rule, ...]] = (
     Rule("label_name", by_position.label_names, 2, "* (NAME사업) ’25년 20억원"),
     Rule("paren_figures", by_position.paren_figures, 0, "NAME(’25~’29, ’25년 51.7억원)"),
     Rule("colon_figures", by_position.colon_or_comma_figures, 0, "NAME : (’24) 8,295억원"),
+    Rule("box_row", by_columns.box_rows, 2, "A형R&D B형R&D / • (규모) (’23)8억원 / • (규모) …"),
     Rule("name_field", by_position.name_fields, 1, "【세부사업명】 NAME / 사업기간 : '25~'27"),
     Rule("item_head", by_position.item_heads, 1, "ㅇ NAME : 총 120억원; - NAME('25~'29)"),
     Rule("name_amount", by_prose.name_amounts, 2, "'NAME'에 1조원"),
     Rule("item_notes", by_position.item_notes, 3, "ㅇ NAME사업을 통해 … / * ’25년 40억원"),
+    Rule(
+        "named_item_notes",
+        by_reference.item_notes_of_named,
+        3,
+        "ㅇ NAME(’25~’29, 총 480억원) / * ’25년 52억원, ’26년 90억원",
+    ),
     Rule("task_table", by_table.text_tables, 4, "과제명 주요내용 / NAME 설명"),
     Rule("table_row", by_grid.table_rows, 2, "a table's 과제명 column and its row's figures"),
+    Rule(
+        "continued",
+        by_reference.continued_sentences,
+        3,
+        "… NAME에 64억원을 투입한다. 이 사업은 4년간 총 210억원",
+    ),
     Rule("subject", by_prose.subject, 3, "a press release about one programme"),
 )
 
-# Ranks of rule names a draft may carry (a rule can record a finer name than its own).
-_RANK: Final[dict[str, int]] = {r.name: r.rank for r in RULES} | {
-    "comma_figures": 1,
-    "item_fields": 1,
-}
+# Ranks of the rules' names; finer names a rule may record are in resolve.FINER_RANKS.
+_RANK: Final[dict[str, int]] = {r.name: r.rank for r in RULES}
 
 
 def find_projects(
@@ -90,7 +109,7 @@ def find_projects(
     )
     for rule in RULES:
         scan.drafts.extend(rule.find(scan))
-    merged = merge(scan.drafts, _RANK)
+    merged = merge(scan.drafts, surety(text, scan.lines, _RANK))
     fiscal_levels(merged, scan.figures.fiscal_year)
     return [build(ctx, d) for d in merged]
 

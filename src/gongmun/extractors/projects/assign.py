@@ -128,6 +128,9 @@ def role_of(a: Amount, text: str, figures: Figures | None = None) -> tuple[Role,
         year = figures.doc_year
     if year is not None:
         return "annual", year
+    if figures is not None and figures.running_in_clause(a):
+        # "3년차를 맞은 … 사업에 800억원", "연간 40억원": a year's figure, year unstated.
+        return "none", None
     return "total", None
 
 

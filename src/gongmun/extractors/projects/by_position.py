@@ -12,6 +12,7 @@ from typing import Final
 
 import regex
 
+from gongmun.extractors.projects.clause import sentence_end
 from gongmun.extractors.projects.figures import Draft, Figures
 from gongmun.extractors.projects.lines import Line, paren_groups
 from gongmun.extractors.projects.names import (
@@ -205,8 +206,18 @@ def _paren_figures(
             continue
         d = draft_at(found, "paren_figures")
         figures.take(d, g0, g1, text)
+        after = _FIGURES_FOLLOW.match(text, g1, line.end)
+        if after:
+            # "NAME(’25~’27) : 총 90억원, 과제당 15억원 한도", "NAME(’25~’27)에는 국비 36억원,
+            # 시비 24억원 등 총 60억원이": the run time in the group, the budget after it
+            # (to the line's end after a colon, to the sentence's end after a particle).
+            stop = line.end if after["colon"] else min(line.end, sentence_end(text, g1))
+            figures.take(d, after.end(), stop, text)
         out.append(d)
     return out
+
+
+_FIGURES_FOLLOW = regex.compile(r"[ \t]*(?:(?P<colon>[:：])|(?:에는|에|엔|은|는)(?=\s))")
 
 
 def _inner_name(text: str, g0: int, g1: int, figures: Figures) -> tuple[str, int, int] | None:

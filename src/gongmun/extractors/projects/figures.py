@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from gongmun.extractors.projects.clause import CLAUSE_YEAR, PER_YEAR_BEFORE, RUNNING, clause_start
 from gongmun.models import Amount, FundingShare, Period, Span
 
 # Small patterns used below, compiled once.
@@ -176,13 +177,40 @@ class Figures:
             return self.relative_years.get(word.group(1))
         # The last frame before the amount on its line (found by bisection, not a scan).
         i = bisect_left(self._frame_ends, a.span.start + 1) - 1
-        if i < 0:
+        if i >= 0:
+            end, year = self._frames[i]
+            j = bisect_left(self._newlines, end)
+            if j >= len(self._newlines) or self._newlines[j] > a.span.start:
+                return year
+        return self.clause_year(a)
+
+    def clause_year(self, a: Amount) -> int | None:
+        """The year that opens the clause of ``a`` and frames its level amounts:
+        ``내년 도심 녹지 확충사업에 50억원`` (the document's year + 1), ``’26년 정부는 …
+        80억원을 편성``. A year that a dated amount follows frames that amount only, and a
+        year inside a period (``’25~’27``) frames nothing."""
+        start = clause_start(self.text, a.span.start)
+        found = None
+        for m in CLAUSE_YEAR.finditer(self.text, start, a.span.start):
+            near = self.periods_in(max(0, m.start() - 24), m.end() + 24)
+            if not any(p.span.start <= m.start() < p.span.end for p in near):
+                found = m
+        if found is None:
             return None
-        end, year = self._frames[i]
-        j = bisect_left(self._newlines, end)
-        if j < len(self._newlines) and self._newlines[j] < a.span.start:
+        if any(b.year is not None for b in self.amounts_in(found.end(), a.span.start)):
             return None
-        return year
+        if found["rel"]:
+            return self.relative_years.get(found["rel"])
+        return int(found["y4"]) if found["y4"] else 2000 + int(found["y2"])
+
+    def running_in_clause(self, a: Amount) -> bool:
+        """Whether ``a`` is a year's figure whose year the clause leaves unstated: given to a
+        programme in its Nth year (``3년차를 맞은 … 사업에 800억원``) or a yearly rate
+        (``연간 40억원``)."""
+        start = clause_start(self.text, a.span.start)
+        if PER_YEAR_BEFORE.search(self.text, max(start, a.span.start - 8), a.span.start):
+            return True
+        return RUNNING.search(self.text, start, a.span.start) is not None
 
 
 def is_run_time(p: Period) -> bool:

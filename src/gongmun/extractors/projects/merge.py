@@ -4,7 +4,7 @@ surest rule first, and each draft becomes a :class:`~gongmun.models.Project`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable
 
 from gongmun.extractors.context import Context
 from gongmun.extractors.projects.figures import Draft
@@ -28,12 +28,13 @@ def fiscal_levels(drafts: list[Draft], fiscal_year: int | None) -> None:
             d.total = None
 
 
-def merge(drafts: list[Draft], rank: Mapping[str, int]) -> list[Draft]:
+def merge(drafts: list[Draft], surety: Callable[[Draft], tuple[int, ...]]) -> list[Draft]:
     """Merge drafts naming one project: the name and place of the first mention, the
-    figures of the surest rule (lowest ``rank``), then what the others add.
+    figures of the surest mention (lowest ``surety``, see :mod:`.resolve`), then what the
+    others add.
     """
     by_key: dict[str, Draft] = {}
-    for d in sorted(drafts, key=lambda d: (rank.get(d.rule, 9), d.start)):
+    for d in sorted(drafts, key=surety):
         key = name_key(d.name)
         if not key:
             continue

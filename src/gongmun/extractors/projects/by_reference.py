@@ -1,0 +1,132 @@
+"""Figures in a sentence that continues the one before it, given to the project that
+sentence named — a link between figures and a project another rule found, never a new
+name:
+
+- ``… '스마트 방재 구축사업'에 64억원을 투입한다. 이 사업은 2028년까지 4년간 총 210억원이
+  드는 사업으로``: an anaphor (``이 사업은``, ``동 사업에는``) opens the sentence;
+- ``… 구축사업'(’26~’30)이 새로 시작된다. 5년간 총 2,400억원이 투입되며``: the sentence
+  opens with its figures and names nothing of its own.
+
+Only within one line (a paragraph of prose; outline items are not continued), only when
+the sentence before named one project, and only figures no rule took.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import Final
+
+import regex
+
+from gongmun.extractors.projects.clause import FULL_STOP as _STOP
+from gongmun.extractors.projects.clause import SENTENCE_REACH, sentence_end
+from gongmun.extractors.projects.figures import Draft
+from gongmun.extractors.projects.names import name_key
+from gongmun.extractors.projects.scan import Scan
+
+# How far back a sentence's start, and the sentence before it, may be looked for.
+_SENTENCE_REACH: Final = SENTENCE_REACH
+
+# The words a continuing sentence may open with before its first figure: a connective,
+# an anaphor naming the project just named, and words that only frame the figure.
+_OPENING = regex.compile(
+    r"""\s*
+    (?:(?:또한|또|이에|아울러|특히|이와\s함께)\s+)?
+    (?:(?P<ref>이|동|본|해당|同)\s*(?:사업|프로젝트|펀드|기금|과제)
+       (?:은|는|에는|에|엔|의|도|을|를)?\s+)?
+    (?:(?:향후|앞으로|총|모두|약|올해|금년|내년|첫해인|첫해에는|첫해|
+         \d{1,2}\s*년간|\d{1,2}\s*개년간?|
+         (?:(?:19|20)\d{2}|['’‘]\d{2})\s*년도?(?:에는|에|엔|부터)?)
+       \s*)*$
+    """,
+    regex.X,
+)
+
+# How many characters of opening words a continuing sentence may have.
+_OPENING_REACH: Final = 60
+
+
+def continued_sentences(scan: Scan) -> list[Draft]:
+    """Drafts that give a continuing sentence's free figures to the project its previous
+    sentence named (see the module's docstring)."""
+    text, figures = scan.text, scan.figures
+    named = sorted(scan.drafts, key=lambda d: d.start)
+    starts = [d.start for d in named]
+    out: list[Draft] = []
+    done: set[int] = set()
+    spans = [a.span for a in figures.amounts if id(a) not in figures.used] + [
+        p.span for p in figures.periods if id(p) not in figures.used
+    ]
+    for span in spans:
+        s = _sentence_start(text, span.start)
+        if s is None or s in done:
+            continue
+        done.add(s)
+        first = figures.first_start_from(s)
+        if first is None or first - s > _OPENING_REACH or not _OPENING.fullmatch(text, s, first):
+            continue
+        prev = _sentence_start(text, s - 1)
+        lo = prev if prev is not None else _line_start(text, s)
+        i, j = bisect_left(starts, lo), bisect_left(starts, s)
+        keys = {name_key(d.name) for d in named[i:j]}
+        if len(keys) != 1:
+            continue
+        ref = named[j - 1]
+        d = Draft(ref.name, ref.start, ref.end, "continued")
+        figures.take(d, s, sentence_end(text, s), text)
+        if d.period or d.total or d.annual or d.funding:
+            out.append(d)
+    return out
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", max(0, pos - _SENTENCE_REACH), pos) + 1 or max(0, pos - _SENTENCE_REACH)
+
+
+def _sentence_start(text: str, pos: int) -> int | None:
+    """Where the sentence holding ``pos`` starts, if a full stop on its line opens it."""
+    lo = _line_start(text, pos)
+    last = None
+    for m in _STOP.finditer(text, lo, pos):
+        last = m
+    if last is None:
+        return None
+    return last.end()
+
+
+# The notes under an item whose yearly figures are the item's: "* ’25년 52억원, ’26년 …".
+_NOTE_MARKS: Final = ("*", "※")
+# How many note lines under an item are read.
+_NOTE_LINES: Final = 3
+
+
+def item_notes_of_named(scan: Scan) -> list[Draft]:
+    """An item that named a project with figures of its own (``ㅇ NAME(’25~’29, 총 480억원)``)
+    also takes the yearly figures of the ``*`` notes right under it that no rule took
+    (``* ’25년 52억원 신규 편성, ’26년 90억원 요구``)."""
+    text, figures, lines = scan.text, scan.figures, scan.lines
+    starts = [ln.start for ln in lines]
+    out: list[Draft] = []
+    seen: set[int] = set()
+    for ref in sorted(scan.drafts, key=lambda d: d.start):
+        i = bisect_left(starts, ref.start + 1) - 1
+        if i < 0 or i in seen:
+            continue
+        seen.add(i)
+        line = lines[i]
+        if line.body_start == line.start or text[line.start : line.end].lstrip().startswith(
+            (*_NOTE_MARKS, "-")
+        ):
+            continue  # not an item: a plain line, a note or a dash sub-point
+        d = Draft(ref.name, ref.start, ref.end, "item_notes")
+        for nxt in lines[i + 1 : i + 1 + _NOTE_LINES]:
+            if not text[nxt.start : nxt.end].lstrip().startswith(_NOTE_MARKS):
+                break
+            for a in figures.amounts_in(nxt.start, nxt.end):
+                if id(a) in figures.used or a.year is None or a.qualifier is not None:
+                    continue
+                figures.used.add(id(a))
+                d.annual.setdefault(a.year, a)
+        if d.annual:
+            out.append(d)
+    return out
