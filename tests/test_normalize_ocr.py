@@ -176,6 +176,8 @@ def test_a_lone_dotted_group_among_comma_figures_is_a_thousands_group() -> None:
     row = "(예산, 억원) ['21] 1.512 ['22] 1.,734 ['23] 1,806 ['24] 2.215"
     assert _repaired(row) == "(예산, 억원) ['21] 1,512 ['22] 1,734 ['23] 1,806 ['24] 2,215"
     assert _doubts(row) == []
+    # A doubled separator is a comma (a sibling as good as one written so).
+    assert _repaired("['24] 1.910 ['25] 2,.685") == "['24] 1,910 ['25] 2,685"
     doc = gongmun.extract_text(row, ocr_text=True)
     assert sorted(a.value_krw for a in doc.amounts) == [
         151_200_000_000,
@@ -229,6 +231,43 @@ def test_a_bracketed_year_label_before_a_count_or_at_a_bullet() -> None:
     assert [(a.value_krw, a.year) for a in doc.amounts] == [(112_000_000_000, 2023)]
     # Counts of years and durations stay.
     for text in ("* (20년 이상) 기업", "(10년 3개월) 소요", "(23년 12개월간)", "- (15년 연속)"):
+        assert repair_ocr(text) == [], text
+
+
+def test_two_years_around_an_arrow() -> None:
+    # ('23) 1,247억원 → ('24) 1,865억원 as OCR read it: quote and bracket in turn, a quote
+    # lost before an arrow, the arrow's head read as a middle dot.
+    assert _repaired('규모 : "(23)1,247억원 -> ("24)1,865억원') == (
+        "규모 : '23)1,247억원 -> ('24)1,865억원"
+    )
+    assert _repaired("확대(24) 800 -> ('25) 1,100억원") == "확대('24) 800 -> ('25) 1,100억원"
+    assert _repaired("확대('24) 800 -ㆍ('25) 1,100억원") == "확대('24) 800 ->('25) 1,100억원"
+    doc = gongmun.extract_text("ㅇ 융자 확대('24) 800 -ㆍ('25) 1,100억원)", ocr_text=True)
+    assert [(a.value_krw, a.year) for a in doc.amounts] == [
+        (80_000_000_000, 2024),
+        (110_000_000_000, 2025),
+    ]
+    # No year after the arrow, or no figure before it: nothing to settle.
+    for text in ("(24) 800 -> 1,100억원", "(24) -> ('25)", "구분 -ㆍ 항목", "3 -ㆍ 4"):
+        assert repair_ocr(text) == [], text
+
+
+def test_a_year_that_lost_its_quote_before_a_doubled_one() -> None:
+    # (23~`'27, …): the first year's quote lost, the second one's read twice.
+    assert _repaired("개발사업(24~`'28, '25년 61억원)") == "개발사업('24~'28, '25년 61억원)"
+    doc = gongmun.extract_text("개발사업(24~`'28, '25년 61억원)", ocr_text=True)
+    assert [(p.start, p.end) for p in doc.periods] == [
+        (gongmun.TimePoint(year=2024), gongmun.TimePoint(year=2028))
+    ]
+
+
+def test_a_decrease_mark_read_as_a_jamo() -> None:
+    # △ comes out as ㅅ (or ^ㅅ) before its figure; a jamo never opens a number.
+    assert _repaired("증감 ^ㅅ315,400 ㅅ12,000") == "증감 △315,400 △12,000"
+    text = "(단위: 백만원)\n구분 2023년 2024년 증감\n사업비 2,230,000 1,914,600 ^ㅅ315,400"
+    doc = gongmun.extract_text(text, ocr_text=True)
+    assert -315_400_000_000 in [a.value_krw for a in doc.amounts]
+    for text in ("ㅅ 3", "사ㅅ3", "ㅅ가 3"):
         assert repair_ocr(text) == [], text
 
 
@@ -322,6 +361,8 @@ CLEAN_TOKENS = st.sampled_from(
         "2,776억원('24)",
         "(20년 이상)",
         "소원",
+        "('24) 900 → ('25) 1,200억원",
+        "구분 - 항목",
     ]
 )
 CLEAN = st.lists(CLEAN_TOKENS, max_size=12).flatmap(
@@ -368,6 +409,12 @@ NOISY_TOKENS = st.one_of(
             "1,410억원 (24)",
             "(24년 11개 과제, 330억원)",
             "* (24년 지원)",
+            '"(23)1,247억원 -> ("24)1,865억원',
+            "(24) 900 -> ('25) 1,200억원",
+            "('24) 900 -ㆍ('25) 1,200억원",
+            "(23~`'27, '25년 70억원)",
+            "^ㅅ222,200",
+            "ㅅ9.96",
         ]
     ),
 )

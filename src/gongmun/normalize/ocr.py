@@ -36,6 +36,7 @@ from typing import Final
 import regex
 
 from gongmun.normalize.ocr_tables import (
+    ARROW,
     CIRCLE_LOOKALIKES,
     COUNT_WORDS,
     DIGIT_LOOKALIKES,
@@ -117,8 +118,11 @@ _LONE_DOTTED: Final = regex.compile(
     rf"(?<![\d.,{_Q}\[])(?P<lead>[1-9]\d{{0,2}})(?P<sep>\.)\d{{3}}"
     rf"(?![\d%]|[.,]\d|[ ]?%|{UNIT_AHEAD})"
 )
-# A figure of a row written with thousands commas (``1,910``), and a decimal (``2.5``, ``24.5%``).
-_COMMA_FIGURE: Final = regex.compile(r"(?<![\d.,])[1-9]\d{0,2}(?:,\d{3})+(?![\d%]|[.,]\d)")
+# A figure of a row written with thousands commas (``1,910``; a doubled separator, ``2,.685``,
+# is a comma too, see _GROUPED_BARE), and a decimal (``2.5``, ``24.5%``).
+_COMMA_FIGURE: Final = regex.compile(
+    r"(?<![\d.,])[1-9]\d{0,2}(?:(?:,|[.,]{2})\d{3})+(?![\d%]|[.,]\d)"
+)
 _DECIMAL: Final = regex.compile(r"(?<![\d.,])\d{1,3}\.\d{1,2}(?![\d,]|\.\d)")
 
 
@@ -256,6 +260,25 @@ _RULES: Final[tuple[_Rule, ...]] = (
         lambda m: [Edit(m.start("h"), m.end("h"), HALF_MISREADS[m.group("h")])],
     ),
     _Rule(
+        "year_quotes",
+        # "(23)1,247억원: the quote and the bracket of ('23) read in turn (the bracket goes
+        # by the rule above, the quote is the year's).
+        regex.compile(rf"[\"“”](?=\(\d{{2}}{YEAR_AFTER})"),
+        lambda m: [Edit(m.start(), m.end(), "'")],
+    ),
+    _Rule(
+        "year_quotes",
+        # (24) 900 -> ('25) 1,200억원: two years around an arrow, the first one's quote lost.
+        regex.compile(rf"(?<=\()(?={YEAR_TWO}\)[ ]?\d[\d,.]*[ ]?{ARROW}[ ]?\([{_Q}]\d{{2}}\))"),
+        lambda m: [Edit(m.start(), m.start(), "'")],
+    ),
+    _Rule(
+        "arrows",
+        # ('24) 900 -ㆍ('25) 1,200억원: the arrow's head read as a middle dot.
+        regex.compile(rf"(?<=\d[ ]?-)[ㆍ·](?=[ ]?\([{_Q}]?\d{{2}}\))"),
+        lambda m: [Edit(m.start(), m.end(), ">")],
+    ),
+    _Rule(
         "arrows",
         regex.compile(rf"(?<=\d[ ]?[{COUNT_WORDS}][ ]?)~(?=[ ]?[{_Q}]?\d{{2}}년)"),
         lambda m: [Edit(m.start(), m.end(), "→")],
@@ -264,6 +287,15 @@ _RULES: Final[tuple[_Rule, ...]] = (
         "tildes",
         regex.compile(rf"(?<=[{_Q}]\d{{2}}(?:\.\d{{1,2}})?[ ]?)(?P<d>[-–])(?=[ ]?[{_Q}]\d{{2}})"),
         _replace("d", "~"),
+    ),
+    _Rule(
+        "decrease_marks",
+        # △222,200 read as ㅅ222,200 or ^ㅅ222,200: a jamo never opens a number.
+        regex.compile(r"(?<![\p{L}\d^])(?P<hat>\^?)(?P<d>ㅅ)(?=\d)"),
+        lambda m: (
+            [Edit(m.start("hat"), m.end("hat"), "")] * bool(m.group("hat"))
+            + [Edit(m.start("d"), m.end("d"), "△")]
+        ),
     ),
     _Rule(
         "bullets",

@@ -45,7 +45,7 @@ FIGURE: Final[str] = r"\d[\d,.]*[ ]?(?:조|억|만|천|원)"
 # bracket closed right before a figure (``(23)8,129억원``: the year a figure is for).
 YEAR_AFTER: Final[str] = (
     r"(?:[.,]\s?\d{1,2}(?:~\d{1,2})?\s?(?:월|분기)|\.\s?(?:[上下]|ㅜ\+|\+)"
-    rf"|~\s?['\"“”‘’`]?\d{{2}}(?!\d)|~(?=[,)])|\)(?=[ ]?{FIGURE}))"
+    rf"|~\s?['\"“”‘’`]{{0,2}}\d{{2}}(?!\d)|~(?=[,)])|\)(?=[ ]?{FIGURE}))"
 )
 # ``NN년`` before a figure, in a bracket or after a bullet, is a year that lost its quote
 # (``(25년 50억원)``) when NN is 00–39: a count of years that long is not put so.
@@ -77,3 +77,5 @@ STATEMENT_UNIT_MISREADS: Final[dict[str, str]] = {
 # How far either side of a lone dotted group (``1.615``) its row's other figures are looked
 # for, on its own line (a bounded window: linear in the text).
 SIBLING_REACH: Final[int] = 80
+# An arrow between two years' figures as OCR gives it (``-ㆍ``: the head read as a middle dot).
+ARROW: Final[str] = r"(?:->|→|-[ㆍ·])"
