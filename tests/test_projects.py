@@ -10,6 +10,8 @@ import pytest
 
 from gongmun import extract_text
 from gongmun.extractors.projects import clean_name
+from gongmun.extractors.projects.aliases import find_aliases
+from gongmun.extractors.projects.names import position_name
 from gongmun.models import Project
 
 CASES = tomllib.loads((Path(__file__).parent / "cases" / "projects.toml").read_text("utf-8"))
@@ -80,3 +82,37 @@ def test_project_spans_show_the_name() -> None:
 )
 def test_clean_name(phrase: str, name: str | None) -> None:
     assert clean_name(phrase) == name
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        # A status word after the name always goes.
+        ("해양 드론 기술 개발 추진", "해양 드론 기술 개발"),
+        # 강화/확대/신설 go only where what is left ends in a head noun.
+        ("차세대연구자 도전·혁신 지원 강화", "차세대연구자 도전·혁신 지원"),
+        ("차세대 전력반도체 소자 제조 역량 강화", "차세대 전력반도체 소자 제조 역량 강화"),
+        # A noun in 해 (연근해, 동해) is no verb ending a clause before the name.
+        ("연근해 어선 안전장비 보급 지원", "연근해 어선 안전장비 보급 지원"),
+        ("동해 심층수 산업화 기반 조성", "동해 심층수 산업화 기반 조성"),
+        ("예산을 투입해 어선 안전장비 보급 지원", None),
+        ("미첨부 사유", None),
+    ],
+)
+def test_position_name(phrase: str, name: str | None) -> None:
+    assert position_name(phrase, strict=True) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "aliases"),
+    [
+        ("「해양 드론 실증」(이하 '드론 사업')을 추진", {"드론사업": "해양 드론 실증"}),
+        ("“연안 정화 선박 건조”(이하 “정화선”이라 한다)", {"정화선": "연안 정화 선박 건조"}),
+        ("『갯벌 복원 사업』(이하 갯벌사업)", {"갯벌사업": "갯벌 복원 사업"}),
+        # The same name twice is no alias; a plain group is none.
+        ("「항만 정비」(이하 '항만 정비')", {}),
+        ("「항만 정비」(’26~’28)", {}),
+    ],
+)
+def test_find_aliases(text: str, aliases: dict[str, str]) -> None:
+    assert {k: v.name for k, v in find_aliases(text).items()} == aliases

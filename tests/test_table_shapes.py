@@ -4,12 +4,14 @@ documents of benchmarks/tables): one small synthetic input per rule."""
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
+from typing import Any
 
 from gongmun.doc.aligned_text import find_aligned_tables
 from gongmun.doc.columns import label_year, year_in
 from gongmun.doc.tables import table_from_rows
 from gongmun.extractors.table_figures import table_unit
-from gongmun.pipeline import extract_text
+from gongmun.pipeline import extract, extract_text
 
 E = 10**8
 M = 10**6
@@ -195,3 +197,79 @@ def test_the_year_passes_a_change_to_the_sum_it_leads_to() -> None:
     assert got == [(312 * E, None), (1842 * E, 2025)]
     # Without a change between them, a second figure still takes no year of its own.
     assert _years("2025년 예산은 1,842억원, 기금은 300억원이다.")[1] == (300 * E, None)
+
+
+def test_a_row_label_ending_in_a_noun_like_a_verb_ending() -> None:
+    # 경비함 (a patrol ship) ends as 추진함 does; with figures after it, it is a row label.
+    text = "□ 연도별 건조 예산\n(억원) 2024 2025\n대형 경비함 1,120 1,340\n중형 경비함 480 520\n"
+    assert _years(text) == [(1120 * E, 2024), (1340 * E, 2025), (480 * E, 2024), (520 * E, 2025)]
+
+
+def _years_over_subcolumns(c: Any) -> None:
+    c.setFont("HYSMyeongJo-Medium", 10)
+    c.drawString(72, 790, "(단위: 백만원)")
+    c.drawString(250, 770, "2024년")
+    c.drawString(400, 770, "2025년")
+    for x, h in ((80, "권역"), (200, "예산"), (280, "집행"), (360, "예산"), (440, "집행률(%)")):
+        c.drawString(x, 755, h)
+    rows = [
+        ["수도권", "4,820", "4,610", "5,150", "93.2"],
+        ["호남권", "3,270", "3,105", "3,400", "91.8"],
+    ]
+    for i, row in enumerate(rows):
+        c.drawString(80, 738 - 16 * i, row[0])
+        for x, cell in zip([230, 310, 390, 480], row[1:], strict=True):
+            c.drawRightString(x, 738 - 16 * i, cell)
+
+
+def test_unruled_pdf_table_with_years_over_its_header(tmp_path: Path) -> None:
+    from test_readers_pdf import make_pdf
+
+    doc = extract(make_pdf(tmp_path, _years_over_subcolumns))
+    [table] = doc.tables
+    assert table.source == "pdf_aligned"
+    got = [(a.value_krw, a.year) for a in doc.amounts]
+    assert got == [
+        (4820 * M, 2024),
+        (4610 * M, 2024),
+        (5150 * M, 2025),
+        (3270 * M, 2024),
+        (3105 * M, 2024),
+        (3400 * M, 2025),
+    ]
+
+
+def _hrules_wrapped_name(c: Any) -> None:
+    c.setFont("HYSMyeongJo-Medium", 10)
+    c.drawString(72, 800, "(단위: 억원)")
+    c.setLineWidth(0.8)
+    for y in (790, 770, 668):
+        c.line(72, y, 500, y)
+    for x, h in zip([80, 250, 310], ["사업명", "’26", "’27"], strict=True):
+        c.drawString(x, 776, h)
+    # A name wrapped in its cell (12 points under its row), then a group label row at the
+    # rows' own pitch (18 points), which stays a row.
+    c.drawString(80, 756, "해상풍력 배후항만")
+    c.drawString(250, 756, "120")
+    c.drawString(310, 756, "340")
+    c.drawString(80, 744, "조성")
+    c.drawString(80, 726, "친환경 선박")
+    c.drawString(80, 708, "수소 운반선")
+    c.drawString(250, 708, "85")
+    c.drawString(310, 708, "90")
+    c.drawString(80, 690, "연안 여객선")
+    c.drawString(250, 690, "70")
+    c.drawString(310, 690, "75")
+    c.drawString(80, 680, "합계")
+    c.drawString(250, 680, "275")
+    c.drawString(310, 680, "505")
+
+
+def test_a_name_wrapped_in_its_cell_joins_its_row(tmp_path: Path) -> None:
+    from test_readers_pdf import make_pdf
+
+    doc = extract(make_pdf(tmp_path, _hrules_wrapped_name))
+    [table] = doc.tables
+    names = [c.text for c in table.cells if c.col == 0 and not c.header]
+    assert names[0].replace(" ", "") == "해상풍력배후항만조성"
+    assert names[1:] == ["친환경 선박", "수소 운반선", "연안 여객선", "합계"]

@@ -7,7 +7,9 @@ program: ``x11_pdf_ruled_tworow.pdf`` (a ruled table whose header is two rows, a
 over 본예산/추경, and a name wrapped inside its cell), ``x12_hwpx_caption_year.hwpx``
 (a caption giving the year and unit, and a table whose header cells carry per-column
 units with years down the side) and ``x18_pdf_hrules_wrapped.pdf`` (rules only across,
-names wrapped over two lines, the unit printed under the table). Reuses the canvas and
+names wrapped over two lines, the unit printed under the table); ``z01_hwpx_rowspan_years.hwpx``
+(years down the side, each over two rows) and ``z02_pdf_aligned_tworow.pdf`` (an unruled
+table with a year over two sub-columns, a rate column). Reuses the canvas and
 HWPX helpers of ``fixtures/tables/make_sources.py``; needs reportlab (``dev`` extra).
 """
 
@@ -129,7 +131,56 @@ def hwpx_caption_year() -> None:
         z.writestr(zipfile.ZipInfo("Contents/section0.xml", (2025, 1, 1, 0, 0, 0)), xml)
 
 
+def hwpx_rowspan_years() -> None:
+    tc = ms._tc
+    rows = [
+        [tc(0, 0, "연도"), tc(0, 1, "재원"), tc(0, 2, "예산(억원)"), tc(0, 3, "참여기관(개)")],
+        [tc(1, 0, "2024", rowspan=2), tc(1, 1, "국비"), tc(1, 2, "120"), tc(1, 3, "14")],
+        [tc(2, 1, "지방비"), tc(2, 2, "80"), tc(2, 3, "9")],
+        [tc(3, 0, "2025", rowspan=2), tc(3, 1, "국비"), tc(3, 2, "135"), tc(3, 3, "16")],
+        [tc(4, 1, "지방비"), tc(4, 2, "90"), tc(4, 3, "11")],
+    ]
+    trs = "".join("<hp:tr>" + "".join(r) + "</hp:tr>" for r in rows)
+    body = (
+        ms._para("가상 환경부 탄소중립 마을 조성 실적 (합성 예시)")
+        + ms._para("□ 연도별 재원 현황")
+        + f"<hp:p><hp:run><hp:tbl>{trs}</hp:tbl></hp:run></hp:p>"
+        + ms._para("2025년 국비는 135억원이다.")
+    )
+    xml = f'<?xml version="1.0" encoding="UTF-8"?><hs:sec {ms._NS} xmlns:hs="x">{body}</hs:sec>'
+    with zipfile.ZipFile(DOCS / "z01_hwpx_rowspan_years.hwpx", "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(zipfile.ZipInfo("mimetype", (2025, 1, 1, 0, 0, 0)), "application/hwp+zip")
+        z.writestr(zipfile.ZipInfo("Contents/section0.xml", (2025, 1, 1, 0, 0, 0)), xml)
+
+
+def pdf_aligned_tworow() -> None:
+    c = ms._canvas(str(DOCS / "z02_pdf_aligned_tworow.pdf"))
+    c.drawString(72, 800, "가상 국가유산청 보수정비 예산 (합성 예시)")
+    c.drawString(72, 780, "<표 2> 권역별 예산 및 집행 (단위: 백만원)")
+    c.drawString(250, 760, "2024년")
+    c.drawString(400, 760, "2025년")
+    heads = [(200, "예산"), (280, "집행"), (360, "예산"), (440, "집행률(%)")]
+    for x, h in heads:
+        c.drawString(x, 745, h)
+    c.drawString(80, 745, "권역")
+    rows = [
+        ["수도권", "4,820", "4,610", "5,150", "93.2"],
+        ["호남권", "3,270", "3,105", "3,400", "91.8"],
+        ["합계", "8,090", "7,715", "8,550", "92.6"],
+    ]
+    for i, row in enumerate(rows):
+        y = 728 - 16 * i
+        c.drawString(80, y, row[0])
+        for x, cell in zip([230, 310, 390, 480], row[1:], strict=True):
+            c.drawRightString(x, y, cell)
+    c.drawString(72, 660, "2025년 수도권 예산은 51.5억원이다.")
+    c.showPage()
+    c.save()
+
+
 if __name__ == "__main__":
     pdf_ruled_tworow()
     pdf_hrules_wrapped()
     hwpx_caption_year()
+    hwpx_rowspan_years()
+    pdf_aligned_tworow()

@@ -55,6 +55,9 @@ _HEADING = regex.compile(
 _YEARISH = regex.compile(r"^(?:(?:19|20)\d{2}|'\s?\d{2})(?:년도?)?$")
 _PAREN_TOKEN = regex.compile(r"^\([^()]*\)$")
 _SENTENCE = regex.compile(r"(?:다|음|함|임|됨)\.?$|니다|[.?!]$")
+# A row label that is a sentence: ending in 다 or a period. A noun ending in 함, 음, 임
+# or 됨 without one is a label (대형 경비함, 잠수함), not the 개조식 ending 추진함.
+_LABEL_SENTENCE = regex.compile(r"(?:다|[음함임됨]\.)$|니다|[.?!]$")
 # Figures per row this many or more make a line a row even with no header around it.
 _MIN_FIGURES: Final = 2
 # How many lines a unit statement or caption may stand away from its table.
@@ -352,7 +355,7 @@ def _row_of(line: _Line) -> _Row | None:
         return _Row(lab0, tuple(figures[1:]))
     lead = len(s) - len(s.lstrip())
     label = s[lead:label_end].strip()
-    if label and (_SENTENCE.search(label) or len(label) > _LABEL_MAX):
+    if label and (_LABEL_SENTENCE.search(label) or len(label) > _LABEL_MAX):
         return None
     lab = (line.start + lead, line.start + lead + len(label), label) if label else None
     return _Row(lab, tuple(figures))

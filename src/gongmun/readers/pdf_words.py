@@ -12,7 +12,8 @@ cells apart by wide gaps, the same columns on every row, and a column of numbers
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import Any, Final
 
 import regex
@@ -37,6 +38,12 @@ ALIGNED_MIN_COLS: Final = 3
 HRULES_MIN_ROWS: Final = 2
 # Lines of one aligned table are at most this many line heights apart.
 ALIGNED_MAX_LEADING: Final = 2.2
+# A wrapped cell's next line: closer under its row than this share of the usual blank
+# between rows, and than this many font sizes.
+WRAP_GAP_SHARE: Final = 0.6
+WRAP_GAP_EM: Final = 0.5
+# A year an upper header names: 2024년, 2025, ’25.
+_UPPER_YEAR = regex.compile(r"(?:19|20)\d{2}|['‘’`]\d{2}")
 _NUMBER = regex.compile(r"^[△▽\-+(]?\d[\d,.]*%?\)?$")
 
 
@@ -112,8 +119,13 @@ def grid(
     source: str,
 ) -> Table:
     """Rows of segments placed in the bands; a row with nothing in the first column and
-    no number, under a row that has one, continues that row's wrapped cells."""
+    no number, under a row that has one, continues that row's wrapped cells. So does a
+    row of a first cell only, set closer under a row of figures than rows are to each
+    other (``해상풍력 배후항만`` / ``조성``: a name wrapped in its cell)."""
     placed: list[dict[int, tuple[int, str, Box]]] = []
+    gaps = _gaps(rows)
+    body_gaps = sorted(gaps[header_rows + 1 :])
+    usual = body_gaps[len(body_gaps) // 2] if body_gaps else 0.0
     for r, row in enumerate(rows):
         cells: dict[int, tuple[int, str, Box]] = {}
         for seg in row:
@@ -126,7 +138,19 @@ def grid(
             else:
                 cells[first] = (last - first + 1, _text(seg), box)
         numeric = any(_NUMBER.match(t) for _, t, _ in cells.values())
-        if placed and r > header_rows and 0 not in cells and 0 in placed[-1] and not numeric:
+        wrapped = (
+            bool(placed)
+            and list(cells) == [0]
+            and gaps[r] < min(WRAP_GAP_SHARE * usual, WRAP_GAP_EM * row[0][0].size)
+            and any(_NUMBER.match(t) for _, t, _ in placed[-1].values())
+        )
+        if (
+            placed
+            and r > header_rows
+            and (0 not in cells or wrapped)
+            and 0 in placed[-1]
+            and not numeric
+        ):
             prev = placed[-1]
             for col, (span, text, box) in cells.items():
                 if col in prev:
@@ -144,6 +168,15 @@ def grid(
         for col, (span, text, box) in sorted(cells.items())
     ]
     return Table(tuple(out), len(placed), len(bs), header_rows=header_rows, source=source)
+
+
+def _gaps(rows: Sequence[Sequence[list[Word]]]) -> list[float]:
+    """Per row, the blank between its top and the bottom of the row above (0 for the first)."""
+    out = [0.0]
+    for above, row in pairwise(rows):
+        bottom = max(w.bottom for seg in above for w in seg)
+        out.append(min(w.top for seg in row for w in seg) - bottom)
+    return out
 
 
 def _box_of(words: Sequence[Word]) -> Box:
@@ -246,8 +279,6 @@ def _inside(w: Word, box: Box) -> bool:
 
 
 def _with_box(table: Table, box: Box) -> Table:
-    from dataclasses import replace
-
     return replace(table, bbox=round_box(box))
 
 
@@ -256,17 +287,28 @@ def aligned_tables(words: list[Word]) -> list[tuple[Box, Table]]:
     lines = lines_of(words)
     out: list[tuple[Box, Table]] = []
     run: list[tuple[list[Word], list[list[Word]]]] = []
+    # The line before the run, when it may be an upper header (years over sub-columns).
+    above: list[tuple[list[Word], list[list[Word]]]] = []
 
     def close() -> None:
         if len(run) >= ALIGNED_MIN_ROWS:
             table = _aligned(run)
             if table is not None:
-                box = _box_of([w for ln, _ in run for w in ln])
+                upper = above[0] if above else None
+                if upper is not None and not _upper_header(upper, run[0][0]):
+                    upper = None
+                if upper is not None:
+                    table = _with_upper(table, upper[1], bands([segs for _, segs in run]))
+                box = _box_of([w for ln, _ in ([upper] if upper else []) + run for w in ln])
                 out.append((box, _with_box(table, box)))
         run.clear()
 
+    previous: tuple[list[Word], list[list[Word]]] | None = None
     for ln in lines:
         segs = segments(ln, ALIGNED_GAP_EM)
+        if not run:
+            above[:] = [previous] if previous is not None else []
+        previous = (ln, segs)
         # A row with an empty cell (no 2024 figure) has fewer segments: it stays in the
         # table when each of them stands in a column of the rows before it.
         ref = max((r[1] for r in run), key=len) if run else None
@@ -285,6 +327,43 @@ def aligned_tables(words: list[Word]) -> list[tuple[Box, Table]]:
         run.append((ln, segs))
     close()
     return out
+
+
+def _upper_header(upper: tuple[list[Word], list[list[Word]]], first: list[Word]) -> bool:
+    """Whether a line right above a table's header row is an upper header: every group
+    on it names a year (``2024년``, ``’25``) and none is a figure, as over sub-columns."""
+    ln, segs = upper
+    if first[0].top - ln[0].top > ALIGNED_MAX_LEADING * first[0].size:
+        return False
+    return all(
+        _UPPER_YEAR.search(t) is not None and _NUMBER.match(t) is None
+        for t in (_text(seg).replace(" ", "") for seg in segs)
+    )
+
+
+def _with_upper(
+    table: Table, segs: Sequence[list[Word]], bs: Sequence[tuple[float, float]]
+) -> Table:
+    """``table`` under an upper header row: each group over the columns from the last one
+    starting at or left of it (a year centred over 예산 and 집행) to the next group's."""
+    starts: list[int] = []
+    for seg in segs:
+        k = max((i for i, (x0, _) in enumerate(bs) if x0 <= seg[0].x0 + 1), default=0)
+        starts.append(max(k, starts[-1] + 1) if starts else k)
+    upper = []
+    for n, (seg, col) in enumerate(zip(segs, starts, strict=True)):
+        if col >= len(bs):
+            break
+        stop = min(starts[n + 1], len(bs)) if n + 1 < len(starts) else len(bs)
+        box = (seg[0].x0, min(w.top for w in seg), seg[-1].x1, max(w.bottom for w in seg))
+        upper.append(Cell(0, col, _text(seg), 1, stop - col, header=True, bbox=round_box(box)))
+    moved = [replace(c, row=c.row + 1) for c in table.cells]
+    return replace(
+        table,
+        cells=tuple(upper + moved),
+        n_rows=table.n_rows + 1,
+        header_rows=table.header_rows + 1,
+    )
 
 
 def _within(ref: list[list[Word]], segs: list[list[Word]]) -> bool:

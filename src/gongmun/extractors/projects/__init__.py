@@ -28,6 +28,7 @@ from gongmun.extractors.projects import (
     by_reference,
     by_table,
 )
+from gongmun.extractors.projects.aliases import find_aliases, rename
 from gongmun.extractors.projects.figures import Draft, Figures
 from gongmun.extractors.projects.lines import split_lines
 from gongmun.extractors.projects.merge import build, fiscal_levels, merge
@@ -55,6 +56,7 @@ class Rule:
 # Run in this order: a rule claims figures before the rules after it can.
 RULES: Final[tuple[Rule, ...]] = (
     Rule("scale_line", by_position.scale_lines, 0, "ㅇ NAME 추진 / * (규모) 150억원('24~'28)"),
+    Rule("alias_mention", by_prose.alias_mentions, 1, "「A」(이하 'B') … B는 총 120억원"),
     Rule("label_name", by_position.label_names, 2, "* (NAME사업) ’25년 20억원"),
     Rule("paren_figures", by_position.paren_figures, 0, "NAME(’25~’29, ’25년 51.7억원)"),
     Rule("colon_figures", by_position.colon_or_comma_figures, 0, "NAME : (’24) 8,295억원"),
@@ -106,9 +108,12 @@ def find_projects(
         lines=split_lines(text),
         blocks=iter_blocks(ctx.norm.blocks),
         tables=list(tables),
+        aliases=find_aliases(text),
     )
     for rule in RULES:
         scan.drafts.extend(rule.find(scan))
+    # A draft found under an alias is a mention of the long name it stands for.
+    rename(scan.drafts, scan.aliases)
     merged = merge(scan.drafts, surety(text, scan.lines, _RANK))
     fiscal_levels(merged, scan.figures.fiscal_year)
     return [build(ctx, d) for d in merged]

@@ -13,7 +13,7 @@ from typing import Final
 import regex
 
 from gongmun.extractors.projects.clause import sentence_end
-from gongmun.extractors.projects.figures import Draft, Figures
+from gongmun.extractors.projects.figures import Draft, Figures, is_run_time
 from gongmun.extractors.projects.lines import Line, paren_groups
 from gongmun.extractors.projects.names import (
     LABEL as _LABEL,
@@ -28,13 +28,16 @@ from gongmun.extractors.projects.names import (
     draft_at,
     locate,
     name_before,
+    object_before,
     position_name,
 )
 from gongmun.extractors.projects.scan import Scan
 from gongmun.extractors.projects.words import NAME_LABELS
 from gongmun.normalize.outline import Block
 
-_FIELD_SPLIT = regex.compile(r"(/|【)")
+# "/" separates fields and is dropped; "【" opens the next field's label and stays
+# with it ("… 【사업기간】 '25~'29 / 【총사업비】 340억원").
+_FIELD_SPLIT = regex.compile(r"(/)|(?=【)")
 
 _SCALE_LABELS: Final = frozenset(
     {
@@ -202,6 +205,10 @@ def _paren_figures(
         box = above is not None and g0 == line.body_start and not text[g1 : line.end].strip()
         if found is None and box and above is not None:
             found = name_before(text, above, above.end, figures)
+        if found is None and g0 > line.body_start and _programme_group(text, g0, g1, figures):
+            # "산업단지 폐열 회수 설비 보급(’26~’28, 120억원)": a run time or a total in
+            # the group makes the noun phrase before it a programme, head noun or not.
+            found = object_before(text, line, g0, figures)
         if found is None or NOT_HEAD_AFTER.match(text, g1, g1 + 40):
             continue
         d = draft_at(found, "paren_figures")
@@ -215,6 +222,17 @@ def _paren_figures(
             figures.take(d, after.end(), stop, text)
         out.append(d)
     return out
+
+
+_TOTAL_IN_GROUP = regex.compile(r"총\s*사업비|총사업규모|총\s*[\d,.]+\s*[조억천백만]")
+
+
+def _programme_group(text: str, g0: int, g1: int, figures: Figures) -> bool:
+    """Whether ``(…)`` gives a programme's run time (``’26~’28``) or its total
+    (``총사업비 120억원``), not a date or a count (``’24.4월``, ``11개 과제, 330억원``)."""
+    if any(id(p) not in figures.used and is_run_time(p) for p in figures.periods_in(g0, g1)):
+        return True
+    return bool(_TOTAL_IN_GROUP.search(text, g0, g1)) and figures.free_in(g0, g1)
 
 
 _FIGURES_FOLLOW = regex.compile(r"[ \t]*(?:(?P<colon>[:：])|(?:에는|에|엔|은|는)(?=\s))")
@@ -319,6 +337,17 @@ _FIGURE_FIELD = regex.compile(
     r"^\s*(?:[\(\[【]\s*(?P<a>[^()\[\]【】:]{1,12})\s*[\)\]】]|(?P<b>[^\s:()]{1,10})\s*[:：])"
 )
 _FIGURE_FIELD_WORDS = regex.compile(r"기간|사업비|예산|규모|재원|국비|지방비|총액|금액|투자")
+# A line under an item that opens with a year: "* '26년 예산 30억원 반영".
+_FIGURE_LEAD = regex.compile(r"^\s*[\(\[]?(?:['’‘]\d{2}|(?:19|20)\d{2})(?![\d.])")
+# A line that opens with the whole budget: "- 총 210억원".
+_TOTAL_LEAD = regex.compile(r"^\s*총\s*(?:사업비\s*)?[\d,.]+\s*[조억천백만]")
+# How far into a line its run time may start and still lead it ("- ('25~'28년)").
+_LEAD_REACH = 3
+# A line of figures is a dash or note line (an ㅇ item under a □ is a statement of
+# its own), short and no sentence.
+_LEAD_KINDS: Final = frozenset({"dash", "middot", "note"})
+_LEAD_LINE = 90
+_CLAUSE_END = regex.compile(r"(?:다|요|음|함|됨|임)[.!]?\s*$|다\.\s")
 
 
 def figure_field(line: str) -> bool:
@@ -403,12 +432,37 @@ def _claim(
     return d
 
 
+def _run_lead(text: str, b: Block, figures: Figures) -> bool:
+    """Whether a line under an item opens with the item's run time or whole budget:
+    ``- '25~'28년, 총 210억원``, ``- 총 120억원`` (not ``* '25년 9억원 투입``, an
+    activity's spending)."""
+    if b.kind not in _LEAD_KINDS or len(b.text) > _LEAD_LINE or _CLAUSE_END.search(b.text):
+        return False  # a paragraph that starts with a date, not a line of figures
+    if _TOTAL_LEAD.match(b.text):
+        return figures.programme_figures_in(b.start, b.end)
+    body = text.find(b.text, b.start, b.end + 1) if b.text else -1
+    if body < 0:
+        return False
+    return any(
+        id(p) not in figures.used and is_run_time(p)
+        for p in figures.periods_in(body, min(b.end, body + _LEAD_REACH + 12))
+        if p.span.start <= body + _LEAD_REACH
+    )
+
+
 def _head_over_fields(text: str, block: Block, body: int, figures: Figures) -> Draft | None:
     """``□ NAME`` with ``- (기간) '25~'27`` and ``- (예산) 총 90억원`` under it."""
     fields = [
         b
         for b in (*block.children, *block.notes)
-        if figure_field(b.text) and figures.free_in(b.start, b.end)
+        if (figure_field(b.text) and figures.free_in(b.start, b.end)) or _run_lead(text, b, figures)
+    ]
+    # A figure field's own notes: "- 총사업비 : 96억원" then "* '26년 예산 30억원 반영".
+    fields += [
+        n
+        for b in fields
+        for n in b.notes
+        if _FIGURE_LEAD.match(n.text) and figures.programme_figures_in(n.start, n.end)
     ]
     if not fields:
         return None
@@ -428,7 +482,7 @@ def _head_over_fields(text: str, block: Block, body: int, figures: Figures) -> D
 
 _NAME_FIELD = regex.compile(
     r"(?:【\s*(?P<l1>L)\s*】|\[\s*(?P<l2>L)\s*\]|\(\s*(?P<l3>L)\s*\)|(?<![\p{Hangul}])(?P<l4>L)\s*[:：]|"
-    r"^[ \t]*(?:[○ㅇ□◦•-]\s*)?(?P<l5>L)(?=\s))\s*(?P<name>[^/\n【\[]*)".replace(
+    r"^[ \t]*(?:[○ㅇ□◦•-]\s*)?(?P<l5>L)(?=\s|$))\s*(?P<name>[^/\n【\[]*)".replace(
         "L", "|".join(regex.escape(w) for w in NAME_LABELS)
     ),
     regex.MULTILINE,
@@ -505,6 +559,8 @@ def _fields_after(text: str, lines: list[Line], i: int, start: int) -> list[tupl
     line = lines[i]
     pos = start
     for part in _FIELD_SPLIT.split(text[start : line.end]):
+        if part is None:
+            continue
         if figure_field(part.lstrip("/ ")) or _FIGURE_FIELD_WORDS.match(part.strip(" /")):
             out.append((pos, pos + len(part)))
         pos += len(part)

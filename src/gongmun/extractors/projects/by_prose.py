@@ -9,6 +9,7 @@ from __future__ import annotations
 import regex
 
 from gongmun.extractors.context import Context
+from gongmun.extractors.projects import aliases
 from gongmun.extractors.projects.assign import assign_amount
 from gongmun.extractors.projects.figures import Draft, Figures
 from gongmun.extractors.projects.lines import Line
@@ -23,10 +24,13 @@ from gongmun.extractors.projects.names import (
     name_before,
     name_key,
     noun_phrase_tail,
+    object_before,
+    object_name,
 )
 from gongmun.extractors.projects.scan import Scan
 from gongmun.extractors.projects.words import (
     ACTIVITY_HEADS,
+    BUDGET_VERBS,
     FUNDING_VERBS,
     NAME_AMOUNT_GAP,
     NOT_TOTAL_QUALIFIERS,
@@ -46,12 +50,27 @@ def name_amounts(scan: Scan) -> list[Draft]:
     return [d for i in scan.figure_lines for d in _name_amount(scan.text, lines[i], scan.figures)]
 
 
+def alias_mentions(scan: Scan) -> list[Draft]:
+    """``「A」(이하 'B')`` … ``B는 총 1,500억 원``: a subject mention of an alias takes
+    the figures of its sentence for A (:mod:`.aliases`)."""
+    return aliases.alias_mentions(scan.text, scan.figures, scan.aliases)
+
+
 def subject(scan: Scan) -> list[Draft]:
     """A document about one programme: the figures no other rule took are its figures."""
     return _subject(scan.ctx, scan.figures, scan.drafts)
 
 
 _GAP_RE = regex.compile(NAME_AMOUNT_GAP + r"$")
+# The gap names the figure a budget: "NAME 예산은", "NAME 사업비로" (a particle after it:
+# a headline's "스마트농업 확산 예산 2477억원" sums a field).
+_BUDGET_GAP = regex.compile(r"(?:예산|사업비)(?:은|는|이|가|으로|로|을|를)")
+# A budget-making verb after the amount: "32억 원을 편성", "45억 원을 새로 편성".
+_BUDGETED = regex.compile(
+    r"\s*(?:의\s*(?:예산|사업비)\s*)?(?:이|가|을|를)?\s*(?:(?:새로|신규로|추가로|별도로|각각)\s*)?(?:"
+    + "|".join(BUDGET_VERBS)
+    + r")"
+)
 # The words between a name and its amount are short ("에는 예산이 올해 약").
 _GAP_REACH = 40
 # How far after an amount a name it sizes or funds may end: matches are given an end
@@ -106,6 +125,11 @@ def _name_amount(text: str, line: Line, figures: Figures) -> list[Draft]:
             and (found[0].endswith(ACTIVITY_HEADS) or not _funded(text, a))
         ):
             found = None
+        budget_gap = bool(_BUDGET_GAP.search(text, end, a.span.start))
+        if found is None and (budget_gap or _BUDGETED.match(text, a.span.end, a.span.end + 40)):
+            # "NAME에는 올해 32억 원을 편성", "NAME 예산은 …": the verb or the word 예산
+            # makes the phrase before a programme, head noun or not.
+            found = object_before(text, line, end, figures)
         if found is None and _ANAPHOR.search(text, max(line.body_start, end - 8), end):
             found = _referent(text, line, end - 4)
         if found is None:
@@ -123,6 +147,9 @@ def _name_amount(text: str, line: Line, figures: Figures) -> list[Draft]:
                 # Bounded: a name after its amount sits within _AFTER_REACH characters.
                 after = pattern.match(text, a.span.end, min(line.end, a.span.end + _AFTER_REACH))
                 name = clean_name(after.group("name")) if after else None
+                if after is not None and name is None and pattern is _INVESTS_IN:
+                    # "85억 원을 투입해 NAME을 추진": the verbs make it a programme.
+                    name = object_name(after.group("name"))
                 if after is not None and name is not None:
                     bound = pattern is _AT_LEAST_NAME
                     break

@@ -99,7 +99,8 @@ def _is_task_header(header: str, cells: list[str]) -> bool:
         return False
     if BULLET_START.match(header) or MARKER.match(header):
         return False
-    return any(h in header for h in TABLE_NAME_HEADERS) and not _DIGIT.search(header)
+    # The name column's header is a cell of its own: "(사업명) NAME" is a field.
+    return any(c in TABLE_NAME_HEADERS for c in cells) and not _DIGIT.search(header)
 
 
 def _is_group_label(row: str) -> bool:

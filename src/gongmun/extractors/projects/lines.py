@@ -15,7 +15,7 @@ MARKER = regex.compile(
         [-–*]+(?=\s) | \*{1,3} |              # dashes and note stars
         [➊-➓❶-❿①-⑳] |                        # circled numbers
         (?:[0-9]{1,2}|[가-하]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+|[IVX]+)[.)](?=\s) |
-        \([0-9가-하]{1,2}\)(?=\s) |
+        \((?:[0-9]{1,2}|[가-하])\)(?=\s) |     # (1), (가); not a label such as (예산)
         v(?=\s)                               # a symbol-font bullet read as Latin v
     )[ \t]*""",
     regex.X,

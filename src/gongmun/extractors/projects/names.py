@@ -15,12 +15,14 @@ import regex
 from gongmun.extractors.projects.figures import Draft, Figures
 from gongmun.extractors.projects.lines import Line
 from gongmun.extractors.projects.words import (
+    ACTIVITY_HEADS,
     ACTIVITY_WORDS,
     CATEGORY_NAMES,
     CLAUSE_END_SUFFIXES,
     EVENT_WORDS,
     FIELD_LABELS,
     GENERIC_NAMES,
+    HEAD_TRAILING_SOFT_WORDS,
     HEAD_TRAILING_WORDS,
     HEADING_WORDS,
     HEADS,
@@ -78,6 +80,8 @@ def clean_name(raw: str, *, support_head: bool = False) -> str | None:
     '이공계 진학을 위한 CVC펀드'
     """
     name = " ".join(raw.split())
+    # "「A」(이하 'B')": the alias group after a name is no part of it.
+    name = _ALIAS_GROUP.sub("", name)
     quoted = _QUOTED_WHOLE.fullmatch(name)
     if quoted is not None:
         # "'2025년 … 통합공고'", 「…」: a quoted name is the name as written, year and all.
@@ -108,6 +112,11 @@ _QUOTED_WHOLE = regex.compile(
     r"|[\"“](?P<name>[^\"“”]+)[\"”]|\?(?P<name>[^?]+)\?)"
 )
 
+# A trailing alias group: "「A」(이하 'B')", "A(이하 “B”라 한다)".
+_ALIAS_GROUP = regex.compile(
+    r"\s*\(\s*이하\s*[「『'\"‘“]?[^()\n]{1,40}?[」』'\"’”]?\s*(?:이?라\s*(?:한다|함)?)?\s*\)$"
+)
+
 # "6월 제주공항 …": a month or day in front says when, it is not part of the name.
 _DATE_WORD = regex.compile(r"^\d{1,2}(?:월|일)$")
 _LEADING: Final = (
@@ -132,10 +141,37 @@ def _cut_clause(name: str) -> str:
     for i in range(len(words) - 2, -1, -1):
         word = words[i]
         nxt = words[i + 1]
-        if word.endswith(CLAUSE_END_SUFFIXES) and nxt not in LINKING_WORDS and "(" not in word:
+        if _ends_clause(word) and nxt not in LINKING_WORDS and "(" not in word:
             break
         keep = i
     return " ".join(words[keep:])
+
+
+def _ends_clause(word: str) -> bool:
+    """Whether ``word`` ends the clause before a name (``투입해``, ``위해``, ``사업을``).
+
+    A word in 해 is a verb's ending only when Kiwi reads it so: 연근해, 동해 and 재해
+    are nouns.
+
+    >>> _ends_clause("투입해"), _ends_clause("연근해"), _ends_clause("사업을")
+    (True, False, True)
+    """
+    if not word.endswith(CLAUSE_END_SUFFIXES):
+        return False
+    if not word.endswith("해") or word.endswith(("통해", "위해")):
+        return True
+    return _verb_ending(word)
+
+
+@lru_cache(maxsize=4096)
+def _verb_ending(word: str) -> bool:
+    try:
+        from gongmun._kiwi import tokenize
+
+        tokens = tokenize(word)
+    except (ImportError, OSError, RuntimeError):
+        return True
+    return bool(tokens) and tokens[-1].tag.startswith("E")
 
 
 def _trim_activity(name: str) -> str:
@@ -244,6 +280,37 @@ def name_before(
     text: str, line: Line, end: int, figures: Figures, *, support_head: bool = False
 ) -> tuple[str, int, int] | None:
     """The project name that ends at ``end`` on ``line``, with its start and end offsets."""
+    start, phrase = _phrase_before(text, line, end, figures)
+    name = clean_name(phrase, support_head=support_head)
+    if name is None:
+        return None
+    place = locate(text, name, start, end + 1)
+    if place is None:
+        return None
+    return name, place[0], place[1]
+
+
+def object_before(text: str, line: Line, end: int, figures: Figures) -> tuple[str, int, int] | None:
+    """The noun phrase ending at ``end`` on ``line`` that a figure or a funding verb
+    makes a programme, head noun or not (:func:`object_name`), with its offsets."""
+    if _NOTE_LINE.match(text, line.start, line.end):
+        return None  # a source note or a caption names what it cites, not a programme
+    start, phrase = _phrase_before(text, line, end, figures)
+    name = object_name(phrase) if phrase.strip() else None
+    if name is None:
+        return None
+    place = locate(text, name, start, end + 1)
+    if place is None:
+        return None
+    return name, place[0], place[1]
+
+
+# A source note (자료:, 출처:, 주:) or a caption (< … >).
+_NOTE_LINE = regex.compile(r"\s*(?:(?:자료|출처|주|註)\s*[:：)]|[<〈＜\[])")
+
+
+def _phrase_before(text: str, line: Line, end: int, figures: Figures) -> tuple[int, str]:
+    """The stretch of ``line`` before ``end`` that can hold a name, and where it starts."""
     start = line.body_start
     # Never reach back over a figure or over an earlier group of figures on the line:
     # start after the last figure, and after the ")" that closes its group.
@@ -267,13 +334,7 @@ def name_before(
         offset = len(phrase) - len(phrase.lstrip()) + label.end()
         start += offset
         phrase = phrase[offset:]
-    name = clean_name(phrase, support_head=support_head)
-    if name is None:
-        return None
-    place = locate(text, name, start, end + 1)
-    if place is None:
-        return None
-    return name, place[0], place[1]
+    return start, phrase
 
 
 # The longest stretch before a figure that can hold its name.
@@ -334,8 +395,14 @@ def position_name(phrase: str, *, strict: bool = False) -> str | None:
         if cut == name:
             break
         name = cut
-    while " " in name and name.rsplit(" ", 1)[1] in HEAD_TRAILING_WORDS:
-        name = name.rsplit(" ", 1)[0]
+    while " " in name:
+        rest, last = name.rsplit(" ", 1)
+        soft = last in HEAD_TRAILING_SOFT_WORDS and (
+            bool(_HEAD_RE.search(rest)) or rest.endswith(ACTIVITY_HEADS)
+        )
+        if last not in HEAD_TRAILING_WORDS and not soft:
+            break
+        name = rest
     name = _TRAILING_DATED_GROUP.sub("", name) if not _HEAD_RE.search(name) else name
     name = name.strip(_EDGE_MARKS)
     if not _plausible_position_name(name):
@@ -452,3 +519,74 @@ def noun_phrase_tail(name: str) -> str:
     if tail == name or not tail or not _looks_like_project(tail):
         return name
     return tail
+
+
+# Last words of a body or a person, not a programme: "환경부", "한국전력반도체협회",
+# "산림청", "도 관계자".
+_BODY_END = regex.compile(
+    r"(?:[가-힣]부|청|처|협회|재단|공단|진흥원|연구원|위원회|협의체|지자체"
+    r"|관계자|장관|차관|청장|군수|도지사|대표)$"
+)
+# Last words of a publication, a statistic or a caption's topic: "한국 통합재정수지
+# (1995~2002)" in a source note gives the years a table covers, not a programme's.
+_RECORD_END = regex.compile(
+    r"(?:통계|재정수지|수지|백서|편람|보고서|자료|현황|추이|테마|동향|지표|예산|예산안|예산액)$"
+)
+# The fewest letters of a head-less name (with at least two words).
+_OBJECT_MIN: Final = 6
+# A conjunction left in front of the noun phrase: "…(’26~’28, 120억원)과 NAME(…)".
+_LEADING_CONJ = regex.compile(r"^(?:과|와|및|또는|그리고|등)\s+")
+
+
+@lru_cache(maxsize=8192)
+def object_name(phrase: str) -> str | None:
+    """The noun phrase that ends ``phrase`` when it can name a programme: the object or
+    subject of a funding verb in prose (``…을 돕는 NAME에는 32억 원을 편성``,
+    ``85억 원을 투입해 NAME을 추진``). No head noun is needed — the verb and the figure
+    say it is a programme — so what is refused is what the phrase is not: a clause, a
+    body (부, 청, 협회), a plan, law, event or section word.
+
+    >>> object_name("중소기업의 해외 인증 획득을 돕는 수출 부품 인증 컨설팅 지원")
+    '수출 부품 인증 컨설팅 지원'
+    >>> object_name("산업통상부는 또"), object_name("한국전력반도체협회")
+    (None, None)
+    """
+    tail = _noun_tail(" ".join(phrase.split()).strip(_EDGE_MARKS))
+    if tail is None:
+        return None
+    tail = _LEADING_CONJ.sub("", tail)
+    name = position_name(tail)
+    if name is None:
+        return None
+    bare = name.split("(")[0]
+    if " " not in bare.strip() or len(bare.replace(" ", "")) < _OBJECT_MIN:
+        # "시범운영", "창업지원", "청년 일자리": an activity or a field, too bare to
+        # name one programme without a head noun.
+        return None
+    if _BODY_END.search(bare) or _RECORD_END.search(bare):
+        return None
+    if _COUNT_INSIDE.search(bare):
+        return None  # "스마트 양식 클러스터 1곳 구축": counted facilities
+    last = bare.rsplit(" ", 1)[-1]
+    if bare.replace(" ", "") in CATEGORY_NAMES or last in CATEGORY_NAMES:
+        return None  # "1990년대 이전의 재정융자사업": a kind of programme
+    return name
+
+
+def _noun_tail(phrase: str) -> str | None:
+    """What follows the last token of ``phrase`` that cannot sit in a noun phrase (a
+    verb, an ending, a particle, an adverb), by Kiwi's tags."""
+    try:
+        from gongmun._kiwi import tokenize
+
+        tokens = tokenize(phrase)
+    except (ImportError, OSError, RuntimeError):
+        return phrase or None
+    depth = 0
+    cut = 0
+    for t in tokens:
+        depth += (t.form == "(") - (t.form == ")")
+        if depth == 0 and not t.tag.startswith(_PHRASE_TAGS):
+            cut = t.start + t.len
+    tail = phrase[cut:].strip(_EDGE_MARKS)
+    return tail or None

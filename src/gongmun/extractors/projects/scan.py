@@ -10,6 +10,7 @@ from typing import ClassVar
 
 from gongmun.doc.tables import Table
 from gongmun.extractors.context import Context
+from gongmun.extractors.projects.aliases import Named
 from gongmun.extractors.projects.figures import Draft, Figures
 from gongmun.extractors.projects.lines import Line
 from gongmun.normalize.outline import Block
@@ -25,6 +26,8 @@ class Scan:
     blocks: list[Block]
     tables: Sequence[Table] = ()
     drafts: list[Draft] = field(default_factory=list)
+    # name_key(alias) -> the long name it stands for ("「A」(이하 'B')"), see .aliases.
+    aliases: dict[str, Named] = field(default_factory=dict)
     # False: every rule reads every line (the simple form ``tests/test_fast_equals_reference``
     # holds the filtered one to).
     prefilter: ClassVar[bool] = True

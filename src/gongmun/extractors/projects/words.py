@@ -105,7 +105,9 @@ CATEGORY_NAMES: Final[frozenset[str]] = frozenset(
 
 # Sentence adverbs that can open the phrase before a name: never part of it.
 LEADING_WORDS: Final[tuple[str, ...]] = (
-    "이",  # "이 중 기금": a pointer back, not a word of the name
+    "이",
+    "과",  # "A(’26~’28, 120억원)과 B(…)": the conjunction after A's group
+    "와",  # "이 중 기금": a pointer back, not a word of the name
     "특히",
     "또한",
     "또",
@@ -132,7 +134,7 @@ NAME_AMOUNT_GAP: Final[str] = (
     # "NAME은 전년보다 1000억원 늘어난 2000억원": a change between the name and its level.
     r"(?:(?:전년|지난해|작년|올해)\s*(?:보다|대비|에\s*비해)\s*[\d,.]+\s*(?:조|억|천만|백만|만)"
     r"[\d,.조억천백만\s]*원?\s*(?:늘어난|증가한|줄어든|감소한|증액된|감액된|많은|적은)\s*)?"
-    r"(?:(?:올해|내년|금년|총|약)\s*)*"
+    r"(?:(?:올해|내년|금년|지난해|작년|전년|총|약)\s*)*"
 )
 
 # Heads that name an activity or a field as much as a programme: "… 기술개발에 823억원
@@ -162,6 +164,11 @@ FUNDING_VERBS: Final[tuple[str, ...]] = (
     "들여",
     "신설",
 )
+
+# Verbs that make a budget line, not report spending: "NAME에 45억 원을 새로 편성".
+# With one of them (or "NAME 예산은") a phrase with no head noun names a programme;
+# "… 기술개발에 823억원 투입" and "… 교체에 40억 원을 지원" report spending on a field.
+BUDGET_VERBS: Final[tuple[str, ...]] = ("편성", "반영", "신설", "배정", "확보")
 
 # Trimmed from the end of a name, always: they report what happens to the project.
 ACTIVITY_WORDS: Final[tuple[str, ...]] = (
@@ -406,6 +413,7 @@ SECTION_WORDS: Final[tuple[str, ...]] = (
     "문제점",
     "시사점",
     "경과",
+    "사유",
     "동향",
     "향후",
     "참고",
@@ -435,15 +443,14 @@ SECTION_WORDS: Final[tuple[str, ...]] = (
 )
 
 # Words that end an item head without being part of the name: what is done to it.
-# "기업수요기반 차세대연구자 도전·혁신 지원 강화" → "… 지원".
+# "기업수요기반 차세대연구자 도전·혁신 지원 강화" → "… 지원". The status words always go;
+# the soft ones only when what is left ends in a head noun, as "역량 강화" and
+# "인프라 확대" name what the programme does ("제조 역량 강화" stays whole).
 HEAD_TRAILING_WORDS: Final[tuple[str, ...]] = (
     "추진",
     "본격",
     "본격화",
     "착수",
-    "신설",
-    "확대",
-    "강화",
     "지속",
     "계속",
     "신규",
@@ -457,7 +464,7 @@ HEAD_TRAILING_WORDS: Final[tuple[str, ...]] = (
     "투입",
     "마련",
 )
-
+HEAD_TRAILING_SOFT_WORDS: Final[tuple[str, ...]] = ("신설", "확대", "강화")
 # Last words of a phrase that is an event or an act, not a programme ("설명회 개최").
 EVENT_WORDS: Final[tuple[str, ...]] = (
     "개최",
