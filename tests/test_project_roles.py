@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from gongmun import extract_text
+from gongmun.extractors.projects.clause import CLAUSE_YEAR
 
 CASES = tomllib.loads((Path(__file__).parent / "cases" / "project_roles.toml").read_text("utf-8"))
 
@@ -24,7 +25,13 @@ def test_role_case(case: dict[str, Any]) -> None:
     found = [p for p in doc.projects if p.name == case["name"]]
     assert found, f"{case['name']!r} not among {[p.name for p in doc.projects]}"
     [project] = found
-    if "period" in case:
+    if "period_end_only" in case:
+        # "2028년까지": a period with an end only (TOML has no null for the open side).
+        assert project.period is not None
+        assert project.period.start is None
+        assert project.period.end is not None
+        assert project.period.end.year == case["period_end_only"]
+    elif "period" in case:
         assert project.period is not None
         start = project.period.start.year if project.period.start else None
         end = project.period.end.year if project.period.end else None
@@ -47,3 +54,25 @@ def test_role_case(case: dict[str, Any]) -> None:
 )
 def test_no_project(case: dict[str, Any]) -> None:
     assert extract_text(case["text"]).projects == [], case["label"]
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("’26년 정부는 구축사업에 ", 2026),
+        ("2026년도 예산안에서 ", 2026),
+        ("지난 2020년 착공한 보강사업에 ", None),  # dates a past event
+        ("2020년 착공한 보강사업에 ", None),
+        ("’25년부터 ", None),  # the start of a schedule
+        ("’25~’27 사업에 ", None),  # inside a period
+        ("2024년 대비 ", None),  # a comparison
+    ],
+)
+def test_clause_year_words(text: str, year: int | None) -> None:
+    found = [m for m in CLAUSE_YEAR.finditer(text) if m["y4"] or m["y2"]]
+    if year is None:
+        assert not found
+    else:
+        assert found
+        m = found[-1]
+        assert (int(m["y4"]) if m["y4"] else 2000 + int(m["y2"])) == year

@@ -19,7 +19,8 @@ from gongmun.doc.tables import Cell, Table
 from gongmun.extractors.projects.figures import Draft, Figures
 from gongmun.extractors.projects.names import cell_name, locate, position_name
 from gongmun.extractors.projects.scan import Scan
-from gongmun.extractors.projects.words import NAME_COLUMNS, TOTAL_ROW_LABELS
+from gongmun.extractors.projects.words import FUNDING_SOURCES, NAME_COLUMNS, TOTAL_ROW_LABELS
+from gongmun.models import FundingShare
 
 # "A, B 등 7개 과제": a list of names with a count; the row's figure is the list's.
 _LISTED = regex.compile(r"^(?P<names>.+?)\s*등\s*[\d,]+\s*개\s*(?:과제|사업|프로젝트)?\s*$")
@@ -49,6 +50,7 @@ def _table(text: str, table: Table, figures: Figures) -> list[Draft]:
     if col is None:
         return []
     totals = {c.col for c in header.values() if _TOTAL_HEADER.search(c.text) and c.col != col}
+    roles = _column_roles(header, col)
     figured = header[col].text.replace(" ", "") == "구분"
     # Columns of changes and rates (증감, 증감률, 대비) hold no level of the project.
     skip = {c.col for c in header.values() if _CHANGE_HEADER.search(c.text)}
@@ -70,11 +72,60 @@ def _table(text: str, table: Table, figures: Figures) -> list[Draft]:
         if cell.text.replace(" ", "") in TOTAL_ROW_LABELS:
             continue
         row_cells = [c for r in range(cell.row, cell.row + cell.rowspan) for c in by_row.get(r, [])]
+        row_cells, shares = _claim_roles(row_cells, roles, figures)
         drafts = _row(text, cell, row_cells, totals, figures, figured)
+        if len(drafts) == 1 and not _LISTED.match(cell.text):
+            drafts[0].funding.extend(shares)
         for d in drafts:
             d.group = group
         out.extend(drafts)
     return out
+
+
+# Headers of columns whose figures are shares of the budget by source (국비, 지방비) or a
+# cap per item or a bar (과제당 한도, 기업당, 이상): never a total or a year's figure.
+_FUNDING_HEADER = regex.compile(
+    r"^\s*(?P<source>" + "|".join(regex.escape(w) for w in FUNDING_SOURCES) + r")(?:\s*부담)?\s*$"
+)
+# "당" only after what it is per ("과제당", "기업당"): "당초(A)" heads the first budget.
+_CAP_HEADER = regex.compile(
+    r"(?:과제|기업|개소|센터|기관|업체|개사|건|곳|명|인|팀)\s*당|한도|상한|이상|이하|이내|최대"
+)
+
+
+def _column_roles(header: dict[int, Cell], col: int) -> dict[int, str]:
+    """Columns whose header gives their figures a role: ``국비`` -> the source's name,
+    ``과제당 한도`` -> ``""`` (a cap: no role)."""
+    roles: dict[int, str] = {}
+    for c in header.values():
+        if c.col == col:
+            continue
+        funding = _FUNDING_HEADER.match(c.text)
+        if funding:
+            roles[c.col] = funding["source"]
+        elif _CAP_HEADER.search(c.text):
+            roles[c.col] = ""
+    return roles
+
+
+def _claim_roles(
+    row_cells: list[Cell], roles: dict[int, str], figures: Figures
+) -> tuple[list[Cell], list[FundingShare]]:
+    """Claim the figures of a row's funding and cap columns: the other cells, and the
+    funding shares (a cap's figure is only taken out of the row)."""
+    rest: list[Cell] = []
+    shares: list[FundingShare] = []
+    for c in row_cells:
+        if c.col not in roles:
+            rest.append(c)
+            continue
+        for a in figures.amounts_in(c.start or 0, c.end or 0):
+            if id(a) in figures.used:
+                continue
+            figures.used.add(id(a))
+            if roles[c.col]:
+                shares.append(FundingShare(source=roles[c.col], amount=a))
+    return rest, shares
 
 
 def _name_column(header: dict[int, Cell], body: Sequence[Cell]) -> int | None:

@@ -39,11 +39,25 @@ _NOT_FRAME_AFTER: Final[tuple[str, ...]] = (
 )
 # A year point opening a clause (four digits, or two after a year mark), or a relative
 # year word; the year must not open a range (~) or a month.
+# A year of something past that the clause mentions ("지난 2020년 착공한 …") dates that
+# event, not the figure.
 CLAUSE_YEAR = regex.compile(
+    r"(?<!지난\s*)"
     r"(?:(?<![\d~∼.'’‘`])(?P<y4>(?:19|20)\d{2})|(?<![\d~∼])['’‘`](?P<y2>\d{2}))\s*년(?:도)?"
     r"(?!\s*(?:[~∼\d]|" + "|".join(regex.escape(w) for w in _NOT_FRAME_AFTER) + r"))"
+    r"(?!\s*(?:에\s*)?\p{Hangul}{1,5}(?:한|된|던)(?=\s))"
     r"|(?<![\p{Hangul}])(?P<rel>올해|금년|내년)(?!\s*(?:까지|부터|대비|보다))"
 )
+
+# A year right after the amount, before its verb: "50억원을 내년에 투입", "80억원을
+# 2026년에 반영" (not "2028년까지", a deadline).
+YEAR_AFTER = regex.compile(
+    r"\s*(?:을|를|이|가|은|는)?\s*"
+    r"(?:(?:(?P<y4>(?:19|20)\d{2})|['’‘`](?P<y2>\d{2}))\s*년(?:도)?\s*(?:에|중에?)"
+    r"|(?P<rel>올해|금년|내년)(?:에|중에?)?)\s"
+)
+# How far after an amount its year may end.
+YEAR_AFTER_REACH: Final = 16
 
 # A programme in its Nth year ("3년차를 맞은", "5년째"): a figure given to it now is that
 # year's, and the whole budget is not stated.

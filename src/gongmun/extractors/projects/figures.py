@@ -12,7 +12,14 @@ from dataclasses import dataclass, field
 
 import regex
 
-from gongmun.extractors.projects.clause import CLAUSE_YEAR, PER_YEAR_BEFORE, RUNNING, clause_start
+from gongmun.extractors.projects.clause import (
+    CLAUSE_YEAR,
+    PER_YEAR_BEFORE,
+    RUNNING,
+    YEAR_AFTER,
+    YEAR_AFTER_REACH,
+    clause_start,
+)
 from gongmun.models import Amount, FundingShare, Period, Span
 
 # Small patterns used below, compiled once.
@@ -182,7 +189,16 @@ class Figures:
             j = bisect_left(self._newlines, end)
             if j >= len(self._newlines) or self._newlines[j] > a.span.start:
                 return year
+        after = YEAR_AFTER.match(self.text, a.span.end, a.span.end + YEAR_AFTER_REACH)
+        if after:
+            # "50억원을 내년에 투입": the year after the amount, before its verb.
+            return self._year_of(after)
         return self.clause_year(a)
+
+    def _year_of(self, m: regex.Match[str]) -> int | None:
+        if m["rel"]:
+            return self.relative_years.get(m["rel"])
+        return int(m["y4"]) if m["y4"] else 2000 + int(m["y2"])
 
     def clause_year(self, a: Amount) -> int | None:
         """The year that opens the clause of ``a`` and frames its level amounts:
@@ -199,9 +215,7 @@ class Figures:
             return None
         if any(b.year is not None for b in self.amounts_in(found.end(), a.span.start)):
             return None
-        if found["rel"]:
-            return self.relative_years.get(found["rel"])
-        return int(found["y4"]) if found["y4"] else 2000 + int(found["y2"])
+        return self._year_of(found)
 
     def running_in_clause(self, a: Amount) -> bool:
         """Whether ``a`` is a year's figure whose year the clause leaves unstated: given to a
