@@ -45,6 +45,10 @@ _TOTAL_BEFORE = regex.compile(
     + "|".join(regex.escape(w) for w in TOTAL_MARKS)
     + r")\s*[:：]?|\d+\s*년간|\d+\s*개년|총)\s*(?:약\s*)?$"
 )
+# "(’24년 대비 +300억원)", "(전년比 10억원↑)": a signed figure or one with an arrow is a
+# change against another year.
+_SIGNED_BEFORE = regex.compile(r"[+＋↑↓]\s*$")
+_ARROW_AFTER = regex.compile(r"\s*[↑↓]")
 # "5억원(총사업비 120억원)": the amount before a total in parentheses is the year's.
 _TOTAL_IN_PARENS_AFTER = regex.compile(
     r"\s*\(\s*(?:" + "|".join(regex.escape(w) for w in TOTAL_MARKS) + r"|총)"
@@ -85,6 +89,8 @@ def bound_of(a: Amount, text: str) -> bool:
     if a.qualifier in NOT_TOTAL_QUALIFIERS or a.per or a.decrease:
         return True
     if _CHANGE_AFTER.match(text, a.span.end, a.span.end + _AFTER) or _CHANGE_BEFORE.search(near):
+        return True
+    if _SIGNED_BEFORE.search(near) or _ARROW_AFTER.match(text, a.span.end, a.span.end + _AFTER):
         return True
     if _THRESHOLD_AFTER.match(text, a.span.end, a.span.end + _AFTER):
         return True
