@@ -204,10 +204,12 @@ def cell(row: int, col: int, text: str, rowspan: int = 1, colspan: int = 1) -> b
     return list_header(1, addr) + paragraph(text)
 
 
-def table(n_rows: int, n_cols: int, cells: Sequence[bytes]) -> Control:
-    """A table control: the TABLE record (its declared size), then the cells."""
+def table(n_rows: int, n_cols: int, cells: Sequence[bytes], caption: str | None = None) -> Control:
+    """A table control: its caption list (the table's own title, when given), the TABLE
+    record (its declared size), then the cells."""
     spec = struct.pack("<IHH", 0, n_rows, n_cols) + b"\x00" * 10
-    return Control("tbl ", b"\x00" * 40, [record(TABLE, 0, spec), *cells])
+    head = [list_header(1) + paragraph(caption)] if caption is not None else []
+    return Control("tbl ", b"\x00" * 40, [*head, record(TABLE, 0, spec), *cells])
 
 
 def notes(cid: str, *texts: str) -> Control:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,9 @@ import pytest
 
 import gongmun
 from gongmun.errors import InputError
-from gongmun.readers import read_path
+from gongmun.models import Document
+from gongmun.pipeline import extract_raw
+from gongmun.readers import RawInput, read_path
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures" / "readers"
@@ -63,3 +66,11 @@ def read_error(path: Path | str) -> InputError:
         read_path(path)
     assert str(path) in str(info.value)
     return info.value
+
+
+@lru_cache(maxsize=64)
+def read_and_extract(path: Path) -> tuple[RawInput, Document]:
+    """A file's reader output and its record, made once per test run (the real files'
+    tests share them rather than extract each file again)."""
+    raw = read_path(path)
+    return raw, extract_raw(raw)

@@ -33,6 +33,31 @@ def test_unit_at_the_end_of_the_title_line() -> None:
     assert (t.caption, t.unit) == ("사업별 예산", "천원")
 
 
+def test_the_documents_title_is_no_tables_caption() -> None:
+    # The first line of the document, over the table's unit line: the document's title.
+    t = _around("가상 에너지 기술 사업\n(단위: 억원)\n", "")
+    assert (t.caption, t.unit) == (None, "억원")
+    # Marked as a table's title, the first line is its caption; later lines are captions.
+    t = _around("<표 1> 분야별 사업비\n(단위: 억원)\n", "")
+    assert (t.caption, t.unit) == ("<표 1> 분야별 사업비", "억원")
+    t = _around("가상 에너지 기술 사업\n분야별 사업비\n(단위: 억원)\n", "")
+    assert (t.caption, t.unit) == ("분야별 사업비", "억원")
+
+
+def test_a_unit_the_tables_own_header_cells_state() -> None:
+    def unit(rows: tuple[tuple[str, ...], ...]) -> str | None:
+        body, t = _table(rows)
+        text = "본문이다.\n" + body
+        return with_surroundings(text, [t.shifted(len("본문이다.\n"))])[0].unit
+
+    assert unit((("(단위: 백만원)", ""), ("구분", "2024"), ("계", "1,125"))) == "백만원"
+    assert unit((("구분", "연봉한계액 (단위 : 천원)"), ("나급", "86,606"))) == "천원"
+    # Two panels stating different units; a title box with no body (its unit is the
+    # next table's): no unit of the table.
+    assert unit((("(단위: 억원)", "(단위: %)"), ("120", "3.5"))) is None
+    assert unit((("참고 1", "세부 통계 (단위: 억원)"),)) is None
+
+
 def test_a_sentence_before_the_table_is_no_caption() -> None:
     t = _around("정부는 다음과 같이 예산을 편성했다.\n", "\n그리고 이어지는 문장")
     assert (t.caption, t.unit) == (None, None)

@@ -271,6 +271,28 @@ def test_a_decrease_mark_read_as_a_jamo() -> None:
         assert repair_ocr(text) == [], text
 
 
+def test_two_columns_read_across_into_one_line_are_parted() -> None:
+    # A figure caption of the left column and a sentence of the right one, read across:
+    # the caption's year is not the sentence's figure's year.
+    left = "<그림3> 2024년 부처별 지원 규모 추이"
+    right = "- 사업별로 보면 주택 지원 융자가 12조 3,400억원으로 가장 크고"
+    text = left + " " * 20 + right + "\n- 다음으로 창업 지원 사업이 큼"
+    assert _repaired(text) == left + "\n" + " " * 19 + right + "\n- 다음으로 창업 지원 사업이 큼"
+    assert [a.year for a in gongmun.extract_text(text, ocr_text=True).amounts] == [None]
+    assert [a.year for a in gongmun.extract_text(text).amounts] == [2024]
+    # A caption whose spaces OCR lost is one long word, still not a cell.
+    glued = "<그림3>2024년부처별지원규모추이와전망" + " " * 20 + right
+    assert _repaired(glued).split("\n")[0] == "<그림3>2024년부처별지원규모추이와전망"
+    # Table cells (figures, short labels) and a word gap stay on their line.
+    for row in (
+        "기금                31.2               33.8            35.6",
+        "구분          지원 대상          지원 금액",
+        "중소기업창업및진흥기금           소상공인시장진흥기금",
+        "사업 개요 및 추진 배경 설명 2024년 예산 규모와 집행 실적",
+    ):
+        assert repair_ocr(row) == [], row
+
+
 def test_a_bibliography_that_lost_its_heading_gives_no_periods() -> None:
     body = "ㅇ 사업기간: '26~'30\n\n"
     refs = "행정부. (2024). 2024~2028년 재정계획.\n. (2023). 「2023~2027년 계획」.\n"
@@ -415,6 +437,7 @@ NOISY_TOKENS = st.one_of(
             "(23~`'27, '25년 70억원)",
             "^ㅅ222,200",
             "ㅅ9.96",
+            "<그림3> 2024년 부처별 지원 규모          - 사업별로 보면 주택 지원 융자가 크고",
         ]
     ),
 )

@@ -146,6 +146,39 @@ def test_caption_before_the_table_record_is_not_a_cell(tmp_path: Path) -> None:
     assert raw.tables[0].rows_text() == (("100억원",),)
 
 
+def test_the_caption_list_is_the_tables_caption_and_the_title_above_is_not(
+    tmp_path: Path,
+) -> None:
+    body = [
+        paragraph("가상 교통 사업 계획"),
+        paragraph(
+            ctrl(11, "tbl "),
+            controls=[
+                table(
+                    2,
+                    2,
+                    [cell(0, 0, "구분"), cell(0, 1, "2025"), cell(1, 0, "국비"), cell(1, 1, "40")],
+                    caption="<표 2> 재원별 사업비 (단위: 억원)",
+                )
+            ],
+        ),
+    ]
+    raw = read_path(write(tmp_path, hwp([b"".join(body)])))
+    assert raw.tables[0].caption == "<표 2> 재원별 사업비 (단위: 억원)"
+    doc = gongmun.extract(write(tmp_path, hwp([b"".join(body)]), "u.hwp"))
+    assert (doc.tables[0].caption, doc.tables[0].unit) == ("<표 2> 재원별 사업비", "억원")
+    assert [(a.value_krw, a.year) for a in doc.amounts] == [(40 * 10**8, 2025)]
+
+
+def test_a_table_of_no_text_is_no_table(tmp_path: Path) -> None:
+    # A frame around a picture: a table control whose cells hold nothing.
+    empty = table(1, 1, [cell(0, 0, "")])
+    body = [paragraph("위"), paragraph(ctrl(11, "tbl "), controls=[empty]), paragraph("아래")]
+    raw = read_path(write(tmp_path, hwp([b"".join(body)])))
+    assert raw.tables == ()
+    assert raw.text == "위\n아래"
+
+
 def test_declared_addresses_never_size_the_grid() -> None:
     from gongmun.readers.hwp import HwpCell
 

@@ -23,8 +23,8 @@ from xml.etree import ElementTree
 
 import olefile
 import pytest
+from readers_support import read_and_extract
 
-import gongmun
 from gongmun.readers import read_path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -174,8 +174,7 @@ KEPT = re.compile("[0-9가-힣]")
 def test_real_file_records_name_the_paragraph_they_come_from(path: Path) -> None:
     data = path.read_bytes()
     dump = hwp_paragraph_dump(data) if data.startswith(OLE) else hwpx_paragraph_dump(data)
-    raw = read_path(path)
-    doc = gongmun.extract(path)
+    raw, doc = read_and_extract(path)
     figures = [*doc.amounts, *doc.periods]
     for f in figures:
         assert f.paragraph is not None, f.text

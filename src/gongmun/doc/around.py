@@ -29,6 +29,12 @@ _UNIT_TAIL: Final = regex.compile(
 )
 # A caption is a title, not a sentence: short, and not ending like one.
 CAPTION_MAX_CHARS: Final = 80
+# A line marked as a table's title or a section heading: <표 1>, [표 2], 표 3., □ 사업별
+# 예산, 1. 추진 현황. The document's first line is its own title, not a table's caption,
+# unless it is marked so.
+_MARKED: Final = regex.compile(
+    r"^\s*(?:[<\[〈【〔]|표\s*\d|[□■○●◦ㅇ❍▶◇◆※]|\d{1,2}\s*[.)]|[가-하]\.)"
+)
 _SENTENCE_END: Final = regex.compile(r"(?:[다요음함됨임]\s*\.?|[.!?。])\s*$")
 
 
@@ -111,17 +117,27 @@ def with_surroundings(text: str, tables: Sequence[Table]) -> tuple[Table, ...]:
     )
     out = list(tables)
     prev_end = -1
+    # Where the document's first line starts (its title), found once for all tables.
+    lead = len(text) - len(text.lstrip())
+    title_at = text.rfind("\n", 0, lead) + 1
     for k, (start, end, i) in enumerate(placed):
         next_start = placed[k + 1][0] if k + 1 < len(placed) else None
-        out[i] = _surrounded(text, tables[i], (start, end), prev_end, next_start)
+        t = _surrounded(text, tables[i], (start, end), prev_end, next_start, title_at)
+        out[i] = t
         prev_end = end
     return tuple(out)
 
 
 def _surrounded(
-    text: str, t: Table, span: tuple[int, int], prev_end: int, next_start: int | None
+    text: str,
+    t: Table,
+    span: tuple[int, int],
+    prev_end: int,
+    next_start: int | None,
+    title_at: int = -1,
 ) -> Table:
-    """One table's unit and caption; lines of the tables before and after are not its own."""
+    """One table's unit and caption; lines of the tables before and after are not its own,
+    nor is the document's title (its first line, ``title_at``) unless marked as a caption."""
     unit, caption = t.unit, t.caption
     before, at = _line_before(text, span[0])
     if at < prev_end:
@@ -140,13 +156,36 @@ def _surrounded(
         if not heads_next and (next_start is None or end <= next_start):
             unit = unit or unit_of(line)
     title, title_unit = split_caption(before)
+    if at == title_at and title_unit is None and not _MARKED.match(before):
+        # 가상 에너지 기술 사업 / (단위: 억원) / the table: that line is the document's
+        # title, not the table's (one closing with the table's unit is the table's).
+        title = None
     if caption is None and title is not None:
         caption = title
     elif caption is not None:
         caption, in_caption = _caption_unit(caption)
         unit = unit or in_caption
-    unit = unit or title_unit
+    unit = unit or title_unit or _header_unit(t)
     return dataclasses.replace(t, unit=unit, caption=caption)
+
+
+def _header_unit(t: Table) -> str | None:
+    """The unit the table's own header cells state: a first row holding ``(단위: 백만원)``,
+    a header ``연봉한계액 (단위 : 천원)``. None when none does, or when two cells state
+    different units (two panels side by side: no one unit is the table's), or when the
+    table has no body (a title box, ``참고 1 | … 세부통계(단위: 억달러)``, over the table
+    its unit is for)."""
+    if t.n_rows <= max(t.header_rows, 1):
+        return None
+    found = set()
+    for c in t.cells:
+        if c.row < max(t.header_rows, 1) and "단" in c.text:
+            whole = unit_of(c.text)
+            m = _UNIT_TAIL.search(c.text) if whole is None else None
+            unit = whole if whole is not None else m.group("unit").strip() if m else None
+            if unit is not None:
+                found.add(unit)
+    return found.pop() if len(found) == 1 else None
 
 
 def _caption_unit(caption: str) -> tuple[str | None, str | None]:

@@ -11,13 +11,19 @@ touched.
 Repairs, each one for one or a small insertion, so offsets stay exact:
 
 ``separators``  ``3.099억원`` → ``3,099억원``, ``1.,910억`` → ``1,910억``,
-                ``2.300.000`` → ``2,300,000`` (``3,497.3억`` is a decimal and stays)
+                ``2.300.000`` → ``2,300,000`` (``3,497.3억`` is a decimal and stays);
+                ``['22] 1.615 ['23] 1,910`` → ``1,615`` (a row of comma-grouped integers)
 ``digits``      ``5O0억원`` → ``500억원``, ``l,500억`` → ``1,500억``
 ``units``       ``110익원`` → ``110억원``, ``3억윈`` → ``3억원``, ``1초 3,099억`` → ``1조 3,099억``
+                ``(단위: 소원)`` → ``(단위: 조원)``
 ``year_quotes`` ``(24.10월~)`` → ``('24.10월~)``, ``"25.4월`` → ``'25.4월``,
-                ``((25~'29`` → ``('25~'29``
+                ``((25~'29`` → ``('25~'29``, ``2,776억원'24)`` → ``2,776억원('24)``,
+                ``(24년 11개 과제, …)`` → ``('24년 …``, ``(24) 900 -> ('25)`` → ``('24) …``
 ``tildes``      ``'25-'29`` → ``'25~'29``
 ``bullets``     ``ㅁ``/``口`` opening a line → ``□``; ``o``/``°``/``©`` → ``ㅇ``
+``decrease_marks`` ``^ㅅ222,200`` → ``△222,200``
+``columns``     two columns of prose read across into one line (a wide run of spaces
+                between them): the gap's first space → a line break
 
 Doubtful figures are not guessed: a digit run of five or more without separators
 (``11632억원`` is 1,632억 with its comma read as a second ``1``, or 11,632억), a doubled
@@ -38,6 +44,11 @@ import regex
 from gongmun.normalize.ocr_tables import (
     ARROW,
     CIRCLE_LOOKALIKES,
+    COLUMN_GAP_MIN,
+    COLUMN_HANGUL_MIN,
+    COLUMN_REACH,
+    COLUMN_TEXT_MIN,
+    COLUMN_WORD_MIN,
     COUNT_WORDS,
     DIGIT_LOOKALIKES,
     HALF_AMBIGUOUS,
@@ -156,6 +167,46 @@ _DIGITS: Final = regex.compile(
     rf"(?<![A-Za-z\d.,])(?P<num>(?=[\d{_LOOKALIKE_SET},.]*\d)(?=[\d,.]*[{_LOOKALIKE_SET}])"
     rf"[\d{_LOOKALIKE_SET}][\d{_LOOKALIKE_SET},.]*(?<=[\d{_LOOKALIKE_SET}]))(?={UNIT_AHEAD})"
 )
+
+# Two columns of prose side by side, read across by tesseract into one line: a wide run of
+# spaces between two runs of running text (a table's cells are short or figures).
+_COLUMN_GAP: Final = regex.compile(rf"(?<=\S)[ ]{{{COLUMN_GAP_MIN},}}(?=\S)")
+_WIDE_GAP: Final = regex.compile(rf"[ ]{{{COLUMN_GAP_MIN},}}")
+_HANGUL: Final = regex.compile(r"\p{Hangul}")
+_FIGURE_TOKEN: Final = regex.compile(r"[△▽\-]?\(?\d[\d,.]*\)?%?")
+
+
+def _prose(segment: str) -> bool:
+    """Running text, not a cell: long enough, a few words (or one long one), Hangul, not
+    opening or closing with a figure."""
+    s = segment.strip()
+    words = s.split()
+    hangul = len(_HANGUL.findall(s))
+    # One long word is a caption whose spaces OCR lost (<그림6>2023년주요분야의…), not a cell.
+    long_word = len(s) >= COLUMN_WORD_MIN and hangul >= 2 * COLUMN_HANGUL_MIN
+    return (
+        len(s) >= COLUMN_TEXT_MIN
+        and (len(words) >= 2 or long_word)
+        and hangul >= COLUMN_HANGUL_MIN
+        and not _FIGURE_TOKEN.fullmatch(words[0])
+        and not _FIGURE_TOKEN.fullmatch(words[-1])
+    )
+
+
+def _column_break(m: regex.Match[str]) -> list[Edit]:
+    """The gap's first space becomes a line break when prose stands on both sides of it
+    (each side read up to the line's end or the next wide gap, within a bounded window)."""
+    text = m.string
+    lo = max(0, m.start() - COLUMN_REACH)
+    lo = text.rfind("\n", lo, m.start()) + 1 or lo
+    left = _WIDE_GAP.split(text[lo : m.start()])[-1]
+    hi = min(len(text), m.end() + COLUMN_REACH)
+    nl = text.find("\n", m.end(), hi)
+    right = _WIDE_GAP.split(text[m.end() : hi if nl < 0 else nl])[0]
+    if not (_prose(left) and _prose(right)):
+        return []
+    return [Edit(m.start(), m.start() + 1, "\n")]
+
 
 _RULES: Final[tuple[_Rule, ...]] = (
     _Rule("separators", _GROUPED, _separators),
@@ -288,6 +339,7 @@ _RULES: Final[tuple[_Rule, ...]] = (
         regex.compile(rf"(?<=[{_Q}]\d{{2}}(?:\.\d{{1,2}})?[ ]?)(?P<d>[-–])(?=[ ]?[{_Q}]\d{{2}})"),
         _replace("d", "~"),
     ),
+    _Rule("columns", _COLUMN_GAP, _column_break),
     _Rule(
         "decrease_marks",
         # △222,200 read as ㅅ222,200 or ^ㅅ222,200: a jamo never opens a number.

@@ -79,3 +79,13 @@ STATEMENT_UNIT_MISREADS: Final[dict[str, str]] = {
 SIBLING_REACH: Final[int] = 80
 # An arrow between two years' figures as OCR gives it (``-ㆍ``: the head read as a middle dot).
 ARROW: Final[str] = r"(?:->|→|-[ㆍ·])"
+
+# Two columns read across into one line: spaces this many or more part them (tesseract
+# writes a column gap as a run of spaces; a word gap is one), each side at least this long
+# and this Hangul, read this far at most.
+COLUMN_GAP_MIN: Final[int] = 6
+COLUMN_TEXT_MIN: Final[int] = 12
+COLUMN_HANGUL_MIN: Final[int] = 5
+COLUMN_REACH: Final[int] = 200
+# One word this long (and twice as Hangul) is a caption that lost its spaces, not a cell.
+COLUMN_WORD_MIN: Final[int] = 16

@@ -72,6 +72,9 @@ def assemble(
         if isinstance(block, Furniture):
             furniture.setdefault(str(block), here)
             continue
+        if isinstance(block, Table) and not any(c.text.strip() for c in block.cells):
+            # A table of no text (a frame around a picture): nothing a reader sees.
+            continue
         if offset:
             parts.append("\n")
             offset += 1

@@ -82,9 +82,11 @@ class HwpCell:
 
 @dataclass(slots=True)
 class HwpTable:
-    """A table's cells, as many as the file really holds."""
+    """A table's cells, as many as the file really holds, and its own caption (the
+    caption list of the table control, before its TABLE record), if it has one."""
 
     cells: list[HwpCell]
+    caption: str | None = None
 
 
 # What the walk yields: text, a table, a page or paragraph mark (Furniture is a str).
@@ -215,6 +217,7 @@ def _table_blocks(ctrl: Record, out: _Out, depth: int) -> list[Block]:
     cells: list[HwpCell] = []
     current: HwpCell | None = None
     cell_parts: list[str] = []
+    caption: list[str] = []
     seen_table = False
 
     def close() -> None:
@@ -237,9 +240,11 @@ def _table_blocks(ctrl: Record, out: _Out, depth: int) -> list[Block]:
                 cell_parts.extend(_flat(inner))
             else:
                 blocks.extend(inner)  # the caption, before the table record
+                if not seen_table:
+                    caption.extend(_flat(inner))
     close()
     if cells:
-        blocks.append(HwpTable(cells))
+        blocks.append(HwpTable(cells, clean_cell(" ".join(caption)) or None))
     return blocks
 
 
@@ -300,4 +305,4 @@ def to_table(found: HwpTable, path: str) -> Table:
     model = tuple(
         Cell(c.row, c.col, c.text, c.rowspan, c.colspan, header=c.row == 0) for c in cells
     )
-    return Table(model, n_rows, n_cols, header_rows=1, source="hwp")
+    return Table(model, n_rows, n_cols, header_rows=1, caption=found.caption, source="hwp")
