@@ -150,6 +150,54 @@ def run_dask(corpus: Path, workers: int, out: Path) -> float:
         return time.perf_counter() - start
 
 
+def scaling(
+    corpus: Path, files: int, size: int, jobs_list: list[int], tmp: Path
+) -> dict[str, float]:
+    """Run each ``--jobs`` setting on ``corpus`` and print its row, then the scaling from
+    1 job: the wall-clock ratio beside the bound the CPU cost allows on free cores.
+
+    Returns docs/s per setting (``docs/s jN``) and, with 1 and 2 jobs, ``wall`` and
+    ``bound`` (2 × CPU of ``-j 1`` / CPU of ``-j 2``).
+    """
+    print(
+        f"{'jobs':>4} {'seconds':>8} {'docs/s':>8} {'MB/s':>7} {'RSS/worker':>11} "
+        f"{'CPU s':>7} {'load':>5}"
+    )
+    rates: dict[int, float] = {}
+    cpus: dict[int, float] = {}
+    out: dict[str, float] = {}
+    for jobs in jobs_list:
+        load = os.getloadavg()[0]
+        r = run(corpus, jobs, tmp / f"out{jobs}.jsonl")
+        if r["exit"] != 0:
+            print(f"  jobs {jobs}: exit {r['exit']} (some documents failed)")
+        rates[jobs] = files / r["seconds"]
+        cpus[jobs] = r["cpu"]
+        out[f"docs/s j{jobs}"] = rates[jobs]
+        print(
+            f"{jobs:>4} {r['seconds']:>8.2f} {rates[jobs]:>8.1f} "
+            f"{size / 1e6 / r['seconds']:>7.2f} {r['worker_rss_mb']:>8.0f} MB "
+            f"{r['cpu']:>7.1f} {load:>5.2f}"
+        )
+    if 1 in rates:
+        for jobs, rate in rates.items():
+            if jobs == 1:
+                continue
+            # Wall-clock scaling is only meaningful on otherwise idle cores (see the
+            # load column); the CPU bound is what N free cores would give at most.
+            cores = min(jobs, os.cpu_count() or jobs)
+            bound = cores * cpus[1] / cpus[jobs]
+            if jobs == 2:
+                out["wall"], out["bound"] = rate / rates[1], bound
+            print(
+                f"scaling 1 -> {jobs} jobs: {rate / rates[1]:.2f}x wall clock; "
+                f"{bound:.2f}x bound from CPU cost on free cores "
+                f"(CPU s: {cpus[1]:.1f} with 1 job, {cpus[jobs]:.1f} with {jobs}; "
+                f"{files / (cpus[jobs] / cores):.1f} docs/s if the {cores} cores were free)"
+            )
+    return out
+
+
 def main() -> None:
     """Build the corpus, run every --jobs setting, print the table."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -173,38 +221,7 @@ def main() -> None:
         files, size = build_corpus(corpus, args.mb, args.fixtures)
         what = "seeds and fixtures" if args.fixtures else "seeds"
         print(f"corpus: {files} documents, {size / 1e6:.1f} MB ({what} repeated)")
-        print(
-            f"{'jobs':>4} {'seconds':>8} {'docs/s':>8} {'MB/s':>7} {'RSS/worker':>11} "
-            f"{'CPU s':>7} {'load':>5}"
-        )
-        rates: dict[int, float] = {}
-        cpus: dict[int, float] = {}
-        for jobs in args.jobs:
-            load = os.getloadavg()[0]
-            r = run(corpus, jobs, Path(tmp) / f"out{jobs}.jsonl")
-            if r["exit"] != 0:
-                print(f"  jobs {jobs}: exit {r['exit']} (some documents failed)")
-            rates[jobs] = files / r["seconds"]
-            cpus[jobs] = r["cpu"]
-            print(
-                f"{jobs:>4} {r['seconds']:>8.2f} {rates[jobs]:>8.1f} "
-                f"{size / 1e6 / r['seconds']:>7.2f} {r['worker_rss_mb']:>8.0f} MB "
-                f"{r['cpu']:>7.1f} {load:>5.2f}"
-            )
-        if 1 in rates:
-            for jobs, rate in rates.items():
-                if jobs == 1:
-                    continue
-                # Wall-clock scaling is only meaningful on otherwise idle cores (see the
-                # load column); the CPU bound is what N free cores would give at most.
-                cores = min(jobs, os.cpu_count() or jobs)
-                bound = cores * cpus[1] / cpus[jobs]
-                print(
-                    f"scaling 1 -> {jobs} jobs: {rate / rates[1]:.2f}x wall clock; "
-                    f"{bound:.2f}x bound from CPU cost on free cores "
-                    f"(CPU s: {cpus[1]:.1f} with 1 job, {cpus[jobs]:.1f} with {jobs}; "
-                    f"{files / (cpus[jobs] / cores):.1f} docs/s if the {cores} cores were free)"
-                )
+        scaling(corpus, files, size, args.jobs, Path(tmp))
         if args.dask:
             for workers in args.jobs:
                 load = os.getloadavg()[0]

@@ -63,14 +63,10 @@ def _cpu(fn: Callable[[], object]) -> float:
     return time.process_time() - start
 
 
-def main() -> None:
-    """Print one line per PDF and the overall ratios."""
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("pdfs", nargs="*", type=Path)
-    ap.add_argument("--repeat", type=int, default=5, help="rounds (best of N, default 5)")
-    args = ap.parse_args()
+def load(paths: list[Path]) -> list[tuple[str, bytes, int]]:
+    """(name, bytes, pages) of each PDF gongmun reads; the ones it refuses are listed."""
     files: list[tuple[str, bytes, int]] = []
-    for path in args.pdfs or default_files():
+    for path in paths:
         data = path.read_bytes()
         try:
             read_bytes(data, str(path))
@@ -78,29 +74,38 @@ def main() -> None:
             print(f"skipped {path.name}: {e}")
             continue
         files.append((path.name, data, plumber(data)))
-    if not files:
-        raise SystemExit("no PDF to measure")
-    names = ("plumber", "read", "extract")
-    best = {(name, f): float("inf") for name in names for f, _, _ in files}
-    for _ in range(args.repeat):
+    return files
+
+
+NAMES = ("plumber", "read", "extract")
+
+
+def measure(files: list[tuple[str, bytes, int]], repeat: int) -> dict[tuple[str, str], float]:
+    """Best-of-``repeat`` CPU seconds of each contestant on each file, interleaved."""
+    best = {(name, f): float("inf") for name in NAMES for f, _, _ in files}
+    for _ in range(repeat):
         for name, data, _ in files:
             runs: dict[str, Callable[[], object]] = {
                 "plumber": lambda d=data: plumber(d),
                 "read": lambda d=data, n=name: read_bytes(d, n),
                 "extract": lambda d=data, n=name: extract_raw(read_bytes(d, n)),
             }
-            for key in names:
+            for key in NAMES:
                 best[key, name] = min(best[key, name], _cpu(runs[key]))
-    load = os.getloadavg()[0]
-    cores = os.cpu_count()
-    print(f"best of {args.repeat} rounds, CPU seconds (load average {load:.1f}, {cores} cores)")
+    return best
+
+
+def report(
+    files: list[tuple[str, bytes, int]], best: dict[tuple[str, str], float]
+) -> dict[str, float]:
+    """Print one line per file and the sums; the summed seconds and pages."""
     head = ("file", "pages", "plumber", "read", "ratio", "extract", "ratio")
     print("{:<48} {:>5} {:>8} {:>8} {:>6} {:>8} {:>6}".format(*head))
-    total = dict.fromkeys(names, 0.0)
+    total = dict.fromkeys(NAMES, 0.0)
     pages = 0
     for name, _, n in files:
-        t = {k: best[k, name] for k in names}
-        for k in names:
+        t = {k: best[k, name] for k in NAMES}
+        for k in NAMES:
             total[k] += t[k]
         pages += n
         print(
@@ -117,6 +122,23 @@ def main() -> None:
         f"read: {pages / total['read']:.1f} pages per CPU second "
         f"(pdfplumber alone {pages / total['plumber']:.1f})"
     )
+    return {**total, "pages": float(pages)}
+
+
+def main() -> None:
+    """Print one line per PDF and the overall ratios."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("pdfs", nargs="*", type=Path)
+    ap.add_argument("--repeat", type=int, default=5, help="rounds (best of N, default 5)")
+    args = ap.parse_args()
+    files = load(args.pdfs or default_files())
+    if not files:
+        raise SystemExit("no PDF to measure")
+    best = measure(files, args.repeat)
+    load_avg = os.getloadavg()[0]
+    cores = os.cpu_count()
+    print(f"best of {args.repeat} rounds, CPU seconds (load average {load_avg:.1f}, {cores} cores)")
+    report(files, best)
 
 
 if __name__ == "__main__":

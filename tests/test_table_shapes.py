@@ -273,3 +273,33 @@ def test_a_name_wrapped_in_its_cell_joins_its_row(tmp_path: Path) -> None:
     names = [c.text for c in table.cells if c.col == 0 and not c.header]
     assert names[0].replace(" ", "") == "해상풍력배후항만조성"
     assert names[1:] == ["친환경 선박", "수소 운반선", "연안 여객선", "합계"]
+
+
+def test_a_unit_statement_closes_its_caption_line() -> None:
+    text = (
+        "<표 3> 분야별 재원 배분(단위: 조원, %)\n분야 2025년 2026년안 증감률\n"
+        "교육 96.3 99.8 3.6\n국방 61.2 64.7 5.7\n"
+    )
+    doc = extract_text(text)
+    assert "%)\n분야" in doc.text
+    assert [(a.value_krw, a.year) for a in doc.amounts] == [
+        (963 * 10**11, 2025),
+        (998 * 10**11, 2026),
+        (612 * 10**11, 2025),
+        (647 * 10**11, 2026),
+    ]
+
+
+def test_the_same_sub_columns_under_every_year() -> None:
+    text = (
+        "<표 2> 기관별 구매 실적\n(단위: 억원)\n구분 2024년 2025년\n계획 실적 계획 실적\n"
+        "중앙부처 1,500 1,420 1,650 1,710\n지방자치단체 2,100 1,980 2,300 2,240\n"
+    )
+    assert [y for _, y in _years(text)] == [2024, 2024, 2025, 2025] * 2
+
+
+def test_a_header_line_naming_a_year_with_a_draft_suffix() -> None:
+    from gongmun.normalize.joins import is_table_row
+
+    assert is_table_row("분야 2025년 2026년안 증감률")
+    assert is_table_row("구분 2025년 2026년(안) 증감")

@@ -9,7 +9,8 @@ over 본예산/추경, and a name wrapped inside its cell), ``x12_hwpx_caption_y
 units with years down the side) and ``x18_pdf_hrules_wrapped.pdf`` (rules only across,
 names wrapped over two lines, the unit printed under the table); ``z01_hwpx_rowspan_years.hwpx``
 (years down the side, each over two rows) and ``z02_pdf_aligned_tworow.pdf`` (an unruled
-table with a year over two sub-columns, a rate column). Reuses the canvas and
+table with a year over two sub-columns, a rate column); ``w09_hwp_unit_after.hwp`` (an
+HWP 5 table whose unit paragraph follows it). Reuses the canvas and
 HWPX helpers of ``fixtures/tables/make_sources.py``; needs reportlab (``dev`` extra).
 """
 
@@ -178,9 +179,31 @@ def pdf_aligned_tworow() -> None:
     c.save()
 
 
+def hwp_unit_after() -> None:
+    sys.path.insert(0, str(DOCS.parents[2] / "tests"))
+    from hwp_build import cell, ctrl, hwp, paragraph, table
+
+    rows = [
+        ["구분", "’25년", "’26년(안)", "증감"],
+        ["해양쓰레기 수거", "21,400", "23,900", "2,500"],
+        ["연안 정화선 운영", "8,650", "8,100", "△550"],
+        ["합계", "30,050", "32,000", "1,950"],
+    ]
+    cells = [cell(r, k, text) for r, row in enumerate(rows) for k, text in enumerate(row)]
+    paras = [
+        paragraph("가상 해양환경공단 2026년 사업계획 (합성 예시)"),
+        paragraph("□ 사업별 예산"),
+        paragraph(ctrl(11, "tbl "), controls=[table(4, 4, cells)]),
+        paragraph("(단위: 백만원)"),
+        paragraph("2026년 해양쓰레기 수거 예산은 239억원이다."),
+    ]
+    (DOCS / "w09_hwp_unit_after.hwp").write_bytes(hwp([b"".join(paras)]))
+
+
 if __name__ == "__main__":
     pdf_ruled_tworow()
     pdf_hrules_wrapped()
     hwpx_caption_year()
     hwpx_rowspan_years()
     pdf_aligned_tworow()
+    hwp_unit_after()

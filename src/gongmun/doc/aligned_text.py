@@ -87,8 +87,11 @@ def _by_width(run: Sequence[_Line]) -> list[_Line]:
 
 def _candidate(text: str) -> bool:
     """A line that may be a row: not too long, and two word groups at least."""
+    if len(text) > _LINE_MAX or ("  " not in text and "\t" not in text):
+        # No two spaces and no tab anywhere: no gap between groups (most lines).
+        return False
     s = text.strip()
-    return bool(s) and len(text) <= _LINE_MAX and _GAP.search(s) is not None
+    return bool(s) and _GAP.search(s) is not None
 
 
 def find_aligned_tables(text: str) -> list[Table]:
@@ -107,7 +110,7 @@ def find_aligned_tables(text: str) -> list[Table]:
         if _candidate(line):
             groups = _groups(line)
             run.append(_Line(pos, line, groups, groups))
-        else:
+        elif run:
             tables.extend(_tables_of(run))
             run = []
         pos += len(raw_line) + 1

@@ -555,12 +555,18 @@ def _stage_kind(word: str) -> int | None:
 def _under_years(subs: list[str], n_years: int) -> list[int] | None:
     """How many of the sub-columns ``subs`` stand under each of ``n_years`` years.
 
-    Stage words go one kind to a year (``결산 | 본예산 추경 | 요구 정부안``); words that
-    name no stage split evenly (``국비 지방비 | 국비 지방비``); else the words that close
+    The same words under every year split evenly (``계획 실적 | 계획 실적``); stage words
+    go one kind to a year (``결산 | 본예산 추경 | 요구 정부안``); words that name no
+    stage split evenly (``국비 지방비 | 국비 지방비``); else the words that close
     a budget year (정부안, 확정) go under the last year and the rest share the others.
     """
     if len(subs) < n_years:
         return None
+    if len(subs) % n_years == 0:
+        # 계획 실적 | 계획 실적: the same sub-columns under every year.
+        size = len(subs) // n_years
+        if all(subs[k] == subs[k % size] for k in range(len(subs))):
+            return [size] * n_years
     kinds = [_stage_kind(w) for w in subs]
     runs: list[int] = []
     last: int | None = None

@@ -105,7 +105,8 @@ def find_issued(head: str) -> dt.date | None:
 
 def find_embargo(head: str) -> str | None:
     """The embargo as written: ``< 4.10.(목) 조간 >`` or the time after ``보도시점``."""
-    m = _EMBARGO_LINE.search(head)
+    # The pattern may start at any digit: searched only in a head holding its words.
+    m = _EMBARGO_LINE.search(head) if "조간" in head or "석간" in head else None
     if m:
         return m.group().strip()
     for word in EMBARGO_WORDS:

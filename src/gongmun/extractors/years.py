@@ -100,10 +100,6 @@ def parse_year_marker(text: str, ref_year: int | None = None) -> int | None:
     return resolve_two_digit(int(two), ref_year)
 
 
-def _is_boilerplate(line: str) -> bool:
-    return any(mark in line for mark in BOILERPLATE_MARKS)
-
-
 def infer_doc_year(text: str) -> int | None:
     """A document's own year when metadata gives none.
 
@@ -124,8 +120,14 @@ def infer_doc_year(text: str) -> int | None:
     >>> infer_doc_year("1989년 실적, 1989년 대비 1990년") , infer_doc_year("없음") is None
     (1989, True)
     """
-    lines = [line for line in text.split("\n") if not _is_boilerplate(line)]
-    body = "\n".join(lines)
+    # Lines are split and tested only for the marks the text holds at all (most hold none).
+    marks = [mark for mark in BOILERPLATE_MARKS if mark in text]
+    if marks:
+        body = "\n".join(
+            line for line in text.split("\n") if not any(mark in line for mark in marks)
+        )
+    else:
+        body = text
     labelled = [int(m.group("year")) for m in _DATELINE.finditer(body)]
     if labelled:
         return labelled[0]

@@ -57,6 +57,8 @@ _NUMBER_ROW = regex.compile(rf"{_NUMBER_TOKEN}(?:.*?{_NUMBER_TOKEN}){{2}}")
 # rescans each line several times): a number token is a whole word, so a line is a row
 # when it holds three of them; a contents line ends in a leader (…… 12).
 _NUMBER_TOKENS = regex.compile(_NUMBER_TOKEN)
+_UNIT_END = regex.compile(r"[(\[]\s*단\s?위\s*[:：]?[^()\[\]\n]{1,30}[)\]][ \t]*$")
+_WORD_START = regex.compile(r"[ \t]*[^\W\d_]")
 _ENDS_NUMBER = regex.compile(rf"{_NUMBER_TOKEN}[ \t]*$")
 _TOC_ENDS = regex.compile(r"(?:[·.…‥]{3,}|-{4,})[ \t]*\d*[ \t]*$", regex.MULTILINE)
 _TOC_LINE = regex.compile(r"(?:[·.…‥]{3,}|-{4,})\s*\d*\s*$")
@@ -64,7 +66,7 @@ _TOC_LINE = regex.compile(r"(?:[·.…‥]{3,}|-{4,})\s*\d*\s*$")
 # beside a header word (사업명 2023년 결산 2024년 …): cells, never wrapped prose.
 # Plain patterns: the stdlib engine scans a whole text for them several times faster.
 _PIPE_ROW = re.compile(r"^[ \t]*\|[^\n]*\|[ \t]*$", re.MULTILINE)
-_HEADER_YEAR = re.compile(r"(?<!\S)(?:(?:19|20)\d\d|'\d\d)(?:년도?)?(?!\S)")
+_HEADER_YEAR = re.compile(r"(?<!\S)(?:(?:19|20)\d\d|'\d\d)(?:년도?)?(?:안|\(안\))?(?!\S)")
 _HEADER_WORD = regex.compile(
     r"구\s?분|사업명|과제명|증감|합\s?계|결산|예산|계획|당초|정부안|본예산|추경|요구|확정|\([A-Z+\-/]+\)"
 )
@@ -345,6 +347,10 @@ def _decide(
     if marker is not None and marker.kind in ("caption", "attachment"):
         return None
     if unit.table_row or (is_table_row(right) if right_table_row is None else right_table_row):
+        return None
+    if _UNIT_END.search(left[-_TAIL:]) is not None and _WORD_START.match(right):
+        # 분야별 재원 배분(단위: 조원, %): a unit statement closes its caption line; the
+        # table's header follows (a chart's figures after it are read as one run).
         return None
     if _figure_row(left) and _figure_row(right):
         # 가 사업 38,200 41,000 / 나 사업 25,610 27,300: rows of a table of two figure

@@ -139,11 +139,22 @@ def find_markers(text: str) -> dict[int, Marker]:
     >>> sorted(find_markers("□ 개요\\n본문\\nㅇ 항목"))
     [0, 8]
     """
+    global _LAST
+    last = _LAST
+    if last is not None and last[0] == text:
+        return dict(last[1])
     out: dict[int, Marker] = {}
     for m in _MARKER_LINES_RE.finditer(text):
         if m.lastgroup is not None:
             out[m.start()] = _marker_of(text, m, m.start())
+    # One tuple, so a thread reading it sees a text with its own markers.
+    _LAST = (text, dict(out))
     return out
+
+
+# The last text's markers: the line joiner's last pass reads the normalized text itself,
+# and the outline built from it reads the same markers again.
+_LAST: tuple[str, dict[int, Marker]] | None = None
 
 
 __all__ = ["MARKER_DEPTH", "Marker", "find_marker", "find_markers"]

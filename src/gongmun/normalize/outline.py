@@ -9,6 +9,7 @@ line is a paragraph at the top of the current heading.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from gongmun.normalize.markers import find_markers
 
@@ -35,29 +36,24 @@ class Block:
     notes: tuple[Block, ...] = field(default=())
 
 
-@dataclass(slots=True)
-class _Node:
-    level: int
-    depth: int
-    kind: str
-    marker: str
-    text: str
-    start: int
-    end: int
-    children: list[_Node] = field(default_factory=list)
-    notes: list[_Node] = field(default_factory=list)
+# A block being built: [level, depth, kind, marker, text, start, end, children, notes]
+# (a list, not an object: one is made for every line of every document).
+_Node = list[Any]
+_LEVEL, _DEPTH, _CHILDREN, _NOTES = 0, 1, 7, 8
 
-    def freeze(self) -> Block:
-        return Block(
-            self.level,
-            self.kind,
-            self.marker,
-            self.text,
-            self.start,
-            self.end,
-            tuple(c.freeze() for c in self.children),
-            tuple(n.freeze() for n in self.notes),
-        )
+
+def _freeze(node: _Node) -> Block:
+    level, _, kind, marker, text, start, end, children, notes = node
+    return Block(
+        level,
+        kind,
+        marker,
+        text,
+        start,
+        end,
+        tuple([_freeze(c) for c in children]) if children else (),
+        tuple([_freeze(n) for n in notes]) if notes else (),
+    )
 
 
 def build_outline(text: str) -> tuple[Block, ...]:
@@ -76,15 +72,32 @@ def build_outline(text: str) -> tuple[Block, ...]:
     markers = find_markers(text)
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
-        if not line.strip():
+        body = line.strip()
+        if not body:
             continue
         lead = len(line) - len(line.lstrip())
         end = start + len(line.rstrip())
         marker = markers.get(start)
         if marker is None:
-            node = _Node(0, _PARAGRAPH_DEPTH, "paragraph", "", line.strip(), start + lead, end)
+            node = [0, _PARAGRAPH_DEPTH, "paragraph", "", body, start + lead, end, [], []]
         else:
-            node = _Node(
+            if marker.kind == "note" and stack:
+                parent = stack[-1]
+                parent[_NOTES].append(
+                    [
+                        parent[_LEVEL] + 1,
+                        marker.depth,
+                        marker.kind,
+                        marker.text,
+                        line[marker.body :].rstrip(),
+                        start + lead,
+                        end,
+                        [],
+                        [],
+                    ]
+                )
+                continue
+            node = [
                 0,
                 marker.depth,
                 marker.kind,
@@ -92,30 +105,45 @@ def build_outline(text: str) -> tuple[Block, ...]:
                 line[marker.body :].rstrip(),
                 start + lead,
                 end,
-            )
-        if node.kind == "note" and stack:
-            parent = stack[-1]
-            node.level = parent.level + 1
-            parent.notes.append(node)
-            continue
-        while stack and stack[-1].depth >= node.depth:
+                [],
+                [],
+            ]
+        depth = node[_DEPTH]
+        while stack and stack[-1][_DEPTH] >= depth:
             stack.pop()
         if stack:
-            node.level = stack[-1].level + 1
-            stack[-1].children.append(node)
+            node[_LEVEL] = stack[-1][_LEVEL] + 1
+            stack[-1][_CHILDREN].append(node)
         else:
             roots.append(node)
         stack.append(node)
-    return tuple(n.freeze() for n in roots)
+    return tuple([_freeze(n) for n in roots])
 
 
 def iter_blocks(blocks: tuple[Block, ...]) -> list[Block]:
     """All blocks in text order (depth first, notes after their block's children)."""
     out: list[Block] = []
+    todo = list(reversed(blocks))
+    while todo:
+        b = todo.pop()
+        out.append(b)
+        # Depth first: the children, then the notes, each in order.
+        todo.extend(reversed(b.notes))
+        todo.extend(reversed(b.children))
+    starts = {b.start for b in out}
+    if len(starts) < len(out):
+        # Two blocks at one place (never from build_outline): the order of each level's
+        # own sort decides between them.
+        return _iter_sorted(blocks)
+    return sorted(out, key=lambda b: b.start)
+
+
+def _iter_sorted(blocks: tuple[Block, ...]) -> list[Block]:
+    out: list[Block] = []
     for b in blocks:
         out.append(b)
-        out.extend(iter_blocks(b.children))
-        out.extend(iter_blocks(b.notes))
+        out.extend(_iter_sorted(b.children))
+        out.extend(_iter_sorted(b.notes))
     return sorted(out, key=lambda b: b.start)
 
 

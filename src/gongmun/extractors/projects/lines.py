@@ -4,7 +4,7 @@ markers end, and the top-level parenthesised groups of a line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -28,8 +28,10 @@ PAGE_LINE = regex.compile(r"^\s*-\s*\d+\s*-\s*$")
 BULLET_START = regex.compile(r"^\s*(?:[□■◇◆○ㅇ◦●•▪▸▶<〈]|[➊-➓❶-❿]|Ⅰ|Ⅱ|Ⅲ|Ⅳ|Ⅴ)")
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
+    """A line's span and where its text starts after its bullet markers (a tuple: one is
+    made for every line of every document)."""
+
     start: int
     end: int
     body_start: int  # after bullet markers
@@ -43,7 +45,11 @@ def split_lines(text: str) -> list[Line]:
     pos = 0
     for raw in text.split("\n"):
         end = pos + len(raw)
-        m = MARKER.match(raw)
+        head = raw.lstrip(" \t")[:2]
+        # A line opening with a Hangul syllable has a marker only as 가. or 가) (most lines
+        # open with a word): the alternation is tried on the others.
+        plain = head[:1] and "\uac00" <= head[0] <= "\ud7a3" and head[1:2] not in (".", ")")
+        m = None if plain else MARKER.match(raw)
         out.append(Line(pos, end, pos + (m.end() if m else len(raw) - len(raw.lstrip()))))
         pos = end + 1
     return out
