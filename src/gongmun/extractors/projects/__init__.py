@@ -64,6 +64,7 @@ RULES: Final[tuple[Rule, ...]] = (
     Rule("name_field", by_position.name_fields, 1, "【세부사업명】 NAME / 사업기간 : '25~'27"),
     Rule("item_head", by_position.item_heads, 1, "ㅇ NAME : 총 120억원; - NAME('25~'29)"),
     Rule("name_amount", by_prose.name_amounts, 2, "'NAME'에 1조원"),
+    Rule("sentence_rest", by_reference.sentence_rest, 3, "'NAME'에는 올해 150억원, 내년 200억원이"),
     Rule("item_notes", by_position.item_notes, 3, "ㅇ NAME사업을 통해 … / * ’25년 40억원"),
     Rule(
         "named_item_notes",
