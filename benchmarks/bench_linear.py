@@ -12,7 +12,8 @@ whole ``extract_text``):
 - ``--lines`` short lines (``ㅇ N번 과제: ’25~’29, 총 N억원 지원``);
 - hostile shapes (unit statements, period runs, quoted names, bullets, bare figures,
   label fields, a run without spaces…) each repeated along one line of ``--shape-kb``
-  KB and a quarter of it: the whole extraction's time and growth exponent.
+  KB and a quarter of it: the whole extraction's time and growth exponent; and OCR'd
+  shapes (repairs, doubtful figures, columns read across) read with ``ocr_text=True``.
 
 For the repeated seeds it prints the growth exponent between each size and the next
 (log time ratio / log size ratio: 1.0 is linear, 2.0 quadratic) and over the whole
@@ -55,6 +56,12 @@ SHAPES = {
     "no spaces": "가나다라마바사아자차카타파하거너더러머버서어저처커터퍼허",
     "captions": "<표 1> 예산 (단위: 억원) 100 200 ",
     "mixed": "ㅇ (사업명) 「AI 바우처」 ’25~’29, 총 600억원(국비 400, 민간 200) 지원 ",
+}
+# OCR'd text (``ocr_text=True``): shapes each repair and doubt fires on, many of them.
+OCR_SHAPES = {
+    "ocr repairs": "총 3.099억원 ['22] 1.615 ['23] 1,910 (24) 900 -> ('25) 1,200억원 ",
+    "ocr doubts": "해수부 11632억원, 3, 099억원, 1[286억원 ",
+    "ocr columns": "2023년 주요 사업 추진 현황 개요        사업별로 보면 주택 융자가 가장 크고 ",
 }
 STAGES = ("normalize", "meta", "amounts", "periods", "projects", "extract")
 
@@ -145,11 +152,14 @@ def _shapes(kb: int) -> None:
     """Whole extraction of each hostile shape on one line at a quarter of ``kb`` and at
     ``kb`` KB, with the growth exponent between them."""
     print(f"\none line of a repeated shape (extract, CPU s): {kb // 4} KB → {kb} KB")
-    for name, unit in SHAPES.items():
+    shapes = [(name, unit, False) for name, unit in SHAPES.items()]
+    shapes += [(name, unit, True) for name, unit in OCR_SHAPES.items()]
+    for name, unit, ocr in shapes:
         times = []
         for size in (kb * 250, kb * 1000):
             text = unit * (size // len(unit.encode()) + 1)
-            times.append((len(text.encode()), _best(lambda t=text: extract_text(t), 1)))
+            run = lambda t=text, o=ocr: extract_text(t, ocr_text=o)  # noqa: E731
+            times.append((len(text.encode()), _best(run, 1)))
         (n1, t1), (n2, t2) = times
         print(f"{name:>16} {t1:8.2f} {t2:8.2f}   exponent {exponent(t1, t2, n1, n2):5.2f}")
 

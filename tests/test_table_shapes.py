@@ -303,3 +303,15 @@ def test_a_header_line_naming_a_year_with_a_draft_suffix() -> None:
 
     assert is_table_row("분야 2025년 2026년안 증감률")
     assert is_table_row("구분 2025년 2026년(안) 증감")
+
+
+def test_cells_parted_by_pipes_without_the_outer_ones() -> None:
+    text = (
+        "구분 | 2025년(억원) | 2026년(억원) | 비중(%)\n백신 비축 | 1,840 | 2,010 | 54.3\n"
+        "진단 역량 강화 | 960 | 1,090 | 29.5\n"
+    )
+    assert _years(text) == [(1840 * E, 2025), (2010 * E, 2026), (960 * E, 2025), (1090 * E, 2026)]
+    # One line with pipes is a title, not a table.
+    assert _years("보도자료 | 2025. 3. 4. | 산업부\n2025년 예산은 30억원이다.\n") == [
+        (30 * E, 2025)
+    ]

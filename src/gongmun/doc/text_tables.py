@@ -35,6 +35,10 @@ from gongmun.doc.tables import Cell, Table, not_overlapping
 _MD_ROW = regex.compile(r"^[ \t]*\|.*\|[ \t]*$")
 _MD_RULE = regex.compile(r"^[ \t]*\|?(?:[ \t]*:?-{2,}:?[ \t]*\|)+(?:[ \t]*:?-{2,}:?[ \t]*)?[ \t]*$")
 _MD_CELL = regex.compile(r"\|([^|\n]*)(?=\|)")
+# A row of cells parted by pipes without the outer ones (구분 | 2025년(억원) | 비중(%)):
+# a table when two lines or more in a row have the same number of pipes.
+_BARE_ROW = regex.compile(r"^[ \t]*[^|\s][^|\n]*(?:\|[^|\n]*){2,}$")
+_BARE_CELL = regex.compile(r"(?:^|\|)([^|\n]*)")
 # A figure token of a flattened row: 1,234 / △12.5 / -300 / (300) / - (an empty cell).
 _FIG = r"(?:[△▽]\s?|-)?\(?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\)?%?|-"
 _FIG_TOKEN = regex.compile(rf"(?<!\S)(?:{_FIG})(?!\S)")
@@ -117,6 +121,22 @@ def find_text_tables(text: str) -> list[Table]:
                 tables.append(t)
             i = j
             continue
+        if _BARE_ROW.match(lines[i].text):
+            pipes = lines[i].text.count("|")
+            j = i + 1
+            while (
+                j < len(lines)
+                and lines[j].text.count("|") == pipes
+                and (_BARE_ROW.match(lines[j].text) or _MD_RULE.match(lines[j].text))
+            ):
+                j += 1
+            if j - i >= 2:
+                # The run is read once, table or not (linear time).
+                t = _markdown(lines, i, j)
+                if t is not None:
+                    tables.append(t)
+                i = j
+                continue
         t, j = _flat(lines, i)
         if t is None and j <= i + 1 and _is_cell_line(lines[i].text):
             found, j = _cells_per_line(lines, i)
@@ -191,7 +211,8 @@ def _around(lines: list[_Line], first: int, last: int) -> tuple[str | None, str 
 def _md_cells(line: _Line) -> list[tuple[int, int, str]]:
     """Cells of a pipe row: (start, end, text) with the text's exact span, trimmed."""
     out = []
-    for m in _MD_CELL.finditer(line.text):
+    cells = _MD_CELL if line.text.lstrip().startswith("|") else _BARE_CELL
+    for m in cells.finditer(line.text):
         raw = m.group(1)
         lead = len(raw) - len(raw.lstrip())
         body = raw.strip()

@@ -16,6 +16,7 @@ Two sources of doubt, both only in OCR'd text:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Final
 
@@ -31,6 +32,29 @@ SHORT_WHY: Final = (
     "a bare one- or two-digit number with its unit only from a caption or a column "
     "(OCR loses the table's layout: a column letter or a stray mark read as digits)"
 )
+
+
+class _Doubts:
+    """Doubtful spans, asked which one a record's span overlaps first (in their order) in
+    time that stays linear when a long text has many of both."""
+
+    def __init__(self, doubtful: Sequence[tuple[tuple[int, int], str]]) -> None:
+        order = sorted(range(len(doubtful)), key=lambda i: doubtful[i][0][0])
+        self._items = [(doubtful[i][0][0], doubtful[i][0][1], i, doubtful[i][1]) for i in order]
+        self._starts = [s for s, _, _, _ in self._items]
+        # A span overlapping [start, end) starts before end and after start - longest.
+        self._longest = max((e - s for s, e, _, _ in self._items), default=0)
+
+    def first(self, start: int, end: int) -> str | None:
+        """The reason of the first doubtful span overlapping ``[start, end)``, if any."""
+        best: tuple[int, str] | None = None
+        k = bisect_left(self._starts, start - self._longest)
+        while k < len(self._items) and self._items[k][0] < end:
+            _, e, i, why = self._items[k]
+            if start < e and (best is None or i < best[0]):
+                best = (i, why)
+            k += 1
+        return best[1] if best is not None else None
 
 
 def drop_doubtful(
@@ -52,8 +76,9 @@ def drop_doubtful(
     if not ocr:
         return amounts
     kept: list[Amount] = []
+    doubts = _Doubts(doubtful)
     for a in amounts:
-        why = _doubt(ctx, a, doubtful, ocr)
+        why = _doubt(ctx, a, doubts, ocr)
         if why is None:
             kept.append(a)
             continue
@@ -80,12 +105,10 @@ def drop_doubtful_periods(
     (["'25.下~"], ['ocr_doubtful_period'])
     """
     kept: list[Period] = []
+    doubts = _Doubts(doubtful)
     for p in periods:
         raw = p.raw_span
-        why = next(
-            (w for (s, e), w in doubtful if raw is not None and s < raw.end and raw.start < e),
-            None,
-        )
+        why = doubts.first(raw.start, raw.end) if raw is not None else None
         if why is None:
             kept.append(p)
             continue
@@ -101,16 +124,13 @@ def drop_doubtful_periods(
 
 
 def _doubt(
-    ctx: Context,
-    a: Amount,
-    doubtful: Sequence[tuple[tuple[int, int], str]],
-    ocr: bool | Sequence[tuple[int, int]],
+    ctx: Context, a: Amount, doubts: _Doubts, ocr: bool | Sequence[tuple[int, int]]
 ) -> str | None:
     raw = a.raw_span
     if raw is not None:
-        for (s, e), why in doubtful:
-            if s < raw.end and raw.start < e:
-                return why
+        why = doubts.first(raw.start, raw.end)
+        if why is not None:
+            return why
     if a.unit_implied and _SHORT_BARE.fullmatch(a.text) and _in_ocr(ctx, a, ocr):
         return SHORT_WHY
     return None

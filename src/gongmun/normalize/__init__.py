@@ -143,6 +143,9 @@ def normalize(raw: str, keep: Sequence[tuple[int, int]] = (), ocr: OcrText = Fal
     records: list[StepRecord] = []
     dropped: list[Dropped] = []
     notices: list[Notice] = []
+    # The same notices as a set: a text with many doubtful figures has as many notices, and a
+    # list's membership test would make that quadratic.
+    noticed: set[Notice] = set()
     seen: set[str] = set()
     # Per step, a text it is known to find nothing in: steps are pure, so running one again
     # on that text would find nothing again (collapse_spaces in the confirming pass).
@@ -164,8 +167,9 @@ def normalize(raw: str, keep: Sequence[tuple[int, int]] = (), ocr: OcrText = Fal
             for code, message, span in notes:
                 raw_span = offsets.to_source(*span) if span is not None else None
                 notice = Notice(code, message, *(raw_span or (None, None)))
-                if notice not in notices and (span is not None or notice.code not in seen):
+                if notice not in noticed and (span is not None or notice.code not in seen):
                     notices.append(notice)
+                    noticed.add(notice)
                 seen.add(code)
             if not edits:
                 quiet[step.name] = text

@@ -35,7 +35,8 @@ first digit before a dotted group (``33.685억``), and groups split by a space
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Final
 
@@ -150,6 +151,15 @@ def _comma_row(text: str, start: int, end: int) -> bool:
     lo = text.rfind("\n", lo, start) + 1 or lo
     nl = text.find("\n", end, hi)
     hi = hi if nl < 0 else nl
+    # A gap the column rule turns into a line break ends the row here too, so the repair
+    # judges the same row before and after that break (and stays idempotent).
+    for gap in _COLUMN_GAP.finditer(text, lo, start):
+        if _column_break(gap):
+            lo = gap.end()
+    for gap in _COLUMN_GAP.finditer(text, end, hi):
+        if _column_break(gap):
+            hi = gap.start()
+            break
     sides = (text[lo:start], text[end:hi])
     if any(_DECIMAL.search(side) for side in sides):
         return False
@@ -478,8 +488,28 @@ def repair_ocr(text: str) -> list[Edit]:
             continue
         out.append(e)
         taken_end = max(taken_end, e.end)
-    doubtful = [span for span, _ in doubtful_figures(text)]
-    return [e for e in out if not any(a <= e.start < b for a, b in doubtful)]
+    inside = _Spans(span for span, _ in doubtful_figures(text))
+    return [e for e in out if not inside.holds(e.start)]
+
+
+class _Spans:
+    """Spans merged into disjoint ones, to ask whether a position lies in any of them in
+    log time (a text with many doubtful figures and many edits stays linear)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for a, b in sorted(spans):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self._starts = [a for a, _ in merged]
+        self._ends = [b for _, b in merged]
+
+    def holds(self, pos: int) -> bool:
+        """Whether ``pos`` lies in a span (``a <= pos < b``)."""
+        k = bisect_right(self._starts, pos) - 1
+        return k >= 0 and pos < self._ends[k]
 
 
 def repair_classes(text: str) -> list[str]:

@@ -66,6 +66,7 @@ RULES: Final[tuple[Rule, ...]] = (
     Rule("respective", by_prose.respective, 2, "A 및 B에 각각 15억원, 22억원"),
     Rule("name_amount", by_prose.name_amounts, 2, "'NAME'에 1조원"),
     Rule("mention", by_prose.repeated_mentions, 3, "NAME(총 450억 원) … NAME은 4년간 추진"),
+    Rule("sentence_rest", by_reference.sentence_rest, 3, "'NAME'에는 올해 150억원, 내년 200억원이"),
     Rule("item_notes", by_position.item_notes, 3, "ㅇ NAME사업을 통해 … / * ’25년 40억원"),
     Rule(
         "named_item_notes",

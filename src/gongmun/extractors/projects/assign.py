@@ -4,8 +4,8 @@ neither (a change, a threshold, a cap per item).
 Each role is decided from the words around the amount, not from which rule found it:
 
 - ``5억원(총사업비 120억원)``: 5억 is the year's figure, 120억 the total;
-- ``총사업비``, ``총 N억원``, ``N년간 N억원`` are totals; ``’25년 N억원``, ``올해 N억원``
-  (the document's year) are yearly figures;
+- ``총사업비``, ``총 N억원``, ``모두 N억원``, ``N년간 N억원``, ``N억원 규모로`` are totals;
+  ``’25년 N억원``, ``올해 N억원`` (the document's year) are yearly figures;
 - ``전년 대비 N억원 증액``, ``N억원 늘어난``: a change, neither yearly nor total;
 - ``N억원 이상``, ``과제당 N억원``, ``한도``: a threshold or cap, neither;
 - ``국비 M억원``, ``N억원 중 지방비 K억원``: a funding share.
@@ -29,8 +29,10 @@ from gongmun.models import Amount, FundingShare
 
 Role = Literal["annual", "total", "funding", "none"]
 
+# "국비 12억원", "정부 출자 500억원", "지방비 부담 : 30억원".
 _FUNDING_RE = regex.compile(
-    r"(?:" + "|".join(regex.escape(w) for w in FUNDING_SOURCES) + r")\s*(?:[:：]\s*)?$"
+    r"(?P<src>" + "|".join(regex.escape(w) for w in FUNDING_SOURCES) + r")"
+    r"(?:\s*(?:출자|출연|부담|지원))?\s*(?:[:：]\s*)?$"
 )
 _CHANGE_AFTER = regex.compile(
     r"\s*(?:이|가|을|를|이나|가량|정도|씩)?\s*(?:"
@@ -43,15 +45,20 @@ _CHANGE_BEFORE = regex.compile(
 _TOTAL_BEFORE = regex.compile(
     r"(?:(?:"
     + "|".join(regex.escape(w) for w in TOTAL_MARKS)
-    + r")\s*[:：]?|\d+\s*년간|\d+\s*개년|총)\s*(?:약\s*)?$"
+    + r")\s*[:：]?|\d+\s*년간|\d+\s*개년|총|(?<![\p{Hangul}])모두)\s*(?:약\s*)?$"
 )
+# "(’24년 대비 +300억원)", "(전년比 10억원↑)": a signed figure or one with an arrow is a
+# change against another year.
+# "40억 + 25.5억" is a sum of two figures: a sign after a figure is no change mark.
+_SIGNED_BEFORE = regex.compile(r"(?<![\d억원만조천백]\s{0,2})[+＋↑↓]\s*$")
+_ARROW_AFTER = regex.compile(r"\s*[↑↓]")
 # "5억원(총사업비 120억원)": the amount before a total in parentheses is the year's.
 _TOTAL_IN_PARENS_AFTER = regex.compile(
     r"\s*\(\s*(?:" + "|".join(regex.escape(w) for w in TOTAL_MARKS) + r"|총)"
 )
 
 # "3조7000억원 규모의 NAME": the amount is the size of the whole project.
-_SIZE_OF = regex.compile(r"\s*(?:규모|사업비)(?:의|인)?\s")
+_SIZE_OF = regex.compile(r"\s*(?:규모|사업비)(?:의|인|로|로서|이다|다)?(?:\s|[.,]|$)")
 
 # How many characters before an amount its role words may sit.
 _REACH: Final = 14
@@ -85,6 +92,8 @@ def bound_of(a: Amount, text: str) -> bool:
     if a.qualifier in NOT_TOTAL_QUALIFIERS or a.per or a.decrease:
         return True
     if _CHANGE_AFTER.match(text, a.span.end, a.span.end + _AFTER) or _CHANGE_BEFORE.search(near):
+        return True
+    if _SIGNED_BEFORE.search(near) or _ARROW_AFTER.match(text, a.span.end, a.span.end + _AFTER):
         return True
     if _THRESHOLD_AFTER.match(text, a.span.end, a.span.end + _AFTER):
         return True
@@ -141,10 +150,7 @@ def assign_amount(draft: Draft, a: Amount, text: str, figures: Figures | None = 
     if role == "none" and bound_of(a, text):
         draft.bounded += 1
     if role == "funding":
-        near = text[max(0, a.span.start - _REACH) : a.span.start].split("(")[-1].split(",")[-1]
-        m = _FUNDING_RE.search(near.rstrip(" "))
-        source = m.group().strip(" :：") if m else "?"
-        draft.funding.append(FundingShare(source=source, amount=a))
+        draft.funding.append(FundingShare(source=funding_source(a, text), amount=a))
         return
     if role == "none":
         return
@@ -163,6 +169,18 @@ def assign_amount(draft: Draft, a: Amount, text: str, figures: Figures | None = 
     if draft.total is None:
         draft.total = a
         draft.total_bare = not _marked_total(a, text)
+
+
+def funding_source(a: Amount, text: str) -> str:
+    """Who pays ``a`` when it is a funding share: ``국비 12억원`` -> ``국비``."""
+    near = text[max(0, a.span.start - _REACH) : a.span.start].split("(")[-1].split(",")[-1]
+    m = _FUNDING_RE.search(near.rstrip(" "))
+    return m["src"] if m else "?"
+
+
+def marked_total(a: Amount, text: str) -> bool:
+    """Whether words mark ``a`` as a whole budget: ``총``, ``총사업비``, ``4년간``, ``규모의``."""
+    return _marked_total(a, text)
 
 
 def _marked_total(a: Amount, text: str) -> bool:

@@ -12,7 +12,7 @@ import regex
 
 from gongmun.extractors.context import Context
 from gongmun.extractors.projects import aliases
-from gongmun.extractors.projects.assign import assign_amount
+from gongmun.extractors.projects.assign import assign_amount, funding_source, marked_total, role_of
 from gongmun.extractors.projects.figures import Draft, Figures
 from gongmun.extractors.projects.lines import Line
 from gongmun.extractors.projects.names import (
@@ -39,7 +39,7 @@ from gongmun.extractors.projects.words import (
     NAME_AMOUNT_GAP,
     NOT_TOTAL_QUALIFIERS,
 )
-from gongmun.models import Amount
+from gongmun.models import Amount, FundingShare
 
 _QUOTED_NAME = regex.compile(r"[「'\"“‘](?P<name>[^」'\"”’\n]{3,80})[」'\"”’]")
 
@@ -396,9 +396,14 @@ def _subject_draft(name: str, start: int, figures: Figures) -> Draft:
     for a in figures.amounts:
         if id(a) in figures.used or a.qualifier in NOT_TOTAL_QUALIFIERS or a.per:
             continue
-        if a.year is not None:
-            d.annual.setdefault(a.year, a)
-        elif a.qualifier == "총" and d.total is None:
+        # Each figure's role from its clause ("올해 150억원", "국비 12억원", "7억원 늘었다"),
+        # but a bare figure is no total here: the document gives many figures that are not.
+        role, year = role_of(a, figures.text, figures)
+        if role == "annual" and year is not None:
+            d.annual.setdefault(year, a)
+        elif role == "funding":
+            d.funding.append(FundingShare(source=funding_source(a, figures.text), amount=a))
+        elif role == "total" and d.total is None and marked_total(a, figures.text):
             d.total = a
     return d
 

@@ -130,3 +130,37 @@ def item_notes_of_named(scan: Scan) -> list[Draft]:
         if d.annual:
             out.append(d)
     return out
+
+
+# Inside a sentence, a clause that turns to another target ends a name's reach:
+# "…에 30억원을 투입하고, 관광 인프라에 20억원을" gives the second figure to no one.
+_NEW_TARGET = regex.compile(
+    r"(?:[,，]|(?:하고|하며|했고|했으며|되며|되고|이며|으며)\s)[^,.\n]{0,40}?\S(?:에|에는|엔|에도|은|는)\s"
+)
+# How far after a name its sentence's figures may be.
+_REST_REACH: Final = 120
+
+
+def sentence_rest(scan: Scan) -> list[Draft]:
+    """Figures later in the sentence of a name that a prose rule found, up to a clause
+    that turns to another target or the next name: ``'NAME'에는 올해 150억원, 내년
+    200억원이 각각 투입``, ``'NAME'에 국비 12억원을 포함해 총 20억원을``."""
+    text, figures = scan.text, scan.figures
+    named = sorted(scan.drafts, key=lambda d: d.start)
+    out: list[Draft] = []
+    for k, ref in enumerate(named):
+        if ref.rule != "name_amount":
+            continue
+        stop = min(sentence_end(text, ref.end), ref.end + _REST_REACH)
+        if k + 1 < len(named):
+            stop = min(stop, max(ref.end, named[k + 1].start))
+        turn = _NEW_TARGET.search(text, ref.end, stop)
+        if turn is not None:
+            stop = turn.start()
+        if not figures.free_in(ref.end, stop):
+            continue
+        d = Draft(ref.name, ref.start, ref.end, "sentence_rest")
+        figures.take(d, ref.end, stop, text)
+        if d.period or d.total or d.annual or d.funding:
+            out.append(d)
+    return out

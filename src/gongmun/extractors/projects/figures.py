@@ -205,6 +205,11 @@ class Figures:
         ``내년 도심 녹지 확충사업에 50억원`` (the document's year + 1), ``’26년 정부는 …
         80억원을 편성``. A year that a dated amount follows frames that amount only, and a
         year inside a period (``’25~’27``) frames nothing."""
+        found = self._clause_frame(a)
+        return self._year_of(found) if found is not None else None
+
+    def _clause_frame(self, a: Amount) -> regex.Match[str] | None:
+        """The year word that frames the clause of ``a`` (see :meth:`clause_year`)."""
         start = clause_start(self.text, a.span.start)
         found = None
         for m in CLAUSE_YEAR.finditer(self.text, start, a.span.start):
@@ -215,16 +220,20 @@ class Figures:
             return None
         if any(b.year is not None for b in self.amounts_in(found.end(), a.span.start)):
             return None
-        return self._year_of(found)
+        return found
 
     def running_in_clause(self, a: Amount) -> bool:
         """Whether ``a`` is a year's figure whose year the clause leaves unstated: given to a
         programme in its Nth year (``3년차를 맞은 … 사업에 800억원``) or a yearly rate
-        (``연간 40억원``)."""
+        (``연간 40억원``), or framed by 내년/올해 in a document that gives no year to count
+        from (``해수부는 내년에 … 1974억 원을 투자``)."""
         start = clause_start(self.text, a.span.start)
         if PER_YEAR_BEFORE.search(self.text, max(start, a.span.start - 8), a.span.start):
             return True
-        return RUNNING.search(self.text, start, a.span.start) is not None
+        if RUNNING.search(self.text, start, a.span.start) is not None:
+            return True
+        frame = self._clause_frame(a)
+        return frame is not None and frame["rel"] is not None and self._year_of(frame) is None
 
 
 def is_run_time(p: Period) -> bool:

@@ -253,6 +253,10 @@ FUNDING_SOURCES: Final[tuple[str, ...]] = (
     "기금",
     "자부담",
     "민자",
+    # "1조원 규모(정부 2,000억원 출자)": the state's share of a fund; "정부는 …" (with a
+    # particle) never matches, as a source must end right before its amount.
+    "정부",
+    "지자체",
 )
 
 # Amount qualifiers that make a figure a cap, floor or per-item rate, never a total.
