@@ -476,3 +476,15 @@ def test_every_edit_sits_at_an_ocr_mark_and_offsets_stay_exact(text: str) -> Non
         assert src is not None
         if not any(a <= src[0] < b for a, b in changed):
             assert text[src[0] : src[1]] in (new[i], "")
+
+
+def test_a_column_break_ends_the_row_a_dotted_group_is_judged_in() -> None:
+    # The prose column to the right holds a decimal ('24.10월); once the wide gap becomes a
+    # line break it is no longer in the figure's row, so it must not count before either.
+    row = "['21] 2.340 ['22] 3,105"
+    prose = "          - 부처별로 보면 청년 창업 지원이 크고 ('24.10월~)"
+    text = row + " <그림2> 2023년 분야별 투자 규모" + prose
+    once = _repaired(text)
+    assert once.startswith("['21] 2,340 ['22] 3,105")
+    assert "규모\n" in once
+    assert repair_ocr(once) == []

@@ -151,6 +151,15 @@ def _comma_row(text: str, start: int, end: int) -> bool:
     lo = text.rfind("\n", lo, start) + 1 or lo
     nl = text.find("\n", end, hi)
     hi = hi if nl < 0 else nl
+    # A gap the column rule turns into a line break ends the row here too, so the repair
+    # judges the same row before and after that break (and stays idempotent).
+    for gap in _COLUMN_GAP.finditer(text, lo, start):
+        if _column_break(gap):
+            lo = gap.end()
+    for gap in _COLUMN_GAP.finditer(text, end, hi):
+        if _column_break(gap):
+            hi = gap.start()
+            break
     sides = (text[lo:start], text[end:hi])
     if any(_DECIMAL.search(side) for side in sides):
         return False
