@@ -17,8 +17,10 @@ layers often move it below the table) and the caption or heading line above it.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Final, NamedTuple
 
 import regex
@@ -90,6 +92,9 @@ class _Line(NamedTuple):
     start: int
     end: int
     text: str
+
+
+_START = attrgetter("start")
 
 
 def _lines(text: str) -> list[_Line]:
@@ -708,9 +713,10 @@ def _cell_table(
         cells.append(Cell(r, c, body, header=r == 0, start=a, end=a + len(body)))
     header = [c.text for c in cells[:heads]]
     years = sum(1 for h in header if _YEARISH.match(h.replace(" ", "")))
-    index = {line.start: n for n, line in enumerate(lines[first:], first)}
-    a = index[run[top].start]
-    b = index[run[top + heads + rows * width - 1].start]
+    # Lines are in order of their (distinct) starts: found by bisection, not by a map of
+    # every line to the document's end built for each table.
+    a = bisect_left(lines, run[top].start, lo=first, key=_START)
+    b = bisect_left(lines, run[top + heads + rows * width - 1].start, lo=a, key=_START)
     caption, unit, _, _ = _around(lines, a, b)
     if unit is None and years < _MIN_FIGURES:
         return None
