@@ -49,5 +49,6 @@ def test_prose_fixtures_projects_and_links() -> None:
             want = ((per.get("start_year"), per.get("end_year")), g["total_krw"], g["annual"])
             links += _view(p) == want
     f1 = 2 * tp / (pred + gold)
-    assert f1 >= 0.8, (tp, pred, gold)
-    assert links / gold >= 0.65, (links, gold)
+    # Now F1 0.970 and links 46/51 on the prose_* and names_* documents.
+    assert f1 >= 0.9, (tp, pred, gold)
+    assert links / gold >= 0.8, (links, gold)
