@@ -81,9 +81,11 @@ _YEAR_NOT_FRAME_AFTER = regex.compile(
     # ('24.12), 2024.5: a month's date, not a year's frame.
     r"|\.\s?(?:1[0-2]|0?[1-9])(?![\d.,])"
 )
-# A year right after: 2,776억원(’24), or the thing it is the size of: 3조원 규모의 2025년 공고.
+# A year right after: 2,776억원(’24), 720억원(’25, +120억원) (a bracket the year opens, with
+# no second year in it), or the thing it is the size of: 3조원 규모의 2025년 공고.
 _YEAR_AFTER_AMOUNT = regex.compile(
-    r"\s*\(\s*(?:'\s?(?P<two>\d{2})|(?P<four>(?:19|20)\d{2}))\s*(?:년도?)?\s*\)"
+    r"\s*\(\s*(?:'\s?(?P<two>\d{2})|(?P<four>(?:19|20)\d{2}))\s*(?:년도?)?\s*"
+    r"(?:\)|,(?![^()\n]{0,40}?(?:'\s?\d{2}|(?:19|20)\d{2})))"
     r"|\s*(?:규모)?의\s*[^\w\s]?\s*(?:'\s?(?P<two>\d{2})|(?P<four>(?:19|20)\d{2}))\s*년(?!\s*\d{1,2}\s*월)"
 )
 _MULTI_YEAR_SUM = regex.compile(r"\s*(?:\([^()\n]{0,10}\))?\s*/\s*\d+\s*년")
