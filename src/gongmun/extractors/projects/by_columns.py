@@ -53,11 +53,7 @@ def box_rows(scan: Scan) -> list[Draft]:
             pos = place[1]
             d = Draft(name, place[0], place[1], "box_row")
             for ln in run[cuts[k] : cuts[k + 1]]:
-                for a in figures.amounts_in(ln.body_start, ln.end):
-                    if id(a) in figures.used or a.year is None or a.qualifier is not None:
-                        continue
-                    figures.used.add(id(a))
-                    d.annual.setdefault(a.year, a)
+                figures.take_annual(d, ln.body_start, ln.end)
             if d.annual:
                 out.append(d)
     return out

@@ -122,11 +122,7 @@ def item_notes_of_named(scan: Scan) -> list[Draft]:
         for nxt in lines[i + 1 : i + 1 + _NOTE_LINES]:
             if not text[nxt.start : nxt.end].lstrip().startswith(_NOTE_MARKS):
                 break
-            for a in figures.amounts_in(nxt.start, nxt.end):
-                if id(a) in figures.used or a.year is None or a.qualifier is not None:
-                    continue
-                figures.used.add(id(a))
-                d.annual.setdefault(a.year, a)
+            figures.take_annual(d, nxt.start, nxt.end)
         if d.annual:
             out.append(d)
     return out

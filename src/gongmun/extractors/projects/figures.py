@@ -171,6 +171,15 @@ class Figures:
             self.used.add(id(a))
             assign_amount(draft, a, text, self)
 
+    def take_annual(self, draft: Draft, start: int, end: int) -> None:
+        """Give ``draft`` the unused plain amounts in ``[start, end)`` that carry a year,
+        each as that year's figure (the first one per year stands)."""
+        for a in self.amounts_in(start, end):
+            if id(a) in self.used or a.year is None or a.qualifier is not None:
+                continue
+            self.used.add(id(a))
+            draft.annual.setdefault(a.year, a)
+
     def frame_year(self, a: Amount) -> int | None:
         """The year a sentence frames an amount with, when the amount has none of its own.
 
