@@ -516,20 +516,8 @@ def noun_phrase_tail(name: str) -> str:
     """
     if " " not in name:
         return name
-    try:
-        from gongmun._kiwi import tokenize
-
-        tokens = tokenize(name)
-    except (ImportError, OSError, RuntimeError):
-        return name
-    depth = 0
-    cut = 0
-    for t in tokens:
-        depth += (t.form == "(") - (t.form == ")")
-        if depth == 0 and not t.tag.startswith(_PHRASE_TAGS):
-            cut = t.start + t.len
-    tail = name[cut:].strip(_EDGE_MARKS)
-    if tail == name or not tail or not _looks_like_project(tail):
+    tail = _noun_tail(name)
+    if tail is None or tail == name or not _looks_like_project(tail):
         return name
     return tail
 
