@@ -97,6 +97,16 @@ def _replace(group: str, new: str) -> Callable[[regex.Match[str]], list[Edit]]:
     return lambda m: [Edit(m.start(group), m.end(group), new)]
 
 
+def _insert_quote(m: regex.Match[str]) -> list[Edit]:
+    """The year's lost quote, put where the match stands (``(25년`` -> ``('25년``)."""
+    return [Edit(m.start(), m.start(), "'")]
+
+
+def _as_quote(m: regex.Match[str]) -> list[Edit]:
+    """The match is the year's quote misread (``("25년`` -> ``('25년``)."""
+    return [Edit(m.start(), m.end(), "'")]
+
+
 def _separators(m: regex.Match[str]) -> list[Edit]:
     """Every separator of the groups becomes one comma; a final short group stays decimal."""
     return [
@@ -254,7 +264,7 @@ _RULES: Final[tuple[_Rule, ...]] = (
             rf"(?=\d{{2}}{YEAR_AFTER})",
             regex.M,
         ),
-        lambda m: [Edit(m.start(), m.end(), "'")],
+        _as_quote,
     ),
     _Rule(
         "year_quotes",
@@ -265,7 +275,7 @@ _RULES: Final[tuple[_Rule, ...]] = (
     _Rule(
         "year_quotes",
         regex.compile(rf"(?<=\()(?=\d{{2}}{YEAR_AFTER})(?<![{_Q}\d]\()"),
-        lambda m: [Edit(m.start(), m.start(), "'")],
+        _insert_quote,
     ),
     _Rule(
         "year_quotes",
@@ -277,7 +287,7 @@ _RULES: Final[tuple[_Rule, ...]] = (
         "year_quotes",
         # (25년 50억원), * 25년 7.5억원: a year label before a figure that lost its quote.
         regex.compile(rf"(?:(?<=\()|(?<=^[ \t]*[*\-ㅇ□·][ \t]*))(?={YEAR_OF_FIGURE})", regex.M),
-        lambda m: [Edit(m.start(), m.start(), "'")],
+        _insert_quote,
     ),
     _Rule(
         "year_quotes",
@@ -286,7 +296,7 @@ _RULES: Final[tuple[_Rule, ...]] = (
             rf"(?<=\()[\"“”](?=\d{{2}}(?:년(?![ ]?{YEARS_COUNT_AFTER})|\)))"
             rf"|(?<![\d{_Q}A-Za-z\p{{Hangul}}])[\"“”](?={YEAR_OF_FIGURE})"
         ),
-        lambda m: [Edit(m.start(), m.end(), "'")],
+        _as_quote,
     ),
     _Rule(
         "year_quotes",
@@ -307,13 +317,13 @@ _RULES: Final[tuple[_Rule, ...]] = (
             rf"|(?<=^[ \t]*[*\-ㅇ□·※][ \t]*\()(?={YEAR_TWO}년[ ](?:{YEAR_LABEL_WORDS})\))",
             regex.M,
         ),
-        lambda m: [Edit(m.start(), m.start(), "'")],
+        _insert_quote,
     ),
     _Rule(
         "year_quotes",
         # 사업규모 : 124년 2조 78억원: the quote read as 1 (no year 124 labels a figure).
         regex.compile(rf"(?<=[ :(])1(?={YEAR_OF_FIGURE})"),
-        lambda m: [Edit(m.start(), m.end(), "'")],
+        _as_quote,
     ),
     _Rule(
         "halves",
@@ -325,13 +335,13 @@ _RULES: Final[tuple[_Rule, ...]] = (
         # "(23)1,247억원: the quote and the bracket of ('23) read in turn (the bracket goes
         # by the rule above, the quote is the year's).
         regex.compile(rf"[\"“”](?=\(\d{{2}}{YEAR_AFTER})"),
-        lambda m: [Edit(m.start(), m.end(), "'")],
+        _as_quote,
     ),
     _Rule(
         "year_quotes",
         # (24) 900 -> ('25) 1,200억원: two years around an arrow, the first one's quote lost.
         regex.compile(rf"(?<=\()(?={YEAR_TWO}\)[ ]?\d[\d,.]*[ ]?{ARROW}[ ]?\([{_Q}]\d{{2}}\))"),
-        lambda m: [Edit(m.start(), m.start(), "'")],
+        _insert_quote,
     ),
     _Rule(
         "arrows",
