@@ -17,6 +17,8 @@ PIECES = (
     *("1", "12", "3.5", "(4)", "[5]", "-6%", "1,000", "2025.", "ㅇ", "□", "- ", "<", ">"),
     *("...", "……", "‥‥‥", "----", " ", "\t", "\n", "가", "산업", "단위:", "℃", "더 보기"),
     *("Copyright", "rights reserved", "\u3000", "\xa0", "\u2028"),
+    # Marker openings the whole-text scan must still see (전략1 [, 가., 붙임, Ⅱ., ①, ※).
+    *("전략", "[", "가.", "나)", "붙임", "별 첨", "참고", "Ⅱ.", "①", "※", "* ", "v ", "VI."),
 )
 texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 SETTINGS = settings(max_examples=200, deadline=None)
@@ -68,3 +70,25 @@ def test_collapse_spaces_finds_nothing_in_its_own_output(text: str) -> None:
     once = apply_edits(text, collapse_spaces(text))[0]
     assert collapse_spaces(once) == []
     assert next(s for s in STEPS if s.name == "collapse_spaces").idempotent
+
+
+# One line of each marker kind, some indented: the whole-text scan opens with a quick test
+# of the first character, which must let every kind through.
+MARKED_LINES = (
+    "Ⅱ. 추진 계획", "IV. 세부 과제", "[붙임] 사업 목록", "< 붙임 > 명단", "붙임 1 서식",
+    "별 첨 2", "참고 자료", "전략1 [혁신] 성장", "가. 개요", "  나) 세부", "(1) 항목",
+    "2) 항목", "3. 추진 방향", "12 기술개발", "< 2024년 신규 추진 모델 >", "□ 사업 개요",
+    "ㅇ 총 600억원", "v 지원 대상", "- 세부 내용", "· 세부 항목", "▪ 세부", "① 첫째",
+    "❶ 둘째", "* 과제당 100억원", "※ 참고",
+)  # fmt: skip
+
+
+def test_the_whole_text_scan_finds_every_kind_of_marker() -> None:
+    text = "\n".join(f"{line}\n본문 한 줄" for line in MARKED_LINES)
+    found = markers.find_markers(text)
+    starts = list(accumulate((len(line) + 1 for line in text.split("\n")), initial=0))
+    for i, line in enumerate(text.split("\n")):
+        fresh = markers.find_marker(line)
+        assert found.get(starts[i]) == fresh, line
+        assert (fresh is not None) == (i % 2 == 0), line
+    assert len({m.kind for m in found.values()}) >= 14

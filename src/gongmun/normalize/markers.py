@@ -59,8 +59,18 @@ _MARKER_RE: Final = regex.compile(
     """,
     regex.VERBOSE,
 )
+# What a marker can open with: any character but a Hangul syllable (□, ㅇ, -, 1., Ⅱ, <), or
+# syllables only as a strategy label (전략1), a hangul heading (가.) or 붙임/별첨/참고. Most
+# prose lines open with a plain syllable: this fails them at once, where the alternation
+# would try each of its kinds.
+_MARKER_OPENING: Final = (
+    r"(?=[^가-힣\s]|[가-힣]{2,4}[ \t]?\d|[가나다라마바사아자차카타파하][.)]|[붙별참])"
+)
 # The same pattern over a whole text: one pass finds the marker of every line.
-_MARKER_LINES_RE: Final = regex.compile(_MARKER_RE.pattern, regex.VERBOSE | regex.MULTILINE)
+_MARKER_LINES_RE: Final = regex.compile(
+    _MARKER_RE.pattern.replace(r"^[ \t]*", r"^[ \t]*" + _MARKER_OPENING, 1),
+    regex.VERBOSE | regex.MULTILINE,
+)
 
 
 # Hangul syllables that can open a marker without a digit nearby (가. 붙임 별첨 참고).
