@@ -92,3 +92,22 @@ def test_the_whole_text_scan_finds_every_kind_of_marker() -> None:
         assert found.get(starts[i]) == fresh, line
         assert (fresh is not None) == (i % 2 == 0), line
     assert len({m.kind for m in found.values()}) >= 14
+
+
+figure_lines = st.lists(
+    st.sampled_from(["1", "38,200", "(4)", "-6%", "[5]", "2025.", "가", "사업", " ", "\t", "  "]),
+    max_size=14,
+).map("".join)
+
+
+@SETTINGS
+@given(st.one_of(texts, figure_lines))
+def test_figure_rows_are_the_lines_the_plain_search_finds(text: str) -> None:
+    # _figure_row looks only where a figure can end the line; the plain test searched it all.
+    for line in text.split("\n"):
+        tail = line[-joins._TAIL :]
+        plain = (
+            joins._ENDS_NUMBER.search(tail) is not None
+            and len(joins._NUMBER_TOKENS.findall(tail)) >= 2
+        )
+        assert joins._figure_row(line) == plain, line

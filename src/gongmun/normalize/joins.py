@@ -153,11 +153,16 @@ def is_table_row(line: str) -> bool:
 def _figure_row(line: str) -> bool:
     """A line ending in a standalone figure after another one: a table row of figures."""
     tail = line[-_TAIL:]
-    end = tail.rstrip(" \t")[-1:]
+    content = len(tail.rstrip(" \t"))
+    end = tail[content - 1 : content]
     if not (end.isdigit() or end in _FIGURE_END_CHARS):
         # A figure ends in a digit, a separator, ``%`` or a bracket (most lines fail here).
         return False
-    return _ENDS_NUMBER.search(tail) is not None and len(_NUMBER_TOKENS.findall(tail)) >= 2
+    # A number token holds no space: the one that ends the line starts after its last space.
+    word = max(tail.rfind(" ", 0, content), tail.rfind("\t", 0, content)) + 1
+    return (
+        _ENDS_NUMBER.search(tail, word) is not None and len(_NUMBER_TOKENS.findall(tail)) >= 2
+    )
 
 
 def _kept_apart(line: str) -> bool:
