@@ -160,9 +160,7 @@ def _figure_row(line: str) -> bool:
         return False
     # A number token holds no space: the one that ends the line starts after its last space.
     word = max(tail.rfind(" ", 0, content), tail.rfind("\t", 0, content)) + 1
-    return (
-        _ENDS_NUMBER.search(tail, word) is not None and len(_NUMBER_TOKENS.findall(tail)) >= 2
-    )
+    return _ENDS_NUMBER.search(tail, word) is not None and len(_NUMBER_TOKENS.findall(tail)) >= 2
 
 
 def _kept_apart(line: str) -> bool:
