@@ -191,15 +191,19 @@ def _objects(page: Any, layout: LTLayoutContainer) -> dict[str, list[dict[str, A
     """``page.objects`` as pdfplumber's ``parse_objects`` makes them without ``laparams``
     (containers are walked through, not described), except that the word and line
     breaks the analysis put in (``LTAnno``, which pdfplumber describes, then drops) are
-    skipped before they are described."""
+    skipped before they are described. Characters are described by
+    :mod:`.pdf_objects`, as pdfplumber does, without its generic steps."""
+    from gongmun.readers.pdf_objects import describer
+
     objects: dict[str, list[dict[str, Any]]] = {}
+    describe = describer(page)
 
     def walk(items: Sequence[Any]) -> None:
         for obj in items:
             if isinstance(obj, LTContainer):
                 walk(obj._objs)
             elif not isinstance(obj, LTAnno):
-                found = page.process_object(obj)
+                found = describe(obj)
                 objects.setdefault(found["object_type"], []).append(found)
 
     walk(layout._objs)
