@@ -352,19 +352,32 @@ def _mid_in(obj: dict[str, Any], box: Box, pad: float = 0.0) -> bool:
 
 def _tables(page: Any) -> list[tuple[Box, Table]]:
     """Ruled tables whose cells hold the text inside them (a frame around a page is not)."""
+    from pdfplumber.table import Table as Found
+
     out: list[tuple[Box, Table]] = []
     for found in page.find_tables(TABLE_SETTINGS):
         if not _is_table(found):
             continue
-        texts = found.extract(**CELL_TEXT_SETTINGS)
-        table = ruled_table([r.cells for r in found.rows], texts, "pdf_ruled")
         box: Box = tuple(found.bbox)
-        inside = sum(1 for c in page.chars if _mid_in(c, box) and not c["text"].isspace())
+        # pdfplumber's extract tests every character of the page against every row; a
+        # row's middle test passes only inside the table, so it is given those alone.
+        chars = [c for c in page.chars if _mid_in(c, box)]
+        only: Any = _Chars(chars)
+        texts = Found(only, found.cells).extract(**CELL_TEXT_SETTINGS)
+        table = ruled_table([r.cells for r in found.rows], texts, "pdf_ruled")
+        inside = sum(1 for c in chars if not c["text"].isspace())
         in_cells = sum(len(c.text.replace(" ", "")) for c in table.cells)
         if table.cells and in_cells >= TABLE_MIN_COVERAGE * inside:
             out.append((box, dataclasses.replace(table, bbox=round_box(box))))
     out.sort(key=lambda t: (t[0][1], t[0][0]))
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Chars:
+    """What pdfplumber's ``Table.extract`` reads of its page: the characters."""
+
+    chars: list[dict[str, Any]]
 
 
 def word_position_tables(page: Any, ruled: list[Box]) -> list[tuple[Box, Table]]:
