@@ -288,6 +288,10 @@ def _table_cells(
                 points and _DIFF_HEADER.fullmatch(row.strip())
             ):
                 on = False
+        # The row's cells are counted before its rates go: under 2022년 2023년 2024년 증감,
+        # 2,300,000 2,230,000 2,330,000 2,007,800 △222,200 △9.96 is one figure too many
+        # (a year over two sub-columns whose header OCR lost), not a 증감 and its rate.
+        n_cells = len(cs)
         cs = [c for c in cs if not (skip_decimals and c.group("num") and "." in c.group("num"))]
         if not cs:
             continue
@@ -296,9 +300,12 @@ def _table_cells(
         if len(cs) == 1 and last_single == "figure" and _is_second_value(cs[0]):
             col -= 1
         # A whole row on one line must fill the header's columns, else its years are unknown.
-        known = len(cs) < 3 or _fits(len(cs), columns)
-        for c in cs:
+        known = len(cs) < 3 or _fits(n_cells, columns)
+        ends = None if known or col else _row_ends(cs, columns)
+        for k, c in enumerate(cs):
             year = columns[col] if known and 0 <= col < len(columns) else None
+            if ends is not None:
+                year = ends[k]
             if not columns:
                 year = row_year
             elif by_column is not None:
@@ -314,6 +321,27 @@ def _table_cells(
                 )
         last_single = "figure" if len(cs) == 1 and not _is_second_value(cs[0]) else "other"
     return hits
+
+
+def _row_ends(cs: list[regex.Match[str]], columns: list[int | None]) -> list[int | None] | None:
+    """Years of a row with more money figures than its header has year columns: the
+    first figure is the first year's and the last before the 증감 the last year's, however
+    the extra sub-columns sit between; the ones between have no year that is certain.
+    None when the row's figures are not all alike (thousands-grouped), as a stray mark
+    read as a digit would shift its ends.
+
+    >>> _row_ends(list(_CELL.finditer("2,300 2,230 2,330 2,007 △222")), [2022, 2023, 2024, None])
+    [2022, None, None, 2024, None]
+    """
+    years = [y for y in columns if y is not None]
+    money = cs[:-1] if columns and columns[-1] is None else cs
+    if len(years) < 2 or len(money) <= len(years) or sorted(set(years)) != years:
+        return None
+    if not all(c.group("num") and "," in c.group("num") for c in money):
+        return None
+    out: list[int | None] = [None] * len(cs)
+    out[0], out[len(money) - 1] = years[0], years[-1]
+    return out
 
 
 def _column_major(
