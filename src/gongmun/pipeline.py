@@ -131,7 +131,7 @@ def extract_raw(raw: RawInput, ocr_text: bool = False) -> Document:
     # Readers' tables (with the unit and caption around them), then the tables written
     # out in the text (markdown, flattened rows).
     readers = normalized_tables(with_surroundings(raw.text, raw_tables), norm.offsets)
-    tables = with_text_tables(readers, norm.text)
+    tables = with_text_tables(readers, norm.text, ocr=ocr is True or bool(raw.ocr_ranges))
     ctx = Context(norm=norm, page_of=raw.page_of, tables=tables, to_raw=raw.to_raw)
     for code, message in raw.warnings:
         ctx.warnings.append(Warning(code=code, message=message))
