@@ -342,16 +342,20 @@ def _ocr_table_text() -> str:
         "지원규모   증가율      2021     2022     2023\n"
         "모시시   <52>2023년도분야별규모   선싸즈.%60\n"
         "기금     12.5     13.8     14.1\n"
+        "기타회계     0.5     0.9     1.2\n"
     )
 
 
 def test_ocr_a_year_header_over_a_noise_line_and_a_far_caption_unit_frame_the_row() -> None:
     doc = extract_text(_ocr_table_text(), ocr_text=True)
-    got = [(a.text, a.value_krw, a.year) for a in doc.amounts if a.text in ("12.5", "13.8", "14.1")]
-    assert got == [
+    got = [(a.text, a.value_krw, a.year) for a in doc.amounts if a.unit_implied]
+    assert got[-6:] == [
         ("12.5", 12_500_000_000_000, 2021),
         ("13.8", 13_800_000_000_000, 2022),
         ("14.1", 14_100_000_000_000, 2023),
+        ("0.5", 500_000_000_000, 2021),
+        ("0.9", 900_000_000_000, 2022),
+        ("1.2", 1_200_000_000_000, 2023),
     ]
 
 
