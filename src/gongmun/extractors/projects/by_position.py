@@ -14,7 +14,7 @@ import regex
 
 from gongmun.extractors.projects.clause import sentence_end
 from gongmun.extractors.projects.figures import Draft, Figures, is_run_time
-from gongmun.extractors.projects.lines import Line, paren_groups
+from gongmun.extractors.projects.lines import PARENS, Line, paren_groups
 from gongmun.extractors.projects.names import (
     LABEL as _LABEL,
 )
@@ -277,7 +277,8 @@ _FIGURES_FOLLOW = regex.compile(r"[ \t]*(?:(?P<colon>[:：])|(?:에는|에|엔|�
 def _inner_name(text: str, g0: int, g1: int, figures: Figures) -> tuple[str, int, int] | None:
     """``PARENT(NAME(가칭), ’26년 80억 규모)``: a project named first inside the group."""
     depth = 0
-    for i in range(g0 + 1, g1 - 1):
+    for m in _PARENS_OR_COMMA.finditer(text, g0 + 1, g1 - 1):
+        i = m.start()
         depth += (text[i] == "(") - (text[i] == ")")
         if text[i] == "," and depth == 0:
             part = text[g0 + 1 : i]
@@ -290,6 +291,9 @@ def _inner_name(text: str, g0: int, g1: int, figures: Figures) -> tuple[str, int
             place = locate(text, name, g0 + 1, i)
             return (name, *place) if place else None
     return None
+
+
+_PARENS_OR_COMMA = regex.compile(r"[(),]")
 
 
 def _colon_or_comma_figures(text: str, line: Line, figures: Figures) -> list[Draft]:
@@ -444,7 +448,8 @@ def _head_with_figures(text: str, body: int, end: int, figures: Figures) -> Draf
     if first is None or first >= end:
         return None
     depth = 0
-    for i in range(body, min(first, body + 80)):
+    for m in _HEAD_MARKS.finditer(text, body, min(first, body + 80)):
+        i = m.start()
         ch = text[i]
         if ch == "(":
             if depth == 0:
@@ -461,12 +466,16 @@ def _head_with_figures(text: str, body: int, end: int, figures: Figures) -> Draf
     return None
 
 
+# What ends an item's head: a bracket or a colon.
+_HEAD_MARKS = regex.compile(r"[()：:]")
+
+
 def _group_end(text: str, open_at: int, end: int) -> int | None:
     depth = 0
-    for i in range(open_at, min(end, open_at + 200)):
-        depth += (text[i] == "(") - (text[i] == ")")
+    for m in PARENS.finditer(text, open_at, min(end, open_at + 200)):
+        depth += 1 if text[m.start()] == "(" else -1
         if depth == 0:
-            return i + 1
+            return m.end()
     return None
 
 

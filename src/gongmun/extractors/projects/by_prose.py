@@ -13,6 +13,7 @@ import regex
 from gongmun.extractors.context import Context
 from gongmun.extractors.projects import aliases
 from gongmun.extractors.projects.assign import assign_amount, funding_source, marked_total, role_of
+from gongmun.extractors.projects.ends import at_end
 from gongmun.extractors.projects.figures import Draft, Figures
 from gongmun.extractors.projects.lines import Line
 from gongmun.extractors.projects.names import (
@@ -130,7 +131,7 @@ def subject(scan: Scan) -> list[Draft]:
     return _subject(scan.ctx, scan.figures, scan.drafts)
 
 
-_GAP_RE = regex.compile(NAME_AMOUNT_GAP + r"$")
+_GAP_RE = at_end(NAME_AMOUNT_GAP)
 # The gap names the figure a budget: "NAME 예산은", "NAME 사업비로" (a particle after it:
 # a headline's "스마트농업 확산 예산 2477억원" sums a field).
 _BUDGET_GAP = regex.compile(r"(?:예산|사업비)(?:은|는|이|가|으로|로|을|를)")
@@ -297,7 +298,7 @@ _FOR_PURPOSE = regex.compile(
     r"(?:추진|지원|조성|구축|육성|운영|건립|건설)하기\s*위(?:해|하여)\s+[^.\n]{0,40}$"
 )
 
-_VIA = regex.compile(r"(?:을|를)\s+통해\s+[^.\n]{0,30}?$")
+_VIA = at_end(r"(?:을|를)\s+통해\s+[^.\n]{0,30}?")
 
 # "이 사업에 1639억원을": the programme named just before.
 _ANAPHOR = regex.compile(r"(?:이|동|본|해당)\s*(?:사업|프로젝트)$")

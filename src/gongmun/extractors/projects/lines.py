@@ -57,17 +57,22 @@ def split_lines(text: str) -> list[Line]:
 
 def paren_groups(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Top-level ``(…)`` groups in ``text[start:end]`` as (open, close+1) offsets."""
-    groups = []
+    groups: list[tuple[int, int]] = []
     depth = 0
     open_at = -1
-    for i in range(start, end):
-        ch = text[i]
-        if ch == "(":
+    if text.find("(", start, end) < 0:
+        return groups
+    for m in PARENS.finditer(text, start, end):  # only the brackets, not every character
+        i = m.start()
+        if text[i] == "(":
             if depth == 0:
                 open_at = i
             depth += 1
-        elif ch == ")" and depth:
+        elif depth:
             depth -= 1
             if depth == 0:
                 groups.append((open_at, i + 1))
     return groups
+
+
+PARENS = regex.compile(r"[()]")
