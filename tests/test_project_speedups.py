@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gongmun.extractors.projects import by_prose, names
-from gongmun.extractors.projects.lines import paren_groups
+from gongmun.extractors.projects.lines import MARKER, paren_groups, split_lines
 
 ROOT = Path(__file__).parent.parent
 CORPUS_DIR = ROOT.parent / "shared" / "corpus"
@@ -142,3 +142,29 @@ def test_paren_groups_visit_only_brackets_and_find_the_same_groups(
 ) -> None:
     end = min(end, len(text))
     assert paren_groups(text, start, end) == _paren_groups_by_characters(text, start, end)
+
+
+def _lines_by_marker_match(text: str) -> list[tuple[int, int, int]]:
+    """split_lines as it is defined: the marker alternation tried on every line."""
+    out = []
+    pos = 0
+    for raw in text.split("\n"):
+        m = MARKER.match(raw)
+        body = m.end() if m else len(raw) - len(raw.lstrip())
+        out.append((pos, pos + len(raw), pos + body))
+        pos += len(raw) + 1
+    return out
+
+
+LINE_HEADS = ("", " ", "\t", "1", "12", "1.", "12)", "3 ", "가", "가.", "가)", "ㅇ", "-")
+LINE_HEADS += ("*", "(1)", "(가)", "(예산)", "Ⅱ.", "v", "□", "①", "  - ", "2025년", "'25")
+LINE_RESTS = ("", " ", " 사업", "사업", ".", ") 사업", "\t1", "0", "  ")
+
+
+def test_split_lines_skips_the_marker_only_where_it_cannot_match() -> None:
+    lines = [h + r for h in LINE_HEADS for r in LINE_RESTS]
+    text = "\n".join(lines)
+    assert [tuple(ln) for ln in split_lines(text)] == _lines_by_marker_match(text)
+    for path in FILES:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert [tuple(ln) for ln in split_lines(text)] == _lines_by_marker_match(text)

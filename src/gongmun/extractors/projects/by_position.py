@@ -118,9 +118,9 @@ def _above_notes(scan: Scan) -> list[int]:
         return list(range(len(scan.lines)))
     text, lines = scan.text, scan.lines
     return [
-        i
-        for i in range(len(lines) - 1)
-        if text[lines[i + 1].start : lines[i + 1].end].lstrip().startswith(_STAR_NOTES)
+        j - 1
+        for j in scan.lines_holding(_STAR_NOTES)
+        if j > 0 and text[lines[j].start : lines[j].end].lstrip().startswith(_STAR_NOTES)
     ]
 
 

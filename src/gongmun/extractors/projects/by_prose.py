@@ -339,6 +339,9 @@ def _subject(ctx: Context, figures: Figures, drafts: list[Draft]) -> list[Draft]
         # else it names.
         name, start = sheet
         return [_subject_draft(name, start, figures)]
+    found_keys = {name_key(d.name) for d in drafts if d.rule not in _TABLE_RULES}
+    if len(found_keys) > 1:
+        return []  # other rules found two programmes: whatever the subject, one is another
     quoted: dict[str, int] = {}
     for m in _QUOTED_NAME.finditer(text):
         found = clean_name(m.group("name"))
@@ -360,12 +363,13 @@ def _subject(ctx: Context, figures: Figures, drafts: list[Draft]) -> list[Draft]
         if not counted or text.count(counted[0][0]) < 2:
             return []
         name, start = counted[0]
-    if any(
-        d.rule not in ("task_table", "table_row") and name_key(d.name) != name_key(name)
-        for d in drafts
-    ):
-        return []
+    if found_keys and found_keys != {name_key(name)}:
+        return []  # another rule found another programme
     return [_subject_draft(name, start, figures)]
+
+
+# Rules whose names are rows of a table: a document about one programme may list tasks.
+_TABLE_RULES = frozenset({"task_table", "table_row"})
 
 
 # "혁신창업사업화자금(융자) (5152-301)": a budget sheet's title with its programme code.
