@@ -530,6 +530,9 @@ def _head_over_fields(
 ) -> Draft | None:
     """``□ NAME`` with ``- (기간) '25~'27`` and ``- (예산) 총 90억원`` under it; a new
     programme's head (``NAME(’26년 신규)``) with ``* ’26년 12억원`` under it."""
+    # Every kind of field below holds a free figure: most heads have none under them.
+    if not under or not figures.free_in(min(b.start for b in under), max(b.end for b in under)):
+        return None
     # "(’26년 신규)" says the item is a budget line of its own: its dated notes are its.
     new = bool(STATUS_GROUP.search(block.text))
     fields = [
