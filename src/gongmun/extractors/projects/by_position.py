@@ -538,9 +538,12 @@ def _head_over_fields(
     fields = [
         b
         for b in under
-        if (figure_field(b.text) and figures.free_in(b.start, b.end))
-        or _run_lead(text, b, figures)
-        or (new and (_dated_lead(b, figures) or _dated_note(b, figures)))
+        if figures.free_in(b.start, b.end)  # what every kind of field needs, asked first
+        and (
+            figure_field(b.text)
+            or _run_lead(text, b, figures)
+            or (new and (_dated_lead(b, figures) or _dated_note(b, figures)))
+        )
     ]
     # A figure field's own notes: "- 총사업비 : 96억원" then "* '26년 예산 30억원 반영".
     seen = {id(b) for b in fields}

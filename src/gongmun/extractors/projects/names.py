@@ -94,8 +94,9 @@ def clean_name(raw: str, *, support_head: bool = False) -> str | None:
 def trim_name(name: str, *, support_head: bool = False) -> str | None:
     """:func:`clean_name` of a phrase whose spaces are single, without its quick refusal
     of phrases that hold no head noun (the tests hold the two to the same answers)."""
-    # "「A」(이하 'B')", "(’26년 신규)": an alias or a status after a name is no part of it.
-    name = STATUS_GROUP.sub("", _ALIAS_GROUP.sub("", name))
+    if name.endswith(")"):
+        # "「A」(이하 'B')", "(’26년 신규)": an alias or a status after a name is no part of it.
+        name = STATUS_GROUP.sub("", _ALIAS_GROUP.sub("", name))
     quoted = _QUOTED_WHOLE.fullmatch(name)
     if quoted is not None:
         # "'2025년 … 통합공고'", 「…」: a quoted name is the name as written, year and all.
@@ -206,7 +207,7 @@ def _verb_ending(word: str) -> bool:
 def _trim_activity(name: str) -> str:
     while True:
         # A trailing group of dates or remarks: "(’24.4월, 본 예타중)".
-        m = _TRAILING_DATED_GROUP.search(name)
+        m = _TRAILING_DATED_GROUP.search(name) if name.endswith(")") else None
         if m and not _HEAD_RE.search(name):
             name = name[: m.start()]
             continue
@@ -240,6 +241,8 @@ def _looks_like_project(name: str, *, support_head: bool = False) -> bool:
     # "NAME 지원" with its own run time: a name of some length, not "특화 지원".
     supported = support_head and name.endswith(" 지원") and len(name.replace(" ", "")) >= 6
     has_head = bool(_HEAD_RE.search(name)) or supported
+    if not has_head:
+        return False  # the commonest refusal: asked before the word lists
     # "요구하는한편 신규사업": a generic last word names no particular project.
     last = name.rsplit(" ", 1)[-1]
     generic = name in GENERIC_NAMES or (last in GENERIC_NAMES and last not in HEADS)
@@ -248,7 +251,7 @@ def _looks_like_project(name: str, *, support_head: bool = False) -> bool:
         len(words) > 1 and last in CATEGORY_NAMES and words[-2].endswith("의")
     ):
         return False
-    if _NOT_HEAD_RE.search(name) or not has_head or generic:
+    if _NOT_HEAD_RE.search(name) or generic:
         return False
     if " 등 " in name:  # "성능평가·인증 등 신제품 개발" is a list of activities
         return False
@@ -270,7 +273,10 @@ NOT_HEAD_AFTER = regex.compile(
 STRONG_HEADS = regex.compile(r"(?:펀드|기금|사업|프로젝트)$")
 
 
+@lru_cache(maxsize=8192)
 def name_key(name: str) -> str:
+    """A name without spaces, marks and case: the key mentions of one project share
+    (asked several times per draft, by the subject rule, renaming and merging)."""
     return _NOT_KEY.sub("", name).lower()
 
 
