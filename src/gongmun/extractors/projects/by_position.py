@@ -59,7 +59,10 @@ _YEAR_GAP = regex.compile(r"[\s'\d년도,]*")
 
 _TENTATIVE = regex.compile(r"\s*\(가칭\)\s*$")
 
-_NAME_THEN_SEP = regex.compile(r"(?P<name>[^:,()]{3,80}?(?:\([^()]{1,30}\))?)\s*(?P<sep>:|,)\s*")
+# A spaced en or em dash parts a name from its figures as a colon does (NAME – 총사업비 …).
+_NAME_THEN_SEP = regex.compile(
+    r"(?P<name>[^:,()]{3,80}?(?:\([^()]{1,30}\))?)\s*(?P<sep>:|,|(?<=\s)[–—―](?=\s))\s*"
+)
 
 
 def scale_lines(scan: Scan) -> list[Draft]:
@@ -313,7 +316,7 @@ def _colon_or_comma_figures(text: str, line: Line, figures: Figures) -> list[Dra
     place = locate(text, name, line.body_start + m.start("name"), line.body_start + m.end("name"))
     if place is None:
         return []
-    rule = "colon_figures" if m.group("sep") == ":" else "comma_figures"
+    rule = "comma_figures" if m.group("sep") == "," else "colon_figures"
     d = Draft(name, place[0], place[1], rule)
     figures.take(d, rest, line.end, text)
     return [d]

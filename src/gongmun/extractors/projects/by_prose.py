@@ -206,6 +206,14 @@ def _name_amount(text: str, line: Line, figures: Figures) -> list[Draft]:
             purpose = _FOR_PURPOSE.search(
                 text, max(line.body_start, a.span.start - 80), a.span.start
             )
+            if purpose is None:
+                # "'NAME' 사업을 추진하며, 총 600억 원을 투입": the programme the same
+                # subject goes on to fund, when no other target comes between.
+                purpose = _THEN_FUNDS.search(
+                    text, max(line.body_start, a.span.start - 80), a.span.start
+                )
+                if purpose is not None and _OTHER_TARGET.search(purpose.group("gap")):
+                    purpose = None
             if purpose is not None:
                 found = _prose_name(text, line, purpose.start(), figures) or object_before(
                     text, line, purpose.start(), figures
@@ -297,6 +305,15 @@ _FOR_PURPOSE = regex.compile(
     r"(?:을|를)\s+(?:본격(?:적으로)?\s*|적극\s*|차질\s*없이\s*)?"
     r"(?:추진|지원|조성|구축|육성|운영|건립|건설)하기\s*위(?:해|하여)\s+[^.\n]{0,40}$"
 )
+
+# "NAME을 추진하며, (2030년까지 5년간) 총 …": the object of a verb the clause goes on from.
+_THEN_FUNDS = regex.compile(
+    r"(?:을|를)\s+(?:본격(?:적으로)?\s*|적극\s*|새로\s*)?"
+    r"(?:추진|조성|구축|육성|운영|건립|건설|착수|시작)(?:하며|하고|하면서|해|하여)\s*,?\s+"
+    r"(?P<gap>[^.\n]{0,40})$"
+)
+# A word the figure is given to instead (… 관광 인프라에, … 지역에는): another target.
+_OTHER_TARGET = regex.compile(r"\S(?:에|에는|엔|에도)(?=\s)")
 
 _VIA = at_end(r"(?:을|를)\s+통해\s+[^.\n]{0,30}?")
 

@@ -102,6 +102,13 @@ def trim_name(name: str, *, support_head: bool = False) -> str | None:
         # "'2025년 … 통합공고'", 「…」: a quoted name is the name as written, year and all.
         inner = quoted.group("name").strip(_EDGE_MARKS)
         return inner if _looks_like_project(inner, support_head=support_head) else None
+    then_head = _QUOTED_THEN_HEAD.search(name)
+    if then_head is not None:
+        # "'A' 사업을", "「A」 사업에": the quoted words are the name, the head after the
+        # quote says what they name.
+        inner = then_head.group("name").strip(_EDGE_MARKS)
+        whole = f"{inner} {then_head.group('head')}"
+        return inner if _looks_like_project(whole, support_head=support_head) else None
     name = name.strip(_EDGE_MARKS)
     name = _YEAR_PREFIX.sub("", _cut_clause(name))
     examples = name.rsplit(" 등 ", 1)
@@ -125,6 +132,12 @@ def trim_name(name: str, *, support_head: bool = False) -> str | None:
 _QUOTED_WHOLE = regex.compile(
     r"(?:「(?P<name>[^「」]+)」|『(?P<name>[^『』]+)』|['‘](?P<name>[^'‘’]+)['’]"
     r"|[\"“](?P<name>[^\"“”]+)[\"”]|\?(?P<name>[^?]+)\?)"
+)
+
+# A quoted name, then the head word outside the quotes, ending the phrase: 'A' 사업.
+_QUOTED_THEN_HEAD = regex.compile(
+    r"(?:「(?P<name>[^「」]+)」|『(?P<name>[^『』]+)』|['‘](?P<name>[^'‘’]+)['’]"
+    r"|[\"“](?P<name>[^\"“”]+)[\"”])\s?(?P<head>사업|프로젝트)$"
 )
 
 # A status group after a name: "(’26년 신규)", "(신규)", "('25년 신설)".
