@@ -13,6 +13,7 @@ import regex
 from gongmun.extractors.context import Context
 from gongmun.extractors.projects import aliases
 from gongmun.extractors.projects.assign import assign_amount, funding_source, marked_total, role_of
+from gongmun.extractors.projects.ends import at_end
 from gongmun.extractors.projects.figures import Draft, Figures
 from gongmun.extractors.projects.lines import Line
 from gongmun.extractors.projects.names import (
@@ -130,7 +131,7 @@ def subject(scan: Scan) -> list[Draft]:
     return _subject(scan.ctx, scan.figures, scan.drafts)
 
 
-_GAP_RE = regex.compile(NAME_AMOUNT_GAP + r"$")
+_GAP_RE = at_end(NAME_AMOUNT_GAP)
 # The gap names the figure a budget: "NAME 예산은", "NAME 사업비로" (a particle after it:
 # a headline's "스마트농업 확산 예산 2477억원" sums a field).
 _BUDGET_GAP = regex.compile(r"(?:예산|사업비)(?:은|는|이|가|으로|로|을|를)")
@@ -314,7 +315,7 @@ _THEN_FUNDS = regex.compile(
 # A word the figure is given to instead (… 관광 인프라에, … 지역에는): another target.
 _OTHER_TARGET = regex.compile(r"\S(?:에|에는|엔|에도)(?=\s)")
 
-_VIA = regex.compile(r"(?:을|를)\s+통해\s+[^.\n]{0,30}?$")
+_VIA = at_end(r"(?:을|를)\s+통해\s+[^.\n]{0,30}?")
 
 # "이 사업에 1639억원을": the programme named just before.
 _ANAPHOR = regex.compile(r"(?:이|동|본|해당)\s*(?:사업|프로젝트)$")
@@ -355,6 +356,9 @@ def _subject(ctx: Context, figures: Figures, drafts: list[Draft]) -> list[Draft]
         # else it names.
         name, start = sheet
         return [_subject_draft(name, start, figures)]
+    found_keys = {name_key(d.name) for d in drafts if d.rule not in _TABLE_RULES}
+    if len(found_keys) > 1:
+        return []  # other rules found two programmes: whatever the subject, one is another
     quoted: dict[str, int] = {}
     for m in _QUOTED_NAME.finditer(text):
         found = clean_name(m.group("name"))
@@ -376,12 +380,13 @@ def _subject(ctx: Context, figures: Figures, drafts: list[Draft]) -> list[Draft]
         if not counted or text.count(counted[0][0]) < 2:
             return []
         name, start = counted[0]
-    if any(
-        d.rule not in ("task_table", "table_row") and name_key(d.name) != name_key(name)
-        for d in drafts
-    ):
-        return []
+    if found_keys and found_keys != {name_key(name)}:
+        return []  # another rule found another programme
     return [_subject_draft(name, start, figures)]
+
+
+# Rules whose names are rows of a table: a document about one programme may list tasks.
+_TABLE_RULES = frozenset({"task_table", "table_row"})
 
 
 # "혁신창업사업화자금(융자) (5152-301)": a budget sheet's title with its programme code.
