@@ -212,7 +212,8 @@ def table_units(text: str, taken: list[Hit], doc_year: int | None) -> list[Hit]:
     for i, (a, b) in enumerate(lines):
         units = _header_units(text, a, b)
         if not units:
-            if _CAPTION.match(text[a:b]):
+            # A caption ends the reach of a chart's unit (asked only when one reaches).
+            if orphan is not None and _CAPTION.match(text[a:b]):
                 orphan = None
             continue
         money = [MONEY_UNITS[u] for u in units if u in MONEY_UNITS]
@@ -357,13 +358,17 @@ def _header_units(text: str, a: int, b: int) -> list[str]:
     """Units a line gives the table under it: ``(단위: 백만원, %)``, or a header row whose
     cells carry the unit (``구분 '24년(억원) '25년(억원)``) with no figures of its own."""
     line = text[a:b]
-    m = UNIT_STATEMENT.search(line)
-    if m is not None and "단위" in line:
-        if len({u.group("units").strip() for u in UNIT_STATEMENT.finditer(line)}) > 1:
-            # Two captions side by side (OCR of a two-chart row): the figures under them
-            # mix both units, so neither applies.
-            return []
-        return units_of(m.group(0))
+    if "단위" in line:
+        m = UNIT_STATEMENT.search(line)
+        if m is not None:
+            if len({u.group("units").strip() for u in UNIT_STATEMENT.finditer(line)}) > 1:
+                # Two captions side by side (OCR of a two-chart row): the figures under
+                # them mix both units, so neither applies.
+                return []
+            return units_of(m.group(0))
+    if "(" not in line:
+        # A unit in a header cell is in parentheses: most lines are told so at once.
+        return []
     u = _INLINE_UNIT.search(line)
     if u is None or len(line.strip()) > 60 or _FIGURE.search(text, a + u.end(), b):
         return []
