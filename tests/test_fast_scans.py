@@ -1,4 +1,4 @@
-"""The amount passes' speed-ups find exactly what the simple forms they replaced find.
+"""Speed-ups of the extractors' scans find exactly what the simple scans they replaced find.
 
 Each precomputed lookup keeps its simple form callable (the scan back over a window);
 here both run on the seeds, the fixtures, the shared corpus texts when present, and
@@ -14,6 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from gongmun.extractors.sections import _CITATION as CITATION
+from gongmun.extractors.sections import citations
 from gongmun.extractors.segments import Segments, segment_start_scan
 from gongmun.normalize import normalize
 
@@ -89,3 +91,37 @@ def test_segment_lookup_reads_a_floor_inside_a_boundary_afresh() -> None:
     floor = text.index(".")
     assert Segments(text).start(len(text), floor) == segment_start_scan(text, len(text), floor)
     assert Segments(text).start(len(text), floor) == floor + 2
+
+
+# --- Citation lines are tried only where a citation's year stands -------------------------
+
+CITATION_PIECES = (
+    "정부. (2024). 계획.\n",
+    ". (2023). 보고서.\n",
+    "감사원. (2016). 실태. (2017). 후속.\n",
+    "본문 (2024). 이어서\n",
+    "사업기간 '26~'30 정부. (2024).\n",
+    "(2019).",
+    "  KDI (2020a). 연구.",
+    "참고문헌\n",
+    "\n",
+    " ",
+    "가",
+)
+citation_texts = st.lists(st.sampled_from(CITATION_PIECES), max_size=16).map("".join)
+
+
+def _same_citations(text: str) -> None:
+    fast = [m.span() for m in citations(text)]
+    assert fast == [m.span() for m in CITATION.finditer(text)]
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
+def test_citation_lines_equal_the_whole_scan_on_documents(path: Path) -> None:
+    _same_citations(_normalized(path))
+
+
+@SETTINGS
+@given(citation_texts)
+def test_citation_lines_equal_the_whole_scan_on_generated_text(text: str) -> None:
+    _same_citations(text)
