@@ -117,7 +117,15 @@ def find_text_tables(text: str) -> list[Table]:
     tables: list[Table] = []
     i = 0
     while i < len(lines):
-        if _MD_ROW.match(lines[i].text):
+        line = lines[i].text
+        if not line.strip():
+            # A blank line opens no table (each test below says no to it): most lines of
+            # PDF text are.
+            i += 1
+            continue
+        # Pipe rows are looked for only on lines with a pipe.
+        piped = "|" in line
+        if piped and _MD_ROW.match(line):
             j = i
             while j < len(lines) and _MD_ROW.match(lines[j].text):
                 j += 1
@@ -126,8 +134,8 @@ def find_text_tables(text: str) -> list[Table]:
                 tables.append(t)
             i = j
             continue
-        if _BARE_ROW.match(lines[i].text):
-            pipes = lines[i].text.count("|")
+        if piped and _BARE_ROW.match(line):
+            pipes = line.count("|")
             j = i + 1
             while (
                 j < len(lines)
@@ -143,7 +151,7 @@ def find_text_tables(text: str) -> list[Table]:
                 i = j
                 continue
         t, j = _flat(lines, i)
-        if t is None and j <= i + 1 and _is_cell_line(lines[i].text):
+        if t is None and j <= i + 1 and _is_cell_line(line):
             found, j = _cells_per_line(lines, i)
             tables.extend(found)
         elif t is not None:
