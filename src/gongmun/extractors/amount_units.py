@@ -41,9 +41,11 @@ _CAPTION = regex.compile(r"^\s*[<\[〈]\s*(?P<kind>그림|표|도표|차트)\s*\
 _CAPTION_ANY = regex.compile(r"[<\[〈]\s*(?P<kind>그림|표|도표|차트)\s*\d*\s*[>\]〉]")
 _SECTION = regex.compile(r"^\s*(?:\d{1,2}\s*\.\s+\S|[□■○●◦ㅇ※▶◇◆❍]|[가-하]\.\s)")
 # A bare figure right before an arrow to an amount: (’24) 900 → (’25) 1,200억원.
-_ARROW_FIGURE = regex.compile(
-    rf"(?<![\d.,'\w])(?P<num>{NUMBER})(?=\s*(?:→|->|⇒)\s*(?:[(\[]?\s*'\s?\d{{2}}\s*(?:년)?\s*[)\]]?\s*)?{NUMBER})"
-)
+_ARROWS = ("→", "->", "⇒")
+_ARROW_ALT = "|".join(map(regex.escape, _ARROWS))
+# The arrow and the next figure's year mark, if any: → (’25).
+_ARROW_TO = rf"\s*(?:{_ARROW_ALT})\s*(?:[(\[]?\s*'\s?\d{{2}}\s*(?:년)?\s*[)\]]?\s*)?"
+_ARROW_FIGURE = regex.compile(rf"(?<![\d.,'\w])(?P<num>{NUMBER})(?={_ARROW_TO}{NUMBER})")
 _PAREN_FIGURE = regex.compile(rf"\((?P<num>{NUMBER})\)")
 _TRAILING_UNIT = regex.compile(r"(?P<small>[십백천])?\s?(?P<big>[조억만])?(?:[\s\u0007]*원)?$")
 _CELL = regex.compile(
@@ -67,7 +69,7 @@ _RATE_HEADER = regex.compile(
 )
 _DIFF_HEADER = regex.compile("|".join(map(regex.escape, DIFF_HEADERS)))
 # Compiled once (the module-level regex functions look each pattern up in a cache per call).
-_ARROW_AFTER = regex.compile(r"\s*(?:→|->|⇒)\s*(?:[(\[]?\s*'\s?\d{2}\s*(?:년)?\s*[)\]]?\s*)?")
+_ARROW_AFTER = regex.compile(_ARROW_TO)
 _YEAR_MARK_AFTER = regex.compile(r"\s*(?:'|년|\])")
 _YEAR_OR_CODE = regex.compile(r"(?:19|20)\d{2}|0\d+")
 _COUNT_AFTER = regex.compile(r"\s*(?:년|월|일|개|명|건|%)")
@@ -494,6 +496,9 @@ def _region(text: str, lines: list[tuple[int, int]], i: int) -> list[int]:
 
 def arrows(text: str, explicit: list[Hit]) -> list[Hit]:
     """``(’24) 900 → (’25) 1,200억원``: the figure takes the unit of the amount after the arrow."""
+    if not any(arrow in text for arrow in _ARROWS):
+        # Most documents have no arrow: their figures are not scanned for one.
+        return []
     by_start = {h.start: h for h in explicit}
     hits = []
     for m in _ARROW_FIGURE.finditer(text):
