@@ -20,7 +20,6 @@ import re
 import subprocess
 import sys
 import tempfile
-import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -28,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 import hwp_build  # noqa: E402
+import hwpx_build  # noqa: E402
 
 import gongmun  # noqa: E402
 
@@ -49,21 +49,13 @@ def as_hwp(lines: list[str]) -> bytes:
 
 
 def as_hwpx(lines: list[str]) -> bytes:
-    ns = 'xmlns:hp="http://www.hancom.co.kr/hwpml/2011/paragraph" xmlns:hs="x"'
     body = "".join(
         f"<hp:p><hp:run><hp:t>{escape(line)}</hp:t></hp:run><hp:linesegarray>"
         f'<hp:lineseg vertpos="{(i % LINES_PER_PAGE["hwp"]) * LINE_STEP}"/>'
         f"</hp:linesegarray></hp:p>"
         for i, line in enumerate(lines)
     )
-    section = f'<?xml version="1.0" encoding="UTF-8"?><hs:sec {ns}>{body}</hs:sec>'
-    out = Path(tempfile.mkstemp(suffix=".hwpx")[1])
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("mimetype", "application/hwp+zip")
-        z.writestr("Contents/section0.xml", section)
-    data = out.read_bytes()
-    out.unlink()
-    return data
+    return hwpx_build.one_section(body)
 
 
 def as_pdf(lines: list[str], path: Path) -> None:

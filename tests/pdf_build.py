@@ -1,8 +1,10 @@
-"""Build small, deliberately hostile PDFs for tests: objects by number, a correct xref."""
+"""Build small PDFs for tests: hostile ones object by object with a correct xref, and Korean
+text ones drawn with reportlab (:func:`korean_canvas`)."""
 
 from __future__ import annotations
 
 import zlib
+from typing import Any
 
 FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
 
@@ -60,3 +62,22 @@ def simple(contents: bytes = b"BT /F1 12 Tf 72 720 Td (600 won) Tj ET") -> dict[
         4: stream(contents),
         5: FONT,
     }
+
+
+CID_FONT = "HYSMyeongJo-Medium"
+
+
+def korean_canvas(out: object, size: float = 10, **kw: object) -> Any:
+    """A reportlab canvas writing to ``out`` (a path or a binary stream) in a Korean CID font.
+
+    The font is one of reportlab's built-in Asian CID fonts, named and not embedded, so
+    no font file is needed; ``invariant`` keeps the output the same from run to run.
+    """
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont(CID_FONT))
+    c = canvas.Canvas(out, invariant=True, **kw)
+    c.setFont(CID_FONT, size)
+    return c

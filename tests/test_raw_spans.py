@@ -9,12 +9,13 @@ reader's text of a PDF, HWP or HWPX file (or of a text file mixing encodings), w
 from __future__ import annotations
 
 import html
-import zipfile
 from pathlib import Path
 
 import pytest
+from hwpx_build import one_section, para
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pdf_build import korean_canvas
 
 from gongmun.cli import main
 from gongmun.models import Document
@@ -129,19 +130,8 @@ def test_web_pages(lines: list[str], layout: str, charset: str) -> None:
     assert check(doc, raw, data) == records(doc)
 
 
-NS = 'xmlns:hp="http://www.hancom.co.kr/hwpml/2011/paragraph"'
-
-
 def hwpx(lines: list[str]) -> bytes:
-    import io
-
-    paras = "".join(f"<hp:p><hp:run><hp:t>{html.escape(x)}</hp:t></hp:run></hp:p>" for x in lines)
-    xml = f'<?xml version="1.0" encoding="UTF-8"?><hs:sec {NS} xmlns:hs="x">{paras}</hs:sec>'
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("mimetype", "application/hwp+zip")
-        z.writestr("Contents/section0.xml", xml)
-    return out.getvalue()
+    return one_section("".join(para(html.escape(x)) for x in lines))
 
 
 @settings(max_examples=15, deadline=None)
@@ -157,15 +147,8 @@ def test_hwpx_files(lines: list[str]) -> None:
 def pdf(lines: list[str]) -> bytes:
     import io
 
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
-
-    font = "HYSMyeongJo-Medium"
-    pdfmetrics.registerFont(UnicodeCIDFont(font))
     out = io.BytesIO()
-    c = canvas.Canvas(out, invariant=True)
-    c.setFont(font, 11)
+    c = korean_canvas(out, 11)
     for i, line in enumerate(lines):
         c.drawString(60, 780 - 18 * i, line)
     c.showPage()

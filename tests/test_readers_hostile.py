@@ -8,49 +8,22 @@ from __future__ import annotations
 
 import os
 import random
-import zipfile
 from pathlib import Path
 
 import pdf_build
 import pytest
 from bounded import read_bounded
+from hwpx_build import para, section, tbl, tc, write_hwpx
 
 import gongmun
 from gongmun.cli import main
 from gongmun.readers import limits
 
-NS = 'xmlns:hp="http://www.hancom.co.kr/hwpml/2011/paragraph" xmlns:hs="x"'
 MIB = 1024 * 1024
 
 
-def section(body: str) -> str:
-    return f'<?xml version="1.0" encoding="UTF-8"?><hs:sec {NS}>{body}</hs:sec>'
-
-
-def para(text: str) -> str:
-    return f"<hp:p><hp:run><hp:t>{text}</hp:t></hp:run></hp:p>"
-
-
-def tc(row: int, col: int, text: str, rowspan: int = 1, colspan: int = 1) -> str:
-    return (
-        f"<hp:tc><hp:subList>{para(text)}</hp:subList>"
-        f'<hp:cellAddr colAddr="{col}" rowAddr="{row}"/>'
-        f'<hp:cellSpan colSpan="{colspan}" rowSpan="{rowspan}"/></hp:tc>'
-    )
-
-
-def tbl(rows: list[list[str]]) -> str:
-    trs = "".join("<hp:tr>" + "".join(r) + "</hp:tr>" for r in rows)
-    return f"<hp:p><hp:run><hp:tbl>{trs}</hp:tbl></hp:run></hp:p>"
-
-
 def hwpx(tmp_path: Path, members: dict[str, str | bytes], name: str = "t.hwpx") -> Path:
-    f = tmp_path / name
-    with zipfile.ZipFile(f, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
-        z.writestr("mimetype", "application/hwp+zip")
-        for member, data in members.items():
-            z.writestr(member, data)
-    return f
+    return write_hwpx(tmp_path / name, members, compresslevel=1)
 
 
 def exactly(size: int, body: str) -> str:

@@ -6,6 +6,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hwpx_build import para, section, write_hwpx
 from readers_support import (
     FIXTURES,
     SEED000_KEY_LINES,
@@ -21,24 +22,10 @@ from gongmun.errors import InputError
 from gongmun.readers import limits, read_path
 
 HWPX = FIXTURES / "seed000.hwpx"
-NS = 'xmlns:hp="http://www.hancom.co.kr/hwpml/2011/paragraph"'
-
-
-def section(body: str) -> str:
-    return f'<?xml version="1.0" encoding="UTF-8"?><hs:sec {NS} xmlns:hs="x">{body}</hs:sec>'
-
-
-def para(text: str) -> str:
-    return f"<hp:p><hp:run><hp:t>{text}</hp:t></hp:run></hp:p>"
 
 
 def make_hwpx(tmp_path: Path, members: dict[str, str | bytes], name: str = "t.hwpx") -> Path:
-    f = tmp_path / name
-    with zipfile.ZipFile(f, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("mimetype", "application/hwp+zip")
-        for member, data in members.items():
-            z.writestr(member, data)
-    return f
+    return write_hwpx(tmp_path / name, members)
 
 
 # --- the committed fixture --------------------------------------------------------

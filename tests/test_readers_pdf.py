@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pdf_build import CID_FONT, korean_canvas
 from readers_support import (
     FIXTURES,
     SEED000_KEY_LINES,
@@ -27,19 +28,13 @@ from gongmun.errors import InputError
 from gongmun.readers import PAGE_JOIN, read_path
 
 PDF = FIXTURES / "seed000.pdf"
-FONT = "HYSMyeongJo-Medium"
+FONT = CID_FONT
 
 
 def make_pdf(tmp_path: Path, draw: Callable[[Any], None], name: str = "t.pdf", **kw: Any) -> Path:
     """A PDF drawn by ``draw(canvas)`` (call ``showPage`` between pages)."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
-
-    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
     out = tmp_path / name
-    c = canvas.Canvas(str(out), invariant=True, **kw)
-    c.setFont(FONT, 11)
+    c = korean_canvas(str(out), 11, **kw)
     draw(c)
     c.showPage()
     c.save()

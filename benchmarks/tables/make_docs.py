@@ -10,20 +10,22 @@ units with years down the side) and ``x18_pdf_hrules_wrapped.pdf`` (rules only a
 names wrapped over two lines, the unit printed under the table); ``z01_hwpx_rowspan_years.hwpx``
 (years down the side, each over two rows) and ``z02_pdf_aligned_tworow.pdf`` (an unruled
 table with a year over two sub-columns, a rate column); ``w09_hwp_unit_after.hwp`` (an
-HWP 5 table whose unit paragraph follows it). Reuses the canvas and
-HWPX helpers of ``fixtures/tables/make_sources.py``; needs reportlab (``dev`` extra).
+HWP 5 table whose unit paragraph follows it). Built with the shared makers in
+``tests/`` (``hwpx_build``, ``hwp_build``, ``pdf_build``); needs reportlab (``dev`` extra).
 """
 
 from __future__ import annotations
 
 import sys
-import zipfile
 from pathlib import Path
 
 DOCS = Path(__file__).resolve().parent / "docs"
-sys.path.insert(0, str(DOCS.parents[2] / "fixtures" / "tables"))
+sys.path.insert(0, str(DOCS.parents[2] / "tests"))
 
-import make_sources as ms  # noqa: E402
+import hwp_build as hb  # noqa: E402
+from hwpx_build import para, section, tbl, tc, write_hwpx  # noqa: E402
+from pdf_build import CID_FONT as FONT  # noqa: E402
+from pdf_build import korean_canvas  # noqa: E402
 
 
 def pdf_ruled_tworow() -> None:
@@ -31,13 +33,13 @@ def pdf_ruled_tworow() -> None:
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph, Table, TableStyle
 
-    c = ms._canvas(str(DOCS / "x11_pdf_ruled_tworow.pdf"))
-    c.setFont(ms.FONT, 12)
+    c = korean_canvas(str(DOCS / "x11_pdf_ruled_tworow.pdf"))
+    c.setFont(FONT, 12)
     c.drawString(72, 790, "가상 과학기술정보통신부 2026년 예산 요구 현황 (합성 예시)")
-    c.setFont(ms.FONT, 10)
+    c.setFont(FONT, 10)
     c.drawString(72, 765, "<표 1> 세부사업별 예산 요구")
     c.drawString(420, 750, "(단위: 백만원)")
-    style = ParagraphStyle("cell", fontName=ms.FONT, fontSize=10, leading=12)
+    style = ParagraphStyle("cell", fontName=FONT, fontSize=10, leading=12)
     wrapped = Paragraph("초거대 AI 데이터<br/>센터 구축", style)
     data = [
         ["세부사업", "2024년", "2025년", "", "2026년", "증감"],
@@ -52,7 +54,7 @@ def pdf_ruled_tworow() -> None:
         TableStyle(
             [
                 ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
-                ("FONTNAME", (0, 0), (-1, -1), ms.FONT),
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
                 ("SPAN", (0, 0), (0, 1)),
                 ("SPAN", (2, 0), (3, 0)),
                 ("SPAN", (5, 0), (5, 1)),
@@ -67,7 +69,7 @@ def pdf_ruled_tworow() -> None:
 
 
 def pdf_hrules_wrapped() -> None:
-    c = ms._canvas(str(DOCS / "x18_pdf_hrules_wrapped.pdf"))
+    c = korean_canvas(str(DOCS / "x18_pdf_hrules_wrapped.pdf"))
     c.drawString(72, 800, "가상 해양수산부 친환경 해운 투자계획 (합성 예시)")
     c.drawString(72, 780, "<표 5> 사업별 연차 투자계획")
     c.setLineWidth(0.8)
@@ -97,7 +99,6 @@ def pdf_hrules_wrapped() -> None:
 
 
 def hwpx_caption_year() -> None:
-    tc = ms._tc
     first = [
         [tc(0, 0, "사업명"), tc(0, 1, "국비"), tc(0, 2, "민자"), tc(0, 3, "계")],
         [tc(1, 0, "탄소포집 실증 플랜트"), tc(1, 1, "145"), tc(1, 2, "60"), tc(1, 3, "205")],
@@ -110,30 +111,19 @@ def hwpx_caption_year() -> None:
         [tc(2, 0, "’25년"), tc(2, 1, "61"), tc(2, 2, "410"), tc(2, 3, "14.0")],
     ]
 
-    def tbl(rows: list[list[str]], caption: str) -> str:
-        trs = "".join("<hp:tr>" + "".join(r) + "</hp:tr>" for r in rows)
-        cap = (
-            f'<hp:caption side="TOP"><hp:subList>{ms._para(caption)}</hp:subList></hp:caption>'
-            if caption
-            else ""
-        )
-        return f"<hp:p><hp:run><hp:tbl>{cap}{trs}</hp:tbl></hp:run></hp:p>"
-
     body = (
-        ms._para("가상 산업통상자원부 탄소포집 실증 계획 (합성 예시)")
-        + ms._para("□ 2026년 탄소포집 사업비는 305억원이다.")
+        para("가상 산업통상자원부 탄소포집 실증 계획 (합성 예시)")
+        + para("□ 2026년 탄소포집 사업비는 305억원이다.")
         + tbl(first, "&lt;표 1&gt; 사업비 (’26년, 단위: 억원)")
-        + ms._para("□ 연도별 인력양성 실적")
+        + para("□ 연도별 인력양성 실적")
         + tbl(second, "")
     )
-    xml = f'<?xml version="1.0" encoding="UTF-8"?><hs:sec {ms._NS} xmlns:hs="x">{body}</hs:sec>'
-    with zipfile.ZipFile(DOCS / "x12_hwpx_caption_year.hwpx", "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr(zipfile.ZipInfo("mimetype", (2025, 1, 1, 0, 0, 0)), "application/hwp+zip")
-        z.writestr(zipfile.ZipInfo("Contents/section0.xml", (2025, 1, 1, 0, 0, 0)), xml)
+    write_hwpx(
+        DOCS / "x12_hwpx_caption_year.hwpx", {"Contents/section0.xml": section(body)}, fixed=True
+    )
 
 
 def hwpx_rowspan_years() -> None:
-    tc = ms._tc
     rows = [
         [tc(0, 0, "연도"), tc(0, 1, "재원"), tc(0, 2, "예산(억원)"), tc(0, 3, "참여기관(개)")],
         [tc(1, 0, "2024", rowspan=2), tc(1, 1, "국비"), tc(1, 2, "120"), tc(1, 3, "14")],
@@ -141,21 +131,19 @@ def hwpx_rowspan_years() -> None:
         [tc(3, 0, "2025", rowspan=2), tc(3, 1, "국비"), tc(3, 2, "135"), tc(3, 3, "16")],
         [tc(4, 1, "지방비"), tc(4, 2, "90"), tc(4, 3, "11")],
     ]
-    trs = "".join("<hp:tr>" + "".join(r) + "</hp:tr>" for r in rows)
     body = (
-        ms._para("가상 환경부 탄소중립 마을 조성 실적 (합성 예시)")
-        + ms._para("□ 연도별 재원 현황")
-        + f"<hp:p><hp:run><hp:tbl>{trs}</hp:tbl></hp:run></hp:p>"
-        + ms._para("2025년 국비는 135억원이다.")
+        para("가상 환경부 탄소중립 마을 조성 실적 (합성 예시)")
+        + para("□ 연도별 재원 현황")
+        + tbl(rows)
+        + para("2025년 국비는 135억원이다.")
     )
-    xml = f'<?xml version="1.0" encoding="UTF-8"?><hs:sec {ms._NS} xmlns:hs="x">{body}</hs:sec>'
-    with zipfile.ZipFile(DOCS / "z01_hwpx_rowspan_years.hwpx", "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr(zipfile.ZipInfo("mimetype", (2025, 1, 1, 0, 0, 0)), "application/hwp+zip")
-        z.writestr(zipfile.ZipInfo("Contents/section0.xml", (2025, 1, 1, 0, 0, 0)), xml)
+    write_hwpx(
+        DOCS / "z01_hwpx_rowspan_years.hwpx", {"Contents/section0.xml": section(body)}, fixed=True
+    )
 
 
 def pdf_aligned_tworow() -> None:
-    c = ms._canvas(str(DOCS / "z02_pdf_aligned_tworow.pdf"))
+    c = korean_canvas(str(DOCS / "z02_pdf_aligned_tworow.pdf"))
     c.drawString(72, 800, "가상 국가유산청 보수정비 예산 (합성 예시)")
     c.drawString(72, 780, "<표 2> 권역별 예산 및 집행 (단위: 백만원)")
     c.drawString(250, 760, "2024년")
@@ -180,24 +168,21 @@ def pdf_aligned_tworow() -> None:
 
 
 def hwp_unit_after() -> None:
-    sys.path.insert(0, str(DOCS.parents[2] / "tests"))
-    from hwp_build import cell, ctrl, hwp, paragraph, table
-
     rows = [
         ["구분", "’25년", "’26년(안)", "증감"],
         ["해양쓰레기 수거", "21,400", "23,900", "2,500"],
         ["연안 정화선 운영", "8,650", "8,100", "△550"],
         ["합계", "30,050", "32,000", "1,950"],
     ]
-    cells = [cell(r, k, text) for r, row in enumerate(rows) for k, text in enumerate(row)]
+    cells = [hb.cell(r, k, text) for r, row in enumerate(rows) for k, text in enumerate(row)]
     paras = [
-        paragraph("가상 해양환경공단 2026년 사업계획 (합성 예시)"),
-        paragraph("□ 사업별 예산"),
-        paragraph(ctrl(11, "tbl "), controls=[table(4, 4, cells)]),
-        paragraph("(단위: 백만원)"),
-        paragraph("2026년 해양쓰레기 수거 예산은 239억원이다."),
+        hb.paragraph("가상 해양환경공단 2026년 사업계획 (합성 예시)"),
+        hb.paragraph("□ 사업별 예산"),
+        hb.paragraph(hb.ctrl(11, "tbl "), controls=[hb.table(4, 4, cells)]),
+        hb.paragraph("(단위: 백만원)"),
+        hb.paragraph("2026년 해양쓰레기 수거 예산은 239억원이다."),
     ]
-    (DOCS / "w09_hwp_unit_after.hwp").write_bytes(hwp([b"".join(paras)]))
+    (DOCS / "w09_hwp_unit_after.hwp").write_bytes(hb.hwp([b"".join(paras)]))
 
 
 if __name__ == "__main__":
