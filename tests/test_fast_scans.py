@@ -14,6 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from gongmun.extractors.amounts import _AMOUNT as AMOUNT
+from gongmun.extractors.amounts import _amount_matches
 from gongmun.extractors.sections import _CITATION as CITATION
 from gongmun.extractors.sections import citations
 from gongmun.extractors.segments import Segments, segment_start_scan
@@ -125,3 +127,54 @@ def test_citation_lines_equal_the_whole_scan_on_documents(path: Path) -> None:
 @given(citation_texts)
 def test_citation_lines_equal_the_whole_scan_on_generated_text(text: str) -> None:
     _same_citations(text)
+
+
+# --- Amounts are tried only at a run of figure characters before a unit --------------------
+
+AMOUNT_PIECES = (
+    "1",
+    "23",
+    ",",
+    ".",
+    "5,000",
+    "3.5",
+    "십",
+    "백",
+    "천",
+    "조",
+    "억",
+    "만",
+    "원",
+    " ",
+    "\n",
+    "\t",
+    "\u0007",
+    "△",
+    "▽",
+    "△ ",
+    "'",
+    "A",
+    "제",
+    "가",
+    "(",
+    ")",
+    "1조 3,099억원",
+    "15백만원",
+)
+amount_texts = st.lists(st.sampled_from(AMOUNT_PIECES), max_size=30).map("".join)
+
+
+def _same_amounts(text: str) -> None:
+    fast = [(m.span(), m.groupdict()) for m in _amount_matches(text)]
+    assert fast == [(m.span(), m.groupdict()) for m in AMOUNT.finditer(text)]
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
+def test_amount_places_equal_the_whole_scan_on_documents(path: Path) -> None:
+    _same_amounts(_normalized(path))
+
+
+@SETTINGS
+@given(amount_texts)
+def test_amount_places_equal_the_whole_scan_on_generated_text(text: str) -> None:
+    _same_amounts(text)

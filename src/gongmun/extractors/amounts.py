@@ -9,6 +9,7 @@ Three passes, all regex: amounts that carry their unit (``1조 3,099억원``, ``
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import replace
 
 import regex
@@ -62,6 +63,11 @@ _AMOUNT = regex.compile(
     (?P<won>{GAP}원)?
     """,
     regex.X,
+)
+# Where an amount can start: a run of its figure's characters right before a unit (spaces
+# and line breaks between), at the run's start (see _amount_matches).
+_FIGURE_BEFORE_UNIT = regex.compile(
+    r"(?<![\d,.십백천])\d(?>[\d,.십백천]*)(?>[ \t\u0007\n]*)(?=[조억만원])"
 )
 _NOT_MONEY_AFTER = regex.compile(
     r"\s?(?:" + "|".join(regex.escape(w) for w in NOT_MONEY_AFTER_BIG) + r"|[A-Za-z])"
@@ -162,9 +168,39 @@ def _value_of(m: regex.Match[str]) -> int | None:
     return -won if m.group("dec") else won
 
 
+def _amount_matches(text: str) -> Iterator[regex.Match[str]]:
+    """What ``_AMOUNT.finditer(text)`` gives, trying only the places an amount can start.
+
+    An amount's figure (its first group, ``1조``'s 1) is a whole run of figure characters
+    (digits, ``,`` ``.`` 십백천: its look-behind stops it starting inside one) followed,
+    past spaces, by a unit (조억만원); it may open with △ and a space before that run.
+    Those runs are found by one plain scan, and the amount pattern is tried at each in text
+    order from where the last amount ended, as ``finditer`` would: most of a text's
+    figures (dates, counts, page numbers) and all its words are never tried.
+    """
+    end = 0
+    for run in _FIGURE_BEFORE_UNIT.finditer(text):
+        b = run.start()
+        for p in (b - 2, b - 1, b):
+            if p < end or (p < b and not _may_open_decrease(text, p, b)):
+                continue
+            m = _AMOUNT.match(text, p)
+            if m is not None:
+                end = m.end()
+                yield m
+
+
+def _may_open_decrease(text: str, p: int, b: int) -> bool:
+    """Whether a decrease mark at ``p`` may open the figure at ``b``: ``△`` right before
+    it, or ``△`` and one space."""
+    if p < 0 or text[p] not in "△▽":
+        return False
+    return p == b - 1 or text[p + 1].isspace()
+
+
 def _explicit(text: str) -> list[Hit]:
     hits = []
-    for m in _AMOUNT.finditer(text):
+    for m in _amount_matches(text):
         value = _value_of(m)
         if value is None or value == 0:
             continue

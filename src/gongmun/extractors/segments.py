@@ -67,11 +67,9 @@ class Segments:
         self._text = text
         # Every boundary of a scan from the text's start; whether each ends a segment is
         # decided when first asked (most line breaks are never asked about).
-        self._starts: list[int] = []
-        self._ends: list[int] = []
-        for m in SEGMENT_END.finditer(text):
-            self._starts.append(m.start())
-            self._ends.append(m.end())
+        spans = [m.span() for m in SEGMENT_END.finditer(text)]
+        self._starts = [a for a, _ in spans]
+        self._ends = [b for _, b in spans]
         self._closes: list[bool | None] = [None] * len(self._starts)
 
     def _ends_segment(self, k: int) -> bool:
