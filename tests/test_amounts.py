@@ -79,3 +79,27 @@ def test_records_map_back_to_the_raw_text() -> None:
         shown = raw[a.raw_span.start : a.raw_span.end]
         assert shown.replace(" ", "") == a.text.replace(" ", "")
     assert got[1].year == 2024
+
+
+def test_a_row_one_figure_longer_than_its_year_header_keeps_only_its_ends_years() -> None:
+    # Three years and a 증감 over six cells: 2023 has two sub-columns (당초, 수정) the
+    # header lost, so the figures between the first and the last year's are of no year
+    # that is certain; the rate leaving the row (a % unit) must not make it fit.
+    text = (
+        "(단위: 백만원, %)\n2022년 2023년 2024년 증감\n구분 결산\n"
+        "융자 2,300,000 2,230,000 2,330,000 2,007,800 △222,200 △9.96\n"
+    )
+    got = find_amounts(Context(norm=normalize(text)))
+    assert [a.text for a in got][:4] == ["2,300,000", "2,230,000", "2,330,000", "2,007,800"]
+    assert [a.year for a in got] == [2022, None, None, 2024, None]
+    # A stray short number among them could shift the ends: then no year at all.
+    stray = text.replace("2,330,000", "4")
+    assert {a.year for a in find_amounts(Context(norm=normalize(stray)))} == {None}
+    # A row that does fill the header (its 증감 an amount and a rate) keeps its years.
+    fits = text.replace("2,230,000 2,330,000", "2,330,000")
+    assert [a.year for a in find_amounts(Context(norm=normalize(fits)))] == [
+        2022,
+        2023,
+        2024,
+        None,
+    ]

@@ -261,6 +261,42 @@ def test_a_year_that_lost_its_quote_before_a_doubled_one() -> None:
     ]
 
 
+def test_a_space_after_a_bracket_figures_decimal_point_goes() -> None:
+    assert (
+        _repaired("주택기금(10. 1조원), 진흥기금(3. 5억원)")
+        == "주택기금(10.1조원), 진흥기금(3.5억원)"
+    )
+    # Not in a bracket, or not a figure with its unit: a sentence may end on a number.
+    for text in ("2024. 1조원 투자", "(10. 1개 과제)", "(10. 1조 2,000억원)", "(2025. 1조원)"):
+        assert repair_ocr(text) == [], text
+
+
+def test_a_closing_bracket_that_closes_nothing_before_a_unit_is_a_one() -> None:
+    assert _repaired("기준으로 ]조원 이상, (]억원)") == "기준으로 1조원 이상, (1억원)"
+    assert repair_ocr("[별표 1]조원 기준, [1]억원") == []
+
+
+def test_a_figure_cut_by_other_text_between_its_lines_is_doubtful() -> None:
+    # The right column's line was read across the left column's chart labels: 1조 and
+    # 2,000억원 are the halves of 1조 2,000억원, which the lines between cut apart.
+    text = "임대지원(4조 5,087억원), 시장지원(1조\n90 - 0 0 뽀    2.000억원) 등으로 축소"
+    assert [t for _, t in _doubts(text)] == ["1조\n90 - 0 0 뽀    2.000억원"]
+    doc = gongmun.extract_text(text, ocr_text=True)
+    assert [a.text for a in doc.amounts] == ["4조 5,087억원"]
+    assert sum("lines run together" in w.message for w in doc.warnings) == 2
+    # Its rest right on the next line is a line wrap: one figure, not doubtful.
+    assert _doubts("시장지원(1조\n2,000억원) 등으로") == []
+
+
+def test_a_bracket_figure_ending_its_line_keeps_the_sentences_year() -> None:
+    text = (
+        "90222   거는   00 0    - (부처별) 2022년 기준으로 1조원 이상의 순융자를 가진 부처는 "
+        "국토교통부(10.1조원), 중소벤처기업부(2.9조\n0          |        원)가 있음"
+    )
+    doc = gongmun.extract_text(text, ocr_text=True)
+    assert [(a.text, a.year) for a in doc.amounts][1:] == [("10.1조원", 2022), ("2.9조", 2022)]
+
+
 def test_a_decrease_mark_read_as_a_jamo() -> None:
     # △ comes out as ㅅ (or ^ㅅ) before its figure; a jamo never opens a number.
     assert _repaired("증감 ^ㅅ315,400 ㅅ12,000") == "증감 △315,400 △12,000"
@@ -436,6 +472,9 @@ NOISY_TOKENS = st.one_of(
             "('24) 900 -ㆍ('25) 1,200억원",
             "(23~`'27, '25년 70억원)",
             "^ㅅ222,200",
+            "주택기금(10. 1조원)",
+            "기준 ]조원 이상",
+            "시장지원(1조\n90 - 0 뽀   2.000억원)",
             "ㅅ9.96",
             "<그림3> 2024년 부처별 지원 규모          - 사업별로 보면 주택 지원 융자가 크고",
         ]

@@ -76,3 +76,18 @@ def test_clause_year_words(text: str, year: int | None) -> None:
         assert found
         m = found[-1]
         assert (int(m["y4"]) if m["y4"] else 2000 + int(m["y2"])) == year
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("지난해 사업에 ", "지난해"),
+        ("명년에는 ", "명년"),
+        ("지난해 11월부터 ", None),  # the date of a past event
+        ("재작년 ", None),  # two years back: no word of the table
+        ("지난해보다 ", None),  # a comparison
+    ],
+)
+def test_clause_relative_year_words(text: str, word: str | None) -> None:
+    found = [m["rel"] for m in CLAUSE_YEAR.finditer(text) if m["rel"]]
+    assert found == ([word] if word else [])

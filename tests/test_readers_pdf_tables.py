@@ -92,6 +92,61 @@ def test_table_ruled_only_by_horizontal_lines_reads_row_by_row(tmp_path: Path) -
     assert doc.tables[0].caption == "<표 1> 연도별 투자 계획"
 
 
+def _hrules_grouped(c: Any) -> None:
+    c.setFont(FONT, 10)
+    c.drawString(72, 800, "(단위: 억원)")
+    c.setLineWidth(0.8)
+    for y in (790, 770, 650):
+        c.line(72, y, 500, y)
+    for x, h in zip([80, 250, 330], ["구분", "2025년", "2026년"], strict=True):
+        c.drawString(x, 776, h)
+    # Two groups: a heading row of one cell, then its items' value rows (a third of the
+    # body rows are headings).
+    rows = [
+        ["1. 창업 지원"],
+        ["예비창업패키지", "500", "520"],
+        ["초기창업패키지", "300", "310"],
+        ["2. 기술 개발"],
+        ["창업성장기술개발", "700", "750"],
+        ["기술사업화", "120", "130"],
+    ]
+    for i, row in enumerate(rows):
+        indent = 10 if len(row) > 1 else 0
+        for x, cell in zip([80 + indent, 250, 330], row, strict=False):
+            c.drawString(x, 756 - 18 * i, cell)
+
+
+def test_group_headings_between_horizontal_rules_keep_the_table(tmp_path: Path) -> None:
+    raw = read_path(make_pdf(tmp_path, _hrules_grouped))
+    [table] = raw.tables
+    assert table.source == "pdf_hrules"
+    assert table.rows_text()[1] == ("1. 창업 지원", None, None)
+    assert table.rows_text()[2] == ("예비창업패키지", "500", "520")
+    doc = extract_raw(raw)
+    # Read row by row: each figure under its column's year, never the header years.
+    got = [(a.value_krw // 10**8, a.year) for a in doc.amounts]
+    assert got[:4] == [(500, 2025), (520, 2026), (300, 2025), (310, 2026)]
+    assert len(got) == 8
+
+
+def _ruled_box_of_lines(c: Any) -> None:
+    c.setFont(FONT, 10)
+    c.setLineWidth(0.8)
+    for y in (790, 700):
+        c.line(72, y, 500, y)
+    # A boxed note: lines of prose, one of them with a wide gap, is no table.
+    c.drawString(80, 775, "참고 사항")
+    c.drawString(80, 757, "신청 기간")
+    c.drawString(250, 757, "3월 중")
+    c.drawString(80, 739, "문의처는 담당 부서로 연락 바랍니다.")
+    c.drawString(80, 721, "세부 사항은 공고문을 참고하기 바랍니다.")
+
+
+def test_prose_between_horizontal_rules_stays_prose(tmp_path: Path) -> None:
+    raw = read_path(make_pdf(tmp_path, _ruled_box_of_lines))
+    assert raw.tables == ()
+
+
 def _aligned(c: Any) -> None:
     c.setFont(FONT, 10)
     c.drawString(72, 800, "□ 지역별 지원 현황")

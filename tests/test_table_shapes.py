@@ -7,6 +7,8 @@ import dataclasses
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from gongmun.doc.aligned_text import find_aligned_tables
 from gongmun.doc.columns import label_year, year_in
 from gongmun.doc.tables import table_from_rows
@@ -315,3 +317,42 @@ def test_cells_parted_by_pipes_without_the_outer_ones() -> None:
     assert _years("보도자료 | 2025. 3. 4. | 산업부\n2025년 예산은 30억원이다.\n") == [
         (30 * E, 2025)
     ]
+
+
+ROWS = "국비 1,200 1,300\n지방비 300 310\n"
+BY_YEAR = [(1200 * E, 2024), (1300 * E, 2025), (300 * E, 2024), (310 * E, 2025)]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "(억원) 2024 2025",  # the corner cell's unit over the years
+        "(단위: 억원) 2024 2025",  # a unit statement as the corner cell
+        "□ 재원별 예산 (억원) 2024 2025",  # a heading holding the header: no text table
+        "(억 원) 2024 2025",  # 원 spaced off its unit
+        "(단위: 백만 원) 2024 2025",
+    ],
+)
+def test_years_after_a_unit_head_columns_and_are_no_amounts(header: str) -> None:
+    got = _years(f"{header}\n{ROWS}")
+    unit = M if "백만" in header else E
+    assert got == [(v // E * unit, y) for v, y in BY_YEAR]
+
+
+def test_a_header_of_years_away_from_its_rows_still_gives_no_amounts() -> None:
+    text = "(억원) 2024 2025\n총 사업비는 다음과 같다.\n국비 사업 1,200 1,300\n"
+    assert all(v not in (2024 * E, 2025 * E) for v, _ in _years(text))
+
+
+def test_figures_after_a_unit_that_are_no_rising_years_stay_amounts() -> None:
+    # Only two or more bare rising years read as column headers.
+    assert [v for v, _ in _years("국비(억원) 1,200 1,300\n")] == [1200 * E, 1300 * E]
+    assert [v for v, _ in _years("국비(억원) 2025 1,300\n")] == [2025 * E, 1300 * E]
+
+
+@pytest.mark.parametrize(
+    ("unit", "won"), [("(단위: 억 원)", E), ("(단위: 백만 원)", M), ("(단위 : 천 원, %)", 10**3)]
+)
+def test_a_unit_with_a_space_before_won_is_one_unit(unit: str, won: int) -> None:
+    got = _years(f"{unit}\n구분 2024 2025\n{ROWS}")
+    assert got == [(v // E * won, y) for v, y in BY_YEAR]

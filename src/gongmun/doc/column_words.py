@@ -21,6 +21,19 @@ MONEY_UNITS: Final[dict[str, int]] = {
     "조원": 10**12,
 }
 
+# The money units as a regex alternation, longest first, where a space may stand before
+# 원 as documents often write it (``(단위: 억 원)``, ``(백만 원)``). Look a match up in
+# MONEY_UNITS with :func:`unit_word`.
+MONEY_UNIT_ALT: Final[str] = "|".join(
+    u[:-1] + r"\s?원" if len(u) > 1 else u for u in sorted(MONEY_UNITS, key=len, reverse=True)
+)
+
+
+def unit_word(written: str) -> str:
+    """A unit as MONEY_UNITS and NON_MONEY_UNITS spell it: ``억 원`` → ``억원``."""
+    return "".join(written.split())
+
+
 # Units that make figures no money, by what they say: ``rate`` for rates and shares (%),
 # ``count`` for things counted, sizes and durations (개, 명, ㎡, 개월). One list for every
 # reader of a unit: a table's header cells and unit statements (doc.columns) and the

@@ -27,6 +27,7 @@ from gongmun.doc.column_words import (
     COUNT_UNITS,
     COUNTED_UNITS,
     DIFF_HEADERS,
+    MONEY_UNIT_ALT,
     MONEY_UNITS,
     NAME_HEADERS,
     NON_MONEY_UNITS,
@@ -35,13 +36,14 @@ from gongmun.doc.column_words import (
     STAGE_WORDS,
     TOTAL_HEADERS,
     TOTAL_ROWS,
+    unit_word,
 )
 from gongmun.doc.tables import Cell, Table
 from gongmun.extractors.years import QUOTES, resolve_two_digit
 
 ColumnKind = Literal["label", "name", "value", "diff", "total", "rate", "count", "period"]
 
-_MONEY_ALT = "|".join(sorted(MONEY_UNITS, key=len, reverse=True))
+_MONEY_ALT = MONEY_UNIT_ALT
 _COUNT_ALT = "|".join(regex.escape(u) for u in sorted(COUNT_UNITS, key=len, reverse=True))
 # A unit statement: (단위: 백만원, %), [단위 : 억원], 단위:억원.
 UNIT_STATEMENT: Final = regex.compile(
@@ -85,16 +87,19 @@ def squeeze(text: str) -> str:
 
 
 _UNIT_PARTS = regex.compile(r"[,·/\s]+")
+# 억 원, 백만 원: one unit written with a space before 원.
+_SPACED_WON = regex.compile(r"(?<=[십백천만억조])\s+(?=원)")
 
 
 def units_of(statement: str) -> list[str]:
     """The units a unit statement lists, in order.
 
-    >>> units_of("(단위 : 억원, %)"), units_of("[단위: 백만원]"), units_of("(억원)")
+    >>> units_of("(단위 : 억원, %)"), units_of("[단위: 백만원]"), units_of("(억 원)")
     (['억원', '%'], ['백만원'], ['억원'])
     """
     m = UNIT_STATEMENT.search(statement)
     body = m.group("units") if m is not None else statement.strip().strip("()[]<>")
+    body = _SPACED_WON.sub("", body)
     out = []
     for part in _UNIT_PARTS.split(body):
         part = part.strip("()[]<> ")
@@ -150,7 +155,7 @@ def is_total_label(text: str) -> bool:
 def _last_unit(text: str) -> str | None:
     """The last unit in parentheses in ``text`` (``지원액(억원)`` → ``억원``)."""
     found = _HEADER_UNIT.findall(text)
-    return found[-1] if found else None
+    return unit_word(found[-1]) if found else None
 
 
 def _has_any(text: str, words: tuple[str, ...]) -> bool:

@@ -419,12 +419,24 @@ def _is_header(line: str) -> bool:
     s = line.strip()
     if not s or len(s) > _HEADER_MAX or _SENTENCE.search(s):
         return False
-    if (_HEADING.match(s) and not s.startswith("-")) or _CAPTION.match(s) or _unit_line(s):
+    if (_HEADING.match(s) and not s.startswith("-")) or _CAPTION.match(s):
         return False
+    if _unit_line(s):
+        return _unit_over_years(s)
     tokens = s.split()
     if any(is_figure(t) and not _YEARISH.match(t) for t in tokens):
         return False
     return len(tokens) >= 2
+
+
+def _unit_over_years(line: str) -> bool:
+    """A unit statement followed by column years only: ``(단위: 억원) 2024 2025`` is the
+    header row, its statement the corner cell (never a unit line above the table)."""
+    unit = _unit_line(line)
+    if unit is None or not line.strip().startswith(unit):
+        return False
+    years = line.strip()[len(unit) :].split()
+    return len(years) >= 2 and all(_YEARISH.match(t) for t in years)
 
 
 def _flat(lines: list[_Line], i: int) -> tuple[Table | None, int]:
@@ -460,6 +472,8 @@ def _flat(lines: list[_Line], i: int) -> tuple[Table | None, int]:
             cells.append(Cell(row, 1 + k2, t, start=a, end=b))
     first_line = heads[0] if heads else i
     caption, unit, _, _ = _around(lines, first_line, j - 1)
+    if unit is None and heads and _unit_over_years(lines[heads[0]].text):
+        unit = _unit_line(lines[heads[0]].text)
     table = Table(
         tuple(cells),
         n_header_rows + len(rows),

@@ -17,9 +17,11 @@ from gongmun.doc.column_words import (
     COUNTED_UNITS,
     CURRENT_STAGES,
     DIFF_HEADERS,
+    MONEY_UNIT_ALT,
     MONEY_UNITS,
     RATE_HEADERS,
     REQUEST_STAGES,
+    unit_word,
 )
 from gongmun.doc.columns import UNIT_STATEMENT, units_of
 from gongmun.extractors.amount_tables import PAYERS
@@ -31,10 +33,17 @@ from gongmun.extractors.years import year_of_match
 _FIGURE = regex.compile(rf"(?<![\w.,'△▽/-])(?P<dec>[△▽]\s?)?(?P<num>{NUMBER})(?![\w.,%/-])")
 
 # Units stated once for the figures after them: (예산규모, 억원), 지원예산(억원), (단위: 백만원, %).
-_UNIT_ALT = "|".join(sorted(MONEY_UNITS, key=len, reverse=True))
+# (억 원) is one unit, never a label 억 before the unit 원.
+_UNIT_ALT = MONEY_UNIT_ALT
 _INLINE_UNIT = regex.compile(
-    rf"\((?:(?P<label>[^()\n]{{0,30}}?)(?<![\d.,]\s?)(?:[,:]\s*|\s))?(?P<unit>{_UNIT_ALT})\)"
+    rf"\((?:(?P<label>[^()\n]{{0,30}}?)(?<![\d.,]\s?|[십백천만억조])(?:[,:]\s*|\s))?"
+    rf"(?P<unit>{_UNIT_ALT})\)"
 )
+# Column headers right after a unit: two or more bare years, rising (``(억원) 2024 2025``).
+_BARE_YEAR = regex.compile(r"(?:19|20)\d{2}")
+_HEADER_YEARS_MIN = 2
+# Years of adjacent columns are at most this far apart (2020 2025 2030 plans).
+_HEADER_YEAR_STEP = 10
 _HEADER_YEAR = regex.compile(r"[\[(]\s*'\s?(?P<two>\d{2})\s*[\])]|(?P<four>(?:19|20)\d{2})\s*년")
 _CAPTION = regex.compile(r"^\s*[<\[〈]\s*(?P<kind>그림|표|도표|차트)\s*\d*")
 # A caption anywhere in a line: PDF readers run a figure's caption into the paragraph beside it.
@@ -136,7 +145,7 @@ def inline_units(text: str, taken: list[Hit], doc_year: int | None) -> list[Hit]
     units = list(_INLINE_UNIT.finditer(text))
     newline = -1
     for k, m in enumerate(units):
-        unit = MONEY_UNITS[m.group("unit")]
+        unit = MONEY_UNITS[unit_word(m.group("unit"))]
         if newline < m.end():
             # Found once per line, not once per unit: a search from each of many units
             # on one long line would cross the rest of it every time.
@@ -149,7 +158,8 @@ def inline_units(text: str, taken: list[Hit], doc_year: int | None) -> list[Hit]
             line_end = units[k + 1].start()
         if _is_chart_run(text, m, line_end):
             continue
-        rest_start = m.end()
+        # A unit over column years heads a table: the years are no amounts.
+        rest_start = after_header_years(text, m.end(), line_end)
         year: int | None = None
         pos = rest_start
         for f in _FIGURE.finditer(text, rest_start, line_end):
@@ -167,6 +177,27 @@ def inline_units(text: str, taken: list[Hit], doc_year: int | None) -> list[Hit]
             hits.append(Hit(f.start(), f.end(), value, bool(f.group("dec")), True, year, False))
             year = None
     return untaken(hits, taken)
+
+
+def after_header_years(text: str, start: int, end: int) -> int:
+    """Where the figures after a unit start once the column years heading them are
+    passed: ``(억원) 2024 2025 …`` names two columns, it gives no 2024억원. The years are
+    bare, rising and at least :data:`_HEADER_YEARS_MIN`; else ``start`` itself.
+
+    >>> after_header_years("(억원) 2024 2025", 4, 14), after_header_years("(억원) 2024 120", 4, 13)
+    (14, 4)
+    """
+    pos = start
+    seen: list[int] = []
+    for f in _FIGURE.finditer(text, start, end):
+        num = f.group("num")
+        if f.group("dec") or not _BARE_YEAR.fullmatch(num) or text[pos : f.start()].strip():
+            break
+        if seen and not seen[-1] < int(num) <= seen[-1] + _HEADER_YEAR_STEP:
+            break
+        seen.append(int(num))
+        pos = f.end()
+    return pos if len(seen) >= _HEADER_YEARS_MIN else start
 
 
 def _is_chart_run(text: str, m: regex.Match[str], line_end: int) -> bool:
@@ -291,6 +322,10 @@ def _table_cells(
                 points and _DIFF_HEADER.fullmatch(row.strip())
             ):
                 on = False
+        # The row's cells are counted before its rates go: under 2022년 2023년 2024년 증감,
+        # 2,300,000 2,230,000 2,330,000 2,007,800 △222,200 △9.96 is one figure too many
+        # (a year over two sub-columns whose header OCR lost), not a 증감 and its rate.
+        n_cells = len(cs)
         cs = [c for c in cs if not (skip_decimals and c.group("num") and "." in c.group("num"))]
         if not cs:
             continue
@@ -299,9 +334,12 @@ def _table_cells(
         if len(cs) == 1 and last_single == "figure" and _is_second_value(cs[0]):
             col -= 1
         # A whole row on one line must fill the header's columns, else its years are unknown.
-        known = len(cs) < 3 or _fits(len(cs), columns)
-        for c in cs:
+        known = len(cs) < 3 or _fits(n_cells, columns)
+        ends = None if known or col else _row_ends(cs, columns)
+        for k, c in enumerate(cs):
             year = columns[col] if known and 0 <= col < len(columns) else None
+            if ends is not None:
+                year = ends[k]
             if not columns:
                 year = row_year
             elif by_column is not None:
@@ -317,6 +355,27 @@ def _table_cells(
                 )
         last_single = "figure" if len(cs) == 1 and not _is_second_value(cs[0]) else "other"
     return hits
+
+
+def _row_ends(cs: list[regex.Match[str]], columns: list[int | None]) -> list[int | None] | None:
+    """Years of a row with more money figures than its header has year columns: the
+    first figure is the first year's and the last before the 증감 the last year's, however
+    the extra sub-columns sit between; the ones between have no year that is certain.
+    None when the row's figures are not all alike (thousands-grouped), as a stray mark
+    read as a digit would shift its ends.
+
+    >>> _row_ends(list(_CELL.finditer("2,300 2,230 2,330 2,007 △222")), [2022, 2023, 2024, None])
+    [2022, None, None, 2024, None]
+    """
+    years = [y for y in columns if y is not None]
+    money = cs[:-1] if columns and columns[-1] is None else cs
+    if len(years) < 2 or len(money) <= len(years) or sorted(set(years)) != years:
+        return None
+    if not all(c.group("num") and "," in c.group("num") for c in money):
+        return None
+    out: list[int | None] = [None] * len(cs)
+    out[0], out[len(money) - 1] = years[0], years[-1]
+    return out
 
 
 def _column_major(
@@ -372,11 +431,13 @@ def _header_units(text: str, a: int, b: int) -> list[str]:
         # A unit in a header cell is in parentheses: most lines are told so at once.
         return []
     u = _INLINE_UNIT.search(line)
-    if u is None or len(line.strip()) > 60 or _FIGURE.search(text, a + u.end(), b):
+    if u is None or len(line.strip()) > 60:
+        return []
+    if _FIGURE.search(text, after_header_years(text, a + u.end(), b), b):
         return []
     if _SENTENCE_WORDS.search(line):
         return []
-    return [u.group("unit")]
+    return [unit_word(u.group("unit"))]
 
 
 def _is_second_value(cell: regex.Match[str]) -> bool:
@@ -579,6 +640,7 @@ def overlaps(h: Hit, others: list[Hit]) -> bool:
 
 __all__ = [
     "Hit",
+    "after_header_years",
     "arrows",
     "funding_splits",
     "inline_units",

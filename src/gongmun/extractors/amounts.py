@@ -275,8 +275,9 @@ def _line_label_year(text: str, pos: int, doc_year: int | None) -> int | None:
 
 
 def _in_list_parens(text: str, h: Hit) -> bool:
-    """Whether the amount is a list item's figure in parentheses: 국토교통부(10.1조원)."""
-    return text[h.start - 1 : h.start] == "(" and text[h.end : h.end + 1] in (")", "")
+    """Whether the amount is a list item's figure in parentheses: 국토교통부(10.1조원), or
+    one the bracket opens at a line's end (중소벤처기업부(2.9조 / 원): OCR put text between)."""
+    return text[h.start - 1 : h.start] == "(" and text[h.end : h.end + 1] in (")", "", "\n")
 
 
 def _qualify(text: str, h: Hit) -> tuple[Qualifier | None, str | None]:

@@ -50,13 +50,46 @@ class Step:
     ocr: bool = False
 
 
-@dataclass(frozen=True, slots=True)
 class StepRecord:
-    """What one step changed: how many edits and where in the raw input (None: unmappable)."""
+    """What one step changed: how many edits and where in the raw input (None: unmappable).
 
-    name: str
-    edits: int
-    raw_spans: tuple[tuple[int, int] | None, ...]
+    The raw spans are worked out when first read (``gongmun normalize --explain``): the
+    extractors never read them, and a fold of thousands of characters has as many.
+    """
+
+    __slots__ = ("_raw_spans", "_where", "edits", "name")
+
+    def __init__(
+        self,
+        name: str,
+        edits: int,
+        where: tuple[tuple[OffsetMap, Sequence[Edit]], ...] = (),
+    ) -> None:
+        self.name = name
+        self.edits = edits
+        self._raw_spans: tuple[tuple[int, int] | None, ...] | None = None
+        # (map from the step's input to the raw text, the step's edits), one per pass.
+        self._where = where
+
+    @property
+    def raw_spans(self) -> tuple[tuple[int, int] | None, ...]:
+        """Where each edit is in the raw input, in order (None: it has no exact place)."""
+        if self._raw_spans is None:
+            self._raw_spans = tuple(
+                offsets.to_source(e.start, e.end) for offsets, edits in self._where for e in edits
+            )
+        return self._raw_spans
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, StepRecord):
+            return NotImplemented
+        return (self.name, self.edits, self.raw_spans) == (other.name, other.edits, other.raw_spans)
+
+    def __hash__(self) -> int:
+        return hash((self.name, self.edits, self.raw_spans))
+
+    def __repr__(self) -> str:
+        return f"StepRecord(name={self.name!r}, edits={self.edits!r}, raw_spans={self.raw_spans!r})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,13 +210,14 @@ def normalize(raw: str, keep: Sequence[tuple[int, int]] = (), ocr: OcrText = Fal
             text, step_map = apply_edits(text, edits)
             if step.idempotent:
                 quiet[step.name] = text
-            before = offsets
+            record = StepRecord(step.name, len(edits), where=((offsets, edits),))
+            records.append(record)
             offsets = offsets.then(step_map)
-            spans = tuple(_raw_of(before, e) for e in edits)
-            records.append(StepRecord(step.name, len(edits), spans))
             if step.drops:
                 dropped.extend(
-                    Dropped(step.name, s[0], s[1], raw[s[0] : s[1]]) for s in spans if s is not None
+                    Dropped(step.name, s[0], s[1], raw[s[0] : s[1]])
+                    for s in record.raw_spans
+                    if s is not None
                 )
         if text == before_pass:
             break
@@ -202,14 +236,10 @@ def _merge_records(records: list[StepRecord]) -> tuple[StepRecord, ...]:
         merged[r.name] = (
             r
             if old is None
-            else StepRecord(r.name, old.edits + r.edits, old.raw_spans + r.raw_spans)
+            else StepRecord(r.name, old.edits + r.edits, where=old._where + r._where)
         )
     order = {s.name: i for i, s in enumerate(STEPS)}
     return tuple(sorted(merged.values(), key=lambda r: order[r.name]))
-
-
-def _raw_of(offsets: OffsetMap, edit: Edit) -> tuple[int, int] | None:
-    return offsets.to_source(edit.start, edit.end)
 
 
 __all__ = [

@@ -60,6 +60,8 @@ _NUMBER_TOKENS = regex.compile(_NUMBER_TOKEN)
 _UNIT_END = regex.compile(r"[(\[]\s*단\s?위\s*[:：]?[^()\[\]\n]{1,30}[)\]][ \t]*$")
 _WORD_START = regex.compile(r"[ \t]*[^\W\d_]")
 _ENDS_NUMBER = regex.compile(rf"{_NUMBER_TOKEN}[ \t]*$")
+# The characters other than digits a number token can end in (see _NUMBER_TOKEN).
+_FIGURE_END_CHARS: Final = frozenset(",.%)]")
 _TOC_ENDS = regex.compile(r"(?:[·.…‥]{3,}|-{4,})[ \t]*\d*[ \t]*$", regex.MULTILINE)
 _TOC_LINE = regex.compile(r"(?:[·.…‥]{3,}|-{4,})\s*\d*\s*$")
 # A markdown table row (| 구분 | 사업명 | '25년 예산 |) and a header line naming two years
@@ -151,6 +153,10 @@ def is_table_row(line: str) -> bool:
 def _figure_row(line: str) -> bool:
     """A line ending in a standalone figure after another one: a table row of figures."""
     tail = line[-_TAIL:]
+    end = tail.rstrip(" \t")[-1:]
+    if not (end.isdigit() or end in _FIGURE_END_CHARS):
+        # A figure ends in a digit, a separator, ``%`` or a bracket (most lines fail here).
+        return False
     return _ENDS_NUMBER.search(tail) is not None and len(_NUMBER_TOKENS.findall(tail)) >= 2
 
 
@@ -232,6 +238,16 @@ class _Unit:
 def _may_end_date(last: str) -> bool:
     """Whether a line ending in ``last`` can match ``_DATE_END`` (a cheap test first)."""
     return last in ".월일)" or last.isdigit() or last.isspace()
+
+
+def _ends_date(line: str) -> bool:
+    """The line ends in a date (``2025. 5. 12.(월)``, ``2025년 5월``): every date holds
+    a ``.`` or a ``년``, so a line with neither is not searched."""
+    return (
+        _may_end_date(line[-1])
+        and ("." in line or "년" in line)
+        and _DATE_END.search(line) is not None
+    )
 
 
 def _open_ending(line: str) -> bool:
@@ -356,7 +372,7 @@ def _decide(
         # 가 사업 38,200 41,000 / 나 사업 25,610 27,300: rows of a table of two figure
         # columns (나 opening the next row is no particle continuing the first).
         return None
-    if ends_sentence(left) or (_may_end_date(left[-1]) and _DATE_END.search(left)):
+    if ends_sentence(left) or _ends_date(left):
         return None
     first = right.split(maxsplit=1)[0].rstrip(",.")
     evidence = (

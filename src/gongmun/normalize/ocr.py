@@ -13,7 +13,8 @@ Repairs, each one for one or a small insertion, so offsets stay exact:
 ``separators``  ``3.099억원`` → ``3,099억원``, ``1.,910억`` → ``1,910억``,
                 ``2.300.000`` → ``2,300,000`` (``3,497.3억`` is a decimal and stays);
                 ``['22] 1.615 ['23] 1,910`` → ``1,615`` (a row of comma-grouped integers)
-``digits``      ``5O0억원`` → ``500억원``, ``l,500억`` → ``1,500억``
+``digits``      ``5O0억원`` → ``500억원``, ``l,500억`` → ``1,500억``, `` ]조원`` → `` 1조원``
+``decimals``    ``(10. 1조원)`` → ``(10.1조원)`` (a space after a bracket figure's decimal point)
 ``units``       ``110익원`` → ``110억원``, ``3억윈`` → ``3억원``, ``1초 3,099억`` → ``1조 3,099억``
                 ``(단위: 소원)`` → ``(단위: 조원)``
 ``year_quotes`` ``(24.10월~)`` → ``('24.10월~)``, ``"25.4월`` → ``'25.4월``,
@@ -235,6 +236,19 @@ _RULES: Final[tuple[_Rule, ...]] = (
     _Rule("separators", _LONE_DOTTED, _sibling_separator),
     _Rule("digits", _DIGITS, _sub("num", DIGIT_LOOKALIKES)),
     _Rule(
+        "digits",
+        # 기준으로 ]조원 이상: a bracket that closes nothing, right before a unit, is a 1.
+        regex.compile(r"(?<=[ (])\](?=[조억]원)"),
+        lambda m: [Edit(m.start(), m.end(), "1")],
+    ),
+    _Rule(
+        "decimals",
+        # 주택도시기금(10. 1조원): a space read after the decimal point of a bracket's figure
+        # (a bracket never opens on a number ending a sentence).
+        regex.compile(r"(?<=\(\d{1,3}\.)[ ](?=\d{1,2}[ ]?[조억]원?(?![ ]?\d))"),
+        lambda m: [Edit(m.start(), m.end(), "")],
+    ),
+    _Rule(
         "units",
         regex.compile(r"(?<=\d[ ]?)(?P<u>[역얼익])(?=[ ]?[원윈월]|[^\p{Hangul}]|$)", regex.M),
         _sub("u", UNIT_MISREADS),
@@ -419,6 +433,17 @@ _DOUBTFUL: Final[tuple[tuple[str, regex.Pattern[str]], ...]] = (
         ),
     ),
     (
+        # ``지원(1조`` / ``90 - 0 뽀 2,000억원)``: a figure cut at a line's end in a bracket
+        # and its rest after other text on the lines below (a column read across): the
+        # pieces are no figures of their own, and what stood between is unknown.
+        "a figure cut at a line's end, its rest after other text below (lines run together)",
+        regex.compile(
+            r"(?<=\()\d{1,3}(?:\.\d{1,2})?[ ]?조[ \t]*\n"
+            r"(?:[^\n()]{0,200}\n){0,2}[^\n()]{0,200}?[^\d\s.,()][^\n()]{0,200}?[ \t]"
+            r"\d{1,3}(?:[.,]{1,2}\d{3})?[ ]?[억역얼익]원?(?=\))"
+        ),
+    ),
+    (
         # ``1억 UPH급`` read as ``1억 내커급``: a count before a class word, not money.
         "a count before a class word ending in 급 (1억 UPH급), not money",
         regex.compile(r"(?<![\d.,])\d[\d.,]*[ ]?[조억만](?![ ]?원)[ ]?[^\s\d]{1,4}급"),
@@ -488,7 +513,7 @@ def repair_ocr(text: str) -> list[Edit]:
     "총 3,099억원, 1,910억원, 110억원('24.10월~)"
     """
     if "단" not in text and not any(
-        c.isdigit() or c in SQUARE_LOOKALIKES or c in CIRCLE_LOOKALIKES for c in text
+        c.isdigit() or c == "]" or c in SQUARE_LOOKALIKES or c in CIRCLE_LOOKALIKES for c in text
     ):
         return []
     out: list[Edit] = []

@@ -265,12 +265,19 @@ def _cuts_words(rules: Sequence[tuple[float, float, float]], words: Sequence[Wor
 
 
 def _labelled(table: Table) -> bool:
-    """A table's body rows mostly have a first cell and another one beside it."""
+    """A table's body rows mostly have a first cell and another one beside it. A group
+    heading (one filled cell, ``1. 창업 지원``) right above such a value row counts with
+    them: budget sheets set their groups that way, prose between rules never does."""
     body = [table.row_cells(r) for r in range(table.header_rows, table.n_rows)]
     if not body:
         return False
-    good = sum(1 for cells in body if len(cells) >= 2 and cells[0].col == 0)
-    return good * 5 >= len(body) * 4
+    valued = [len(cells) >= 2 and cells[0].col == 0 for cells in body]
+    headings = sum(
+        1 for cells, below in zip(body, valued[1:], strict=False) if len(cells) == 1 and below
+    )
+    good = sum(valued)
+    # Headings never outnumber the value rows they head.
+    return good > headings and (good + headings) * 5 >= len(body) * 4
 
 
 def _inside(w: Word, box: Box) -> bool:

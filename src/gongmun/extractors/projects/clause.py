@@ -13,6 +13,8 @@ from typing import Final
 
 import regex
 
+from gongmun.extractors.projects.words import RELATIVE_YEAR_ALT
+
 # How far back from an amount its clause may reach: a sentence's opening words.
 CLAUSE_REACH: Final = 90
 
@@ -46,7 +48,8 @@ CLAUSE_YEAR = regex.compile(
     r"(?:(?<![\d~∼.'’‘`])(?P<y4>(?:19|20)\d{2})|(?<![\d~∼])['’‘`](?P<y2>\d{2}))\s*년(?:도)?"
     r"(?!\s*(?:[~∼\d]|" + "|".join(regex.escape(w) for w in _NOT_FRAME_AFTER) + r"))"
     r"(?!\s*(?:에\s*)?\p{Hangul}{1,5}(?:한|된|던)(?=\s))"
-    r"|(?<![\p{Hangul}])(?P<rel>올해|금년|내년)(?!\s*(?:까지|부터|대비|보다))"
+    # "지난해 11월부터": a date of a past event, not a frame.
+    rf"|(?<![\p{{Hangul}}])(?P<rel>{RELATIVE_YEAR_ALT})(?!\s*(?:까지|부터|대비|보다|\d{{1,2}}\s*월))"
 )
 
 # A year right after the amount, before its verb: "50억원을 내년에 투입", "80억원을
@@ -54,7 +57,7 @@ CLAUSE_YEAR = regex.compile(
 YEAR_AFTER = regex.compile(
     r"\s*(?:을|를|이|가|은|는)?\s*"
     r"(?:(?:(?P<y4>(?:19|20)\d{2})|['’‘`](?P<y2>\d{2}))\s*년(?:도)?\s*(?:에|중에?)"
-    r"|(?P<rel>올해|금년|내년)(?:에|중에?)?)\s"
+    rf"|(?P<rel>{RELATIVE_YEAR_ALT})(?:에|중에?)?)\s"
 )
 # How far after an amount its year may end.
 YEAR_AFTER_REACH: Final = 16

@@ -20,10 +20,11 @@ from gongmun.extractors.projects.clause import (
     YEAR_AFTER_REACH,
     clause_start,
 )
+from gongmun.extractors.projects.words import RELATIVE_YEAR_ALT, RELATIVE_YEARS
 from gongmun.models import Amount, FundingShare, Period, Span
 
 # Small patterns used below, compiled once.
-_RELATIVE_YEAR_END = regex.compile(r"(올해|금년|내년)\s*$")
+_RELATIVE_YEAR_END = regex.compile(rf"(?<![\p{{Hangul}}])({RELATIVE_YEAR_ALT})\s*$")
 _NEWLINE = regex.compile("\n")
 
 # "2020년도 편성된 예산안은": the year a budget sentence is about.
@@ -68,21 +69,14 @@ class Figures:
         # The year a budget article is about: 내년 in the text means the frame is next year.
         self.budget_year = int(budget["y"]) if budget else None
         self.relative_years: dict[str, int] = {}
+        this_year: int | None = doc_year
         if self.budget_year is not None:
             ahead = "내년" in text
             this_year = self.budget_year - 1 if ahead else self.budget_year
-            self.relative_years = {
-                "올해": this_year,
-                "금년": this_year,
-                "내년": this_year + 1,
-            }
-        elif doc_year is not None:
-            # Without a budget frame, 올해 is the year the document was issued.
-            self.relative_years = {
-                "올해": doc_year,
-                "금년": doc_year,
-                "내년": doc_year + 1,
-            }
+        if this_year is not None:
+            # Without a budget frame, 올해 is the year the document was issued; 지난해
+            # and 내년 count from it (words.RELATIVE_YEARS).
+            self.relative_years = {w: this_year + d for w, d in RELATIVE_YEARS.items()}
         self.fiscal_year = self.budget_year or _opening_year(text)
         self.amounts = sorted(amounts, key=lambda a: a.span.start)
         self.periods = sorted(periods, key=lambda p: p.span.start)

@@ -103,6 +103,19 @@ CATEGORY_NAMES: Final[frozenset[str]] = frozenset(
     }
 )
 
+# Words naming a year by its distance from the year the document is about (its budget
+# year, else its own): 지난해 80억원 is that year − 1's figure, 내년 50억원 year + 1's.
+RELATIVE_YEARS: Final[dict[str, int]] = {
+    "올해": 0,
+    "금년": 0,
+    "내년": 1,
+    "명년": 1,
+    "지난해": -1,
+    "작년": -1,
+}
+# The same words as a regex alternation, longest first.
+RELATIVE_YEAR_ALT: Final[str] = "|".join(sorted(RELATIVE_YEARS, key=lambda w: (-len(w), w)))
+
 # Sentence adverbs that can open the phrase before a name: never part of it.
 LEADING_WORDS: Final[tuple[str, ...]] = (
     "이",
@@ -122,6 +135,9 @@ LEADING_WORDS: Final[tuple[str, ...]] = (
     "올해",
     "내년",
     "금년",
+    "명년",
+    "지난해",
+    "작년",
     "오는",
     "지난",
     "및",
