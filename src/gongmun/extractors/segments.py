@@ -58,9 +58,11 @@ def segment_start_scan(text: str, pos: int, floor: int) -> int:
 class Segments:
     """The sentence boundaries of one text, found once (see :func:`segment_start_scan`).
 
-    >>> s = Segments("2024년 예산은 늘었다. 올해 100억원")
-    >>> s.start(20, 0), s.start(20, 15), s.start(5, 0)
-    (13, 15, 0)
+    >>> text = "2024년 예산은 늘었다. 올해 100억원"
+    >>> s = Segments(text)
+    >>> pos = text.index("100")
+    >>> text[s.start(pos, 0) :], s.start(pos, 15), s.start(5, 0)
+    (' 올해 100억원', 15, 0)
     """
 
     def __init__(self, text: str) -> None:
