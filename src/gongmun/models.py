@@ -223,8 +223,8 @@ class Table(_Record):
 
     index: Count = Field(description="Position in `Document.tables` (reading order).")
     source: str = Field(
-        description="pdf_ruled, pdf_hrules, pdf_aligned, hwpx, hwp, html, markdown, "
-        "text_aligned or text_flat."
+        description="pdf_ruled, pdf_hrules, pdf_aligned, ocr_ruled (a scan's ruled table), "
+        "hwpx, hwp, html, markdown, text_aligned or text_flat."
     )
     caption: str | None = None
     unit: str | None = Field(default=None, description="The unit statement: (단위: 억원).")

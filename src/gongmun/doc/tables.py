@@ -21,6 +21,7 @@ SOURCES: Final = frozenset(
         "pdf_ruled",
         "pdf_hrules",
         "pdf_aligned",
+        "ocr_ruled",
         "hwpx",
         "hwp",
         "html",

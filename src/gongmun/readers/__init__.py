@@ -173,6 +173,7 @@ def read_image(data: bytes, path: str, sha256: str, media_type: str) -> RawInput
         sha256=sha256,
         media_type=media_type,
         page_starts=(0,),
+        tables=tuple(dataclasses.replace(t, page=1) for t in page.tables),
         warnings=tuple(warnings),
         ocr_ranges=((0, len(page.text)),),
         ocr_pages=(1,),

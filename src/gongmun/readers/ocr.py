@@ -1,8 +1,11 @@
 """OCR of scanned pages and images: pypdfium2 renders, the tesseract binary reads (``kor``).
 
 tesseract runs as a subprocess (``tesseract - page -l kor --psm 6 txt tsv``): no Python
-binding to install; the text is tesseract's own, and the TSV gives every word with its
-box, so records from an OCR'd page carry a bounding box. ``--psm 6`` (one uniform block
+binding to install; the TSV gives every word with its box, so records from an OCR'd page
+carry a bounding box. Before a page is read its ruling lines are found and erased
+(:mod:`.ocr_rules`): tesseract reads rules as characters glued to the figures beside
+them. The grids they drew become tables, their cells filled with the words inside
+(:mod:`.ocr_layout`); the rest of the text is tesseract's. ``--psm 6`` (one uniform block
 of text) was chosen by measurement: on real government pages it reads more figures right
 than the default automatic segmentation, which splits table cells and bullets apart.
 
@@ -21,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, Literal
 
+from gongmun.doc.tables import Table
 from gongmun.errors import InputError
 
 OcrMode = Literal["auto", "always", "never"]
@@ -41,23 +45,26 @@ MAX_PIXELS: Final = 60_000_000
 
 @dataclass(frozen=True, slots=True)
 class Word:
-    """One word tesseract read: offsets in the page text, and its box.
+    """One word tesseract read: offsets in the page text, its box and confidence.
 
     The box is ``(x0, top, x1, bottom)`` in PDF points for a PDF page, in pixels for an
-    image.
+    image; ``conf`` is tesseract's (0–100; -1 when not given).
     """
 
     start: int
     end: int
     box: tuple[float, float, float, float]
+    conf: float = -1.0
 
 
 @dataclass(frozen=True, slots=True)
 class OcrPage:
-    """The text of one OCR'd page with its words."""
+    """The text of one OCR'd page with its words and the ruled tables found on it
+    (offsets in ``text``, boxes in the words' units)."""
 
     text: str
     words: tuple[Word, ...]
+    tables: tuple[Table, ...] = ()
 
 
 class OcrUnavailable(InputError):
@@ -115,12 +122,71 @@ def require_engine(path: str) -> str:
     return name
 
 
-def ocr_png(png: bytes, path: str, scale: float = 1.0) -> OcrPage:
+def ocr_png(png: bytes, path: str, scale: float = 1.0, dpi: float | None = None) -> OcrPage:
     """Read one page image (PNG bytes); word boxes are divided by ``scale`` (pixels per unit).
 
-    tesseract writes its text (``txt``, spaced as it reads Korean) and its words (``tsv``)
-    in one run; each TSV word is then found in the text, in order, for its offsets.
+    ``dpi`` is the image's resolution (rules are measured in inches); by default
+    ``scale × 72`` for a PDF page, :data:`DPI` for an image (``scale`` 1).
     """
+    import numpy as np
+    from PIL import Image
+
+    with Image.open(io.BytesIO(png)) as image:
+        grey = np.asarray(image.convert("L"))
+    return ocr_grey(grey, path, scale, dpi)
+
+
+def ocr_grey(grey: Any, path: str, scale: float = 1.0, dpi: float | None = None) -> OcrPage:
+    """Read one page given as a grey image (a 2-D uint8 numpy array).
+
+    Its rules are erased; the tables they draw are blanked out of the page and their
+    cells read apart, in one strip (:mod:`.ocr_cells`); the page is read without them,
+    and the tables are put back in its text where they stood (:mod:`.ocr_layout`).
+    """
+    from gongmun.readers import ocr_cells, ocr_layout
+    from gongmun.readers.ocr_rules import clear_rules
+
+    if dpi is None:
+        dpi = scale * 72 if scale != 1.0 else float(DPI)
+    cleared, grids = clear_rules(grey, dpi)
+    found = [(ocr_cells.grid_rows(g), g) for g in grids]
+    found = [(rows, g) for rows, g in found if ocr_layout.is_table(rows)]
+    page = cleared
+    if found:
+        page = cleared.copy()
+        for _, g in found:
+            x0, top, x1, bottom = (round(v) for v in g.box)
+            page[max(0, top) : bottom + 1, max(0, x0) : x1 + 1] = 255
+    text, tsv = _tesseract(_pgm(page), path)
+    # tesseract ends a page with a form feed; the reader joins pages itself.
+    text = text.replace("\f", "").rstrip()
+    tables: list[ocr_layout.CellWords] = []
+    cells = [c for _, g in found for c in g.cells]
+    made = ocr_cells.strip(cleared, cells, dpi) if cells else None
+    if made is not None:
+        image, bands = made
+        _, strip_tsv = _tesseract(_pgm(ocr_cells.enlarged(image)), path)
+        read = ocr_cells.shrunk(ocr_layout.parse_tsv(strip_tsv))
+        held = ocr_cells.assign(read, bands, dpi)
+        index = {c: k for k, c in enumerate(cells)}
+        for rows, g in found:
+            inside = {c: held[index[c]] for c in g.cells if index[c] in held}
+            if inside:
+                tables.append(ocr_layout.CellWords(rows, inside))
+    rebuilt, placed, out = ocr_layout.rebuild(text, ocr_layout.parse_tsv(tsv), tables, scale)
+    words = tuple(Word(w.start, w.end, w.box, w.conf) for w in placed)
+    return OcrPage(rebuilt, words, tuple(out))
+
+
+def _pgm(grey: Any) -> bytes:
+    """A grey image as binary PGM: what tesseract reads fastest (no compression)."""
+    height, width = grey.shape
+    data: bytes = grey.tobytes()
+    return f"P5\n{width} {height}\n255\n".encode("ascii") + data
+
+
+def _tesseract(image: bytes, path: str) -> tuple[str, str]:
+    """tesseract's text and TSV of one page image (PGM or PNG bytes)."""
     import tempfile
 
     exe = shutil.which("tesseract") or "tesseract"
@@ -130,7 +196,7 @@ def ocr_png(png: bytes, path: str, scale: float = 1.0) -> OcrPage:
         try:
             done = subprocess.run(
                 [exe, "-", str(base), "-l", LANGUAGE, "--psm", str(PSM), "txt", "tsv"],
-                input=png,
+                input=image,
                 capture_output=True,
                 timeout=PAGE_TIMEOUT_S,
                 env=env,
@@ -151,62 +217,19 @@ def ocr_png(png: bytes, path: str, scale: float = 1.0) -> OcrPage:
             )
         text = base.with_suffix(".txt").read_text(encoding="utf-8", errors="replace")
         tsv = base.with_suffix(".tsv").read_text(encoding="utf-8", errors="replace")
-    # tesseract ends a page with a form feed; the reader joins pages itself.
-    text = text.replace("\f", "").rstrip()
-    return OcrPage(text, align_words(text, parse_tsv(tsv, scale)))
-
-
-def parse_tsv(tsv: str, scale: float = 1.0) -> list[tuple[str, tuple[float, float, float, float]]]:
-    """The words of tesseract's TSV with their boxes divided by ``scale``, in reading order.
-
-    >>> head = "level\\tpage_num\\tblock_num\\tpar_num\\tline_num\\tword_num\\t"
-    >>> head += "left\\ttop\\twidth\\theight\\tconf\\ttext\\n"
-    >>> row = "5\\t1\\t1\\t1\\t1\\t2\\t50\\t20\\t60\\t10\\t91\\t600억원"
-    >>> parse_tsv(head + row, scale=2.0)
-    [('600억원', (25.0, 10.0, 55.0, 15.0))]
-    """
-    out: list[tuple[str, tuple[float, float, float, float]]] = []
-    for row in tsv.splitlines()[1:]:
-        cols = row.split("\t")
-        if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
-            continue
-        try:
-            left, top, width, height = (float(c) for c in cols[6:10])
-        except ValueError:
-            continue
-        box = (
-            round(left / scale, 2),
-            round(top / scale, 2),
-            round((left + width) / scale, 2),
-            round((top + height) / scale, 2),
-        )
-        out.append((cols[11].strip(), box))
-    return out
-
-
-def align_words(
-    text: str, words: list[tuple[str, tuple[float, float, float, float]]]
-) -> tuple[Word, ...]:
-    """Offsets of each word in ``text``, found in order; a word not found is skipped.
-
-    >>> align_words("총 600억원\\n지원", [("총", (0, 0, 1, 1)), ("600억원", (2, 0, 5, 1))])
-    (Word(start=0, end=1, box=(0, 0, 1, 1)), Word(start=2, end=7, box=(2, 0, 5, 1)))
-    """
-    out: list[Word] = []
-    pos = 0
-    for word, box in words:
-        # Look only a little ahead: a word tesseract left out of its text must not make the
-        # search run over the rest of the page (linear time overall).
-        at = text.find(word, pos, pos + len(word) + 200)
-        if at < 0:
-            continue
-        out.append(Word(at, at + len(word), box))
-        pos = at + len(word)
-    return tuple(out)
+    return text, tsv
 
 
 def render_pdf_page(data: bytes, index: int, path: str) -> bytes:
     """PNG bytes of page ``index`` (0-based) at :data:`DPI`, grey."""
+    from PIL import Image
+
+    return _png(Image.fromarray(render_pdf_grey(data, index, path)))
+
+
+def render_pdf_grey(data: bytes, index: int, path: str) -> Any:
+    """Page ``index`` (0-based) at :data:`DPI` as a grey image (2-D uint8 numpy array)."""
+    import numpy as np
     import pypdfium2
 
     try:
@@ -216,8 +239,7 @@ def render_pdf_page(data: bytes, index: int, path: str) -> bytes:
     try:
         page = pdf[index]
         bitmap = page.render(scale=DPI / 72, grayscale=True)
-        image = bitmap.to_pil()
-        return _png(image)
+        return np.array(bitmap.to_pil().convert("L"))
     finally:
         pdf.close()
 
@@ -257,12 +279,12 @@ __all__ = [
     "OcrPage",
     "OcrUnavailable",
     "Word",
-    "align_words",
     "engine",
     "image_png",
     "normalize_mode",
+    "ocr_grey",
     "ocr_png",
-    "parse_tsv",
+    "render_pdf_grey",
     "render_pdf_page",
     "require_engine",
 ]

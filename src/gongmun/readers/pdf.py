@@ -156,11 +156,12 @@ def _ocr_pages(
     for k, i in enumerate(todo, start=1):
         # Seconds a page: the batch's progress line shows which page is being read.
         pulse.report(pulse.OcrPage(path, k, len(todo)))
-        png = ocr.render_pdf_page(data, i, path)
-        read = ocr.ocr_png(png, path, scale=ocr.DPI / 72)
+        grey = ocr.render_pdf_grey(data, i, path)
+        read = ocr.ocr_grey(grey, path, scale=ocr.DPI / 72)
         kept = tuple(w for w in pages[i].warnings if w[0] != "pdf_needs_ocr")
         words = tuple((w.start, w.end, w.box) for w in read.words)
-        out[i] = PageText(read.text, (), kept, 0, words)
+        tables = tuple(dataclasses.replace(t, page=i + 1) for t in read.tables)
+        out[i] = PageText(read.text, tables, kept, 0, words)
     numbers = ", ".join(str(i + 1) for i in todo)
     what = "had no text layer" if mode == "auto" else "were scanned"
     first = out[todo[0]]
