@@ -20,6 +20,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from operator import attrgetter
 from typing import Final, NamedTuple
 
@@ -68,6 +69,12 @@ _LABEL_SENTENCE = regex.compile(r"(?:다|[음함임됨]\.)$|니다|[.?!]$")
 _MIN_FIGURES: Final = 2
 # How many lines a unit statement or caption may stand away from its table.
 _REACH: Final = 3
+# In OCR text: noise lines a year header may stand above its row, and how far above the
+# header a table caption's unit statement may stand (a chart read between).
+_OCR_NOISE_LINES: Final = 2
+_OCR_UNIT_REACH: Final = 30
+_FOUR_YEAR = regex.compile(r"(?:19|20)\d{2}")
+_TABLE_CAPTION = regex.compile(r"^\s*[<\[〈【]\s*표\s*\d")
 # Spaces this many or more between two words part two columns (aligned text).
 _COLUMN_GAP: Final = 3
 # A header line longer than this is prose.
@@ -106,8 +113,12 @@ def _lines(text: str) -> list[_Line]:
     return out
 
 
-def find_text_tables(text: str) -> list[Table]:
+def find_text_tables(text: str, ocr: bool = False) -> list[Table]:
     """Tables written out in ``text`` (normalized), with offsets into it, in reading order.
+
+    ``ocr``: the text is OCR output, where a chart or the other column read across may
+    put lines of noise between a table's year header and its rows, and between its
+    caption's unit statement and the table (see :func:`_ocr_year_header`).
 
     >>> t = find_text_tables("(단위: 억원)\\n| 구분 | '25년 |\\n|---|---|\\n| 합계 | 1,200 |")[0]
     >>> t.source, t.unit, t.header_rows, t.rows_text()
@@ -150,7 +161,7 @@ def find_text_tables(text: str) -> list[Table]:
                     tables.append(t)
                 i = j
                 continue
-        t, j = _flat(lines, i)
+        t, j = _flat(lines, i, ocr)
         if t is None and j <= i + 1 and _is_cell_line(line):
             found, j = _cells_per_line(lines, i)
             tables.extend(found)
@@ -439,7 +450,7 @@ def _unit_over_years(line: str) -> bool:
     return len(years) >= 2 and all(_YEARISH.match(t) for t in years)
 
 
-def _flat(lines: list[_Line], i: int) -> tuple[Table | None, int]:
+def _flat(lines: list[_Line], i: int, ocr: bool = False) -> tuple[Table | None, int]:
     """A flattened table whose first row is line ``i``, and the line after it."""
     first = _row_of(lines[i])
     if first is None or first.label is None:
@@ -458,9 +469,12 @@ def _flat(lines: list[_Line], i: int) -> tuple[Table | None, int]:
     while k >= 0 and len(heads) < 2 and _is_header(lines[k].text):
         heads.insert(0, k)
         k -= 1
+    width = max(len(r.figures) for _, r in rows)
+    ocr_head = _ocr_year_header(lines, i, width) if ocr else None
+    if ocr_head is not None and not (heads and _year_line(lines[heads[-1]].text, width)):
+        heads = [ocr_head]
     if not heads and (len(rows) < 2 or not _has_unit_near(lines, i, j - 1)):
         return None, j
-    width = max(len(r.figures) for _, r in rows)
     header_cells, n_header_rows = _header(lines, heads, width)
     cells: list[Cell] = list(header_cells)
     for n, (_, r) in enumerate(rows):
@@ -474,6 +488,8 @@ def _flat(lines: list[_Line], i: int) -> tuple[Table | None, int]:
     caption, unit, _, _ = _around(lines, first_line, j - 1)
     if unit is None and heads and _unit_over_years(lines[heads[0]].text):
         unit = _unit_line(lines[heads[0]].text)
+    if unit is None and ocr_head is not None and heads == [ocr_head]:
+        caption, unit = _ocr_caption_unit(lines, first_line) or (caption, unit)
     table = Table(
         tuple(cells),
         n_header_rows + len(rows),
@@ -486,6 +502,63 @@ def _flat(lines: list[_Line], i: int) -> tuple[Table | None, int]:
         source="text_flat",
     )
     return table, j
+
+
+def _year_line(line: str, width: int) -> bool:
+    """Whether ``line`` ends in ``width`` rising four-digit years (a year header).
+
+    >>> _year_line("융자규모   증가율   2019  2020  2021", 3), _year_line("2021 2020 2022", 3)
+    (True, False)
+    """
+    tokens = line.split()
+    if width < 2 or len(tokens) < width:
+        return False
+    tail = tokens[-width:]
+    if not all(_FOUR_YEAR.fullmatch(t) for t in tail):
+        return False
+    years = [int(t) for t in tail]
+    return all(a < b for a, b in pairwise(years))
+
+
+def _ocr_year_header(lines: list[_Line], i: int, width: int) -> int | None:
+    """In OCR text, the year header over the row at line ``i``: the nearest line above
+    ending in ``width`` rising years, with at most :data:`_OCR_NOISE_LINES` lines between
+    that are neither rows nor headers of their own (a chart's labels or the other column
+    read across: ``으,ㄴ6, ㄴㄴ``, ``모시시 <52>2022~2023년도분야별``). A row of figures
+    between ends the search: the header is another table's."""
+    k = i - 1
+    noise = 0
+    while k >= 0 and noise <= _OCR_NOISE_LINES:
+        line = lines[k]
+        k -= 1
+        if not line.text.strip():
+            continue
+        if _year_line(line.text, width):
+            return k + 1
+        if _row_of(line) is not None or _unit_line(line.text) or _CAPTION.match(line.text):
+            return None
+        noise += 1
+    return None
+
+
+def _ocr_caption_unit(lines: list[_Line], first: int) -> tuple[str, str] | None:
+    """In OCR text, the caption and unit statement of a table whose header is line
+    ``first``: the nearest unit statement within :data:`_OCR_UNIT_REACH` lines above,
+    right under a ``<표 N>`` caption (the block a table's caption opens); a caption
+    line between ends the search (the unit is another table's or chart's)."""
+    for k in range(first - 1, max(-1, first - 1 - _OCR_UNIT_REACH), -1):
+        s = lines[k].text.strip()
+        if _CAPTION.match(s):
+            return None
+        unit = _unit_line(s)
+        if unit is None:
+            continue
+        above = (lines[c].text.strip() for c in range(k - 1, max(-1, k - 1 - _OCR_UNIT_REACH), -1))
+        for caption in list(filter(None, above))[:_REACH]:
+            if _TABLE_CAPTION.match(caption):
+                return caption, unit
+        return None
+    return None
 
 
 def _indent(s: str) -> int:
@@ -773,10 +846,10 @@ def _cell_table(
     )
 
 
-def with_text_tables(tables: Sequence[Table], text: str) -> tuple[Table, ...]:
+def with_text_tables(tables: Sequence[Table], text: str, ocr: bool = False) -> tuple[Table, ...]:
     """``tables`` (a reader's, on ``text``'s offsets) with the tables found in ``text``
-    that overlap none of them, in reading order."""
-    found = not_overlapping(tables, find_text_tables(text))
+    that overlap none of them, in reading order (``ocr``: see :func:`find_text_tables`)."""
+    found = not_overlapping(tables, find_text_tables(text, ocr))
     return tuple(sorted([*tables, *found], key=lambda t: (t.start is None, t.start or 0)))
 
 
