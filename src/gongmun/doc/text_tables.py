@@ -128,7 +128,15 @@ def find_text_tables(text: str, ocr: bool = False) -> list[Table]:
     tables: list[Table] = []
     i = 0
     while i < len(lines):
-        if _MD_ROW.match(lines[i].text):
+        line = lines[i].text
+        if not line.strip():
+            # A blank line opens no table (each test below says no to it): most lines of
+            # PDF text are.
+            i += 1
+            continue
+        # Pipe rows are looked for only on lines with a pipe.
+        piped = "|" in line
+        if piped and _MD_ROW.match(line):
             j = i
             while j < len(lines) and _MD_ROW.match(lines[j].text):
                 j += 1
@@ -137,8 +145,8 @@ def find_text_tables(text: str, ocr: bool = False) -> list[Table]:
                 tables.append(t)
             i = j
             continue
-        if _BARE_ROW.match(lines[i].text):
-            pipes = lines[i].text.count("|")
+        if piped and _BARE_ROW.match(line):
+            pipes = line.count("|")
             j = i + 1
             while (
                 j < len(lines)
@@ -154,7 +162,7 @@ def find_text_tables(text: str, ocr: bool = False) -> list[Table]:
                 i = j
                 continue
         t, j = _flat(lines, i, ocr)
-        if t is None and j <= i + 1 and _is_cell_line(lines[i].text):
+        if t is None and j <= i + 1 and _is_cell_line(line):
             found, j = _cells_per_line(lines, i)
             tables.extend(found)
         elif t is not None:
@@ -351,7 +359,8 @@ def _row_of(line: _Line) -> _Row | None:
     if (
         last is not None
         and not _is_figure_word(last.group())
-        and _GLUED.search(s, last.start(), last.end()) is None
+        # Figures glued to the label hold a thousands comma.
+        and ("," not in last.group() or _GLUED.search(s, last.start(), last.end()) is None)
     ):
         # A row ends in a figure (or figures glued to its label): most lines do not, and
         # are told so without splitting them into words (the full test gives None too).
@@ -400,9 +409,21 @@ def _row_of(line: _Line) -> _Row | None:
 
 def _is_figure_word(word: str) -> bool:
     """A figure, or figures glued into one word (``1,2003,4004,600``)."""
+    if not _may_open_figure(word):
+        return False
     if _FIG_WORD.fullmatch(word):
         return True
     return _RUN_WORD.fullmatch(word) is not None and _split_glued(0, word) is not None
+
+
+def _may_open_figure(word: str) -> bool:
+    """Whether ``word`` may be a figure by its first character: a Hangul syllable or an
+    ASCII character other than a digit, ``-`` or ``(`` opens none (most words are told so
+    without a regex)."""
+    c = word[:1]
+    if not c or "가" <= c <= "힣":
+        return False
+    return not c.isascii() or c in "0123456789-("
 
 
 def _is_header(line: str) -> bool:
@@ -722,22 +743,27 @@ def _is_cell_line(line: str) -> bool:
         return False
     if _CAPTION.match(s) or (_HEADING.match(s) and not is_figure(s)):
         return False
-    words = _WORD.findall(s)
+    # The words _WORD finds: normalized text holds no C0 separator (U+001C..U+001F), the
+    # only white space str.split and the regex module tell apart.
+    words = s.split()
     # Two figures on a line make it a row of a flattened table, not one cell.
-    return len(words) <= _CELL_WORDS and sum(1 for w in words if _FIG_WORD.fullmatch(w)) <= 1
+    if len(words) > _CELL_WORDS:
+        return False
+    return sum(1 for w in words if _may_open_figure(w) and _FIG_WORD.fullmatch(w)) <= 1
 
 
 def _cells_per_line(lines: list[_Line], i: int) -> tuple[list[Table], int]:
     """Tables written one cell a line (blank lines between them or not) in the run of
-    cell lines from line ``i``, and the line after the run.
+    cell lines from line ``i`` (a cell line), and the line after the run.
 
     Row by row: the header's cells, then each row's label and its figures
     (``구분 / 2026 / 2027 / 합계 / 인건비 / 1,200 / …``). A table PDF text gives column by
     column (``구분 / 국비 / 지방비 / 2024 / 100 / 50 / 2025 / …``) reads the same way
     turned over: years down the side.
     """
-    run: list[_Line] = []
-    j = i
+    # Line ``i`` is a cell line (the caller has tested it).
+    run: list[_Line] = [lines[i]]
+    j = i + 1
     while j < len(lines) and len(run) < _RUN_MAX:
         s = lines[j].text
         if s.strip():
