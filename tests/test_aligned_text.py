@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gongmun.doc.aligned_text import find_aligned_tables
+from gongmun.doc.aligned_text import find_aligned_tables, with_aligned_tables
 from gongmun.doc.text_tables import find_text_tables
 from gongmun.pipeline import extract_text
 
@@ -150,3 +150,14 @@ def test_a_parenthesis_joins_a_word_without_one() -> None:
     assert "증감 (B-A)" in [c.text for c in t.cells]
     got = [(a.value_krw, a.year) for a in extract_text(text).amounts]
     assert got[:3] == [(100 * E, 2024), (120 * E, 2025), (20 * E, None)]
+
+
+def test_ocr_text_gets_no_tables_from_its_spaces() -> None:
+    # Tesseract's runs of spaces are no page columns: OCR'd text (or its OCR'd ranges)
+    # leaves its tables to the text tables; the rest of a document still has them.
+    page = "구분      2025     2026\n국비      120      130\n지방비    60       65\n"
+    text = "본문 첫 쪽\n" + page
+    assert len(with_aligned_tables((), text)) == 1
+    assert with_aligned_tables((), text, ocr=True) == ()
+    assert with_aligned_tables((), text, ocr=[(6, len(text))]) == ()
+    assert len(with_aligned_tables((), text, ocr=[(0, 6)])) == 1

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 import gongmun
-from gongmun import batch
+from gongmun import pipeline
 from gongmun.batch import Progress, TextInput, extract_many, map_ordered
 from gongmun.models import Document, Failure
 
@@ -57,7 +57,8 @@ def test_an_unexpected_exception_becomes_internal_error(
     def broken(path: object, *options: object) -> Document:
         raise ZeroDivisionError("division by zero in a rule")
 
-    monkeypatch.setattr(batch, "extract_raw", broken)
+    # batch imports the pipeline where it runs it (the CLI's process never loads it).
+    monkeypatch.setattr(pipeline, "extract_raw", broken)
     (result,) = extract_many([good])
     assert isinstance(result, Failure)
     assert result.error == "internal_error"

@@ -261,6 +261,18 @@ def test_a_year_that_lost_its_quote_before_a_doubled_one() -> None:
     ]
 
 
+def test_a_bracket_after_a_percentage_read_as_zero() -> None:
+    text = "기금이 98.2%041조 871억원), 특별회계는 1.8%0.509억원)"
+    assert _repaired(text) == "기금이 98.2%(41조 871억원), 특별회계는 1.8%0.509억원)"
+    # 0.509억 may be the figure with its bracket lost: still doubtful, as is a bracket read
+    # as another digit (64.714억: 4,714억 or 64.714억?), or a 0 with no bracket closing.
+    assert [t for _, t in _doubts(text)] == ["0.509"]
+    assert [t for _, t in _doubts("비중 62.8%64.714억원)")] == ["64.714"]
+    assert repair_ocr("비중 62.8%041조 871억원 등") == []
+    doc = gongmun.extract_text(text, ocr_text=True)
+    assert [a.value_krw for a in doc.amounts] == [41_087_100_000_000]
+
+
 def test_a_space_after_a_bracket_figures_decimal_point_goes() -> None:
     assert (
         _repaired("주택기금(10. 1조원), 진흥기금(3. 5억원)")
@@ -473,6 +485,7 @@ NOISY_TOKENS = st.one_of(
             "(23~`'27, '25년 70억원)",
             "^ㅅ222,200",
             "주택기금(10. 1조원)",
+            "기금이 98.2%041조 871억원)",
             "기준 ]조원 이상",
             "시장지원(1조\n90 - 0 뽀   2.000억원)",
             "ㅅ9.96",

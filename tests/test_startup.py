@@ -48,7 +48,35 @@ def test_text_document_loads_no_pdf_table_or_kiwi_library(tmp_path: Path) -> Non
         f"assert main(['extract', {str(doc)!r}, '-q', '-j', '1', '-o', {str(out)!r}]) == 0"
     )
     loaded = _loaded(code)
-    assert "gongmun.pipeline" in loaded  # it did extract
+    assert not {"pdfplumber", "pdfminer", "pyarrow", "kiwipiepy"} & set(loaded)
+    assert json.loads(out.read_text(encoding="utf-8"))["amounts"]
+
+
+def test_a_json_lines_run_leaves_the_models_and_pipeline_to_its_worker(tmp_path: Path) -> None:
+    # The worker (a time limit needs one) extracts and writes the JSON; the CLI's own
+    # process only writes it out, so it loads neither pydantic nor the rules.
+    doc = tmp_path / "memo.txt"
+    doc.write_text("□ 2025년 예산 600억원 지원\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    code = (
+        "from gongmun.cli import main\n"
+        f"assert main(['extract', {str(doc)!r}, '-q', '-o', {str(out)!r}]) == 0"
+    )
+    assert _loaded(code) == []
+    assert json.loads(out.read_text(encoding="utf-8"))["amounts"]
+
+
+def test_without_a_time_limit_the_document_is_extracted_in_this_process(tmp_path: Path) -> None:
+    doc = tmp_path / "memo.txt"
+    doc.write_text("□ 2025년 예산 600억원 지원\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    code = (
+        "from gongmun.cli import main\n"
+        f"args = ['extract', {str(doc)!r}, '-q', '-j', '1', '--timeout', '0', '-o', {str(out)!r}]\n"
+        "assert main(args) == 0"
+    )
+    loaded = _loaded(code)
+    assert "gongmun.pipeline" in loaded  # it did extract here
     assert not {"pdfplumber", "pdfminer", "pyarrow", "kiwipiepy"} & set(loaded)
     assert json.loads(out.read_text(encoding="utf-8"))["amounts"]
 

@@ -331,3 +331,42 @@ def test_one_cell_a_line_structure_without_corner() -> None:
 
 def test_a_list_of_short_lines_is_no_table() -> None:
     assert find_text_tables("추진 배경\n현황\n과제\n향후 계획") == []
+
+
+def _ocr_table_text() -> str:
+    # A caption's unit statement, a chart's labels read between it and the table, the
+    # year header, then a line of the other column read across, then the row.
+    return (
+        "<표 3> 연도별 지원 규모\n(단위: 조원, %)\n"
+        "60.0 30.0\n7.7 7.9 7.7\n2021 2022 2023 0.0\n"
+        "지원규모   증가율      2021     2022     2023\n"
+        "모시시   <52>2023년도분야별규모   선싸즈.%60\n"
+        "기금     12.5     13.8     14.1\n"
+        "기타회계     0.5     0.9     1.2\n"
+    )
+
+
+def test_ocr_a_year_header_over_a_noise_line_and_a_far_caption_unit_frame_the_row() -> None:
+    doc = extract_text(_ocr_table_text(), ocr_text=True)
+    got = [(a.text, a.value_krw, a.year) for a in doc.amounts if a.unit_implied]
+    assert got[-6:] == [
+        ("12.5", 12_500_000_000_000, 2021),
+        ("13.8", 13_800_000_000_000, 2022),
+        ("14.1", 14_100_000_000_000, 2023),
+        ("0.5", 500_000_000_000, 2021),
+        ("0.9", 900_000_000_000, 2022),
+        ("1.2", 1_200_000_000_000, 2023),
+    ]
+
+
+def test_ocr_a_year_header_is_not_looked_for_past_a_row_or_in_clean_text() -> None:
+    text = _ocr_table_text()
+    # Clean text: the line between is no noise to look past.
+    tables = find_text_tables(normalize(text).text)
+    assert not any("12.5" in [c.text for c in t.cells] and t.unit for t in tables)
+    # Another table's row between the header and the row: the header is that table's.
+    blocked = text.replace("모시시", "국비 1,200 1,300 1,400\n모시시")
+    doc = extract_text(blocked, ocr_text=True)
+    # Without its header the row is no table the caption's unit reaches: no figures.
+    assert [a.text for a in doc.amounts if a.text in ("12.5", "13.8", "14.1")] == []
+    assert [a.text for a in doc.amounts][:3] == ["1,200", "1,300", "1,400"]

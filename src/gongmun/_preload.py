@@ -10,7 +10,17 @@ its worker loads Kiwi only if a line join needs it.
 
 from __future__ import annotations
 
-import gongmun.batch  # noqa: F401  (the workers' code, imported once)
+import contextlib
+import importlib
+
 from gongmun._kiwi import warm
+
+importlib.import_module("gongmun._preload_code")  # the workers' code, imported once
+
+# A batch of many documents likely holds PDFs: pdfplumber and pdfminer are imported once
+# here rather than by every worker that meets one.
+for name in ("pdfplumber", "gongmun.readers.pdf_layout"):
+    with contextlib.suppress(ImportError):
+        importlib.import_module(name)
 
 warm()

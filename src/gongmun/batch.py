@@ -17,20 +17,23 @@ import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final, TypeVar
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Final, TypeVar
 
 from gongmun.errors import InputError
-from gongmun.models import Document, Failure
 from gongmun.paths import escape_surrogates
-from gongmun.pipeline import extract_raw
 from gongmun.pool import PRELOAD_CODE, PRELOAD_KIWI, map_ordered
-from gongmun.readers import RawInput, from_text, read_bytes, read_path
 from gongmun.readers.files import is_regular_file
 from gongmun.readers.limits import DEFAULT_TIMEOUT as DEFAULT_TIMEOUT
-from gongmun.readers.ocr import OcrMode
 from gongmun.versions import VERSION
+
+if TYPE_CHECKING:
+    from gongmun.models import Document, Failure
+    from gongmun.readers import RawInput
+    from gongmun.readers.ocr import OcrMode
+
+# The models (pydantic), the pipeline and the readers are imported where they are used:
+# the CLI's process only hands documents to workers and writes the JSON they send back,
+# and the workers' fork server imports them once (gongmun._preload_code).
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -55,6 +58,8 @@ class TextInput:
 
     def read(self, ocr: OcrMode = "auto") -> RawInput:
         """The document as a reader gives it; raise :class:`InputError` if unreadable."""
+        from gongmun.readers import from_text, read_bytes
+
         if isinstance(self.text, str):
             return from_text(self.text, self.path)
         return read_bytes(self.text, self.path, ocr)
@@ -138,6 +143,8 @@ def source_size(source: Source) -> int:
 
 def failure(source: Source, code: str, message: str) -> Failure:
     """A :class:`Failure` for ``source``; an ill-formed code becomes ``unreadable``."""
+    from gongmun.models import Failure
+
     if len(message) > _MAX_MESSAGE_CHARS:
         message = message[:_MAX_MESSAGE_CHARS] + "…"
     return Failure(
@@ -171,6 +178,8 @@ _STAGES: Final = {"readers": "reading", "normalize": "normalizing", "extractors"
 
 def _stage(e: BaseException, default: str) -> str:
     """The stage an exception came from: the innermost gongmun package it passed through."""
+    from pydantic import ValidationError
+
     if isinstance(e, ValidationError):
         return "validating the record"
     for parts in reversed(_frames(e)):
@@ -186,12 +195,16 @@ def read_source(source: Source, ocr: OcrMode = "auto") -> RawInput:
 
     ``ocr`` is the readers' (scanned pages are OCR'd here, in the worker).
     """
+    from gongmun.readers import read_path
+
     if isinstance(source, TextInput):
         return source.read(ocr)
     return read_path(Path(source), ocr)
 
 
 def _unchecked(source: Source, ocr: OcrMode, ocr_text: bool) -> Document | Failure:
+    from gongmun.pipeline import extract_raw
+
     stage = "reading"
     try:
         raw = read_source(source, ocr)
@@ -369,6 +382,8 @@ def extract_many(
         raise ValueError(f"jobs must be at least 1, not {jobs}")
     if timeout is not None and timeout < 0:
         raise ValueError(f"timeout must be 0 (none) or more seconds, not {timeout}")
+    from gongmun.models import Failure
+
     sources = list(paths)
     return run_batch(
         functools.partial(extract_one, ocr=ocr, ocr_text=ocr_text),
@@ -405,6 +420,8 @@ class Line:
 
 def to_line(result: Document | Failure, json: str | None = None) -> Line:
     """One result with its JSON Lines record (``json``, or serialized here)."""
+    from gongmun.models import Failure
+
     json = serialize(result) if json is None else json
     if isinstance(result, Failure):
         return Line(

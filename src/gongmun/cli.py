@@ -230,8 +230,6 @@ def _to_stdout(args: argparse.Namespace) -> bool:
 
 
 def _extract_usage_problem(args: argparse.Namespace, fmt: OutputFormat) -> str | None:
-    from gongmun.writers import MissingDependency, check_format, table_dir_problem
-
     if fmt is not OutputFormat.JSONL and _to_stdout(args):
         return f"--format {fmt} writes a directory of tables: give it with -o DIR"
     if args.resume and _to_stdout(args):
@@ -241,6 +239,10 @@ def _extract_usage_problem(args: argparse.Namespace, fmt: OutputFormat) -> str |
     if args.csv_bom and fmt is not OutputFormat.CSV:
         return "--csv-bom is for --format csv"
     if fmt is not OutputFormat.JSONL:
+        # The table writers build on the models (pydantic): imported only for tables, so
+        # a JSON Lines run's own process never loads them (its workers write the JSON).
+        from gongmun.writers import MissingDependency, check_format, table_dir_problem
+
         problem = table_dir_problem(Path(args.output))
         if problem:
             return problem

@@ -125,13 +125,13 @@ def extract_raw(raw: RawInput, ocr_text: bool = False) -> Document:
     """
     # Tables aligned with spaces are read from the raw text, where the spaces that part
     # their columns still stand; the normalizer then keeps them as written.
-    raw_tables = with_aligned_tables(raw.tables, raw.text)
     ocr = True if ocr_text else raw.ocr_ranges
+    raw_tables = with_aligned_tables(raw.tables, raw.text, ocr=ocr)
     norm = normalize(raw.text, kept_regions(raw_tables), ocr=ocr)
     # Readers' tables (with the unit and caption around them), then the tables written
     # out in the text (markdown, flattened rows).
     readers = normalized_tables(with_surroundings(raw.text, raw_tables), norm.offsets)
-    tables = with_text_tables(readers, norm.text)
+    tables = with_text_tables(readers, norm.text, ocr=bool(ocr))
     ctx = Context(norm=norm, page_of=raw.page_of, tables=tables, to_raw=raw.to_raw)
     for code, message in raw.warnings:
         ctx.warnings.append(Warning(code=code, message=message))

@@ -98,7 +98,7 @@ def _serve(conn: Connection, fn: Callable[[Any], Any], parent: int) -> None:
 # document, whose worker loads Kiwi only if a line join needs it). The server is started
 # once per process, so the first pool's choice holds for the later ones.
 PRELOAD_KIWI: Final = "gongmun._preload"
-PRELOAD_CODE: Final = "gongmun.batch"
+PRELOAD_CODE: Final = "gongmun._preload_code"
 
 
 def _context(preload: str = PRELOAD_KIWI) -> multiprocessing.context.BaseContext:

@@ -253,13 +253,30 @@ def _has_figure_column(cells: Sequence[Cell], heads: int, n_cols: int) -> bool:
     return any(f >= _MIN_BODY and f * 2 >= s for f, s in zip(figures, seen, strict=True))
 
 
-def with_aligned_tables(tables: Sequence[Table], text: str) -> tuple[Table, ...]:
+def with_aligned_tables(
+    tables: Sequence[Table], text: str, ocr: bool | Sequence[tuple[int, int]] = False
+) -> tuple[Table, ...]:
     """``tables`` (a reader's, on ``text``'s offsets) with the aligned tables of ``text``
-    that overlap none of them, in reading order."""
+    that overlap none of them, in reading order.
+
+    ``ocr``: the text is OCR output (True) or these ``(start, end)`` ranges of it are,
+    whose runs of spaces do not keep a page's columns (tesseract writes a gap's width
+    loosely, and a chart or the other column read across puts noise among a table's
+    lines): tables there are left to the text tables, which read a row's cells in order
+    under its year header.
+    """
+    if ocr is True:
+        return tuple(tables)
     found = not_overlapping(tables, find_aligned_tables(text))
+    if ocr:
+        found = [t for t in found if not _in_ranges(ocr, t.start or 0)]
     if not found:
         return tuple(tables)
     return tuple(sorted([*tables, *found], key=lambda t: (t.start is None, t.start or 0)))
+
+
+def _in_ranges(ranges: Sequence[tuple[int, int]], pos: int) -> bool:
+    return any(a <= pos < b for a, b in ranges)
 
 
 __all__ = ["find_aligned_tables", "with_aligned_tables"]

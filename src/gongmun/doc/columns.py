@@ -198,6 +198,11 @@ class TableView:
                 break
             rows += 1
         self.header_rows = rows
+        # Answers per column and row, kept: the passes ask them for every cell.
+        self._column_years: dict[int, int | None] = {}
+        self._row_years: dict[int, int | None] = {}
+        self._total_rows: dict[int, bool] = {}
+        self._row_labels: dict[int, str] = {}
 
     @cached_property
     def headers(self) -> tuple[str, ...]:
@@ -230,7 +235,11 @@ class TableView:
 
     def column_unit(self, col: int) -> str | None:
         """The unit the column's header gives (``예산(억원)`` → ``억원``, ``(%)`` → ``%``)."""
-        return _last_unit(self.header(col))
+        return self._column_units[col] if 0 <= col < len(self._column_units) else None
+
+    @cached_property
+    def _column_units(self) -> tuple[str | None, ...]:
+        return tuple(_last_unit(h) for h in self.headers)
 
     @cached_property
     def _figure_share(self) -> tuple[float, ...]:
@@ -299,9 +308,10 @@ class TableView:
     def column_year(self, col: int) -> int | None:
         """The year column ``col`` stands for (``’24년 예산``, ``2024 계획안``, a year
         above sub-columns); None for totals, changes, rates and columns of no one year."""
-        if self.column_kind(col) not in ("value",):
-            return None
-        return year_in(self.header(col), self.doc_year)
+        if col not in self._column_years:
+            value = self.column_kind(col) == "value"
+            self._column_years[col] = year_in(self.header(col), self.doc_year) if value else None
+        return self._column_years[col]
 
     def column_multiplier(self, col: int) -> int | None:
         """Won per figure in column ``col``: its header's money unit, else the table's;
@@ -319,6 +329,11 @@ class TableView:
 
     def row_label(self, row: int) -> str:
         """The row's label: the text of its leftmost non-figure cells before any figure."""
+        if row not in self._row_labels:
+            self._row_labels[row] = self._row_label(row)
+        return self._row_labels[row]
+
+    def _row_label(self, row: int) -> str:
         parts: list[str] = []
         for c in self.grid[row] if 0 <= row < self.table.n_rows else ():
             if c is None or not c.text.strip():
@@ -359,6 +374,11 @@ class TableView:
 
     def is_total_row(self, row: int) -> bool:
         """True for a totals row (합계, 계, 소계 in its label cells)."""
+        if row not in self._total_rows:
+            self._total_rows[row] = self._is_total_row(row)
+        return self._total_rows[row]
+
+    def _is_total_row(self, row: int) -> bool:
         for c in self.grid[row] if 0 <= row < self.table.n_rows else ():
             if c is None or not c.text.strip():
                 continue
@@ -372,6 +392,11 @@ class TableView:
         """The year a row stands for when its label is a year (years down the side), or a
         year's budget stage (``2025년 예산``, ``’26 정부안``: a column-by-column table
         read turned over)."""
+        if row not in self._row_years:
+            self._row_years[row] = self._row_year(row)
+        return self._row_years[row]
+
+    def _row_year(self, row: int) -> int | None:
         for c in self.grid[row] if 0 <= row < self.table.n_rows else ():
             if c is None or not c.text.strip():
                 continue

@@ -20,6 +20,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from operator import attrgetter
 from typing import Final, NamedTuple
 
@@ -68,6 +69,12 @@ _LABEL_SENTENCE = regex.compile(r"(?:다|[음함임됨]\.)$|니다|[.?!]$")
 _MIN_FIGURES: Final = 2
 # How many lines a unit statement or caption may stand away from its table.
 _REACH: Final = 3
+# In OCR text: noise lines a year header may stand above its row, and how far above the
+# header a table caption's unit statement may stand (a chart read between).
+_OCR_NOISE_LINES: Final = 2
+_OCR_UNIT_REACH: Final = 30
+_FOUR_YEAR = regex.compile(r"(?:19|20)\d{2}")
+_TABLE_CAPTION = regex.compile(r"^\s*[<\[〈【]\s*표\s*\d")
 # Spaces this many or more between two words part two columns (aligned text).
 _COLUMN_GAP: Final = 3
 # A header line longer than this is prose.
@@ -106,8 +113,12 @@ def _lines(text: str) -> list[_Line]:
     return out
 
 
-def find_text_tables(text: str) -> list[Table]:
+def find_text_tables(text: str, ocr: bool = False) -> list[Table]:
     """Tables written out in ``text`` (normalized), with offsets into it, in reading order.
+
+    ``ocr``: the text is OCR output, where a chart or the other column read across may
+    put lines of noise between a table's year header and its rows, and between its
+    caption's unit statement and the table (see :func:`_ocr_year_header`).
 
     >>> t = find_text_tables("(단위: 억원)\\n| 구분 | '25년 |\\n|---|---|\\n| 합계 | 1,200 |")[0]
     >>> t.source, t.unit, t.header_rows, t.rows_text()
@@ -117,7 +128,15 @@ def find_text_tables(text: str) -> list[Table]:
     tables: list[Table] = []
     i = 0
     while i < len(lines):
-        if _MD_ROW.match(lines[i].text):
+        line = lines[i].text
+        if not line.strip():
+            # A blank line opens no table (each test below says no to it): most lines of
+            # PDF text are.
+            i += 1
+            continue
+        # Pipe rows are looked for only on lines with a pipe.
+        piped = "|" in line
+        if piped and _MD_ROW.match(line):
             j = i
             while j < len(lines) and _MD_ROW.match(lines[j].text):
                 j += 1
@@ -126,8 +145,8 @@ def find_text_tables(text: str) -> list[Table]:
                 tables.append(t)
             i = j
             continue
-        if _BARE_ROW.match(lines[i].text):
-            pipes = lines[i].text.count("|")
+        if piped and _BARE_ROW.match(line):
+            pipes = line.count("|")
             j = i + 1
             while (
                 j < len(lines)
@@ -142,8 +161,8 @@ def find_text_tables(text: str) -> list[Table]:
                     tables.append(t)
                 i = j
                 continue
-        t, j = _flat(lines, i)
-        if t is None and j <= i + 1 and _is_cell_line(lines[i].text):
+        t, j = _flat(lines, i, ocr)
+        if t is None and j <= i + 1 and _is_cell_line(line):
             found, j = _cells_per_line(lines, i)
             tables.extend(found)
         elif t is not None:
@@ -340,7 +359,8 @@ def _row_of(line: _Line) -> _Row | None:
     if (
         last is not None
         and not _is_figure_word(last.group())
-        and _GLUED.search(s, last.start(), last.end()) is None
+        # Figures glued to the label hold a thousands comma.
+        and ("," not in last.group() or _GLUED.search(s, last.start(), last.end()) is None)
     ):
         # A row ends in a figure (or figures glued to its label): most lines do not, and
         # are told so without splitting them into words (the full test gives None too).
@@ -389,9 +409,21 @@ def _row_of(line: _Line) -> _Row | None:
 
 def _is_figure_word(word: str) -> bool:
     """A figure, or figures glued into one word (``1,2003,4004,600``)."""
+    if not _may_open_figure(word):
+        return False
     if _FIG_WORD.fullmatch(word):
         return True
     return _RUN_WORD.fullmatch(word) is not None and _split_glued(0, word) is not None
+
+
+def _may_open_figure(word: str) -> bool:
+    """Whether ``word`` may be a figure by its first character: a Hangul syllable or an
+    ASCII character other than a digit, ``-`` or ``(`` opens none (most words are told so
+    without a regex)."""
+    c = word[:1]
+    if not c or "가" <= c <= "힣":
+        return False
+    return not c.isascii() or c in "0123456789-("
 
 
 def _is_header(line: str) -> bool:
@@ -418,7 +450,7 @@ def _unit_over_years(line: str) -> bool:
     return len(years) >= 2 and all(_YEARISH.match(t) for t in years)
 
 
-def _flat(lines: list[_Line], i: int) -> tuple[Table | None, int]:
+def _flat(lines: list[_Line], i: int, ocr: bool = False) -> tuple[Table | None, int]:
     """A flattened table whose first row is line ``i``, and the line after it."""
     first = _row_of(lines[i])
     if first is None or first.label is None:
@@ -437,9 +469,12 @@ def _flat(lines: list[_Line], i: int) -> tuple[Table | None, int]:
     while k >= 0 and len(heads) < 2 and _is_header(lines[k].text):
         heads.insert(0, k)
         k -= 1
+    width = max(len(r.figures) for _, r in rows)
+    ocr_head = _ocr_year_header(lines, i, width) if ocr else None
+    if ocr_head is not None and not (heads and _year_line(lines[heads[-1]].text, width)):
+        heads = [ocr_head]
     if not heads and (len(rows) < 2 or not _has_unit_near(lines, i, j - 1)):
         return None, j
-    width = max(len(r.figures) for _, r in rows)
     header_cells, n_header_rows = _header(lines, heads, width)
     cells: list[Cell] = list(header_cells)
     for n, (_, r) in enumerate(rows):
@@ -453,6 +488,8 @@ def _flat(lines: list[_Line], i: int) -> tuple[Table | None, int]:
     caption, unit, _, _ = _around(lines, first_line, j - 1)
     if unit is None and heads and _unit_over_years(lines[heads[0]].text):
         unit = _unit_line(lines[heads[0]].text)
+    if unit is None and ocr_head is not None and heads == [ocr_head]:
+        caption, unit = _ocr_caption_unit(lines, first_line) or (caption, unit)
     table = Table(
         tuple(cells),
         n_header_rows + len(rows),
@@ -465,6 +502,63 @@ def _flat(lines: list[_Line], i: int) -> tuple[Table | None, int]:
         source="text_flat",
     )
     return table, j
+
+
+def _year_line(line: str, width: int) -> bool:
+    """Whether ``line`` ends in ``width`` rising four-digit years (a year header).
+
+    >>> _year_line("융자규모   증가율   2019  2020  2021", 3), _year_line("2021 2020 2022", 3)
+    (True, False)
+    """
+    tokens = line.split()
+    if width < 2 or len(tokens) < width:
+        return False
+    tail = tokens[-width:]
+    if not all(_FOUR_YEAR.fullmatch(t) for t in tail):
+        return False
+    years = [int(t) for t in tail]
+    return all(a < b for a, b in pairwise(years))
+
+
+def _ocr_year_header(lines: list[_Line], i: int, width: int) -> int | None:
+    """In OCR text, the year header over the row at line ``i``: the nearest line above
+    ending in ``width`` rising years, with at most :data:`_OCR_NOISE_LINES` lines between
+    that are neither rows nor headers of their own (a chart's labels or the other column
+    read across: ``으,ㄴ6, ㄴㄴ``, ``모시시 <52>2022~2023년도분야별``). A row of figures
+    between ends the search: the header is another table's."""
+    k = i - 1
+    noise = 0
+    while k >= 0 and noise <= _OCR_NOISE_LINES:
+        line = lines[k]
+        k -= 1
+        if not line.text.strip():
+            continue
+        if _year_line(line.text, width):
+            return k + 1
+        if _row_of(line) is not None or _unit_line(line.text) or _CAPTION.match(line.text):
+            return None
+        noise += 1
+    return None
+
+
+def _ocr_caption_unit(lines: list[_Line], first: int) -> tuple[str, str] | None:
+    """In OCR text, the caption and unit statement of a table whose header is line
+    ``first``: the nearest unit statement within :data:`_OCR_UNIT_REACH` lines above,
+    right under a ``<표 N>`` caption (the block a table's caption opens); a caption
+    line between ends the search (the unit is another table's or chart's)."""
+    for k in range(first - 1, max(-1, first - 1 - _OCR_UNIT_REACH), -1):
+        s = lines[k].text.strip()
+        if _CAPTION.match(s):
+            return None
+        unit = _unit_line(s)
+        if unit is None:
+            continue
+        above = (lines[c].text.strip() for c in range(k - 1, max(-1, k - 1 - _OCR_UNIT_REACH), -1))
+        for caption in list(filter(None, above))[:_REACH]:
+            if _TABLE_CAPTION.match(caption):
+                return caption, unit
+        return None
+    return None
 
 
 def _indent(s: str) -> int:
@@ -649,22 +743,27 @@ def _is_cell_line(line: str) -> bool:
         return False
     if _CAPTION.match(s) or (_HEADING.match(s) and not is_figure(s)):
         return False
-    words = _WORD.findall(s)
+    # The words _WORD finds: normalized text holds no C0 separator (U+001C..U+001F), the
+    # only white space str.split and the regex module tell apart.
+    words = s.split()
     # Two figures on a line make it a row of a flattened table, not one cell.
-    return len(words) <= _CELL_WORDS and sum(1 for w in words if _FIG_WORD.fullmatch(w)) <= 1
+    if len(words) > _CELL_WORDS:
+        return False
+    return sum(1 for w in words if _may_open_figure(w) and _FIG_WORD.fullmatch(w)) <= 1
 
 
 def _cells_per_line(lines: list[_Line], i: int) -> tuple[list[Table], int]:
     """Tables written one cell a line (blank lines between them or not) in the run of
-    cell lines from line ``i``, and the line after the run.
+    cell lines from line ``i`` (a cell line), and the line after the run.
 
     Row by row: the header's cells, then each row's label and its figures
     (``구분 / 2026 / 2027 / 합계 / 인건비 / 1,200 / …``). A table PDF text gives column by
     column (``구분 / 국비 / 지방비 / 2024 / 100 / 50 / 2025 / …``) reads the same way
     turned over: years down the side.
     """
-    run: list[_Line] = []
-    j = i
+    # Line ``i`` is a cell line (the caller has tested it).
+    run: list[_Line] = [lines[i]]
+    j = i + 1
     while j < len(lines) and len(run) < _RUN_MAX:
         s = lines[j].text
         if s.strip():
@@ -747,10 +846,10 @@ def _cell_table(
     )
 
 
-def with_text_tables(tables: Sequence[Table], text: str) -> tuple[Table, ...]:
+def with_text_tables(tables: Sequence[Table], text: str, ocr: bool = False) -> tuple[Table, ...]:
     """``tables`` (a reader's, on ``text``'s offsets) with the tables found in ``text``
-    that overlap none of them, in reading order."""
-    found = not_overlapping(tables, find_text_tables(text))
+    that overlap none of them, in reading order (``ocr``: see :func:`find_text_tables`)."""
+    found = not_overlapping(tables, find_text_tables(text, ocr))
     return tuple(sorted([*tables, *found], key=lambda t: (t.start is None, t.start or 0)))
 
 

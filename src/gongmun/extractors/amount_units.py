@@ -50,9 +50,11 @@ _CAPTION = regex.compile(r"^\s*[<\[〈]\s*(?P<kind>그림|표|도표|차트)\s*\
 _CAPTION_ANY = regex.compile(r"[<\[〈]\s*(?P<kind>그림|표|도표|차트)\s*\d*\s*[>\]〉]")
 _SECTION = regex.compile(r"^\s*(?:\d{1,2}\s*\.\s+\S|[□■○●◦ㅇ※▶◇◆❍]|[가-하]\.\s)")
 # A bare figure right before an arrow to an amount: (’24) 900 → (’25) 1,200억원.
-_ARROW_FIGURE = regex.compile(
-    rf"(?<![\d.,'\w])(?P<num>{NUMBER})(?=\s*(?:→|->|⇒)\s*(?:[(\[]?\s*'\s?\d{{2}}\s*(?:년)?\s*[)\]]?\s*)?{NUMBER})"
-)
+_ARROWS = ("→", "->", "⇒")
+_ARROW_ALT = "|".join(map(regex.escape, _ARROWS))
+# The arrow and the next figure's year mark, if any: → (’25).
+_ARROW_TO = rf"\s*(?:{_ARROW_ALT})\s*(?:[(\[]?\s*'\s?\d{{2}}\s*(?:년)?\s*[)\]]?\s*)?"
+_ARROW_FIGURE = regex.compile(rf"(?<![\d.,'\w])(?P<num>{NUMBER})(?={_ARROW_TO}{NUMBER})")
 _PAREN_FIGURE = regex.compile(rf"\((?P<num>{NUMBER})\)")
 _TRAILING_UNIT = regex.compile(r"(?P<small>[십백천])?\s?(?P<big>[조억만])?(?:[\s\u0007]*원)?$")
 _CELL = regex.compile(
@@ -76,7 +78,7 @@ _RATE_HEADER = regex.compile(
 )
 _DIFF_HEADER = regex.compile("|".join(map(regex.escape, DIFF_HEADERS)))
 # Compiled once (the module-level regex functions look each pattern up in a cache per call).
-_ARROW_AFTER = regex.compile(r"\s*(?:→|->|⇒)\s*(?:[(\[]?\s*'\s?\d{2}\s*(?:년)?\s*[)\]]?\s*)?")
+_ARROW_AFTER = regex.compile(_ARROW_TO)
 _YEAR_MARK_AFTER = regex.compile(r"\s*(?:'|년|\])")
 _YEAR_OR_CODE = regex.compile(r"(?:19|20)\d{2}|0\d+")
 _COUNT_AFTER = regex.compile(r"\s*(?:년|월|일|개|명|건|%)")
@@ -243,7 +245,8 @@ def table_units(text: str, taken: list[Hit], doc_year: int | None) -> list[Hit]:
     for i, (a, b) in enumerate(lines):
         units = _header_units(text, a, b)
         if not units:
-            if _CAPTION.match(text[a:b]):
+            # A caption ends the reach of a chart's unit (asked only when one reaches).
+            if orphan is not None and _CAPTION.match(text[a:b]):
                 orphan = None
             continue
         money = [MONEY_UNITS[u] for u in units if u in MONEY_UNITS]
@@ -416,13 +419,17 @@ def _header_units(text: str, a: int, b: int) -> list[str]:
     """Units a line gives the table under it: ``(단위: 백만원, %)``, or a header row whose
     cells carry the unit (``구분 '24년(억원) '25년(억원)``) with no figures of its own."""
     line = text[a:b]
-    m = UNIT_STATEMENT.search(line)
-    if m is not None and "단위" in line:
-        if len({u.group("units").strip() for u in UNIT_STATEMENT.finditer(line)}) > 1:
-            # Two captions side by side (OCR of a two-chart row): the figures under them
-            # mix both units, so neither applies.
-            return []
-        return units_of(m.group(0))
+    if "단위" in line:
+        m = UNIT_STATEMENT.search(line)
+        if m is not None:
+            if len({u.group("units").strip() for u in UNIT_STATEMENT.finditer(line)}) > 1:
+                # Two captions side by side (OCR of a two-chart row): the figures under
+                # them mix both units, so neither applies.
+                return []
+            return units_of(m.group(0))
+    if "(" not in line:
+        # A unit in a header cell is in parentheses: most lines are told so at once.
+        return []
     u = _INLINE_UNIT.search(line)
     if u is None or len(line.strip()) > 60:
         return []
@@ -550,6 +557,9 @@ def _region(text: str, lines: list[tuple[int, int]], i: int) -> list[int]:
 
 def arrows(text: str, explicit: list[Hit]) -> list[Hit]:
     """``(’24) 900 → (’25) 1,200억원``: the figure takes the unit of the amount after the arrow."""
+    if not any(arrow in text for arrow in _ARROWS):
+        # Most documents have no arrow: their figures are not scanned for one.
+        return []
     by_start = {h.start: h for h in explicit}
     hits = []
     for m in _ARROW_FIGURE.finditer(text):

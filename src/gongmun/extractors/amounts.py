@@ -9,6 +9,7 @@ Three passes, all regex: amounts that carry their unit (``1조 3,099억원``, ``
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import replace
 
 import regex
@@ -32,6 +33,7 @@ from gongmun.extractors.amount_units import (
 )
 from gongmun.extractors.context import Context
 from gongmun.extractors.numbers import GAP, NUMBER, parse_korean_number, to_won
+from gongmun.extractors.segments import Segments
 from gongmun.extractors.table_figures import (
     cell_frames,
     document_table_unit,
@@ -62,6 +64,11 @@ _AMOUNT = regex.compile(
     """,
     regex.X,
 )
+# Where an amount can start: a run of its figure's characters right before a unit (spaces
+# and line breaks between), at the run's start (see _amount_matches).
+_FIGURE_BEFORE_UNIT = regex.compile(
+    r"(?<![\d,.십백천])\d(?>[\d,.십백천]*)(?>[ \t\u0007\n]*)(?=[조억만원])"
+)
 _NOT_MONEY_AFTER = regex.compile(
     r"\s?(?:" + "|".join(regex.escape(w) for w in NOT_MONEY_AFTER_BIG) + r"|[A-Za-z])"
 )
@@ -89,10 +96,6 @@ _YEAR_AFTER_AMOUNT = regex.compile(
     r"|\s*(?:규모)?의\s*[^\w\s]?\s*(?:'\s?(?P<two>\d{2})|(?P<four>(?:19|20)\d{2}))\s*년(?!\s*\d{1,2}\s*월)"
 )
 _MULTI_YEAR_SUM = regex.compile(r"\s*(?:\([^()\n]{0,10}\))?\s*/\s*\d+\s*년")
-# A PDF line this long that stops mid-sentence was wrapped, not ended.
-_WRAP_WIDTH = 40
-_SENTENCE_CLOSE = regex.compile(r"(?:[.:;!?]|[다음함임됨])$")
-_BULLET_OPEN = regex.compile(r"[ \t]*(?:[-□■○●◦ㅇ※▶◇◆❍·•*]|\d{1,2}\.\s|[가-하]\.\s|\(\d{1,2}\)|<)")
 # A table's or chart's own number in its caption (<표 1>, [그림 2], 표 3.): a unit line
 # next to the caption must not make it a figure.
 _CAPTION_NUMBER = regex.compile(
@@ -112,7 +115,6 @@ _COMPARISON = regex.compile(r"대비|에\s*비해|보다\s")
 # The amount is the change itself: 859억원이 확대됐다, 4조원 감소.
 _CHANGE_AFTER = regex.compile(r"\s*(?:[이가이]\s*)?(?:확대|증가|감소|축소|늘|줄|삭감|증액|감액)")
 _RANGE_BEFORE = regex.compile(r"~\s*$")
-_SEGMENT_END = regex.compile(r"\n|다\.|(?<=[가-힣)])\.\s|[;]")
 # A line opening with a year label in parentheses frames every amount on it: (’24년 지원) …
 _LINE_LABEL = regex.compile(
     r"^[^\w(\n]*\(\s*(?:(?P<four>(?:19|20)\d{2})|'\s?(?P<two>\d{2}))\s*년도?[^()\n]{0,20}\)",
@@ -166,9 +168,39 @@ def _value_of(m: regex.Match[str]) -> int | None:
     return -won if m.group("dec") else won
 
 
+def _amount_matches(text: str) -> Iterator[regex.Match[str]]:
+    """What ``_AMOUNT.finditer(text)`` gives, trying only the places an amount can start.
+
+    An amount's figure (its first group, ``1조``'s 1) is a whole run of figure characters
+    (digits, ``,`` ``.`` 십백천: its look-behind stops it starting inside one) followed,
+    past spaces, by a unit (조억만원); it may open with △ and a space before that run.
+    Those runs are found by one plain scan, and the amount pattern is tried at each in text
+    order from where the last amount ended, as ``finditer`` would: most of a text's
+    figures (dates, counts, page numbers) and all its words are never tried.
+    """
+    end = 0
+    for run in _FIGURE_BEFORE_UNIT.finditer(text):
+        b = run.start()
+        for p in (b - 2, b - 1, b):
+            if p < end or (p < b and not _may_open_decrease(text, p, b)):
+                continue
+            m = _AMOUNT.match(text, p)
+            if m is not None:
+                end = m.end()
+                yield m
+
+
+def _may_open_decrease(text: str, p: int, b: int) -> bool:
+    """Whether a decrease mark at ``p`` may open the figure at ``b``: ``△`` right before
+    it, or ``△`` and one space."""
+    if p < 0 or text[p] not in "△▽":
+        return False
+    return p == b - 1 or text[p + 1].isspace()
+
+
 def _explicit(text: str) -> list[Hit]:
     hits = []
-    for m in _AMOUNT.finditer(text):
+    for m in _amount_matches(text):
         value = _value_of(m)
         if value is None or value == 0:
             continue
@@ -216,9 +248,9 @@ def _year_of(text: str, h: Hit, seg_start: int, doc_year: int | None) -> int | N
     return best
 
 
-def _is_change(text: str, h: Hit, floor: int) -> bool:
-    """Whether ``h`` is a change against another year (전년보다 312억원 늘린)."""
-    seg = _segment_start(text, h.start, floor)
+def _is_change(text: str, h: Hit, seg: int) -> bool:
+    """Whether ``h``, in the segment from ``seg``, is a change against another year
+    (전년보다 312억원 늘린)."""
     return bool(
         _COMPARISON.search(text, seg, h.start)
         and _CHANGE_AFTER.match(text, h.end, h.end + _AFTER_REACH)
@@ -246,32 +278,6 @@ def _in_list_parens(text: str, h: Hit) -> bool:
     """Whether the amount is a list item's figure in parentheses: 국토교통부(10.1조원), or
     one the bracket opens at a line's end (중소벤처기업부(2.9조 / 원): OCR put text between)."""
     return text[h.start - 1 : h.start] == "(" and text[h.end : h.end + 1] in (")", "", "\n")
-
-
-def _segment_start(text: str, pos: int, floor: int) -> int:
-    start = floor
-    for m in _SEGMENT_END.finditer(text, floor, pos):
-        if m.group() == "\n" and _wrapped(text, m.start()):
-            continue
-        start = m.end()
-    return start
-
-
-def _wrapped(text: str, nl: int) -> bool:
-    """Whether the line break at ``nl`` only wraps a long prose line (PDF text), so the
-    sentence goes on: a long line not ending a sentence, and no bullet opening the next."""
-    line_start = text.rfind("\n", 0, nl) + 1
-    line = text[line_start:nl].rstrip()
-    if not line and line_start > 0:
-        # pdfminer puts a blank line after every line: look past one.
-        line_start = text.rfind("\n", 0, line_start - 1) + 1
-        line = text[line_start : max(line_start, nl - 1)].rstrip()
-    if len(line) < _WRAP_WIDTH or _SENTENCE_CLOSE.search(line):
-        return False
-    nxt = nl + 1
-    while nxt < len(text) and text[nxt] == "\n":
-        nxt += 1
-    return _BULLET_OPEN.match(text, nxt, nxt + _AFTER_REACH) is None
 
 
 def _qualify(text: str, h: Hit) -> tuple[Qualifier | None, str | None]:
@@ -364,15 +370,19 @@ def find_amounts(ctx: Context) -> list[Amount]:
         hits.append(h)
     out: list[Amount] = []
     prev_end = 0
+    # Sentence starts are found once for the document, not scanned back for each figure.
+    segments = Segments(text) if any(h.framed for h in hits) else None
     for h in hits:
         year = h.year
-        if year is None and h.framed:
-            seg = _segment_start(text, h.start, prev_end)
+        seg = prev_end
+        if year is None and h.framed and segments is not None:
+            seg = segments.start(h.start, prev_end)
             year = _year_of(text, h, seg, doc_year)
             if year is None and _in_list_parens(text, h):
                 # 2022년 기준 A(10.1조원), B(2.9조원): the sentence's year frames the list.
-                seg = _segment_start(text, h.start, max(0, h.start - _LIST_REACH))
-                year = _year_of(text, h, seg, doc_year)
+                year = _year_of(
+                    text, h, segments.start(h.start, max(0, h.start - _LIST_REACH)), doc_year
+                )
             if year is None:
                 year = _line_label_year(text, h.start, doc_year)
         qualifier, per = _qualify(text, h)
@@ -380,7 +390,7 @@ def find_amounts(ctx: Context) -> list[Amount]:
             # 1조원 이상의 융자를 가진 부처: a bar to clear, not a sum of some year; the
             # year framing the sentence still goes to the figures after it.
             year = None
-        elif not (year is None and h.framed and _is_change(text, h, prev_end)):
+        elif not (year is None and h.framed and _is_change(text, h, seg)):
             # 2025년 예산을 전년보다 312억원 늘린 1,842억원: the change has no year, and
             # the year still frames the sum it leads to.
             prev_end = h.end

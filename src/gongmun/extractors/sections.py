@@ -3,6 +3,7 @@ and the titles it lists (``2022~2026년 국가재정운용계획``) are no facts
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Final
 
 import regex
@@ -34,9 +35,31 @@ _HEADING = regex.compile(
 _CITATION = regex.compile(
     r"^[ \t]*[^\n().\d'‘’\"~]{0,40}\.?[ \t]*\((?:19|20)\d{2}[a-z]?\)\.", regex.M
 )
+# The year in parentheses every citation holds: lines without one are not tried.
+_CITATION_YEAR = regex.compile(r"\((?:19|20)\d{2}[a-z]?\)\.")
 # How many citation lines make a run, and how many other lines may stand between two.
 CITATION_RUN: Final = 3
 CITATION_GAP: Final = 3
+
+
+def citations(text: str) -> Iterator[regex.Match[str]]:
+    """The matches of :data:`_CITATION` in ``text``, as its ``finditer`` gives them, tried
+    only at the start of the lines holding a citation's ``(YYYY).``: a citation stays on
+    its line and starts it, so no other place can hold one (most documents have none)."""
+    last_line = -1
+    searched = 0
+    for y in _CITATION_YEAR.finditer(text):
+        # The line's start, looked for back to the last year found only (linear time).
+        line_start = text.rfind("\n", searched, y.start()) + 1
+        if line_start == 0:
+            line_start = last_line if last_line >= 0 else 0
+        searched = y.start()
+        if line_start == last_line:
+            continue
+        last_line = line_start
+        m = _CITATION.match(text, line_start)
+        if m is not None:
+            yield m
 
 
 def _citation_run(text: str) -> int | None:
@@ -46,7 +69,7 @@ def _citation_run(text: str) -> int | None:
     last_line = -1
     line = 0
     pos = 0
-    for m in _CITATION.finditer(text):
+    for m in citations(text):
         line += text.count("\n", pos, m.start())
         pos = m.start()
         if start is None or line - last_line > CITATION_GAP + 1:

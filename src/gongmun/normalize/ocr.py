@@ -14,6 +14,7 @@ Repairs, each one for one or a small insertion, so offsets stay exact:
                 ``2.300.000`` → ``2,300,000`` (``3,497.3억`` is a decimal and stays);
                 ``['22] 1.615 ['23] 1,910`` → ``1,615`` (a row of comma-grouped integers)
 ``digits``      ``5O0억원`` → ``500억원``, ``l,500억`` → ``1,500억``, `` ]조원`` → `` 1조원``
+``brackets``    ``98.2%041조 871억원)`` → ``98.2%(41조 871억원)``
 ``decimals``    ``(10. 1조원)`` → ``(10.1조원)`` (a space after a bracket figure's decimal point)
 ``units``       ``110익원`` → ``110억원``, ``3억윈`` → ``3억원``, ``1초 3,099억`` → ``1조 3,099억``
                 ``(단위: 소원)`` → ``(단위: 조원)``
@@ -183,6 +184,9 @@ def _sibling_separator(m: regex.Match[str]) -> list[Edit]:
     return [Edit(m.start("sep"), m.end("sep"), ",")]
 
 
+# The bracket after a percentage read as 0: no figure opens with a 0 before a digit, and a
+# bracket closes after the figure (98.2%041조 871억원)).
+_PERCENT_BRACKET: Final = rf"0(?=[1-9][\d.,]*{UNIT_AHEAD}[^()\n]{{0,20}}\))"
 _LOOKALIKE_SET: Final = "".join(DIGIT_LOOKALIKES)
 _DIGITS: Final = regex.compile(
     rf"(?<![A-Za-z\d.,])(?P<num>(?=[\d{_LOOKALIKE_SET},.]*\d)(?=[\d,.]*[{_LOOKALIKE_SET}])"
@@ -240,6 +244,13 @@ _RULES: Final[tuple[_Rule, ...]] = (
         # 기준으로 ]조원 이상: a bracket that closes nothing, right before a unit, is a 1.
         regex.compile(r"(?<=[ (])\](?=[조억]원)"),
         lambda m: [Edit(m.start(), m.end(), "1")],
+    ),
+    _Rule(
+        "brackets",
+        # 기금이 98.2%041조 871억원): the bracket after a percentage read as 0 (no figure
+        # opens with a 0 before a digit), the bracket closing after the figure.
+        regex.compile(rf"(?<=\d%){_PERCENT_BRACKET}"),
+        lambda m: [Edit(m.start(), m.end(), "(")],
     ),
     _Rule(
         "decimals",
@@ -420,7 +431,7 @@ _DOUBTFUL: Final[tuple[tuple[str, regex.Pattern[str]], ...]] = (
     (
         # ``62.8%(4조`` read as ``62.8%64조``: typography never puts a figure right after %.
         "a figure right after a percentage (a bracket read as a digit)",
-        regex.compile(rf"(?<=\d%)\d[\d.,]*(?={UNIT_AHEAD}|[ ]?\d)"),
+        regex.compile(rf"(?<=\d%)(?!{_PERCENT_BRACKET})\d[\d.,]*(?={UNIT_AHEAD}|[ ]?\d)"),
     ),
     (
         # ``7    조원``, ``2\n\n원``, ``4\n억\n``: cells of a table run together, or a

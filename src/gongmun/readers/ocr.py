@@ -6,8 +6,10 @@ carry a bounding box. Before a page is read its ruling lines are found and erase
 (:mod:`.ocr_rules`): tesseract reads rules as characters glued to the figures beside
 them. The grids they drew become tables, their cells filled with the words inside
 (:mod:`.ocr_layout`); the rest of the text is tesseract's. ``--psm 6`` (one uniform block
-of text) was chosen by measurement: on real government pages it reads more figures right
-than the default automatic segmentation, which splits table cells and bullets apart.
+of text) was chosen by measurement (``benchmarks/measure_own_ocr.py``), for the page with
+its tables taken out too: ``--psm 3`` (automatic) cut lines into fragments (amounts F1
+0.69 → 0.65, the first seed's 1.00 → 0.57); ``--psm 4`` found more periods (F1 0.83 → 0.97)
+but gave wrong figures on a two-column report page (precision 1.00 → 0.92).
 
 Cost: about 3–13 CPU-seconds a page at 300 dpi (one thread a page; tesseract's own
 OpenMP threads are turned off so a worker pool of ``-j N`` uses N cores).
@@ -31,6 +33,8 @@ OcrMode = Literal["auto", "always", "never"]
 
 LANGUAGE: Final = "kor"
 PSM: Final = 6
+# The strip of table cells (ocr_cells) is lines of text one under another: one block.
+CELL_PSM: Final = 6
 DPI: Final = 300
 # A page tesseract has not read in this many seconds is given up (a worker's timeout, if
 # any, is the outer bound).
@@ -165,7 +169,7 @@ def ocr_grey(grey: Any, path: str, scale: float = 1.0, dpi: float | None = None)
     made = ocr_cells.strip(cleared, cells, dpi) if cells else None
     if made is not None:
         image, bands = made
-        _, strip_tsv = _tesseract(_pgm(ocr_cells.enlarged(image)), path)
+        _, strip_tsv = _tesseract(_pgm(ocr_cells.enlarged(image)), path, CELL_PSM)
         read = ocr_cells.shrunk(ocr_layout.parse_tsv(strip_tsv))
         held = ocr_cells.assign(read, bands, dpi)
         index = {c: k for k, c in enumerate(cells)}
@@ -185,7 +189,7 @@ def _pgm(grey: Any) -> bytes:
     return f"P5\n{width} {height}\n255\n".encode("ascii") + data
 
 
-def _tesseract(image: bytes, path: str) -> tuple[str, str]:
+def _tesseract(image: bytes, path: str, psm: int = PSM) -> tuple[str, str]:
     """tesseract's text and TSV of one page image (PGM or PNG bytes)."""
     import tempfile
 
@@ -195,7 +199,7 @@ def _tesseract(image: bytes, path: str) -> tuple[str, str]:
         base = Path(tmp) / "page"
         try:
             done = subprocess.run(
-                [exe, "-", str(base), "-l", LANGUAGE, "--psm", str(PSM), "txt", "tsv"],
+                [exe, "-", str(base), "-l", LANGUAGE, "--psm", str(psm), "txt", "tsv"],
                 input=image,
                 capture_output=True,
                 timeout=PAGE_TIMEOUT_S,

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import io
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 from gongmun import pulse
 from gongmun.doc.tables import Table, place
@@ -242,7 +243,8 @@ def read_page(page: Any) -> PageText:
     # dedupe_chars sorts every character: a fifth of the reading time on a long page, so
     # it runs only where a cheap pass saw a character drawn twice.
     clean = page.dedupe_chars(tolerance=DEDUPE_TOLERANCE) if has_doubles(page.chars) else page
-    doubled = _visible(page.chars) - _visible(clean.chars)
+    visible = _visible(clean.chars)
+    doubled = _visible(page.chars) - visible if clean is not page else 0
     if doubled >= DOUBLED_MIN_CHARS:
         warnings.append(
             (
@@ -268,14 +270,14 @@ def read_page(page: Any) -> PageText:
         )
     if not text.strip() and page.images:
         warnings.append(("pdf_needs_ocr", _on(number, _SCANNED)))
-    elif _visible(clean.chars) < OCR_MAX_CHARS and _image_share(page) >= OCR_MIN_IMAGE_SHARE:
+    elif visible < OCR_MAX_CHARS and _image_share(page) >= OCR_MIN_IMAGE_SHARE:
         # A scan with a stamped page number or header: a few characters over an image.
         warnings.append(
             (
                 "pdf_needs_ocr",
                 _on(
                     number,
-                    f"only {_visible(clean.chars)} characters of text over a page-sized image "
+                    f"only {visible} characters of text over a page-sized image "
                     "(a scanned page): needs OCR",
                 ),
             )
@@ -333,16 +335,25 @@ def has_doubles(chars: list[dict[str, Any]]) -> bool:
     >>> has_doubles([a, b]), has_doubles([a])
     (True, False)
     """
-    seen: set[tuple[str, int, int]] = set()
+    # Places seen, by text: a character is looked for only among its own kind.
+    seen: dict[str, set[tuple[int, int]]] = {}
     for c in chars:
         t = c["text"]
         if t.isspace():
             continue
         x, y = round(c["x0"]), round(c["top"])
-        if any((t, x + dx, y + dy) in seen for dx in (-1, 0, 1) for dy in (-1, 0, 1)):
-            return True
-        seen.add((t, x, y))
+        places = seen.get(t)
+        if places is None:
+            seen[t] = {(x, y)}
+            continue
+        for dx, dy in _NEAR:
+            if (x + dx, y + dy) in places:
+                return True
+        places.add((x, y))
     return False
+
+
+_NEAR: Final = tuple((dx, dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1))
 
 
 def _mid_in(obj: dict[str, Any], box: Box, pad: float = 0.0) -> bool:
@@ -353,19 +364,32 @@ def _mid_in(obj: dict[str, Any], box: Box, pad: float = 0.0) -> bool:
 
 def _tables(page: Any) -> list[tuple[Box, Table]]:
     """Ruled tables whose cells hold the text inside them (a frame around a page is not)."""
+    from pdfplumber.table import Table as Found
+
     out: list[tuple[Box, Table]] = []
     for found in page.find_tables(TABLE_SETTINGS):
         if not _is_table(found):
             continue
-        texts = found.extract(**CELL_TEXT_SETTINGS)
-        table = ruled_table([r.cells for r in found.rows], texts, "pdf_ruled")
         box: Box = tuple(found.bbox)
-        inside = sum(1 for c in page.chars if _mid_in(c, box) and not c["text"].isspace())
+        # pdfplumber's extract tests every character of the page against every row; a
+        # row's middle test passes only inside the table, so it is given those alone.
+        chars = [c for c in page.chars if _mid_in(c, box)]
+        only: Any = _Chars(chars)
+        texts = Found(only, found.cells).extract(**CELL_TEXT_SETTINGS)
+        table = ruled_table([r.cells for r in found.rows], texts, "pdf_ruled")
+        inside = sum(1 for c in chars if not c["text"].isspace())
         in_cells = sum(len(c.text.replace(" ", "")) for c in table.cells)
         if table.cells and in_cells >= TABLE_MIN_COVERAGE * inside:
             out.append((box, dataclasses.replace(table, bbox=round_box(box))))
     out.sort(key=lambda t: (t[0][1], t[0][0]))
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Chars:
+    """What pdfplumber's ``Table.extract`` reads of its page: the characters."""
+
+    chars: list[dict[str, Any]]
 
 
 def word_position_tables(page: Any, ruled: list[Box]) -> list[tuple[Box, Table]]:
@@ -397,12 +421,13 @@ def _layout_text(
     # Text boxes indexed by place: a character is tested against the few near it.
     index = BoxIndex(order, pad=0.5)
     ruled = [t for t, _ in tables]
+    first = index.first
     for c in page.chars:
         x: float = (c["x0"] + c["x1"]) / 2
         y: float = (c["top"] + c["bottom"]) / 2
-        if any(t[0] <= x < t[2] and t[1] <= y < t[3] for t in ruled):
+        if ruled and any(t[0] <= x < t[2] and t[1] <= y < t[3] for t in ruled):
             continue
-        i = index.first(x, y)
+        i = first(x, y)
         if i is None:
             spare.append(c)
         else:
@@ -452,17 +477,11 @@ def chars_text_words(chars: list[dict[str, Any]]) -> tuple[str, list[_Word]]:
     ends), built here from its own word and line steps so that each word's place in the
     text and its box are known."""
     from pdfplumber.utils.clustering import cluster_objects
-    from pdfplumber.utils.text import (
-        WORD_EXTRACTOR_KWARGS,
-        WordExtractor,
-        get_line_cluster_key,
-    )
+    from pdfplumber.utils.text import get_line_cluster_key
 
     if not chars:
         return "", []
-    extractor = WordExtractor(
-        **{k: v for k, v in TEXT_SETTINGS.items() if k in WORD_EXTRACTOR_KWARGS}
-    )
+    extractor = _body_words()
     found = extractor.extract_words(chars)
     tolerance = TEXT_SETTINGS.get("y_tolerance", 3)
     lines = cluster_objects(found, get_line_cluster_key(extractor.line_dir), tolerance)
@@ -492,6 +511,14 @@ def chars_text_words(chars: list[dict[str, Any]]) -> tuple[str, list[_Word]]:
     lead = len(text) - len(text.lstrip("\n"))
     stripped = text.strip("\n")
     return stripped, [(a - lead, b - lead, box) for a, b, box in words if b > lead]
+
+
+@functools.cache
+def _body_words() -> Any:
+    """pdfplumber's word extractor with the body text settings (it keeps no state)."""
+    from pdfplumber.utils.text import WORD_EXTRACTOR_KWARGS, WordExtractor
+
+    return WordExtractor(**{k: v for k, v in TEXT_SETTINGS.items() if k in WORD_EXTRACTOR_KWARGS})
 
 
 def _chars_text(chars: list[dict[str, Any]]) -> str:

@@ -78,29 +78,26 @@ def _coords(obj: LTComponent) -> _Coords:
     return (obj.x0, obj.y0, obj.x1, obj.y1, obj.width * obj.height)
 
 
-def _run(
-    a: _Coords, id1: int, others: Sequence[tuple[int, _Coords]]
-) -> list[tuple[bool, float, int, int]]:
-    """Object ``a``'s pairs with ``others`` as heap keys, largest first (popped from the end).
+def _run(a: _Coords, others: Sequence[tuple[int, _Coords]]) -> list[tuple[float, int]]:
+    """Object ``a``'s pairs with ``others``: a heap of (distance, other's id).
 
     The distance is pdfminer's ``dist``: the area of the two boxes' bounding box less
     their own areas, computed in the same order; ``min``/``max`` are written out and
-    keep their choice of the first of equal values.
+    keep their choice of the first of equal values. A run is only ever asked for its
+    closest pairs, and few of them before its object is merged: a heap, not a sort.
     """
     ax0, ay0, ax1, ay1, aa = a
     run = [
         (
-            False,
             ((bx1 if bx1 > ax1 else ax1) - (bx0 if bx0 < ax0 else ax0))
             * ((by1 if by1 > ay1 else ay1) - (by0 if by0 < ay0 else ay0))
             - aa
             - ba,
-            id1,
             id2,
         )
         for id2, (bx0, by0, bx1, by1, ba) in others
     ]
-    run.sort(reverse=True)
+    heapq.heapify(run)
     return run
 
 
@@ -113,17 +110,19 @@ def group_textboxes(
     merged first unless another object lies inside their bounding box, in which case the
     pair waits behind every pair that has none; the merged group is then paired with
     every object left. pdfminer keeps all pairs in one heap and pops each of them; here
-    each object's pairs (its run) are sorted once and only the runs' heads are in the
-    heap, so the pops come in the same order and the run of a merged object is dropped
+    each object's pairs (its run) are a heap of their own and only the runs' heads are
+    in the main heap, so the pops come in the same order and the run of a merged object is dropped
     whole instead of popped pair by pair.
     """
     plane: Plane[Any] = Plane(bbox)
     objs: dict[int, Any] = {id(b): b for b in boxes}
     coords: dict[int, _Coords] = {id(b): _coords(b) for b in boxes}
     order = list(coords.items())
-    runs = [_run(c, i, order[k + 1 :]) for k, (i, c) in enumerate(order)]
+    # Run r is object owners[r]'s pairs; its key (False, d, id1, id2) orders as (d, id2).
+    owners = [i for i, _ in order]
+    runs = [_run(c, order[k + 1 :]) for k, (_, c) in enumerate(order)]
     # (key, run number); run -1 holds one pair put back behind the others (isany).
-    heads = [(run[-1], r) for r, run in enumerate(runs) if run]
+    heads = [((False, run[0][0], owners[r], run[0][1]), r) for r, run in enumerate(runs) if run]
     heapq.heapify(heads)
     plane.extend(boxes)
     alive = set(objs)
@@ -134,9 +133,9 @@ def group_textboxes(
             continue  # the run's own object is merged: all of its pairs are stale
         if r >= 0:
             run = runs[r]
-            run.pop()
+            heapq.heappop(run)
             if run:
-                heapq.heappush(heads, (run[-1], r))
+                heapq.heappush(heads, ((False, run[0][0], id1, run[0][1]), r))
         if id2 not in alive:
             continue
         obj1, obj2 = objs[id1], objs[id2]
@@ -152,13 +151,14 @@ def group_textboxes(
         plane.remove(obj2)
         alive -= {id1, id2}
         idg, cg = id(group), _coords(group)
-        run = _run(cg, idg, [(i, coords[i]) for i in alive])
+        run = _run(cg, [(i, coords[i]) for i in alive])
         objs[idg], coords[idg] = group, cg
         alive.add(idg)
         plane.add(group)
         if run:
             runs.append(run)
-            heapq.heappush(heads, (run[-1], len(runs) - 1))
+            owners.append(idg)
+            heapq.heappush(heads, ((False, run[0][0], idg, run[0][1]), len(runs) - 1))
     # One group is left (or one box, when the page has one).
     return list(plane)
 
@@ -191,15 +191,19 @@ def _objects(page: Any, layout: LTLayoutContainer) -> dict[str, list[dict[str, A
     """``page.objects`` as pdfplumber's ``parse_objects`` makes them without ``laparams``
     (containers are walked through, not described), except that the word and line
     breaks the analysis put in (``LTAnno``, which pdfplumber describes, then drops) are
-    skipped before they are described."""
+    skipped before they are described. Characters are described by
+    :mod:`.pdf_objects`, as pdfplumber does, without its generic steps."""
+    from gongmun.readers.pdf_objects import describer
+
     objects: dict[str, list[dict[str, Any]]] = {}
+    describe = describer(page)
 
     def walk(items: Sequence[Any]) -> None:
         for obj in items:
             if isinstance(obj, LTContainer):
                 walk(obj._objs)
             elif not isinstance(obj, LTAnno):
-                found = page.process_object(obj)
+                found = describe(obj)
                 objects.setdefault(found["object_type"], []).append(found)
 
     walk(layout._objs)

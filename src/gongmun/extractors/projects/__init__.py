@@ -31,7 +31,7 @@ from gongmun.extractors.projects import (
 from gongmun.extractors.projects.aliases import find_aliases, rename
 from gongmun.extractors.projects.figures import Draft, Figures
 from gongmun.extractors.projects.lines import split_lines
-from gongmun.extractors.projects.merge import build, fiscal_levels, merge
+from gongmun.extractors.projects.merge import build, fiscal_levels, merge, one_year_editions
 from gongmun.extractors.projects.names import clean_name
 from gongmun.extractors.projects.resolve import surety
 from gongmun.extractors.projects.scan import Scan
@@ -119,6 +119,7 @@ def find_projects(
     rename(scan.drafts, scan.aliases)
     merged = merge(scan.drafts, surety(text, scan.lines, _RANK))
     fiscal_levels(merged, scan.figures.fiscal_year)
+    one_year_editions(merged, scan.figures.fiscal_year, text)
     return [build(ctx, d) for d in merged]
 
 

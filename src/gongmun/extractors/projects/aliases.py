@@ -67,6 +67,8 @@ def find_aliases(text: str) -> dict[str, Named]:
 def rename(drafts: list[Draft], aliases: dict[str, Named]) -> None:
     """Drafts found under an alias are mentions of its long name: they take its name and
     place, so that merging joins them with it."""
+    if not aliases:
+        return
     for d in drafts:
         named = aliases.get(name_key(d.name))
         if named is not None:

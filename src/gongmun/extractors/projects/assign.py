@@ -8,6 +8,7 @@ Each role is decided from the words around the amount, not from which rule found
   ``’25년 N억원``, ``올해 N억원`` (the document's year) are yearly figures;
 - ``전년 대비 N억원 증액``, ``N억원 늘어난``: a change, neither yearly nor total;
 - ``N억원 이상``, ``과제당 N억원``, ``한도``: a threshold or cap, neither;
+- ``누적 N억원``, ``지금까지 총 N억원``: a sum to date, neither;
 - ``국비 M억원``, ``N억원 중 지방비 K억원``: a funding share.
 """
 
@@ -21,6 +22,7 @@ from gongmun.extractors.projects.figures import Draft, Figures
 from gongmun.extractors.projects.words import (
     CHANGE_BEFORE,
     CHANGE_WORDS,
+    CUMULATIVE_WORDS,
     FUNDING_SOURCES,
     NOT_TOTAL_QUALIFIERS,
     TOTAL_MARKS,
@@ -46,6 +48,10 @@ _TOTAL_BEFORE = regex.compile(
     r"(?:(?:"
     + "|".join(regex.escape(w) for w in TOTAL_MARKS)
     + r")\s*[:：]?|\d+\s*년간|\d+\s*개년|총|(?<![\p{Hangul}])모두)\s*(?:약\s*)?$"
+)
+# "누적 90억원", "지금까지 총 90억원", "누적 투자액 90억원": a sum to date.
+_CUMULATIVE_BEFORE = regex.compile(
+    r"(?<![\p{Hangul}])(?:" + "|".join(regex.escape(w) for w in CUMULATIVE_WORDS) + r")[^\d]{0,10}$"
 )
 # "(’24년 대비 +300억원)", "(전년比 10억원↑)": a signed figure or one with an arrow is a
 # change against another year.
@@ -118,6 +124,8 @@ def role_of(a: Amount, text: str, figures: Figures | None = None) -> tuple[Role,
     if bound_of(a, text):
         return "none", None
     if _NET_LIST.search(text, max(0, a.span.start - _LIST_REACH), a.span.start):
+        return "none", None
+    if _CUMULATIVE_BEFORE.search(near):
         return "none", None
     total_marked = (
         a.qualifier == "총"

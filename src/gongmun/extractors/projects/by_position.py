@@ -14,7 +14,7 @@ import regex
 
 from gongmun.extractors.projects.clause import sentence_end
 from gongmun.extractors.projects.figures import Draft, Figures, is_run_time
-from gongmun.extractors.projects.lines import Line, paren_groups
+from gongmun.extractors.projects.lines import PARENS, Line, paren_groups
 from gongmun.extractors.projects.names import (
     LABEL as _LABEL,
 )
@@ -59,7 +59,10 @@ _YEAR_GAP = regex.compile(r"[\s'\d년도,]*")
 
 _TENTATIVE = regex.compile(r"\s*\(가칭\)\s*$")
 
-_NAME_THEN_SEP = regex.compile(r"(?P<name>[^:,()]{3,80}?(?:\([^()]{1,30}\))?)\s*(?P<sep>:|,)\s*")
+# A spaced en or em dash parts a name from its figures as a colon does (NAME – 총사업비 …).
+_NAME_THEN_SEP = regex.compile(
+    r"(?P<name>[^:,()]{3,80}?(?:\([^()]{1,30}\))?)\s*(?P<sep>:|,|(?<=\s)[–—―](?=\s))\s*"
+)
 
 
 def scale_lines(scan: Scan) -> list[Draft]:
@@ -118,9 +121,9 @@ def _above_notes(scan: Scan) -> list[int]:
         return list(range(len(scan.lines)))
     text, lines = scan.text, scan.lines
     return [
-        i
-        for i in range(len(lines) - 1)
-        if text[lines[i + 1].start : lines[i + 1].end].lstrip().startswith(_STAR_NOTES)
+        j - 1
+        for j in scan.lines_holding(_STAR_NOTES)
+        if j > 0 and text[lines[j].start : lines[j].end].lstrip().startswith(_STAR_NOTES)
     ]
 
 
@@ -277,7 +280,8 @@ _FIGURES_FOLLOW = regex.compile(r"[ \t]*(?:(?P<colon>[:：])|(?:에는|에|엔|�
 def _inner_name(text: str, g0: int, g1: int, figures: Figures) -> tuple[str, int, int] | None:
     """``PARENT(NAME(가칭), ’26년 80억 규모)``: a project named first inside the group."""
     depth = 0
-    for i in range(g0 + 1, g1 - 1):
+    for m in _PARENS_OR_COMMA.finditer(text, g0 + 1, g1 - 1):
+        i = m.start()
         depth += (text[i] == "(") - (text[i] == ")")
         if text[i] == "," and depth == 0:
             part = text[g0 + 1 : i]
@@ -290,6 +294,9 @@ def _inner_name(text: str, g0: int, g1: int, figures: Figures) -> tuple[str, int
             place = locate(text, name, g0 + 1, i)
             return (name, *place) if place else None
     return None
+
+
+_PARENS_OR_COMMA = regex.compile(r"[(),]")
 
 
 def _colon_or_comma_figures(text: str, line: Line, figures: Figures) -> list[Draft]:
@@ -309,7 +316,7 @@ def _colon_or_comma_figures(text: str, line: Line, figures: Figures) -> list[Dra
     place = locate(text, name, line.body_start + m.start("name"), line.body_start + m.end("name"))
     if place is None:
         return []
-    rule = "colon_figures" if m.group("sep") == ":" else "comma_figures"
+    rule = "comma_figures" if m.group("sep") == "," else "colon_figures"
     d = Draft(name, place[0], place[1], rule)
     figures.take(d, rest, line.end, text)
     return [d]
@@ -444,7 +451,8 @@ def _head_with_figures(text: str, body: int, end: int, figures: Figures) -> Draf
     if first is None or first >= end:
         return None
     depth = 0
-    for i in range(body, min(first, body + 80)):
+    for m in _HEAD_MARKS.finditer(text, body, min(first, body + 80)):
+        i = m.start()
         ch = text[i]
         if ch == "(":
             if depth == 0:
@@ -461,12 +469,16 @@ def _head_with_figures(text: str, body: int, end: int, figures: Figures) -> Draf
     return None
 
 
+# What ends an item's head: a bracket or a colon.
+_HEAD_MARKS = regex.compile(r"[()：:]")
+
+
 def _group_end(text: str, open_at: int, end: int) -> int | None:
     depth = 0
-    for i in range(open_at, min(end, open_at + 200)):
-        depth += (text[i] == "(") - (text[i] == ")")
+    for m in PARENS.finditer(text, open_at, min(end, open_at + 200)):
+        depth += 1 if text[m.start()] == "(" else -1
         if depth == 0:
-            return i + 1
+            return m.end()
     return None
 
 
@@ -521,14 +533,20 @@ def _head_over_fields(
 ) -> Draft | None:
     """``□ NAME`` with ``- (기간) '25~'27`` and ``- (예산) 총 90억원`` under it; a new
     programme's head (``NAME(’26년 신규)``) with ``* ’26년 12억원`` under it."""
+    # Every kind of field below holds a free figure: most heads have none under them.
+    if not under or not figures.free_in(min(b.start for b in under), max(b.end for b in under)):
+        return None
     # "(’26년 신규)" says the item is a budget line of its own: its dated notes are its.
     new = bool(STATUS_GROUP.search(block.text))
     fields = [
         b
         for b in under
-        if (figure_field(b.text) and figures.free_in(b.start, b.end))
-        or _run_lead(text, b, figures)
-        or (new and (_dated_lead(b, figures) or _dated_note(b, figures)))
+        if figures.free_in(b.start, b.end)  # what every kind of field needs, asked first
+        and (
+            figure_field(b.text)
+            or _run_lead(text, b, figures)
+            or (new and (_dated_lead(b, figures) or _dated_note(b, figures)))
+        )
     ]
     # A figure field's own notes: "- 총사업비 : 96억원" then "* '26년 예산 30억원 반영".
     seen = {id(b) for b in fields}

@@ -13,6 +13,7 @@ import regex
 from gongmun.extractors.context import Context
 from gongmun.extractors.projects import aliases
 from gongmun.extractors.projects.assign import assign_amount, funding_source, marked_total, role_of
+from gongmun.extractors.projects.ends import at_end
 from gongmun.extractors.projects.figures import Draft, Figures
 from gongmun.extractors.projects.lines import Line
 from gongmun.extractors.projects.names import (
@@ -130,7 +131,7 @@ def subject(scan: Scan) -> list[Draft]:
     return _subject(scan.ctx, scan.figures, scan.drafts)
 
 
-_GAP_RE = regex.compile(NAME_AMOUNT_GAP + r"$")
+_GAP_RE = at_end(NAME_AMOUNT_GAP)
 # The gap names the figure a budget: "NAME 예산은", "NAME 사업비로" (a particle after it:
 # a headline's "스마트농업 확산 예산 2477억원" sums a field).
 _BUDGET_GAP = regex.compile(r"(?:예산|사업비)(?:은|는|이|가|으로|로|을|를)")
@@ -205,6 +206,14 @@ def _name_amount(text: str, line: Line, figures: Figures) -> list[Draft]:
             purpose = _FOR_PURPOSE.search(
                 text, max(line.body_start, a.span.start - 80), a.span.start
             )
+            if purpose is None:
+                # "'NAME' 사업을 추진하며, 총 600억 원을 투입": the programme the same
+                # subject goes on to fund, when no other target comes between.
+                purpose = _THEN_FUNDS.search(
+                    text, max(line.body_start, a.span.start - 80), a.span.start
+                )
+                if purpose is not None and _OTHER_TARGET.search(purpose.group("gap")):
+                    purpose = None
             if purpose is not None:
                 found = _prose_name(text, line, purpose.start(), figures) or object_before(
                     text, line, purpose.start(), figures
@@ -297,7 +306,16 @@ _FOR_PURPOSE = regex.compile(
     r"(?:추진|지원|조성|구축|육성|운영|건립|건설)하기\s*위(?:해|하여)\s+[^.\n]{0,40}$"
 )
 
-_VIA = regex.compile(r"(?:을|를)\s+통해\s+[^.\n]{0,30}?$")
+# "NAME을 추진하며, (2030년까지 5년간) 총 …": the object of a verb the clause goes on from.
+_THEN_FUNDS = regex.compile(
+    r"(?:을|를)\s+(?:본격(?:적으로)?\s*|적극\s*|새로\s*)?"
+    r"(?:추진|조성|구축|육성|운영|건립|건설|착수|시작)(?:하며|하고|하면서|해|하여)\s*,?\s+"
+    r"(?P<gap>[^.\n]{0,40})$"
+)
+# A word the figure is given to instead (… 관광 인프라에, … 지역에는): another target.
+_OTHER_TARGET = regex.compile(r"\S(?:에|에는|엔|에도)(?=\s)")
+
+_VIA = at_end(r"(?:을|를)\s+통해\s+[^.\n]{0,30}?")
 
 # "이 사업에 1639억원을": the programme named just before.
 _ANAPHOR = regex.compile(r"(?:이|동|본|해당)\s*(?:사업|프로젝트)$")
@@ -338,6 +356,9 @@ def _subject(ctx: Context, figures: Figures, drafts: list[Draft]) -> list[Draft]
         # else it names.
         name, start = sheet
         return [_subject_draft(name, start, figures)]
+    found_keys = {name_key(d.name) for d in drafts if d.rule not in _TABLE_RULES}
+    if len(found_keys) > 1:
+        return []  # other rules found two programmes: whatever the subject, one is another
     quoted: dict[str, int] = {}
     for m in _QUOTED_NAME.finditer(text):
         found = clean_name(m.group("name"))
@@ -359,12 +380,13 @@ def _subject(ctx: Context, figures: Figures, drafts: list[Draft]) -> list[Draft]
         if not counted or text.count(counted[0][0]) < 2:
             return []
         name, start = counted[0]
-    if any(
-        d.rule not in ("task_table", "table_row") and name_key(d.name) != name_key(name)
-        for d in drafts
-    ):
-        return []
+    if found_keys and found_keys != {name_key(name)}:
+        return []  # another rule found another programme
     return [_subject_draft(name, start, figures)]
+
+
+# Rules whose names are rows of a table: a document about one programme may list tasks.
+_TABLE_RULES = frozenset({"task_table", "table_row"})
 
 
 # "혁신창업사업화자금(융자) (5152-301)": a budget sheet's title with its programme code.

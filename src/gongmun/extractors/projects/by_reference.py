@@ -23,6 +23,7 @@ from gongmun.extractors.projects.clause import SENTENCE_REACH, sentence_end
 from gongmun.extractors.projects.figures import Draft
 from gongmun.extractors.projects.names import name_key
 from gongmun.extractors.projects.scan import Scan
+from gongmun.extractors.projects.words import FIGURE_NOUNS, RELATIVE_YEAR_ALT
 
 # How far back a sentence's start, and the sentence before it, may be looked for.
 _SENTENCE_REACH: Final = SENTENCE_REACH
@@ -34,9 +35,15 @@ _OPENING = regex.compile(
     (?:(?:또한|또|이에|아울러|특히|이와\s함께)\s+)?
     (?:(?P<ref>이|동|본|해당|同)\s*(?:사업|프로젝트|펀드|기금|과제)
        (?:은|는|에는|에|엔|의|도|을|를)?\s+)?
-    (?:(?:향후|앞으로|총|모두|약|올해|금년|내년|첫해인|첫해에는|첫해|
+    (?:(?:향후|앞으로|총|모두|약|첫해인|첫해에는|첫해|
+         (?:"""
+    + RELATIVE_YEAR_ALT
+    + r""")(?:은|는|에는|에|엔|의)?|
+         (?:"""
+    + "|".join(FIGURE_NOUNS)
+    + r""")(?:은|는|이|가|으로|로|도)?|
          \d{1,2}\s*년간|\d{1,2}\s*개년간?|
-         (?:(?:19|20)\d{2}|['’‘]\d{2})\s*년도?(?:에는|에|엔|부터)?)
+         (?:(?:19|20)\d{2}|['’‘]\d{2})\s*년도?(?:에는|에|엔|부터|의)?)
        \s*)*$
     """,
     regex.X,
@@ -120,18 +127,41 @@ def item_notes_of_named(scan: Scan) -> list[Draft]:
             continue  # not an item: a plain line, a note or a dash sub-point
         d = Draft(ref.name, ref.start, ref.end, "item_notes")
         for nxt in lines[i + 1 : i + 1 + _NOTE_LINES]:
-            if not text[nxt.start : nxt.end].lstrip().startswith(_NOTE_MARKS):
+            body = text[nxt.start : nxt.end].lstrip()
+            if body.startswith(_NOTE_MARKS):
+                figures.take_annual(d, nxt.start, nxt.end)
+            elif body.startswith("-") and _frames_only(scan, nxt.body_start, nxt.end):
+                # "- 올해 예산은 210억원": a sub-point that only says which of the item's
+                # figures follows (another sub-point names its own activity).
+                figures.take(d, nxt.body_start, nxt.end, text)
+            else:
                 break
-            figures.take_annual(d, nxt.start, nxt.end)
-        if d.annual:
+        if d.period or d.total or d.annual or d.funding:
             out.append(d)
     return out
+
+
+def _frames_only(scan: Scan, start: int, end: int) -> bool:
+    """Whether the words from ``start`` to the first figure before ``end`` only frame it."""
+    first = scan.figures.first_start_from(start)
+    if first is None or first >= end or first - start > _OPENING_REACH:
+        return False
+    return _OPENING.fullmatch(scan.text, start, first) is not None
 
 
 # Inside a sentence, a clause that turns to another target ends a name's reach:
 # "…에 30억원을 투입하고, 관광 인프라에 20억원을" gives the second figure to no one.
 _NEW_TARGET = regex.compile(
-    r"(?:[,，]|(?:하고|하며|했고|했으며|되며|되고|이며|으며)\s)[^,.\n]{0,40}?\S(?:에|에는|엔|에도|은|는)\s"
+    r"(?:[,，]|(?:하고|하며|했고|했으며|되며|되고|이며|으며)\s)\s*"
+    r"(?P<topic>[^,.\n]{0,40}?\S)(?:에|에는|엔|에도|은|는)\s"
+)
+# A clause topic of year words and figure nouns only (올해 예산은, ’26년 사업비는, 내년에는).
+_FRAME_TOPIC = regex.compile(
+    r"(?:(?:"
+    + RELATIVE_YEAR_ALT
+    + r"|(?:(?:19|20)\d{2}|['’‘]\d{2})\s*년도?|"
+    + "|".join(FIGURE_NOUNS)
+    + r")\s*)+"
 )
 # How far after a name its sentence's figures may be.
 _REST_REACH: Final = 120
@@ -151,6 +181,9 @@ def sentence_rest(scan: Scan) -> list[Draft]:
         if k + 1 < len(named):
             stop = min(stop, max(ref.end, named[k + 1].start))
         turn = _NEW_TARGET.search(text, ref.end, stop)
+        while turn is not None and _FRAME_TOPIC.fullmatch(turn.group("topic")):
+            # ", 올해 예산은 210억원": the clause names which figure of the same project.
+            turn = _NEW_TARGET.search(text, turn.end(), stop)
         if turn is not None:
             stop = turn.start()
         if not figures.free_in(ref.end, stop):

@@ -23,7 +23,8 @@ _DIGIT = regex.compile(r"\d")
 
 def text_tables(scan: Scan) -> list[Draft]:
     """Rows of a task table written out as lines (a 과제명 header, then one row a line)."""
-    return task_tables(scan.text, scan.lines)
+    # A header row has a 과제명/사업명/프로젝트 cell: only lines holding one can open a table.
+    return task_tables(scan.text, scan.lines, scan.lines_holding(TABLE_NAME_HEADERS))
 
 
 def grid_tables(scan: Scan) -> list[Draft]:
@@ -31,18 +32,22 @@ def grid_tables(scan: Scan) -> list[Draft]:
     return reader_tables(scan.text, scan.tables)
 
 
-def task_tables(text: str, lines: list[Line]) -> list[Draft]:
-    """Rows of a task table written out as lines: a header with 과제명/프로젝트, then rows."""
+def task_tables(text: str, lines: list[Line], heads: Iterable[int] | None = None) -> list[Draft]:
+    """Rows of a task table written out as lines: a header with 과제명/프로젝트, then rows.
+
+    ``heads``: the indices of the lines that may be a header, in order (all by default).
+    """
     out: list[Draft] = []
-    i = 0
-    while i < len(lines):
-        header = lines[i].text(text).strip()
+    i = 0  # the first line not yet read as a header or a row
+    for at in range(len(lines)) if heads is None else heads:
+        if at < i:
+            continue  # a row of the table above
+        header = lines[at].text(text).strip()
         cells = header.split()
         if not _is_task_header(header, cells):
-            i += 1
             continue
         has_description = any(h in header for h in TABLE_DESCRIPTION_HEADERS)
-        j = i + 1
+        j = at + 1
         rows: list[tuple[int, str]] = []
         while j < len(lines):
             row = lines[j].text(text).strip()

@@ -40,16 +40,25 @@ class Line(NamedTuple):
         return doc[self.start : self.end]
 
 
+_ASCII_DIGITS = frozenset("0123456789")
+
+
 def split_lines(text: str) -> list[Line]:
     out = []
     pos = 0
     for raw in text.split("\n"):
         end = pos + len(raw)
-        head = raw.lstrip(" \t")[:2]
+        if not raw:
+            out.append(Line(pos, end, pos))  # a third of a document's lines are empty
+            pos = end + 1
+            continue
+        head = raw.lstrip(" \t")[:3]
         # A line opening with a Hangul syllable has a marker only as 가. or 가) (most lines
-        # open with a word): the alternation is tried on the others.
+        # open with a word), one opening with a digit only as 1. or 12): the alternation
+        # is tried on the others.
         plain = head[:1] and "\uac00" <= head[0] <= "\ud7a3" and head[1:2] not in (".", ")")
-        m = None if plain else MARKER.match(raw)
+        numeral = head[:1] in _ASCII_DIGITS and "." not in head and ")" not in head
+        m = None if plain or numeral else MARKER.match(raw)
         out.append(Line(pos, end, pos + (m.end() if m else len(raw) - len(raw.lstrip()))))
         pos = end + 1
     return out
@@ -57,17 +66,22 @@ def split_lines(text: str) -> list[Line]:
 
 def paren_groups(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Top-level ``(…)`` groups in ``text[start:end]`` as (open, close+1) offsets."""
-    groups = []
+    groups: list[tuple[int, int]] = []
     depth = 0
     open_at = -1
-    for i in range(start, end):
-        ch = text[i]
-        if ch == "(":
+    if text.find("(", start, end) < 0:
+        return groups
+    for m in PARENS.finditer(text, start, end):  # only the brackets, not every character
+        i = m.start()
+        if text[i] == "(":
             if depth == 0:
                 open_at = i
             depth += 1
-        elif ch == ")" and depth:
+        elif depth:
             depth -= 1
             if depth == 0:
                 groups.append((open_at, i + 1))
     return groups
+
+
+PARENS = regex.compile(r"[()]")

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import regex
+
 from gongmun.extractors.context import Context
 from gongmun.extractors.projects.figures import Draft
 from gongmun.extractors.projects.names import name_key
@@ -26,6 +28,28 @@ def fiscal_levels(drafts: list[Draft], fiscal_year: int | None) -> None:
         if d.total is not None and d.total_bare and d.period is None and not d.annual:
             d.annual[fiscal_year] = d.total
             d.total = None
+
+
+# A year written right before a programme's name: "2026년 스마트공장 … 지원사업".
+_YEAR_BEFORE_NAME = regex.compile(r"(?:(?P<y4>(?:19|20)\d{2})|['’‘](?P<y2>\d{2}))년도?\s*$")
+
+
+def one_year_editions(drafts: list[Draft], fiscal_year: int | None, text: str) -> None:
+    """A programme named by the one year the document is about (``2026년 스마트공장 …
+    지원사업`` in a 2026 notice) is that year's edition: its whole budget (``총 1,230억원``)
+    is also that year's figure. Not for a programme with a run time or yearly figures of
+    its own, nor one named by another year."""
+    if fiscal_year is None:
+        return
+    for d in drafts:
+        if d.total is None or d.period is not None or d.annual:
+            continue
+        m = _YEAR_BEFORE_NAME.search(text, max(0, d.start - 8), d.start)
+        if m is None:
+            continue
+        year = int(m["y4"]) if m["y4"] else 2000 + int(m["y2"])
+        if year == fiscal_year:
+            d.annual[year] = d.total
 
 
 def merge(drafts: list[Draft], surety: Callable[[Draft], tuple[int, ...]]) -> list[Draft]:

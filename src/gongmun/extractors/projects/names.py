@@ -12,8 +12,9 @@ from typing import Final
 
 import regex
 
+from gongmun.extractors.projects.ends import at_end
 from gongmun.extractors.projects.figures import Draft, Figures
-from gongmun.extractors.projects.lines import Line
+from gongmun.extractors.projects.lines import PARENS, Line
 from gongmun.extractors.projects.words import (
     ACTIVITY_HEADS,
     ACTIVITY_WORDS,
@@ -33,12 +34,15 @@ from gongmun.extractors.projects.words import (
     SOFT_ACTIVITY_WORDS,
 )
 
-_HEAD_RE = regex.compile(
+_HEAD_RE = at_end(
     r"(?:"
     + "|".join(regex.escape(h) for h in sorted(HEADS, key=len, reverse=True))
     # "지원" heads a name only glued to the word before: 육성지원, not "인재양성 지원".
-    + r"|(?<=\S)지원)(?:[·‧]운영)?(?:\s*\([^()]{1,40}\))?$"
+    + r"|(?<=\S)지원)(?:[·‧]운영)?(?:\s*\([^()]{1,40}\))?"
 )
+
+# A head noun anywhere (what _HEAD_RE or a support head needs at the end).
+_HEAD_WORD = regex.compile("|".join(regex.escape(h) for h in (*HEADS, "지원")))
 
 _NOT_HEAD_RE = regex.compile(
     r"(?:" + "|".join(regex.escape(h) for h in sorted(NOT_HEADS, key=len, reverse=True)) + r")$"
@@ -80,13 +84,31 @@ def clean_name(raw: str, *, support_head: bool = False) -> str | None:
     '이공계 진학을 위한 CVC펀드'
     """
     name = " ".join(raw.split())
-    # "「A」(이하 'B')", "(’26년 신규)": an alias or a status after a name is no part of it.
-    name = STATUS_GROUP.sub("", _ALIAS_GROUP.sub("", name))
+    if not _HEAD_WORD.search(name):
+        # Every step of trim_name keeps a stretch of the phrase, and a name ends in a head
+        # noun: a phrase holding none names no project (most phrases before a figure).
+        return None
+    return trim_name(name, support_head=support_head)
+
+
+def trim_name(name: str, *, support_head: bool = False) -> str | None:
+    """:func:`clean_name` of a phrase whose spaces are single, without its quick refusal
+    of phrases that hold no head noun (the tests hold the two to the same answers)."""
+    if name.endswith(")"):
+        # "「A」(이하 'B')", "(’26년 신규)": an alias or a status after a name is no part of it.
+        name = STATUS_GROUP.sub("", _ALIAS_GROUP.sub("", name))
     quoted = _QUOTED_WHOLE.fullmatch(name)
     if quoted is not None:
         # "'2025년 … 통합공고'", 「…」: a quoted name is the name as written, year and all.
         inner = quoted.group("name").strip(_EDGE_MARKS)
         return inner if _looks_like_project(inner, support_head=support_head) else None
+    then_head = _QUOTED_THEN_HEAD.search(name)
+    if then_head is not None:
+        # "'A' 사업을", "「A」 사업에": the quoted words are the name, the head after the
+        # quote says what they name.
+        inner = then_head.group("name").strip(_EDGE_MARKS)
+        whole = f"{inner} {then_head.group('head')}"
+        return inner if _looks_like_project(whole, support_head=support_head) else None
     name = name.strip(_EDGE_MARKS)
     name = _YEAR_PREFIX.sub("", _cut_clause(name))
     examples = name.rsplit(" 등 ", 1)
@@ -112,6 +134,12 @@ _QUOTED_WHOLE = regex.compile(
     r"|[\"“](?P<name>[^\"“”]+)[\"”]|\?(?P<name>[^?]+)\?)"
 )
 
+# A quoted name, then the head word outside the quotes, ending the phrase: 'A' 사업.
+_QUOTED_THEN_HEAD = regex.compile(
+    r"(?:「(?P<name>[^「」]+)」|『(?P<name>[^『』]+)』|['‘](?P<name>[^'‘’]+)['’]"
+    r"|[\"“](?P<name>[^\"“”]+)[\"”])\s?(?P<head>사업|프로젝트)$"
+)
+
 # A status group after a name: "(’26년 신규)", "(신규)", "('25년 신설)".
 STATUS_GROUP = regex.compile(r"\s*\((?:['’‘]?\d{2}(?:\d{2})?년\s*)?(?:신규|신설)\)\s*$")
 
@@ -131,7 +159,9 @@ def _cut_clause(name: str) -> str:
     """Keep the words after the last clause boundary (a comma or a clause-ending word)."""
     depth = 0
     cut = 0
-    for i, ch in enumerate(name):
+    for m in _CLAUSE_MARKS.finditer(name):  # the brackets and marks, not every character
+        i = m.start()
+        ch = name[i]
         depth += (ch == "(") - (ch == ")")
         # A comma, a sentence end or a list mark (△ ▲ •) closes what came before.
         if depth == 0 and (ch in ",△▲•「“" or (ch in ".!?" and name[i + 1 : i + 2] == " ")):
@@ -148,6 +178,10 @@ def _cut_clause(name: str) -> str:
             break
         keep = i
     return " ".join(words[keep:])
+
+
+# The characters _cut_clause reads: brackets, and the marks that may close a clause.
+_CLAUSE_MARKS = regex.compile(r"""[(),△▲•「“.!?'"]""")
 
 
 def _ends_clause(word: str) -> bool:
@@ -186,7 +220,7 @@ def _verb_ending(word: str) -> bool:
 def _trim_activity(name: str) -> str:
     while True:
         # A trailing group of dates or remarks: "(’24.4월, 본 예타중)".
-        m = _TRAILING_DATED_GROUP.search(name)
+        m = _TRAILING_DATED_GROUP.search(name) if name.endswith(")") else None
         if m and not _HEAD_RE.search(name):
             name = name[: m.start()]
             continue
@@ -220,6 +254,8 @@ def _looks_like_project(name: str, *, support_head: bool = False) -> bool:
     # "NAME 지원" with its own run time: a name of some length, not "특화 지원".
     supported = support_head and name.endswith(" 지원") and len(name.replace(" ", "")) >= 6
     has_head = bool(_HEAD_RE.search(name)) or supported
+    if not has_head:
+        return False  # the commonest refusal: asked before the word lists
     # "요구하는한편 신규사업": a generic last word names no particular project.
     last = name.rsplit(" ", 1)[-1]
     generic = name in GENERIC_NAMES or (last in GENERIC_NAMES and last not in HEADS)
@@ -228,7 +264,7 @@ def _looks_like_project(name: str, *, support_head: bool = False) -> bool:
         len(words) > 1 and last in CATEGORY_NAMES and words[-2].endswith("의")
     ):
         return False
-    if _NOT_HEAD_RE.search(name) or not has_head or generic:
+    if _NOT_HEAD_RE.search(name) or generic:
         return False
     if " 등 " in name:  # "성능평가·인증 등 신제품 개발" is a list of activities
         return False
@@ -250,7 +286,10 @@ NOT_HEAD_AFTER = regex.compile(
 STRONG_HEADS = regex.compile(r"(?:펀드|기금|사업|프로젝트)$")
 
 
+@lru_cache(maxsize=8192)
 def name_key(name: str) -> str:
+    """A name without spaces, marks and case: the key mentions of one project share
+    (asked several times per draft, by the subject rule, renaming and merging)."""
     return _NOT_KEY.sub("", name).lower()
 
 
@@ -329,14 +368,13 @@ def phrase_before(text: str, line: Line, end: int, figures: Figures) -> tuple[in
     if last is not None:
         start = max(start, last.end)
         depth = 0
-        for i in range(start, end):
-            if text[i] == "(":
+        for m in PARENS.finditer(text, start, end):
+            if text[m.start()] == "(":
                 depth += 1
-            elif text[i] == ")":
-                if depth == 0:
-                    start = i + 1
-                else:
-                    depth -= 1
+            elif depth == 0:
+                start = m.end()
+            else:
+                depth -= 1
     # A name is a phrase, not a paragraph: look back a bounded stretch only.
     start = max(start, end - _NAME_REACH)
     phrase = text[start:end]

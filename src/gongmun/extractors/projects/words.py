@@ -116,6 +116,22 @@ RELATIVE_YEARS: Final[dict[str, int]] = {
 # The same words as a regex alternation, longest first.
 RELATIVE_YEAR_ALT: Final[str] = "|".join(sorted(RELATIVE_YEARS, key=lambda w: (-len(w), w)))
 
+# Nouns that only say which of a project's figures follows (올해 예산은 210억원): as the
+# topic of a clause or sentence after a name, they keep to the project named.
+FIGURE_NOUNS: Final[tuple[str, ...]] = ("예산", "예산액", "사업비", "사업예산")
+
+# Before a figure, these make it a sum to date (누적 90억원, 지금까지 총 90억원): what was
+# spent so far, neither the whole budget nor one year's.
+CUMULATIVE_WORDS: Final[tuple[str, ...]] = (
+    "누적",
+    "누계",
+    "지금까지",
+    "현재까지",
+    "이제까지",
+    "그동안",
+    "그간",
+)
+
 # Sentence adverbs that can open the phrase before a name: never part of it.
 LEADING_WORDS: Final[tuple[str, ...]] = (
     "이",
