@@ -133,9 +133,18 @@ class Figures:
 
     def free_in(self, start: int, end: int) -> bool:
         """Whether an unclaimed figure lies inside ``[start, end)``."""
-        return any(id(f) not in self.used for f in self.amounts_in(start, end)) or any(
-            id(p) not in self.used for p in self.periods_in(start, end)
-        )
+        # Asked of whole sections (an item head over its field lines): stop at the first
+        # free figure instead of listing them all.
+        used = self.used
+        for figs, starts in (
+            (self.amounts, self._amount_starts),
+            (self.periods, self._period_starts),
+        ):
+            for i in range(bisect_left(starts, start), bisect_left(starts, end)):
+                f = figs[i]
+                if f.span.end <= end and id(f) not in used:
+                    return True
+        return False
 
     def programme_figures_in(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` holds an unclaimed amount, or a period a programme
