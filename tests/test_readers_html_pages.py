@@ -56,6 +56,22 @@ def test_page_that_is_only_a_table_keeps_its_rows() -> None:
     assert len(raw.tables) == 1
 
 
+@pytest.mark.parametrize(
+    "table",
+    [
+        "<table><tr><td>1</td><td>34억 원</td></tr></table>",
+        "<table><tbody><tr id='articleBody'><td>1</td><td>34억 원</td></tr></tbody></table>",
+    ],
+    ids=["one-row", "marked-row"],
+)
+def test_page_of_one_table_row_keeps_its_cells_apart(table: str) -> None:
+    # The row alone scored as the body and its cells were run together: 1 | 34억 -> 134억.
+    page = f"<html><body><ul class='menu'><li><a href='/'>홈</a></li></ul>{table}</body></html>"
+    raw = html_to_raw(page)
+    assert raw.text.splitlines() == ["1", "34억 원"]
+    assert len(raw.tables) == 1
+
+
 # --- the page's date ------------------------------------------------------------------
 
 PARAGRAPH = "<div id='articleBody'><p>과제당 4년간 100억원 규모 지원</p></div>"

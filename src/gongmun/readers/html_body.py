@@ -40,6 +40,9 @@ MIN_PARAGRAPH: Final = 10
 LINK_WEIGHT: Final = 2
 # Share of the top score an inner element may miss and still be the body.
 SLACK_PERCENT: Final = 10
+# Parts of a table that hold whole rows: a body found there is read as its whole table,
+# since only the table renders its cells apart (a row alone would glue them: 1 | 34억 -> 134억).
+ROW_PARTS: Final = frozenset({"tr", "thead", "tbody", "tfoot"})
 # A body marker's element is taken unless the paragraph score finds an element outside
 # it that scores this many times more (a marker reused on a teaser box).
 MARKER_OUTSCORED: Final = 2
@@ -93,6 +96,7 @@ def find_body(root: Node) -> Node:
             score = scores.get(id(n))
             if score is not None and score >= floor and depths[id(n)] > best_depth:
                 best, best_depth = n, depths[id(n)]
+    best = _whole_table(best, parents)
     best_score = scores.get(id(best), 0)
     for marker in BODY_MARKERS:
         hits = [
@@ -105,9 +109,20 @@ def find_body(root: Node) -> Node:
             if scores.get(id(hit), 0) * MARKER_OUTSCORED >= best_score or _holds(
                 best, hit, parents
             ):
-                return hit
+                return _whole_table(hit, parents)
             return best
     return best
+
+
+def _whole_table(node: Node, parents: dict[int, Node]) -> Node:
+    """``node``, or the table it is a row or row group of (:data:`ROW_PARTS`)."""
+    n = node
+    while n.tag in ROW_PARTS:
+        parent = parents.get(id(n))
+        if parent is None:
+            return node
+        n = parent
+    return n
 
 
 def _depths(root: Node, parents: dict[int, Node], nodes: list[Node]) -> dict[int, int]:
