@@ -81,22 +81,6 @@ def build_outline(text: str) -> tuple[Block, ...]:
         if marker is None:
             node = [0, _PARAGRAPH_DEPTH, "paragraph", "", body, start + lead, end, [], []]
         else:
-            if marker.kind == "note" and stack:
-                parent = stack[-1]
-                parent[_NOTES].append(
-                    [
-                        parent[_LEVEL] + 1,
-                        marker.depth,
-                        marker.kind,
-                        marker.text,
-                        line[marker.body :].rstrip(),
-                        start + lead,
-                        end,
-                        [],
-                        [],
-                    ]
-                )
-                continue
             node = [
                 0,
                 marker.depth,
@@ -108,6 +92,11 @@ def build_outline(text: str) -> tuple[Block, ...]:
                 [],
                 [],
             ]
+            if marker.kind == "note" and stack:
+                parent = stack[-1]
+                node[_LEVEL] = parent[_LEVEL] + 1
+                parent[_NOTES].append(node)
+                continue
         depth = node[_DEPTH]
         while stack and stack[-1][_DEPTH] >= depth:
             stack.pop()
