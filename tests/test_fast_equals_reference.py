@@ -14,6 +14,7 @@ import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from text_files import FILES
 
 from gongmun import extract_text
 from gongmun.extractors.leftmost import Alternative, leftmost
@@ -23,12 +24,6 @@ from gongmun.extractors.projects.scan import Scan
 from gongmun.normalize import normalize
 from gongmun.normalize.outline import iter_blocks
 
-ROOT = Path(__file__).parent.parent
-CORPUS_DIR = ROOT.parent / "shared" / "corpus"
-FILES = sorted(
-    [*ROOT.glob("seeds/*.txt"), *ROOT.glob("fixtures/**/*.txt")]
-    + (sorted(CORPUS_DIR.glob("*.txt")) if CORPUS_DIR.is_dir() else [])
-)
 SETTINGS = settings(max_examples=300, deadline=None)
 
 

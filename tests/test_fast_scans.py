@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from text_files import FILES
 
 from gongmun.extractors.amounts import _AMOUNT as AMOUNT
 from gongmun.extractors.amounts import _amount_matches
@@ -21,12 +22,6 @@ from gongmun.extractors.sections import citations
 from gongmun.extractors.segments import Segments, segment_start_scan
 from gongmun.normalize import normalize
 
-ROOT = Path(__file__).parent.parent
-CORPUS_DIR = ROOT.parent / "shared" / "corpus"
-FILES = sorted(
-    [*ROOT.glob("seeds/*.txt"), *ROOT.glob("fixtures/**/*.txt")]
-    + (sorted(CORPUS_DIR.glob("*.txt")) if CORPUS_DIR.is_dir() else [])
-)
 SETTINGS = settings(max_examples=300, deadline=None)
 
 # Pieces whose boundaries meet: 다. before a space or a line break, a period closing a

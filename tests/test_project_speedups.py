@@ -9,22 +9,15 @@ corpus texts when present, and on generated phrases.
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from text_files import FILES
 
 from gongmun.extractors.projects import by_prose, names
 from gongmun.extractors.projects.lines import MARKER, paren_groups, split_lines
-
-ROOT = Path(__file__).parent.parent
-CORPUS_DIR = ROOT.parent / "shared" / "corpus"
-FILES = sorted(
-    [*ROOT.glob("seeds/*.txt"), *ROOT.glob("fixtures/**/*.txt")]
-    + (sorted(CORPUS_DIR.glob("*.txt")) if CORPUS_DIR.is_dir() else [])
-)
 
 # Every pattern compiled with ends.at_end.
 ENDED = {
