@@ -74,14 +74,17 @@ from gongmun.offsets import Edit
 _Q: Final = "'\"“”‘’`"
 
 
+_Fix = Callable[[regex.Match[str]], list[Edit]]
+
+
 @dataclass(frozen=True, slots=True)
 class _Rule:
     name: str
     pattern: regex.Pattern[str]
-    fix: Callable[[regex.Match[str]], list[Edit]]
+    fix: _Fix
 
 
-def _sub(group: str, table: dict[str, str]) -> Callable[[regex.Match[str]], list[Edit]]:
+def _sub(group: str, table: dict[str, str]) -> _Fix:
     """Replace each character of ``group`` found in ``table``."""
 
     def fix(m: regex.Match[str]) -> list[Edit]:
@@ -95,8 +98,14 @@ def _sub(group: str, table: dict[str, str]) -> Callable[[regex.Match[str]], list
     return fix
 
 
-def _replace(group: str, new: str) -> Callable[[regex.Match[str]], list[Edit]]:
+def _replace(group: str, new: str) -> _Fix:
+    """Replace the match's ``group`` with ``new``."""
     return lambda m: [Edit(m.start(group), m.end(group), new)]
+
+
+def _whole(new: str) -> _Fix:
+    """Replace the whole match with ``new`` (``""`` drops it)."""
+    return lambda m: [Edit(m.start(), m.end(), new)]
 
 
 def _insert_quote(m: regex.Match[str]) -> list[Edit]:
@@ -233,181 +242,140 @@ def _column_break(m: regex.Match[str]) -> list[Edit]:
     return [Edit(m.start(), m.start() + 1, "\n")]
 
 
-_RULES: Final[tuple[_Rule, ...]] = (
-    _Rule("separators", _GROUPED, _separators),
-    _Rule("separators", _GROUPED_BARE, _separators),
+# Every repair rule, in the order their edits are weighed: (class, pattern, fix). A
+# pattern given as text is compiled below with ``regex.M`` (``^``/``$`` at line ends);
+# the fixes are the few shapes above: a character table (_sub), a group or the whole
+# match replaced (_replace, _whole), a quote put in (_insert_quote) or read for a mark
+# (_as_quote), or a rule's own function.
+_RULE_TABLE: Final[tuple[tuple[str, str | regex.Pattern[str], _Fix], ...]] = (
+    ("separators", _GROUPED, _separators),
+    ("separators", _GROUPED_BARE, _separators),
     # ['22] 1.615 ['23] 1,910: a row's integers, one of them with its comma read as a dot.
-    _Rule("separators", _LONE_DOTTED, _sibling_separator),
-    _Rule("digits", _DIGITS, _sub("num", DIGIT_LOOKALIKES)),
-    _Rule(
-        "digits",
-        # 기준으로 ]조원 이상: a bracket that closes nothing, right before a unit, is a 1.
-        regex.compile(r"(?<=[ (])\](?=[조억]원)"),
-        lambda m: [Edit(m.start(), m.end(), "1")],
-    ),
-    _Rule(
-        "brackets",
-        # 기금이 98.2%041조 871억원): the bracket after a percentage read as 0 (no figure
-        # opens with a 0 before a digit), the bracket closing after the figure.
-        regex.compile(rf"(?<=\d%){_PERCENT_BRACKET}"),
-        lambda m: [Edit(m.start(), m.end(), "(")],
-    ),
-    _Rule(
-        "decimals",
-        # 주택도시기금(10. 1조원): a space read after the decimal point of a bracket's figure
-        # (a bracket never opens on a number ending a sentence).
-        regex.compile(r"(?<=\(\d{1,3}\.)[ ](?=\d{1,2}[ ]?[조억]원?(?![ ]?\d))"),
-        lambda m: [Edit(m.start(), m.end(), "")],
-    ),
-    _Rule(
+    ("separators", _LONE_DOTTED, _sibling_separator),
+    ("digits", _DIGITS, _sub("num", DIGIT_LOOKALIKES)),
+    # 기준으로 ]조원 이상: a bracket that closes nothing, right before a unit, is a 1.
+    ("digits", r"(?<=[ (])\](?=[조억]원)", _whole("1")),
+    # 기금이 98.2%041조 871억원): the bracket after a percentage read as 0 (no figure
+    # opens with a 0 before a digit), the bracket closing after the figure.
+    ("brackets", rf"(?<=\d%){_PERCENT_BRACKET}", _whole("(")),
+    # 주택도시기금(10. 1조원): a space read after the decimal point of a bracket's figure
+    # (a bracket never opens on a number ending a sentence).
+    ("decimals", r"(?<=\(\d{1,3}\.)[ ](?=\d{1,2}[ ]?[조억]원?(?![ ]?\d))", _whole("")),
+    (
         "units",
-        regex.compile(r"(?<=\d[ ]?)(?P<u>[역얼익])(?=[ ]?[원윈월]|[^\p{Hangul}]|$)", regex.M),
+        r"(?<=\d[ ]?)(?P<u>[역얼익])(?=[ ]?[원윈월]|[^\p{Hangul}]|$)",
         _sub("u", UNIT_MISREADS),
     ),
-    _Rule("units", regex.compile(r"(?<=\d[ ]?)(?P<u>윈)"), _sub("u", UNIT_MISREADS)),
-    _Rule(
+    ("units", r"(?<=\d[ ]?)(?P<u>윈)", _sub("u", UNIT_MISREADS)),
+    # Right after the unit only: "3억 월 30만원" is a monthly figure.
+    (
         "units",
-        # Right after the unit only: "3억 월 30만원" is a monthly figure.
-        regex.compile(r"(?<=\d[ ]?(?:[억역얼익만천조]|백만))(?P<u>[월윈])(?![ ]?\d)"),
+        r"(?<=\d[ ]?(?:[억역얼익만천조]|백만))(?P<u>[월윈])(?![ ]?\d)",
         _sub("u", WON_AFTER_UNIT),
     ),
-    _Rule(
+    # (단위: 소원,%): only units stand in a unit statement.
+    (
         "units",
-        # (단위: 소원,%): only units stand in a unit statement.
-        regex.compile(r"(?<=단[ ]?위[ \t]*[:：]?[ \t]*)(?P<u>[소초역얼익])(?=[ ]?원)"),
+        r"(?<=단[ ]?위[ \t]*[:：]?[ \t]*)(?P<u>[소초역얼익])(?=[ ]?원)",
         _sub("u", STATEMENT_UNIT_MISREADS),
     ),
-    _Rule(
+    (
         "units",
-        regex.compile(r"(?<=\d[ ]?)(?P<u>초)(?=[ ]?\d{1,4}(?:[.,]\d{3})?[ ]?[억역얼익])"),
+        r"(?<=\d[ ]?)(?P<u>초)(?=[ ]?\d{1,4}(?:[.,]\d{3})?[ ]?[억역얼익])",
         _replace("u", "조"),
     ),
-    _Rule(
+    (
         "year_quotes",
-        regex.compile(
-            rf"(?:(?<=\()\(|(?<![\d{_Q}A-Za-z])[{regex.escape(QUOTE_LOOKALIKES[:3])}])"
-            rf"(?=\d{{2}}{YEAR_AFTER})",
-            regex.M,
-        ),
+        rf"(?:(?<=\()\(|(?<![\d{_Q}A-Za-z])[{regex.escape(QUOTE_LOOKALIKES[:3])}])"
+        rf"(?=\d{{2}}{YEAR_AFTER})",
         _as_quote,
     ),
-    _Rule(
+    # '(25.1~9월): a bracket read after the quote.
+    ("year_quotes", rf"(?<=[{_Q}])\((?=\d{{2}}{YEAR_AFTER})", _whole("")),
+    ("year_quotes", rf"(?<=\()(?=\d{{2}}{YEAR_AFTER})(?<![{_Q}\d]\()", _insert_quote),
+    # ~"30, ~`'25: a quote misread after a tilde, or doubled.
+    (
         "year_quotes",
-        # '(25.1~9월): a bracket read after the quote.
-        regex.compile(rf"(?<=[{_Q}])\((?=\d{{2}}{YEAR_AFTER})"),
-        lambda m: [Edit(m.start(), m.end(), "")],
-    ),
-    _Rule(
-        "year_quotes",
-        regex.compile(rf"(?<=\()(?=\d{{2}}{YEAR_AFTER})(?<![{_Q}\d]\()"),
-        _insert_quote,
-    ),
-    _Rule(
-        "year_quotes",
-        # ~"30, ~`'25: a quote misread after a tilde, or doubled.
-        regex.compile(r"(?<=~[ ]?)[\"“”](?=\d{2}(?!\d))|[`'‘’](?=[`'‘’]\d{2}(?!\d))"),
+        r"(?<=~[ ]?)[\"“”](?=\d{2}(?!\d))|[`'‘’](?=[`'‘’]\d{2}(?!\d))",
         lambda m: [Edit(m.start(), m.end(), "" if m.group() in "`'‘’" else "'")],
     ),
-    _Rule(
+    # (25년 50억원), * 25년 7.5억원: a year label before a figure that lost its quote.
+    (
         "year_quotes",
-        # (25년 50억원), * 25년 7.5억원: a year label before a figure that lost its quote.
-        regex.compile(rf"(?:(?<=\()|(?<=^[ \t]*[*\-ㅇ□·][ \t]*))(?={YEAR_OF_FIGURE})", regex.M),
+        rf"(?:(?<=\()|(?<=^[ \t]*[*\-ㅇ□·][ \t]*))(?={YEAR_OF_FIGURE})",
         _insert_quote,
     ),
-    _Rule(
+    # ("25년 40억원), 767억원("24), *"25년 7.5억원: a double quote for the year's quote.
+    (
         "year_quotes",
-        # ("25년 40억원), 767억원("24), *"25년 7.5억원: a double quote for the year's quote.
-        regex.compile(
-            rf"(?<=\()[\"“”](?=\d{{2}}(?:년(?![ ]?{YEARS_COUNT_AFTER})|\)))"
-            rf"|(?<![\d{_Q}A-Za-z\p{{Hangul}}])[\"“”](?={YEAR_OF_FIGURE})"
-        ),
+        rf"(?<=\()[\"“”](?=\d{{2}}(?:년(?![ ]?{YEARS_COUNT_AFTER})|\)))"
+        rf"|(?<![\d{_Q}A-Za-z\p{{Hangul}}])[\"“”](?={YEAR_OF_FIGURE})",
         _as_quote,
     ),
-    _Rule(
+    # 2,776억원'24): the bracket before a year after a figure lost (its quote misread).
+    (
         "year_quotes",
-        # 2,776억원'24): the bracket before a year after a figure lost (its quote misread).
-        regex.compile(rf"(?<=\d[ ]?(?:[조억만천]원?|원))[{_Q}](?={YEAR_TWO}\))"),
+        rf"(?<=\d[ ]?(?:[조억만천]원?|원))[{_Q}](?={YEAR_TWO}\))",
         lambda m: (
             [Edit(m.start(), m.start(), "(")]
             + ([] if m.group() == "'" else [Edit(m.start(), m.end(), "'")])
         ),
     ),
-    _Rule(
+    # 11,410억원 (24), (24년 11개 과제, 330억원), * (24년 지원): a year that lost its quote,
+    # in a bracket after a figure, before a count, or labelling a bullet.
+    (
         "year_quotes",
-        # 11,410억원 (24), (24년 11개 과제, 330억원), * (24년 지원): a year that lost its quote,
-        # in a bracket after a figure, before a count, or labelling a bullet.
-        regex.compile(
-            rf"(?<=\d[ ]?(?:[조억만천]원?|원)[ ]?\()(?={YEAR_TWO}\))"
-            rf"|(?<=\()(?={YEAR_TWO}년[ ]\d{{1,4}}[ ]?(?:개(?!월)|건|명|곳))"
-            rf"|(?<=^[ \t]*[*\-ㅇ□·※][ \t]*\()(?={YEAR_TWO}년[ ](?:{YEAR_LABEL_WORDS})\))",
-            regex.M,
-        ),
+        rf"(?<=\d[ ]?(?:[조억만천]원?|원)[ ]?\()(?={YEAR_TWO}\))"
+        rf"|(?<=\()(?={YEAR_TWO}년[ ]\d{{1,4}}[ ]?(?:개(?!월)|건|명|곳))"
+        rf"|(?<=^[ \t]*[*\-ㅇ□·※][ \t]*\()(?={YEAR_TWO}년[ ](?:{YEAR_LABEL_WORDS})\))",
         _insert_quote,
     ),
-    _Rule(
-        "year_quotes",
-        # 사업규모 : 124년 2조 78억원: the quote read as 1 (no year 124 labels a figure).
-        regex.compile(rf"(?<=[ :(])1(?={YEAR_OF_FIGURE})"),
-        _as_quote,
-    ),
-    _Rule(
+    # 사업규모 : 124년 2조 78억원: the quote read as 1 (no year 124 labels a figure).
+    ("year_quotes", rf"(?<=[ :(])1(?={YEAR_OF_FIGURE})", _as_quote),
+    (
         "halves",
-        regex.compile(r"(?<=\d{2}\.[ ]?)(?P<h>ㅜ\+)(?=[ ]?[~),\-]|[ ]?$)", regex.M),
+        r"(?<=\d{2}\.[ ]?)(?P<h>ㅜ\+)(?=[ ]?[~),\-]|[ ]?$)",
         lambda m: [Edit(m.start("h"), m.end("h"), HALF_MISREADS[m.group("h")])],
     ),
-    _Rule(
+    # "(23)1,247억원: the quote and the bracket of ('23) read in turn (the bracket goes
+    # by the rule above, the quote is the year's).
+    ("year_quotes", rf"[\"“”](?=\(\d{{2}}{YEAR_AFTER})", _as_quote),
+    # (24) 900 -> ('25) 1,200억원: two years around an arrow, the first one's quote lost.
+    (
         "year_quotes",
-        # "(23)1,247억원: the quote and the bracket of ('23) read in turn (the bracket goes
-        # by the rule above, the quote is the year's).
-        regex.compile(rf"[\"“”](?=\(\d{{2}}{YEAR_AFTER})"),
-        _as_quote,
-    ),
-    _Rule(
-        "year_quotes",
-        # (24) 900 -> ('25) 1,200억원: two years around an arrow, the first one's quote lost.
-        regex.compile(rf"(?<=\()(?={YEAR_TWO}\)[ ]?\d[\d,.]*[ ]?{ARROW}[ ]?\([{_Q}]\d{{2}}\))"),
+        rf"(?<=\()(?={YEAR_TWO}\)[ ]?\d[\d,.]*[ ]?{ARROW}[ ]?\([{_Q}]\d{{2}}\))",
         _insert_quote,
     ),
-    _Rule(
-        "arrows",
-        # ('24) 900 -ㆍ('25) 1,200억원: the arrow's head read as a middle dot.
-        regex.compile(rf"(?<=\d[ ]?-)[ㆍ·](?=[ ]?\([{_Q}]?\d{{2}}\))"),
-        lambda m: [Edit(m.start(), m.end(), ">")],
-    ),
-    _Rule(
-        "arrows",
-        regex.compile(rf"(?<=\d[ ]?[{COUNT_WORDS}][ ]?)~(?=[ ]?[{_Q}]?\d{{2}}년)"),
-        lambda m: [Edit(m.start(), m.end(), "→")],
-    ),
-    _Rule(
+    # ('24) 900 -ㆍ('25) 1,200억원: the arrow's head read as a middle dot.
+    ("arrows", rf"(?<=\d[ ]?-)[ㆍ·](?=[ ]?\([{_Q}]?\d{{2}}\))", _whole(">")),
+    ("arrows", rf"(?<=\d[ ]?[{COUNT_WORDS}][ ]?)~(?=[ ]?[{_Q}]?\d{{2}}년)", _whole("→")),
+    (
         "tildes",
-        regex.compile(rf"(?<=[{_Q}]\d{{2}}(?:\.\d{{1,2}})?[ ]?)(?P<d>[-–])(?=[ ]?[{_Q}]\d{{2}})"),
+        rf"(?<=[{_Q}]\d{{2}}(?:\.\d{{1,2}})?[ ]?)(?P<d>[-–])(?=[ ]?[{_Q}]\d{{2}})",
         _replace("d", "~"),
     ),
-    _Rule("columns", _COLUMN_GAP, _column_break),
-    _Rule(
+    ("columns", _COLUMN_GAP, _column_break),
+    # △222,200 read as ㅅ222,200 or ^ㅅ222,200: a jamo never opens a number.
+    (
         "decrease_marks",
-        # △222,200 read as ㅅ222,200 or ^ㅅ222,200: a jamo never opens a number.
-        regex.compile(r"(?<![\p{L}\d^])(?P<hat>\^?)(?P<d>ㅅ)(?=\d)"),
+        r"(?<![\p{L}\d^])(?P<hat>\^?)(?P<d>ㅅ)(?=\d)",
         lambda m: (
             [Edit(m.start("hat"), m.end("hat"), "")] * bool(m.group("hat"))
             + [Edit(m.start("d"), m.end("d"), "△")]
         ),
     ),
-    _Rule(
+    ("bullets", rf"^[ \t]*(?P<b>[{SQUARE_LOOKALIKES}])(?=[ \t]+\S)", _replace("b", "□")),
+    (
         "bullets",
-        regex.compile(rf"^[ \t]*(?P<b>[{SQUARE_LOOKALIKES}])(?=[ \t]+\S)", regex.M),
-        _replace("b", "□"),
-    ),
-    _Rule(
-        "bullets",
-        regex.compile(
-            rf"^[ \t]*(?P<b>[{CIRCLE_LOOKALIKES}]|0(?=[ \t]+\p{{Hangul}}{{2}}))"
-            rf"(?=[ \t]+[\p{{Hangul}}(「{_Q}])",
-            regex.M,
-        ),
+        rf"^[ \t]*(?P<b>[{CIRCLE_LOOKALIKES}]|0(?=[ \t]+\p{{Hangul}}{{2}}))"
+        rf"(?=[ \t]+[\p{{Hangul}}(「{_Q}])",
         _replace("b", "ㅇ"),
     ),
+)
+
+_RULES: Final[tuple[_Rule, ...]] = tuple(
+    _Rule(name, regex.compile(p, regex.M) if isinstance(p, str) else p, fix)
+    for name, p, fix in _RULE_TABLE
 )
 
 _DOUBTFUL: Final[tuple[tuple[str, regex.Pattern[str]], ...]] = (
