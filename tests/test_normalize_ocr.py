@@ -53,9 +53,9 @@ def test_a_year_before_a_figure_is_not_its_first_group() -> None:
 
 
 def test_doubtful_figures_are_found_not_guessed() -> None:
-    text = "해수부 41862억원, 과기부 55.318억원, 중기부 7, 204억원, 국토부 3[517억원, ['24] 2.614"
+    text = "해수부 41862억원, 과기부 55.318억원, 중기부 7, 204억원, 국토부 3]517억원, ['24] 2.614"
     spans = [text[a:b] for (a, b), _ in doubtful_figures(text)]
-    assert spans == ["41862", "55.318", "7, 204", "3[517", "2.614"]
+    assert spans == ["41862", "55.318", "7, 204", "3]517", "2.614"]
     assert _repaired(text) == text
 
 
@@ -300,6 +300,43 @@ def test_a_figure_cut_by_other_text_between_its_lines_is_doubtful() -> None:
     assert _doubts("시장지원(1조\n2,000억원) 등으로") == []
 
 
+def test_a_figure_cut_by_a_line_of_other_text_is_doubtful() -> None:
+    # The rest opens a line after a line of another column's marks (and a blank line):
+    # 2,000억원 alone would be a wrong value.
+    text = "시장지원(1조\nㅣ 으\n\n2,000억원) 등으로 축소"
+    assert [t for _, t in _doubts(text)] == ["1조\nㅣ 으\n\n2,000억원"]
+    assert gongmun.extract_text(text, ocr_text=True).amounts == []
+    # Blank lines only between the pieces: a wrap, read as one figure.
+    assert _doubts("시장지원(1조\n\n2,000억원) 등으로") == []
+
+
+def test_a_comma_read_as_an_opening_square_bracket() -> None:
+    assert _repaired("총 1[286억원 투입") == "총 1,286억원 투입"
+    doc = gongmun.extract_text("총 1[286억원 투입", ocr_text=True)
+    assert [a.value_krw for a in doc.amounts] == [128_600_000_000]
+    # Not before a unit (a code), or a closing bracket / bar (maybe a 1): left alone.
+    assert _repaired("코드 6[911/ 0") == "코드 6[911/ 0"
+    assert _repaired("총 1]286억원") == "총 1]286억원"
+
+
+def test_a_year_quote_read_as_zero() -> None:
+    assert _repaired("성과('24년 6개 → (025년 8개)") == "성과('24년 6개 → ('25년 8개)"
+    assert _repaired("신규과제 발굴026년 132.66억원") == "신규과제 발굴'26년 132.66억원"
+    doc = gongmun.extract_text("신규과제(026년 132.66억원)", ocr_text=True)
+    assert [(a.text, a.year) for a in doc.amounts] == [("132.66억원", 2026)]
+    # A zero after a digit or a decimal point is the number's own.
+    assert _repaired("총 2025년, 0.025년") == "총 2025년, 0.025년"
+
+
+def test_a_year_before_a_month_gets_its_quote_back() -> None:
+    assert _repaired("운영 지속(25년 3월~)") == "운영 지속('25년 3월~)"
+    assert _repaired('착수"25년 10월~12월') == "착수'25년 10월~12월"
+    doc = gongmun.extract_text("운영 지속(25년 3월~)", ocr_text=True)
+    assert [p.text for p in doc.periods] == ["'25년 3월~"]
+    # Years and months of a span are 개월: no date, no quote.
+    assert _repaired("(10년 3개월)") == "(10년 3개월)"
+
+
 def test_a_bracket_figure_ending_its_line_keeps_the_sentences_year() -> None:
     text = (
         "90222   거는   00 0    - (부처별) 2022년 기준으로 1조원 이상의 순융자를 가진 부처는 "
@@ -433,6 +470,10 @@ CLEAN_TOKENS = st.sampled_from(
         "소원",
         "('24) 900 → ('25) 1,200억원",
         "구분 - 항목",
+        "('25년 3월~)",
+        "시장지원(1조\n\n2,000억원)",
+        "0.025년",
+        "6[911/ 0",
     ]
 )
 CLEAN = st.lists(CLEAN_TOKENS, max_size=12).flatmap(
@@ -490,6 +531,11 @@ NOISY_TOKENS = st.one_of(
             "시장지원(1조\n90 - 0 뽀   2.000억원)",
             "ㅅ9.96",
             "<그림3> 2024년 부처별 지원 규모          - 사업별로 보면 주택 지원 융자가 크고",
+            "시장지원(1조\nㅣ 으\n\n2,000억원)",
+            "총 1[286억원",
+            "(025년 8개)",
+            "발굴026년 132.66억원",
+            "지속(25년 3월~)",
         ]
     ),
 )

@@ -67,6 +67,7 @@ from gongmun.normalize.ocr_tables import (
     YEAR_LABEL_WORDS,
     YEAR_OF_FIGURE,
     YEAR_TWO,
+    YEAR_ZERO_QUOTE,
     YEARS_COUNT_AFTER,
 )
 from gongmun.offsets import Edit
@@ -144,6 +145,11 @@ _GROUPED: Final = regex.compile(
 _GROUPED_BARE: Final = regex.compile(
     rf"(?<![\d.,{_Q}\[])(?P<lead>[1-9]\d{{0,2}})"
     rf"(?:(?:(?P<sep>{_SEP})\d{{3}}(?!\d)){{2,}}|(?P<sep>[.,]{{2}})\d{{3}}(?!\d))(?![.,]?\d)"
+)
+
+# A comma read as ``[`` between a group and three digits before a unit (``1[286억원``).
+_BRACKET_SEP: Final = regex.compile(
+    rf"(?<![\d.,{_Q}\[])(?P<lead>[1-9]\d{{0,2}})(?P<sep>\[)\d{{3}}(?![\d.,])(?={UNIT_AHEAD})"
 )
 
 # One dotted group with no unit after it (``1.615``): a comma read as a dot, or a decimal.
@@ -252,6 +258,9 @@ _RULE_TABLE: Final[tuple[tuple[str, str | regex.Pattern[str], _Fix], ...]] = (
     ("separators", _GROUPED_BARE, _separators),
     # ['22] 1.615 ['23] 1,910: a row's integers, one of them with its comma read as a dot.
     ("separators", _LONE_DOTTED, _sibling_separator),
+    # 1[286억원: a comma read as an opening square bracket between a group and a unit's
+    # three digits (no figure or note is written so; ``]`` and ``|`` may be a 1: doubtful).
+    ("separators", _BRACKET_SEP, _separators),
     ("digits", _DIGITS, _sub("num", DIGIT_LOOKALIKES)),
     # 기준으로 ]조원 이상: a bracket that closes nothing, right before a unit, is a 1.
     ("digits", r"(?<=[ (])\](?=[조억]원)", _whole("1")),
@@ -332,6 +341,8 @@ _RULE_TABLE: Final[tuple[tuple[str, str | regex.Pattern[str], _Fix], ...]] = (
     ),
     # 사업규모 : 124년 2조 78억원: the quote read as 1 (no year 124 labels a figure).
     ("year_quotes", rf"(?<=[ :(])1(?={YEAR_OF_FIGURE})", _as_quote),
+    # (025년 20.85억, 발굴026년: the quote read as 0 (no number opens with 0 before a digit).
+    ("year_quotes", rf"(?<![\d.,])0(?={YEAR_ZERO_QUOTE})", _as_quote),
     (
         "halves",
         r"(?<=\d{2}\.[ ]?)(?P<h>ㅜ\+)(?=[ ]?[~),\-]|[ ]?$)",
@@ -389,7 +400,7 @@ _DOUBTFUL: Final[tuple[tuple[str, regex.Pattern[str]], ...]] = (
     ),
     (
         "a bracket or bar between digit groups (a comma misread)",
-        regex.compile(rf"(?<![\d.,])\d{{1,3}}[\[\]|]\d{{3}}(?!\d)(?={UNIT_AHEAD})"),
+        regex.compile(rf"(?<![\d.,])\d{{1,3}}[\]|]\d{{3}}(?!\d)(?={UNIT_AHEAD})"),
     ),
     ("one dotted group without a unit (a comma read as a dot, or a decimal)", _LONE_DOTTED),
     (
@@ -413,12 +424,15 @@ _DOUBTFUL: Final[tuple[tuple[str, regex.Pattern[str]], ...]] = (
     ),
     (
         # ``지원(1조`` / ``90 - 0 뽀 2,000억원)``: a figure cut at a line's end in a bracket
-        # and its rest after other text on the lines below (a column read across): the
-        # pieces are no figures of their own, and what stood between is unknown.
+        # and its rest after other text on the lines below (a column read across), or
+        # opening a line after a line of other text (``(1조`` / ``ㅣ 으`` / `` `` /
+        # ``2,000억원)``): the pieces are no figures of their own, and what stood between
+        # is unknown.
         "a figure cut at a line's end, its rest after other text below (lines run together)",
         regex.compile(
             r"(?<=\()\d{1,3}(?:\.\d{1,2})?[ ]?조[ \t]*\n"
-            r"(?:[^\n()]{0,200}\n){0,2}[^\n()]{0,200}?[^\d\s.,()][^\n()]{0,200}?[ \t]"
+            r"(?:[^\n()]{0,200}\n){0,2}[^\n()]{0,200}?[^\d\s.,()]"
+            r"(?:[^\n()]{0,200}?[ \t]|[^\n()]{0,200}\n(?:[ \t]*\n){0,2}[ \t]*)"
             r"\d{1,3}(?:[.,]{1,2}\d{3})?[ ]?[억역얼익]원?(?=\))"
         ),
     ),
@@ -439,8 +453,9 @@ _DOUBTFUL: Final[tuple[tuple[str, regex.Pattern[str]], ...]] = (
 
 # A law article: ``제166조`` OCR'd as ``166조`` reads as 166 trillion won. A bare ``N조``
 # with an article shape beside it (``제67조``; ``조 제2항``, ``조의2`` after it) is one.
+# A figure wrapped after its 조 (``1조`` / ``2,000억원``) goes on past the line break.
 _BARE_JO: Final = regex.compile(
-    r"(?<![\d.,])(?<!제[ ]?)\d{1,3}[ ]?조(?![ ]?(?:원|\d)|[ ]?[0-9.,]+[ ]?억)"
+    r"(?<![\d.,])(?<!제[ ]?)\d{1,3}[ ]?조(?!\s{0,3}(?:원|\d)|\s{0,3}[0-9.,]+[ ]?억)"
 )
 _ARTICLE_NEAR: Final = regex.compile(
     r"제[ ]?\d{1,4}[ ]?조|^[ ]?(?:제[ ]?)?\d{1,2}[ ]?[항호]|^의[ ]?\d"

@@ -20,6 +20,10 @@ UNIT_MISREADS: Final[dict[str, str]] = {"역": "억", "얼": "억", "익": "억"
 # After 억/만/천/조, ``월`` is 원 misread (a month never follows a money unit).
 WON_AFTER_UNIT: Final[dict[str, str]] = {"월": "원", "윈": "원"}
 
+# Years a quote read as ``0`` may stand before (``(025년``, ``발굴026년``): 00–39, as for
+# the other lost quotes (a count of years that long is not put so).
+YEAR_ZERO_QUOTE: Final[str] = r"[0-3]\d년"
+
 # Letters read for digits inside a number.
 DIGIT_LOOKALIKES: Final[dict[str, str]] = {"O": "0", "o": "0", "l": "1", "I": "1"}
 
@@ -41,10 +45,12 @@ HALF_AMBIGUOUS: Final[str] = r"\+-?|十"
 FIGURE: Final[str] = r"\d[\d,.]*[ ]?(?:조|억|만|천|원)"
 
 # What makes two digits a year: ``.N월``, ``,N월``, ``.N~N월``, ``.N분기``, ``.上/下`` (or
-# what OCR makes of them), ``~'NN``, an open end closed at once (``(24~,``), and a
+# what OCR makes of them), ``년 N월`` (a month after it: a date; a span of years and
+# months says ``개월``), ``~'NN``, an open end closed at once (``(24~,``), and a
 # bracket closed right before a figure (``(23)8,129억원``: the year a figure is for).
 YEAR_AFTER: Final[str] = (
     r"(?:[.,]\s?\d{1,2}(?:~\d{1,2})?\s?(?:월|분기)|\.\s?(?:[上下]|ㅜ\+|\+)"
+    r"|년[ ]?\d{1,2}(?:~\d{1,2})?월"
     rf"|~\s?['\"“”‘’`]{{0,2}}\d{{2}}(?!\d)|~(?=[,)])|\)(?=[ ]?{FIGURE}))"
 )
 # ``NN년`` before a figure, in a bracket or after a bullet, is a year that lost its quote
