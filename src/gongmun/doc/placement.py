@@ -37,9 +37,7 @@ def normalized_tables(
     figure is read from its cell's text. Other tables keep their cells as the reader
     wrote them.
     """
-    out = [
-        _moved(t, offsets, text if t.source in REPAIRED_SOURCES else None) for t in tables
-    ]
+    out = [_moved(t, offsets, text if t.source in REPAIRED_SOURCES else None) for t in tables]
     out.sort(key=lambda t: (t.start is None, t.start or 0))
     return tuple(out)
 
