@@ -64,3 +64,33 @@ def _normalized_lines(path: Path) -> list[str]:
 def test_cell_lines_equal_the_plain_tests_on_documents(path: Path) -> None:
     for line in _normalized_lines(path):
         assert text_tables._is_cell_line(line) == plain_is_cell_line(line), line
+
+
+FIGURES = ("1", "1,200", "(300)", "△12", "-6%", "-", "3.5", "2025", "38,200원", "1,2003,400")
+# Rows (a label, figures, an ending) and lines of loose pieces.
+row_lines = st.one_of(
+    st.builds(
+        lambda label, figures, end: label + " ".join(figures) + end,
+        st.sampled_from(["", "국비 ", "국비", "계", "가 사업 ", "합계\t", "2021 ", "추진한다 "]),
+        st.lists(st.sampled_from(FIGURES), max_size=5),
+        st.sampled_from(["", " ", "\t", "\x1c", "원", ".", ")", "%", "-"]),
+    ),
+    lines,
+)
+
+
+def _line(text: str) -> text_tables._Line:
+    return text_tables._Line(0, len(text), text)
+
+
+@SETTINGS
+@given(row_lines)
+def test_rows_are_what_the_word_by_word_reading_finds(line: str) -> None:
+    # _row_of answers most lines from their last character or word; _read_row reads all.
+    assert text_tables._row_of(_line(line)) == text_tables._read_row(_line(line))
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
+def test_rows_equal_the_word_by_word_reading_on_documents(path: Path) -> None:
+    for line in _normalized_lines(path):
+        assert text_tables._row_of(_line(line)) == text_tables._read_row(_line(line)), line

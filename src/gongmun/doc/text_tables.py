@@ -360,19 +360,30 @@ def _split_glued(a: int, token: str) -> list[tuple[int, int, str]] | None:
 
 
 def _row_of(line: _Line) -> _Row | None:
-    """A line as a table row: its label and its trailing figures (two at least)."""
+    """A line as a table row: its label and its trailing figures (two at least).
+
+    A row ends in a figure (or in figures glued to its label, which hold a thousands
+    comma): most lines do not, and are told so from their last character or their last
+    word without being read word by word (:func:`_read_row` gives None for them too).
+    """
     s = line.text
-    if len(s) > _ROW_MAX or not s.strip():
+    content = s.rstrip()
+    if len(s) > _ROW_MAX or not content or not _may_end_figure(content[-1]):
         return None
     last = _LAST_WORD.search(s)
     if (
         last is not None
         and not _is_figure_word(last.group())
-        # Figures glued to the label hold a thousands comma.
         and ("," not in last.group() or _GLUED.search(s, last.start(), last.end()) is None)
     ):
-        # A row ends in a figure (or figures glued to its label): most lines do not, and
-        # are told so without splitting them into words (the full test gives None too).
+        return None
+    return _read_row(line)
+
+
+def _read_row(line: _Line) -> _Row | None:
+    """:func:`_row_of` read word by word, with no early answer (what the tests hold it to)."""
+    s = line.text
+    if len(s) > _ROW_MAX:
         return None
     words = [(m.start(), m.end()) for m in _WORD.finditer(s)]
     k = len(words)
@@ -423,6 +434,15 @@ def _is_figure_word(word: str) -> bool:
     if _FIG_WORD.fullmatch(word):
         return True
     return _RUN_WORD.fullmatch(word) is not None and _split_glued(0, word) is not None
+
+
+def _may_end_figure(c: str) -> bool:
+    """Whether a row's figures may end in character ``c``: a figure (or a glued run split
+    into figures) ends in a digit, ``)``, ``%`` or ``-``, never in a Hangul syllable or
+    another ASCII character (most lines end so, and are told so without a regex)."""
+    if "가" <= c <= "힣":
+        return False
+    return not c.isascii() or c in "0123456789)%-"
 
 
 def _may_open_figure(word: str) -> bool:
