@@ -359,11 +359,24 @@ def _decide(
     """:func:`decide_join` on a unit whose facts are already known."""
     left = unit.tail
     marker = unit.marker
-    if not right or left.endswith(">"):
+    if not right.strip() or left.endswith(">"):
+        # A blank line is no continuation (the joiner never asks about one).
         return None
     if right_marker is not None or (right[0] == "(" and _LABEL_ITEM.match(right) is not None):
         return None
     if marker is not None and marker.kind in ("caption", "attachment"):
+        return None
+    first = right.split(maxsplit=1)[0].rstrip(",.")
+    evidence = (
+        first in PARTICLE_WORDS
+        or left.endswith(("·", "/", ","))
+        or _open_ending(left)
+        or first in CONTINUATION_WORDS
+        or unit.unclosed
+    )
+    if not evidence and layout.double_spaced and not layout.trailing_spaces:
+        # Only evidence joins double-spaced text (see below), and the tests between here
+        # and there only keep breaks: most breaks of such text are settled here.
         return None
     if unit.table_row or (is_table_row(right) if right_table_row is None else right_table_row):
         return None
@@ -377,14 +390,6 @@ def _decide(
         return None
     if ends_sentence(left) or _ends_date(left):
         return None
-    first = right.split(maxsplit=1)[0].rstrip(",.")
-    evidence = (
-        first in PARTICLE_WORDS
-        or left.endswith(("·", "/", ","))
-        or _open_ending(left)
-        or first in CONTINUATION_WORDS
-        or unit.unclosed
-    )
     if not evidence and marker is not None and marker.kind in _HEADING_KINDS:
         # Numbered headings rarely wrap.
         return None
