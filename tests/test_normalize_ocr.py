@@ -324,6 +324,7 @@ def test_a_year_quote_read_as_zero() -> None:
     assert _repaired("신규과제 발굴026년 132.66억원") == "신규과제 발굴'26년 132.66억원"
     doc = gongmun.extract_text("신규과제(026년 132.66억원)", ocr_text=True)
     assert [(a.text, a.year) for a in doc.amounts] == [("132.66억원", 2026)]
+    assert _repaired("도입(024.12월~), 착수 025,2월~)") == "도입('24.12월~), 착수 '25,2월~)"
     # A zero after a digit or a decimal point is the number's own.
     assert _repaired("총 2025년, 0.025년") == "총 2025년, 0.025년"
 
@@ -574,6 +575,17 @@ def test_every_edit_sits_at_an_ocr_mark_and_offsets_stay_exact(text: str) -> Non
         assert src is not None
         if not any(a <= src[0] < b for a, b in changed):
             assert text[src[0] : src[1]] in (new[i], "")
+
+
+def test_a_bracketed_year_at_a_columns_edge_is_judged_alike_with_its_quote() -> None:
+    # (24) ending the right column is a figure-like edge; once its quote is back, ('24)
+    # must be one too, or the second pass would part the columns the first one kept.
+    caption = "<그림3> 2024년 부처별 지원 규모"
+    text = caption + "          - 사업별로 보면 주택 지원 융자가 크고 1,410억원 (24) "
+    once = _repaired(text)
+    assert "('24)" in once
+    assert "\n" not in once
+    assert repair_ocr(once) == []
 
 
 def test_a_column_break_ends_the_row_a_dotted_group_is_judged_in() -> None:

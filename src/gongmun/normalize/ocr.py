@@ -213,7 +213,9 @@ _DIGITS: Final = regex.compile(
 _COLUMN_GAP: Final = regex.compile(rf"(?<=\S)[ ]{{{COLUMN_GAP_MIN},}}(?=\S)")
 _WIDE_GAP: Final = regex.compile(rf"[ ]{{{COLUMN_GAP_MIN},}}")
 _HANGUL: Final = regex.compile(r"\p{Hangul}")
-_FIGURE_TOKEN: Final = regex.compile(r"[△▽\-]?\(?\d[\d,.]*\)?%?")
+# A figure or a bracketed year, with or without the quote the year rules put back (the
+# edge is judged the same before and after them: the repair stays idempotent).
+_FIGURE_TOKEN: Final = regex.compile(rf"[△▽\-]?\(?[{_Q}]?\d[\d,.]*\)?%?")
 
 
 def _prose(segment: str) -> bool:
@@ -341,8 +343,9 @@ _RULE_TABLE: Final[tuple[tuple[str, str | regex.Pattern[str], _Fix], ...]] = (
     ),
     # 사업규모 : 124년 2조 78억원: the quote read as 1 (no year 124 labels a figure).
     ("year_quotes", rf"(?<=[ :(])1(?={YEAR_OF_FIGURE})", _as_quote),
-    # (025년 20.85억, 발굴026년: the quote read as 0 (no number opens with 0 before a digit).
-    ("year_quotes", rf"(?<![\d.,])0(?={YEAR_ZERO_QUOTE})", _as_quote),
+    # (025년 20.85억, 발굴026년, (024.12월~): the quote read as 0 (no number opens with 0
+    # before a digit).
+    ("year_quotes", rf"(?<![\d.,])0(?={YEAR_ZERO_QUOTE}|[0-3]\d{YEAR_AFTER})", _as_quote),
     (
         "halves",
         r"(?<=\d{2}\.[ ]?)(?P<h>ㅜ\+)(?=[ ]?[~),\-]|[ ]?$)",
