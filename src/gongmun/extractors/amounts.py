@@ -359,7 +359,7 @@ def find_amounts(ctx: Context) -> list[Amount]:
     cells, read = _table_hits(ctx, doc_year)
     implied += untaken(cells, explicit + implied)
     # Line-by-line guessing only where no table with a unit gave the answer.
-    implied += table_units(text, explicit + implied + read, doc_year)
+    implied += table_units(text, explicit + implied + read, doc_year, ctx.lines)
     implied += inline_units(text, explicit + implied + read, doc_year)
     numbers = {m.start("num") for m in _CAPTION_NUMBER.finditer(text)}
     implied = [h for h in implied if h.start not in numbers]

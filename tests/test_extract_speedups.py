@@ -1,0 +1,98 @@
+"""Lookups the extractors share answer what the simple forms they replaced answer.
+
+The line index (``Context.lines``) gives the lines ``text.split("\\n")`` gives and says
+two places share a line exactly when no line break lies between them; the figure
+ledger's ``any_in``/``free_in`` (one list of amounts and periods) agree with asking the
+amounts and the periods apart. Each runs on the seeds, the fixtures, the shared corpus
+texts when present, and generated text.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from text_files import FILES
+
+from gongmun.extractors.amounts import find_amounts
+from gongmun.extractors.context import Context
+from gongmun.extractors.line_index import LineIndex
+from gongmun.extractors.periods import find_periods
+from gongmun.extractors.projects.figures import Figures
+from gongmun.extractors.projects.lines import split_lines
+from gongmun.normalize import normalize
+
+SETTINGS = settings(max_examples=200, deadline=None)
+
+PIECES = ("\n", "\n\n", "가", "나다", " ", "(’25~’29)", "100억원", "- ", "\r", "\t")
+texts = st.lists(st.sampled_from(PIECES), max_size=24).map("".join)
+
+
+def _split_spans(text: str) -> list[tuple[int, int]]:
+    """Each line's span by the simple form: split the text and count."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _same_lines(text: str) -> None:
+    lines = LineIndex(text)
+    assert lines.spans() == _split_spans(text)
+    assert lines.starts == [ln.start for ln in split_lines(text)]
+    for a in range(len(text) + 1):
+        assert lines.line_of(a) == text.count("\n", 0, a)
+        for b in range(a, min(len(text), a + 12) + 1):
+            assert lines.same_line(a, b) == ("\n" not in text[a:b]), (text, a, b)
+
+
+@SETTINGS
+@given(texts)
+def test_the_line_index_equals_splitting_on_generated_text(text: str) -> None:
+    _same_lines(text)
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_the_line_index_equals_splitting_on_documents(path: Path) -> None:
+    text = normalize(path.read_text(encoding="utf-8", errors="replace")).text
+    lines = LineIndex(text)
+    assert lines.spans() == _split_spans(text)
+    assert lines.starts == [ln.start for ln in split_lines(text)]
+    for nl in range(len(text)):
+        if text[nl] == "\n":
+            assert not lines.same_line(nl, nl + 1)
+            assert lines.same_line(nl + 1, lines.ends[lines.line_of(nl + 1)])
+
+
+@cache
+def _figures(path: Path) -> tuple[Figures, str]:
+    ctx = Context(normalize(path.read_text(encoding="utf-8", errors="replace")))
+    return Figures(find_amounts(ctx), find_periods(ctx), ctx.text, None, ctx.lines), ctx.text
+
+
+def _same_ledger(figures: Figures, windows: list[tuple[int, int]]) -> None:
+    for start, end in windows:
+        amounts, periods = figures.amounts_in(start, end), figures.periods_in(start, end)
+        assert figures.any_in(start, end) == bool(amounts or periods), (start, end)
+        free = [f for f in [*amounts, *periods] if id(f) not in figures.used]
+        assert figures.free_in(start, end) == bool(free), (start, end)
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_any_and_free_figures_equal_asking_amounts_and_periods_apart(path: Path) -> None:
+    figures, text = _figures(path)
+    spans = [f.span for f in [*figures.amounts, *figures.periods]]
+    # Windows that cut figures at either end, hold them whole, or hold none.
+    windows = [(s.start + d0, s.end + d1) for s in spans for d0 in (-3, 0, 1) for d1 in (-1, 0, 4)]
+    windows += LineIndex(text).spans()
+    figures.used = set()
+    _same_ledger(figures, windows)
+    # Every other figure claimed: free_in must skip the claimed ones.
+    figures.used = {id(f) for f in [*figures.amounts, *figures.periods][::2]}
+    _same_ledger(figures, windows)
+    figures.used = set()
