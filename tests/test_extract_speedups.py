@@ -3,7 +3,9 @@
 The line index (``Context.lines``) gives the lines ``text.split("\\n")`` gives and says
 two places share a line exactly when no line break lies between them; the figure
 ledger's ``any_in``/``free_in`` (one list of amounts and periods) agree with asking the
-amounts and the periods apart. Each runs on the seeds, the fixtures, the shared corpus
+amounts and the periods apart; a number of one figure and one unit is read as the loop of
+groups reads it; a line is refused as a header of units only when the unit pattern would
+find nothing in it. Each runs on the seeds, the fixtures, the shared corpus
 texts when present, and generated text.
 """
 
@@ -17,9 +19,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from text_files import FILES
 
+from gongmun.doc.column_words import MONEY_UNIT_ALT
+from gongmun.extractors.amount_units import _INLINE_UNIT as INLINE_UNIT
+from gongmun.extractors.amounts import _AMOUNT as AMOUNT
 from gongmun.extractors.amounts import find_amounts
 from gongmun.extractors.context import Context
 from gongmun.extractors.line_index import LineIndex
+from gongmun.extractors.numbers import _SPACES, _parse_groups, parse_korean_number
 from gongmun.extractors.periods import find_periods
 from gongmun.extractors.projects.figures import Figures
 from gongmun.extractors.projects.lines import split_lines
@@ -96,3 +102,46 @@ def test_any_and_free_figures_equal_asking_amounts_and_periods_apart(path: Path)
     figures.used = {id(f) for f in [*figures.amounts, *figures.periods][::2]}
     _same_ledger(figures, windows)
     figures.used = set()
+
+
+# --- Numbers: one group of one figure is read in one step ------------------------------
+
+NUMBER_PIECES = ("1", "12", "1,200", "3,497.3", "0.5", ",", ".", "억", "조", "만", "천", "백")
+NUMBER_PIECES += ("원", " ", "\u0007", "4천567", "9" * 30, "00")
+numbers = st.lists(st.sampled_from(NUMBER_PIECES), max_size=6).map("".join)
+
+
+def _same_number(text: str) -> None:
+    fast = parse_korean_number(text)
+    slow = _parse_groups(_SPACES.sub("", text).removesuffix("원"))
+    assert (fast, str(fast)) == (slow, str(slow)), text
+
+
+@SETTINGS
+@given(numbers)
+def test_one_group_numbers_equal_the_loop_of_groups_on_generated_text(text: str) -> None:
+    _same_number(text)
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_one_group_numbers_equal_the_loop_of_groups_on_documents(path: Path) -> None:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    for m in AMOUNT.finditer(text):
+        _same_number(m.group("body"))
+
+
+# --- Table units: a line without 원) states no money unit in a header cell --------------
+
+
+def test_every_money_unit_ends_in_won() -> None:
+    # _header_units refuses a line without "원)" before searching for a unit in brackets.
+    assert all(alt.endswith("원") for alt in MONEY_UNIT_ALT.split("|"))
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_lines_refused_at_once_hold_no_unit_in_brackets(path: Path) -> None:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    for a, b in LineIndex(text).spans():
+        line = text[a:b]
+        if "원)" not in line:
+            assert INLINE_UNIT.search(line) is None, line

@@ -422,8 +422,9 @@ def _header_units(text: str, a: int, b: int) -> list[str]:
                 # them mix both units, so neither applies.
                 return []
             return units_of(m.group(0))
-    if "(" not in line:
-        # A unit in a header cell is in parentheses: most lines are told so at once.
+    if "(" not in line or "원)" not in line:
+        # A unit in a header cell is in parentheses, and every money unit ends in 원
+        # (MONEY_UNIT_ALT): most lines are told so at once, without the pattern's search.
         return []
     u = _INLINE_UNIT.search(line)
     if u is None or len(line.strip()) > 60:
