@@ -8,6 +8,7 @@ from functools import cached_property
 
 from gongmun.doc.tables import Table
 from gongmun.extractors.line_index import LineIndex
+from gongmun.extractors.years import infer_doc_year
 from gongmun.models import Span, Warning
 from gongmun.normalize import Normalized
 
@@ -46,6 +47,12 @@ class Context:
         """Where each line of the text starts and ends (found on first use, then shared
         by every pass that reads the text line by line)."""
         return LineIndex(self.text)
+
+    @cached_property
+    def inferred_year(self) -> int | None:
+        """The year the text states for itself (:func:`.years.infer_doc_year`), read once
+        however many passes ask (each asks when ``doc_year`` is None)."""
+        return infer_doc_year(self.text)
 
     def raw_span(self, start: int, end: int) -> tuple[int, int] | None:
         """The span of the raw text (``source.raw_text``) normalized ``[start, end)`` came

@@ -195,8 +195,10 @@ def _name_amount(text: str, line: Line, figures: Figures) -> list[Draft]:
             and (found[0].endswith(ACTIVITY_HEADS) or not _funded(text, a))
         ):
             found = None
-        budget_gap = bool(_BUDGET_GAP.search(text, end, a.span.start))
-        if found is None and (budget_gap or _BUDGETED.match(text, a.span.end, a.span.end + 40)):
+        if found is None and (
+            _BUDGET_GAP.search(text, end, a.span.start)
+            or _BUDGETED.match(text, a.span.end, a.span.end + 40)
+        ):
             # "NAME에는 올해 32억 원을 편성", "NAME 예산은 …": the verb or the word 예산
             # makes the phrase before a programme, head noun or not.
             found = object_before(text, line, end, figures)
