@@ -148,3 +148,40 @@ def test_a_header_over_a_range_of_years_frames_no_year() -> None:
     doc = extract_raw(_doc_with("사업비 (2024~2026)", "300억원"))
     [amount] = doc.amounts
     assert amount.year is None
+
+
+def _ocr_table(source: str) -> RawInput:
+    # A cell OCR read with its comma doubled (``2,.300,000``): the repair step mends it.
+    prose = "(단위: 백만원)\n"
+    rows = (("사업명", "2025년 예산"), ("창업지원", "4,.150,000"))
+    text, t = place(table_from_rows(rows, source, header_rows=1), len(prose))
+    base = from_text(prose + text)
+    return RawInput(
+        base.text,
+        None,
+        base.sha256,
+        "application/pdf",
+        tables=(t,),
+        ocr_ranges=((0, len(base.text)),),
+        ocr_pages=(1,),
+    )
+
+
+def test_a_table_ocr_read_takes_its_repaired_cell_text() -> None:
+    doc = extract_raw(_ocr_table("ocr_ruled"))
+    [table] = doc.tables
+    cell = next(c for c in table.cells if c.row == 1 and c.col == 1)
+    assert cell.text == "4,150,000"
+    assert cell.span is not None
+    assert doc.text[cell.span.start : cell.span.end] == cell.text
+    [amount] = [a for a in doc.amounts if a.value_krw == 4_150_000_000_000]
+    assert amount.year == 2025
+
+
+def test_a_clean_table_keeps_its_cells_as_the_reader_wrote_them() -> None:
+    # Folds apply in a kept table's text, not to its cells: a clean table's record holds
+    # what the reader read (’25년 stays ’25년).
+    text, t = place(table_from_rows((("구분", "’25년"), ("국비", "300")), "pdf_ruled"), 0)
+    base = from_text(text)
+    doc = extract_raw(RawInput(base.text, None, base.sha256, "application/pdf", tables=(t,)))
+    assert doc.tables[0].cells[1].text == "’25년"

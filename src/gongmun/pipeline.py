@@ -129,7 +129,7 @@ def extract_raw(raw: RawInput, ocr_text: bool = False) -> Document:
     norm = normalize(raw.text, kept_regions(raw_tables), ocr=ocr)
     # Readers' tables (with the unit and caption around them), then the tables written
     # out in the text (markdown, flattened rows).
-    readers = normalized_tables(with_surroundings(raw.text, raw_tables), norm.offsets)
+    readers = normalized_tables(with_surroundings(raw.text, raw_tables), norm.offsets, norm.text)
     tables = with_text_tables(readers, norm.text, ocr=bool(ocr))
     ctx = Context(norm=norm, page_of=raw.page_of, tables=tables, to_raw=raw.to_raw)
     for code, message in raw.warnings:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
+from typing import Final
 
 from gongmun.doc.tables import Cell, Table
 from gongmun.offsets import OffsetMap
@@ -20,16 +21,29 @@ def kept_regions(tables: Iterable[Table]) -> list[tuple[int, int]]:
     return [(t.start, t.end) for t in tables if t.start is not None and t.end is not None]
 
 
-def normalized_tables(tables: Iterable[Table], offsets: OffsetMap) -> tuple[Table, ...]:
+# Tables read by OCR: their cells take the normalized text, where the OCR repairs
+# stand (``2,.300,000`` read in a cell is ``2,300,000`` there).
+REPAIRED_SOURCES: Final = frozenset({"ocr_ruled", "ocr_aligned"})
+
+
+def normalized_tables(
+    tables: Iterable[Table], offsets: OffsetMap, text: str | None = None
+) -> tuple[Table, ...]:
     """``tables`` with offsets in the normalized text (``offsets`` maps it to the raw
-    text), in reading order (by where they start; tables without a place last)."""
-    out = [_moved(t, offsets) for t in tables]
+    text), in reading order (by where they start; tables without a place last).
+
+    Given the normalized ``text``, the cells of a table OCR read (:data:`REPAIRED_SOURCES`)
+    take their text from it: the normalizer repairs OCR noise in a kept table too, and a
+    figure is read from its cell's text. Other tables keep their cells as the reader
+    wrote them.
+    """
+    out = [_moved(t, offsets, text if t.source in REPAIRED_SOURCES else None) for t in tables]
     out.sort(key=lambda t: (t.start is None, t.start or 0))
     return tuple(out)
 
 
-def _moved(table: Table, offsets: OffsetMap) -> Table:
-    cells = tuple(_moved_cell(c, offsets) for c in table.cells)
+def _moved(table: Table, offsets: OffsetMap, text: str | None) -> Table:
+    cells = tuple(_moved_cell(c, offsets, text) for c in table.cells)
     span = _span(table.start, table.end, offsets)
     return dataclasses.replace(
         table,
@@ -39,10 +53,12 @@ def _moved(table: Table, offsets: OffsetMap) -> Table:
     )
 
 
-def _moved_cell(cell: Cell, offsets: OffsetMap) -> Cell:
+def _moved_cell(cell: Cell, offsets: OffsetMap, text: str | None) -> Cell:
     span = _span(cell.start, cell.end, offsets)
     if span is None:
         return dataclasses.replace(cell, start=None, end=None)
+    if text is not None:
+        return dataclasses.replace(cell, text=text[span[0] : span[1]], start=span[0], end=span[1])
     return dataclasses.replace(cell, start=span[0], end=span[1])
 
 
