@@ -5,7 +5,8 @@ two places share a line exactly when no line break lies between them; the figure
 ledger's ``any_in``/``free_in`` (one list of amounts and periods) agree with asking the
 amounts and the periods apart; a number of one figure and one unit is read as the loop of
 groups reads it; a line is refused as a header of units only when the unit pattern would
-find nothing in it. Each runs on the seeds, the fixtures, the shared corpus
+find nothing in it; names are found by ``str.find`` where their alternation finds them.
+Each runs on the seeds, the fixtures, the shared corpus
 texts when present, and generated text.
 """
 
@@ -15,6 +16,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from text_files import FILES
@@ -27,6 +29,7 @@ from gongmun.extractors.context import Context
 from gongmun.extractors.line_index import LineIndex
 from gongmun.extractors.numbers import _SPACES, _parse_groups, parse_korean_number
 from gongmun.extractors.periods import find_periods
+from gongmun.extractors.projects.aliases import literal_matches
 from gongmun.extractors.projects.figures import Figures
 from gongmun.extractors.projects.lines import split_lines
 from gongmun.normalize import normalize
@@ -145,3 +148,41 @@ def test_lines_refused_at_once_hold_no_unit_in_brackets(path: Path) -> None:
         line = text[a:b]
         if "원)" not in line:
             assert INLINE_UNIT.search(line) is None, line
+
+
+# --- Mentions: names found by str.find as their alternation finds them ----------------
+
+
+def _alternation(text: str, words: list[str]) -> list[tuple[int, str]]:
+    pattern = regex.compile("|".join(regex.escape(w) for w in words))
+    return [(m.start(), m.group()) for m in pattern.finditer(text)]
+
+
+WORD_PIECES = ("가", "나", "다", "사업", " ", "(", ")", ".", "가나", "나가")
+words = st.lists(st.sampled_from(WORD_PIECES), min_size=1, max_size=4).map("".join)
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(WORD_PIECES), max_size=30).map("".join), st.lists(words))
+def test_literal_matches_equal_the_alternation_on_generated_text(
+    text: str, found: list[str]
+) -> None:
+    # As mentions orders them: the longest first, each once.
+    names = sorted(dict.fromkeys(found), key=len, reverse=True)
+    if names:
+        assert literal_matches(text, names) == _alternation(text, names)
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_literal_matches_equal_the_alternation_on_documents(path: Path) -> None:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    # Names as a document repeats them: the words before each 사업, and pieces of them
+    # that overlap (a name inside a longer one, one name's end another's start).
+    cut = {text[max(0, i - n) : i + 2] for i in _all(text, "사업") for n in (2, 4, 9)}
+    names = sorted({w for w in cut if w.strip()}, key=len, reverse=True)[:40]
+    if names:
+        assert literal_matches(text, names) == _alternation(text, names)
+
+
+def _all(text: str, word: str) -> list[int]:
+    return [m.start() for m in regex.finditer(regex.escape(word), text)]
