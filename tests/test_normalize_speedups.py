@@ -23,7 +23,7 @@ PIECES = (
 texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 SETTINGS = settings(max_examples=200, deadline=None)
 
-# The whole-text table-row test the token scan replaced: a lookahead at every line start.
+# The whole-text table-row test the line test replaced: a lookahead at every line start.
 _ROW_LOOKAHEAD = regex.compile(
     rf"^(?=[^\n]*?{joins._NUMBER_TOKEN}(?:[^\n]*?{joins._NUMBER_TOKEN}){{2}})"
     r"|^(?=[^\n]*?(?:[·.…‥]{3,}|-{4,})[ \t]*\d*[ \t]*$)",
@@ -33,10 +33,12 @@ _ROW_LOOKAHEAD = regex.compile(
 
 @SETTINGS
 @given(texts)
-def test_row_scan_finds_the_lines_the_lookahead_finds(text: str) -> None:
-    starts = list(accumulate((len(line) + 1 for line in text.split("\n")), initial=0))
+def test_row_lines_are_the_lines_the_lookahead_finds(text: str) -> None:
+    # Each line is tested alone, where a break is judged; the lookahead ran over the text.
+    lines = text.split("\n")
+    starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
     expected = {starts.index(m.start()) for m in _ROW_LOOKAHEAD.finditer(text)}
-    assert joins._row_lines(text, starts) == expected
+    assert {i for i, line in enumerate(lines) if joins._row_line(line)} == expected
 
 
 @SETTINGS
@@ -111,3 +113,58 @@ def test_figure_rows_are_the_lines_the_plain_search_finds(text: str) -> None:
             and len(joins._NUMBER_TOKENS.findall(tail)) >= 2
         )
         assert joins._figure_row(line) == plain, line
+
+
+def plain_double_spaced_decide(unit: joins._Unit, right: str, right_table_row: bool) -> str | None:
+    """_decide on double-spaced text (no trailing spaces), tests in their first order: every
+    test that keeps a break, then evidence, the only thing that joins such text."""
+    left, marker = unit.tail, unit.marker
+    if not right.strip() or left.endswith(">"):
+        return None
+    if joins.find_marker(right) is not None or (right[0] == "(" and joins._LABEL_ITEM.match(right)):
+        return None
+    if marker is not None and marker.kind in ("caption", "attachment"):
+        return None
+    if unit.table_row or right_table_row:
+        return None
+    if joins._UNIT_END.search(left[-joins._TAIL :]) and joins._WORD_START.match(right):
+        return None
+    if joins._figure_row(left) and joins._figure_row(right):
+        return None
+    if joins.ends_sentence(left) or joins._ends_date(left):
+        return None
+    first = right.split(maxsplit=1)[0].rstrip(",.")
+    evidence = (
+        first in joins.PARTICLE_WORDS
+        or left.endswith(("·", "/", ","))
+        or joins._open_ending(left)
+        or first in joins.CONTINUATION_WORDS
+        or unit.unclosed
+    )
+    return joins.space_between(left, right) if evidence else None
+
+
+JOIN_PIECES = (
+    *("사업", "지원", "의", "및", "을", "위한", "등", "·", ",", "/", "(", ")", "「", "」"),
+    *("다.", "함", "2025. 5.", "2025년 5월", "38,200", "41,000", "12", "(단위: 억원)"),
+    *("ㅇ ", "1. ", "< 표 >", " ", "  ", "가 ", "나 ", "……", "3"),
+)  # fmt: skip
+join_lines = st.lists(st.sampled_from(JOIN_PIECES), min_size=1, max_size=10).map(
+    lambda pieces: "".join(pieces).strip() or "사업"
+)
+
+
+@SETTINGS
+@given(join_lines, join_lines, st.booleans(), st.booleans())
+def test_double_spaced_breaks_are_decided_as_in_the_first_order(
+    left: str, right: str, left_row: bool, right_row: bool
+) -> None:
+    # Breaks without evidence are settled before the tests that only keep breaks.
+    unit = joins._Unit.of(left, joins.find_marker(left), left_row)
+    right_marker = joins.find_marker(right)
+    layout = joins.Layout(double_spaced=True, trailing_spaces=False)
+    fast = joins._decide(
+        unit, right, right_marker, False, in_item=unit.marker is not None, layout=layout,
+        left_raw=left, right_table_row=right_row,
+    )  # fmt: skip
+    assert fast == plain_double_spaced_decide(unit, right, right_row)

@@ -132,7 +132,7 @@ def extract_raw(raw: RawInput, ocr_text: bool = False) -> Document:
     # out in the text (markdown, flattened rows).
     readers = normalized_tables(with_surroundings(raw.text, raw_tables), norm.offsets, norm.text)
     tables = with_text_tables(readers, norm.text, ocr=bool(ocr))
-    ctx = Context(norm=norm, page_of=raw.page_of, tables=tables, to_raw=raw.to_raw)
+    ctx = Context(norm=norm, page_of=raw.page_of, tables=tables, to_raw=raw.to_raw, ocr=bool(ocr))
     for code, message in raw.warnings:
         ctx.warnings.append(Warning(code=code, message=message))
     doubtful: dict[str, list[tuple[tuple[int, int], str]]] = {c: [] for c in DOUBT_CODES}

@@ -43,9 +43,14 @@ _MD_CELL = regex.compile(r"\|([^|\n]*)(?=\|)")
 _BARE_ROW = regex.compile(r"^[ \t]*[^|\s][^|\n]*(?:\|[^|\n]*){2,}$")
 _BARE_CELL = regex.compile(r"(?:^|\|)([^|\n]*)")
 # A figure token of a flattened row: 1,234 / △12.5 / -300 / (300) / - (an empty cell).
-_FIG = r"(?:[△▽]\s?|-)?\(?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\)?%?|-"
+_FIG_BODY = r"\(?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\)?%?"
+_FIG = rf"(?:[△▽]\s?|-)?{_FIG_BODY}|-"
 _FIG_TOKEN = regex.compile(rf"(?<!\S)(?:{_FIG})(?!\S)")
 _FIG_WORD = regex.compile(_FIG)
+# The words of a line that are one figure each (_FIG_WORD.fullmatch of each word of
+# str.split), found in one scan: words are parted by regex white space and by U+001C..U+001F
+# (white space to str.split only), and hold none, so _FIG's \s? matches nothing in them.
+_CELL_FIGURES = regex.compile(rf"(?<![^\s\x1c-\x1f])(?:[-△▽]?{_FIG_BODY}|-)(?![^\s\x1c-\x1f])")
 _WORD = regex.compile(r"\S+")
 # A line's last word, found from its end (what _row_of tests first).
 _LAST_WORD = regex.compile(r"\S+", regex.REVERSE)
@@ -55,6 +60,8 @@ _RUN_WORD = regex.compile(r"\d[\d,.]*")
 _GLUED = regex.compile(r"(?<=[가-힣)\]])(?=\d[\d,]*,\d{3})")
 _VALID_NUMBER = regex.compile(r"(?:[1-9]\d{0,2}(?:,\d{3})*|0)(?:\.\d+)?")
 _CAPTION = regex.compile(r"^\s*(?:[<\[〈【]\s*(?:표|그림)?\s*\d*[^>\]〉】\n]*[>\]〉】]|\[?표\s*\d)")
+# The characters a stripped line must open with for _CAPTION to match it.
+_CAPTION_OPENERS: Final = frozenset("<[〈【표")
 # A heading line: a bullet, a number, or a markdown heading (## Ⅱ. 2026년 세부 추진계획).
 _HEADING = regex.compile(
     r"^\s*(?:[□■○●◦ㅇ❍▶◇◆※-]|\d{1,2}\s*[.)]\s|[가-하]\.\s|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|#{1,6}\s)"
@@ -62,6 +69,8 @@ _HEADING = regex.compile(
 _YEARISH = regex.compile(r"^(?:(?:19|20)\d{2}|'\s?\d{2})(?:년도?)?$")
 _PAREN_TOKEN = regex.compile(r"^\([^()]*\)$")
 _SENTENCE = regex.compile(r"(?:다|음|함|임|됨)\.?$|니다|[.?!]$")
+# What _is_sentence tests instead of _SENTENCE (the same on a stripped line).
+_SENTENCE_ENDS: Final = tuple("다음함임됨.?!")
 # A row label that is a sentence: ending in 다 or a period. A noun ending in 함, 음, 임
 # or 됨 without one is a label (대형 경비함, 잠수함), not the 개조식 ending 추진함.
 _LABEL_SENTENCE = regex.compile(r"(?:다|[음함임됨]\.)$|니다|[.?!]$")
@@ -351,19 +360,30 @@ def _split_glued(a: int, token: str) -> list[tuple[int, int, str]] | None:
 
 
 def _row_of(line: _Line) -> _Row | None:
-    """A line as a table row: its label and its trailing figures (two at least)."""
+    """A line as a table row: its label and its trailing figures (two at least).
+
+    A row ends in a figure (or in figures glued to its label, which hold a thousands
+    comma): most lines do not, and are told so from their last character or their last
+    word without being read word by word (:func:`_read_row` gives None for them too).
+    """
     s = line.text
-    if len(s) > _ROW_MAX or not s.strip():
+    content = s.rstrip()
+    if len(s) > _ROW_MAX or not content or not _may_end_figure(content[-1]):
         return None
     last = _LAST_WORD.search(s)
     if (
         last is not None
         and not _is_figure_word(last.group())
-        # Figures glued to the label hold a thousands comma.
         and ("," not in last.group() or _GLUED.search(s, last.start(), last.end()) is None)
     ):
-        # A row ends in a figure (or figures glued to its label): most lines do not, and
-        # are told so without splitting them into words (the full test gives None too).
+        return None
+    return _read_row(line)
+
+
+def _read_row(line: _Line) -> _Row | None:
+    """:func:`_row_of` read word by word, with no early answer (what the tests hold it to)."""
+    s = line.text
+    if len(s) > _ROW_MAX:
         return None
     words = [(m.start(), m.end()) for m in _WORD.finditer(s)]
     k = len(words)
@@ -416,6 +436,15 @@ def _is_figure_word(word: str) -> bool:
     return _RUN_WORD.fullmatch(word) is not None and _split_glued(0, word) is not None
 
 
+def _may_end_figure(c: str) -> bool:
+    """Whether a row's figures may end in character ``c``: a figure (or a glued run split
+    into figures) ends in a digit, ``)``, ``%`` or ``-``, never in a Hangul syllable or
+    another ASCII character (most lines end so, and are told so without a regex)."""
+    if "가" <= c <= "힣":
+        return False
+    return not c.isascii() or c in "0123456789)%-"
+
+
 def _may_open_figure(word: str) -> bool:
     """Whether ``word`` may be a figure by its first character: a Hangul syllable or an
     ASCII character other than a digit, ``-`` or ``(`` opens none (most words are told so
@@ -428,7 +457,7 @@ def _may_open_figure(word: str) -> bool:
 
 def _is_header(line: str) -> bool:
     s = line.strip()
-    if not s or len(s) > _HEADER_MAX or _SENTENCE.search(s):
+    if not s or len(s) > _HEADER_MAX or _is_sentence(s):
         return False
     if (_HEADING.match(s) and not s.startswith("-")) or _CAPTION.match(s):
         return False
@@ -737,19 +766,31 @@ _FORMULA: Final = regex.compile(
 
 
 def _is_cell_line(line: str) -> bool:
-    """A line that may be one table cell: short, no sentence, caption, unit or bullet."""
+    """A line that may be one table cell: short, no sentence, caption, unit or bullet.
+
+    Most lines of a document get here (each line the table tests pass): the regex tests
+    run only where a cheap look at the stripped line's ends leaves them a chance.
+    """
     s = line.strip()
-    if not s or len(s) > _CELL_MAX or _SENTENCE.search(s) or _unit_line(s):
+    if not s or len(s) > _CELL_MAX or _is_sentence(s) or _unit_line(s):
         return False
-    if _CAPTION.match(s) or (_HEADING.match(s) and not is_figure(s)):
+    first = s[0]
+    if first in _CAPTION_OPENERS and _CAPTION.match(s):
         return False
-    # The words _WORD finds: normalized text holds no C0 separator (U+001C..U+001F), the
-    # only white space str.split and the regex module tell apart.
-    words = s.split()
+    # A Hangul syllable opens a heading only as 가. (no bullet, digit or numeral is one).
+    heading_possible = not ("가" <= first <= "힣") or s[1:2] == "."
+    if heading_possible and _HEADING.match(s) and not is_figure(s):
+        return False
     # Two figures on a line make it a row of a flattened table, not one cell.
-    if len(words) > _CELL_WORDS:
+    if len(s.split()) > _CELL_WORDS:
         return False
-    return sum(1 for w in words if _may_open_figure(w) and _FIG_WORD.fullmatch(w)) <= 1
+    return len(_CELL_FIGURES.findall(s)) <= 1
+
+
+def _is_sentence(s: str) -> bool:
+    """``_SENTENCE.search(s)`` for a stripped line, without the regex: it ends in 다, 음,
+    함, 임 or 됨 (a period may follow, itself an end) or in ``.?!``, or holds 니다."""
+    return s.endswith(_SENTENCE_ENDS) or "니다" in s
 
 
 def _cells_per_line(lines: list[_Line], i: int) -> tuple[list[Table], int]:

@@ -33,6 +33,9 @@ class Context:
     # Reader text span → the span of the text raw_span indexes (RawInput.to_raw).
     to_raw: Callable[[int, int], tuple[int, int] | None] = field(default=lambda a, b: (a, b))
     warnings: list[Warning] = field(default_factory=list)
+    # Some of the text is OCR output (an OCR'd page, or text marked ``--ocr-text``): rules
+    # that undo OCR's misreadings (a Latin acronym read as digits) apply.
+    ocr: bool = False
 
     @property
     def text(self) -> str:

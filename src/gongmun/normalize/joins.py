@@ -53,9 +53,9 @@ _LABEL_ITEM = regex.compile(r"^\((?=[^)\n]*\p{Hangul})[^()\d\s]{1,12}\)[ \t]+\S"
 _NUMBER_TOKEN = r"(?<!\S)[(\[]?[-+]?\d[\d,.]*[%)\]]?(?!\S)"
 # Three standalone numbers in one line: a flattened table row.
 _NUMBER_ROW = regex.compile(rf"{_NUMBER_TOKEN}(?:.*?{_NUMBER_TOKEN}){{2}}")
-# The same tests over a whole text, scanned once each (a lookahead at every line start
-# rescans each line several times): a number token is a whole word, so a line is a row
-# when it holds three of them; a contents line ends in a leader (…… 12).
+# The same tests for a line the joiner asks about (see _row_line), each one scan: a number
+# token is a whole word, so a line is a row when it holds three of them; a contents line
+# ends in a leader (…… 12).
 _NUMBER_TOKENS = regex.compile(_NUMBER_TOKEN)
 _UNIT_END = regex.compile(r"[(\[]\s*단\s?위\s*[:：]?[^()\[\]\n]{1,30}[)\]][ \t]*$")
 _WORD_START = regex.compile(r"[ \t]*[^\W\d_]")
@@ -359,11 +359,24 @@ def _decide(
     """:func:`decide_join` on a unit whose facts are already known."""
     left = unit.tail
     marker = unit.marker
-    if not right or left.endswith(">"):
+    if not right.strip() or left.endswith(">"):
+        # A blank line is no continuation (the joiner never asks about one).
         return None
     if right_marker is not None or (right[0] == "(" and _LABEL_ITEM.match(right) is not None):
         return None
     if marker is not None and marker.kind in ("caption", "attachment"):
+        return None
+    first = right.split(maxsplit=1)[0].rstrip(",.")
+    evidence = (
+        first in PARTICLE_WORDS
+        or left.endswith(("·", "/", ","))
+        or _open_ending(left)
+        or first in CONTINUATION_WORDS
+        or unit.unclosed
+    )
+    if not evidence and layout.double_spaced and not layout.trailing_spaces:
+        # Only evidence joins double-spaced text (see below), and the tests between here
+        # and there only keep breaks: most breaks of such text are settled here.
         return None
     if unit.table_row or (is_table_row(right) if right_table_row is None else right_table_row):
         return None
@@ -377,14 +390,6 @@ def _decide(
         return None
     if ends_sentence(left) or _ends_date(left):
         return None
-    first = right.split(maxsplit=1)[0].rstrip(",.")
-    evidence = (
-        first in PARTICLE_WORDS
-        or left.endswith(("·", "/", ","))
-        or _open_ending(left)
-        or first in CONTINUATION_WORDS
-        or unit.unclosed
-    )
     if not evidence and marker is not None and marker.kind in _HEADING_KINDS:
         # Numbered headings rarely wrap.
         return None
@@ -461,9 +466,8 @@ def join_broken_lines(text: str) -> list[Edit]:
         i = bisect_right(starts, start) - 1
         if starts[i] == start:
             markers[i] = _restrip(found, lines[i])
-    table = [False] * len(lines)
-    for i in _row_lines(text, starts):
-        table[i] = True
+    # Whether each line is a table row, tested where a break is judged (None: not yet).
+    table: list[bool | None] = [None] * len(lines)
     # Below a caption (< 2024년 … 현황 >) or a unit line (단위: 백만원) lines are the
     # cells of a flattened table until
     # the next item or heading: cells are never wrapped prose, so none of them joins.
@@ -493,7 +497,13 @@ def join_broken_lines(text: str) -> list[Edit]:
         if blank <= (1 if layout.double_spaced else 0) and not in_table and right_marker is None:
             if unit is None:
                 # Built only when a break is judged: most lines end up alone.
-                unit = _Unit.of(line, marker, table[i])
+                row = table[i]
+                if row is None:
+                    row = table[i] = _row_line(lines[i])
+                unit = _Unit.of(line, marker, row)
+            right_row = table[j]
+            if right_row is None:
+                right_row = table[j] = _row_line(lines[j])
             after_marked = k + 2 <= last and markers[content[k + 2]] is not None
             sep = _decide(
                 unit,
@@ -503,7 +513,7 @@ def join_broken_lines(text: str) -> list[Edit]:
                 in_item=unit.marker is not None,
                 layout=layout,
                 left_raw=lines[i],
-                right_table_row=table[j],
+                right_table_row=right_row,
             )
         if sep is not None and (_kept_apart(line) or _kept_apart(right)):
             # Checked only where a join was decided: most breaks never get here.
@@ -520,22 +530,14 @@ def join_broken_lines(text: str) -> list[Edit]:
     return edits
 
 
-def _row_lines(text: str, starts: list[int]) -> set[int]:
-    """Indices of the lines of ``text`` holding three numbers or ending a contents line
-    (markdown rows and header lines are tested only where a join is decided)."""
-    rows: set[int] = set()
-    line = -1
-    count = 0
-    for m in _NUMBER_TOKENS.finditer(text):
-        i = bisect_right(starts, m.start()) - 1
-        if i != line:
-            line, count = i, 1
-        else:
-            count += 1
-            if count == 3:
-                rows.add(i)
-    rows.update(bisect_right(starts, m.start()) - 1 for m in _TOC_ENDS.finditer(text))
-    return rows
+def _row_line(line: str) -> bool:
+    """Whether a line (as written, unstripped) holds three standalone numbers or ends a
+    contents line (markdown rows and header lines are tested only where a join is decided).
+
+    Asked only of the lines around a break that is judged: most breaks are settled by a
+    marker or a blank line first, and most text is in lines never asked about.
+    """
+    return len(_NUMBER_TOKENS.findall(line)) >= 3 or _TOC_ENDS.search(line) is not None
 
 
 __all__ = [

@@ -30,6 +30,7 @@ from gongmun.extractors.projects import (
 )
 from gongmun.extractors.projects.aliases import find_aliases, rename
 from gongmun.extractors.projects.figures import Draft, Figures
+from gongmun.extractors.projects.legible import legible_drafts
 from gongmun.extractors.projects.lines import split_lines
 from gongmun.extractors.projects.merge import build, fiscal_levels, merge, one_year_editions
 from gongmun.extractors.projects.names import clean_name
@@ -117,7 +118,8 @@ def find_projects(
         scan.drafts.extend(rule.find(scan))
     # A draft found under an alias is a mention of the long name it stands for.
     rename(scan.drafts, scan.aliases)
-    merged = merge(scan.drafts, surety(text, scan.lines, _RANK))
+    # A name OCR garbled through is refused, one garbled at an edge trimmed (.legible).
+    merged = merge(legible_drafts(scan.drafts, text, ocr=ctx.ocr), surety(text, scan.lines, _RANK))
     fiscal_levels(merged, scan.figures.fiscal_year)
     one_year_editions(merged, scan.figures.fiscal_year, text)
     return [build(ctx, d) for d in merged]

@@ -11,7 +11,7 @@ import regex
 from gongmun.doc.tables import Table
 from gongmun.extractors.projects.figures import Draft
 from gongmun.extractors.projects.lines import BULLET_START, MARKER, PAGE_LINE, TABLE_CAPTION, Line
-from gongmun.extractors.projects.names import spaced
+from gongmun.extractors.projects.names import cell_name, spaced
 from gongmun.extractors.projects.scan import Scan
 from gongmun.extractors.projects.words import (
     TABLE_DESCRIPTION_HEADERS,
@@ -85,10 +85,13 @@ def _table_rows(text: str, rows: list[tuple[int, str]], has_description: bool) -
         in_label = False
         if dashed:
             name = row[2:].strip()
-            start = text.find(name, line_start)
-            out.append(Draft(name, start, start + len(name), "task_table", group=group))
+            if cell_name(name) is not None:
+                start = text.find(name, line_start)
+                out.append(Draft(name, start, start + len(name), "task_table", group=group))
             continue
-        if expect_name:
+        # A row is the name whole: refused only when it is never a name (a count, a sum,
+        # a sentence, a label), as a reader's table cell is (names.cell_name).
+        if expect_name and cell_name(row) is not None:
             start = text.find(row, line_start)
             out.append(Draft(row, start, start + len(row), "task_table", group=group))
         expect_name = not has_description or not expect_name

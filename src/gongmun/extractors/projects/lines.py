@@ -11,7 +11,7 @@ import regex
 # Bullets and outline markers that open a line; ``-`` and ``*`` only before a space.
 MARKER = regex.compile(
     r"""^[ \t]*(?:
-        [□■◇◆○ㅇ◦●•▪▸▶Ÿ※△▲▷►➢✓✔]+ |       # symbol bullets
+        [□■◇◆○ㅇㅁ◦●•▪▸▶Ÿ※△▲▷►➢✓✔]+ |       # symbol bullets
         [-–*]+(?=\s) | \*{1,3} |              # dashes and note stars
         [➊-➓❶-❿①-⑳] |                        # circled numbers
         (?:[0-9]{1,2}|[가-하]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+|[IVX]+)[.)](?=\s) |
@@ -25,7 +25,8 @@ TABLE_CAPTION = regex.compile(r"^\s*[<〈＜]\s*(?P<cap>[^>〉＞\n]{2,80})[>〉
 
 PAGE_LINE = regex.compile(r"^\s*-\s*\d+\s*-\s*$")
 
-BULLET_START = regex.compile(r"^\s*(?:[□■◇◆○ㅇ◦●•▪▸▶<〈]|[➊-➓❶-❿]|Ⅰ|Ⅱ|Ⅲ|Ⅳ|Ⅴ)")
+# ㅁ: a □ as plain text or OCR writes it (no word begins with a lone jamo).
+BULLET_START = regex.compile(r"^\s*(?:[□■◇◆○ㅇㅁ◦●•▪▸▶<〈]|[➊-➓❶-❿]|Ⅰ|Ⅱ|Ⅲ|Ⅳ|Ⅴ)")
 
 
 class Line(NamedTuple):

@@ -524,6 +524,8 @@ def cell_name(text: str) -> str | None:
 
     >>> cell_name("mRNA 기반 핵심 소재의 국산화를 위한 제조 공정 실증"), cell_name("소계")
     ('mRNA 기반 핵심 소재의 국산화를 위한 제조 공정 실증', None)
+    >>> cell_name("4년간 100억원, 6개 과제"), cell_name("1억 UPH급 고생산성 전사 기술개발")
+    (None, '1억 UPH급 고생산성 전사 기술개발')
     """
     name = " ".join(text.split()).strip(_EDGE_MARKS)
     if not 2 <= len(name) <= 150 or not _HAS_WORD.search(name):
@@ -533,7 +535,15 @@ def cell_name(text: str) -> str | None:
     bare = name.replace(" ", "").strip("()[]【】")
     if bare in FIELD_LABELS or name in GENERIC_NAMES or _COUNT_WORD.match(name):
         return None
+    if _MONEY.search(name) or _COUNT_INSIDE.search(name) or _ENDS_IN_COUNT.search(name):
+        # "4년간 100억원, 6개 과제": a cell of figures or counts (or prose a table's
+        # columns ran into), not a name.
+        return None
     return name
+
+
+# A sum of money written out: 100억원, 3,000만 원, 1.5조원.
+_MONEY = regex.compile(r"\d[\d,.]*\s*(?:조|억|천만|백만|만|천)\s*원")
 
 
 # Kiwi tags that may sit inside a noun phrase: nouns, numbers, foreign words, marks,

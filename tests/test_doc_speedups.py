@@ -1,0 +1,96 @@
+"""The document model's fast paths find exactly what the plain forms they replace find."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from text_files import FILES
+
+from gongmun.doc import text_tables
+from gongmun.doc.columns import is_figure
+from gongmun.normalize import normalize
+
+SETTINGS = settings(max_examples=300, deadline=None)
+
+# Pieces of table cells, sentences, captions and headings, and every kind of white space
+# str.split and the regex module tell apart (U+001C..U+001F split words for str.split only).
+PIECES = (
+    *("1", "12", "1,200", "3.5", "(4)", "-", "-6%", "△12", "▽ 3", "2025", "'25년", "0"),
+    *("가", "가.", "하.", "나)", "사업", "합계", "추진함", "한다", "입니다", "됨.", "?", "!", "."),
+    *("□", "ㅇ", "※", "##", "Ⅱ", "1.", "2)", "<", ">", "[", "]", "〈", "【", "표", "그림"),
+    *("단위", "(단위: 억원)", "억원", " ", "  ", "\t", "\x1c", "\x1f", "\xa0", "\u3000"),
+)
+lines = st.lists(st.sampled_from(PIECES), max_size=12).map("".join)
+
+
+def plain_is_cell_line(line: str) -> bool:
+    """_is_cell_line as first written: every test a regex, each word matched alone."""
+    s = line.strip()
+    if not s or len(s) > text_tables._CELL_MAX:
+        return False
+    if text_tables._SENTENCE.search(s) or text_tables._unit_line(s):
+        return False
+    if text_tables._CAPTION.match(s) or (text_tables._HEADING.match(s) and not is_figure(s)):
+        return False
+    words = s.split()
+    if len(words) > text_tables._CELL_WORDS:
+        return False
+    return sum(1 for w in words if text_tables._FIG_WORD.fullmatch(w)) <= 1
+
+
+@SETTINGS
+@given(lines)
+def test_cell_lines_are_the_lines_the_plain_tests_find(line: str) -> None:
+    assert text_tables._is_cell_line(line) == plain_is_cell_line(line)
+
+
+@SETTINGS
+@given(lines)
+def test_sentence_ends_are_what_the_sentence_pattern_finds(line: str) -> None:
+    s = line.strip()
+    assert text_tables._is_sentence(s) == (text_tables._SENTENCE.search(s) is not None)
+
+
+@cache
+def _normalized_lines(path: Path) -> list[str]:
+    return normalize(path.read_text(encoding="utf-8", errors="replace")).text.split("\n")
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
+def test_cell_lines_equal_the_plain_tests_on_documents(path: Path) -> None:
+    for line in _normalized_lines(path):
+        assert text_tables._is_cell_line(line) == plain_is_cell_line(line), line
+
+
+FIGURES = ("1", "1,200", "(300)", "△12", "-6%", "-", "3.5", "2025", "38,200원", "1,2003,400")
+# Rows (a label, figures, an ending) and lines of loose pieces.
+row_lines = st.one_of(
+    st.builds(
+        lambda label, figures, end: label + " ".join(figures) + end,
+        st.sampled_from(["", "국비 ", "국비", "계", "가 사업 ", "합계\t", "2021 ", "추진한다 "]),
+        st.lists(st.sampled_from(FIGURES), max_size=5),
+        st.sampled_from(["", " ", "\t", "\x1c", "원", ".", ")", "%", "-"]),
+    ),
+    lines,
+)
+
+
+def _line(text: str) -> text_tables._Line:
+    return text_tables._Line(0, len(text), text)
+
+
+@SETTINGS
+@given(row_lines)
+def test_rows_are_what_the_word_by_word_reading_finds(line: str) -> None:
+    # _row_of answers most lines from their last character or word; _read_row reads all.
+    assert text_tables._row_of(_line(line)) == text_tables._read_row(_line(line))
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
+def test_rows_equal_the_word_by_word_reading_on_documents(path: Path) -> None:
+    for line in _normalized_lines(path):
+        assert text_tables._row_of(_line(line)) == text_tables._read_row(_line(line)), line
