@@ -23,6 +23,7 @@ from gongmun.extractors.projects.lines import MARKER, paren_groups, split_lines
 ENDED = {
     "gap": by_prose._GAP_RE,
     "via": by_prose._VIA,
+    "for_budget": by_prose._FOR_BUDGET,
     "head": names._HEAD_RE,
 }
 
@@ -46,6 +47,7 @@ PIECES = (
     "예산", "예산은", "대상 ", "전년보다", "대비 ", "1,000", "억", "원", "늘어난 ", "올해",
     "내년 ", "총 ", "약 ", "을 ", "를 ", "통해 ", "(", ")", "(’25~’29)", "·운영", "센터",
     "펀드", "R&D", " ", "  ", ".", ",", "가나", "'", "「", "」", "\u3000", "12", "개", "년",
+    "위한 ", "융자 ", "규모가 ", "지금까지 ",
 )  # fmt: skip
 phrases = st.lists(st.sampled_from(PIECES), max_size=14).map("".join)
 

@@ -494,7 +494,9 @@ def join_broken_lines(text: str) -> list[Edit]:
         # A line opening with a marker never joins the line above (see _decide): most
         # breaks in 개조식 text end so, without building a unit.
         right_marker = markers[j]
-        if blank <= (1 if layout.double_spaced else 0) and not in_table and right_marker is None:
+        if blank and _box_line(layout, stripped, content, k):
+            pass  # a box of a diagram: never joined into from above (_box_line)
+        elif blank <= (1 if layout.double_spaced else 0) and not in_table and right_marker is None:
             if unit is None:
                 # Built only when a break is judged: most lines end up alone.
                 row = table[i]
@@ -528,6 +530,29 @@ def join_broken_lines(text: str) -> list[Edit]:
         edits.append(Edit(gap_start, gap_end, sep))
         unit.extend(sep, right)
     return edits
+
+
+def _box_line(layout: Layout, lines: list[str], content: list[int], k: int) -> bool:
+    """In double-spaced text, whether the line after content line ``k`` opens a box of a
+    diagram: two short lines with no blank between them (대충자금특별회계 over (1954~)),
+    set apart from the page's spacing, the first no sentence and no particle going on
+    from above. Such a box is not the continuation of the paragraph above, however open
+    that paragraph's last word."""
+    if not layout.double_spaced or k + 2 >= len(content):
+        return False
+    j, after = content[k + 1], content[k + 2]
+    box, under = lines[j].strip(), lines[after].strip()
+    return (
+        after == j + 1
+        and len(box) <= _BOX_LINE
+        and len(under) <= _BOX_LINE
+        and not ends_sentence(box)
+        and box.split(maxsplit=1)[0] not in PARTICLE_WORDS
+    )
+
+
+# The longest line read as a box of a diagram in double-spaced text.
+_BOX_LINE: Final = 20
 
 
 def _row_line(line: str) -> bool:

@@ -36,6 +36,9 @@ PSM: Final = 6
 # The strip of table cells (ocr_cells) is lines of text one under another: one block.
 CELL_PSM: Final = 6
 DPI: Final = 300
+# Blocks of a page read in one strip are this far apart (inches): tesseract joined the
+# last line of one to the first of the next at the cells' 0.12.
+BLOCK_GAP_IN: Final = 0.5
 # A page tesseract has not read in this many seconds is given up (a worker's timeout, if
 # any, is the outer bound).
 PAGE_TIMEOUT_S: Final = 300
@@ -147,8 +150,8 @@ def ocr_grey(grey: Any, path: str, scale: float = 1.0, dpi: float | None = None)
     cells read apart, in one strip (:mod:`.ocr_cells`); the page is read without them,
     and the tables are put back in its text where they stood (:mod:`.ocr_layout`).
     """
-    from gongmun.readers import ocr_cells, ocr_layout
-    from gongmun.readers.ocr_rules import clear_rules
+    from gongmun.readers import ocr_cells, ocr_layout, ocr_regions
+    from gongmun.readers.ocr_rules import INK_BELOW, clear_rules
 
     if dpi is None:
         dpi = scale * 72 if scale != 1.0 else float(DPI)
@@ -161,25 +164,53 @@ def ocr_grey(grey: Any, path: str, scale: float = 1.0, dpi: float | None = None)
         for _, g in found:
             x0, top, x1, bottom = (round(v) for v in g.box)
             page[max(0, top) : bottom + 1, max(0, x0) : x1 + 1] = 255
-    text, tsv = _tesseract(_pgm(page), path)
-    # tesseract ends a page with a form feed; the reader joins pages itself.
-    text = text.replace("\f", "").rstrip()
+    ink = page < INK_BELOW
+    for _, g in found:
+        # A table is part of the block it stands in.
+        x0, top, x1, bottom = (round(v) for v in g.box)
+        ink[max(0, top) : bottom + 1, max(0, x0) : x1 + 1] = True
+    blocks = ocr_regions.columns(ink, dpi)
+    if len(blocks) > 1:
+        text, page_words = _read_blocks(page, blocks, path, dpi)
+    else:
+        blocks = []
+        text, tsv = _tesseract(_pgm(page), path)
+        # tesseract ends a page with a form feed; the reader joins pages itself.
+        text = text.replace("\f", "").rstrip()
+        page_words = ocr_layout.parse_tsv(tsv)
     tables: list[ocr_layout.CellWords] = []
     cells = [c for _, g in found for c in g.cells]
     made = ocr_cells.strip(cleared, cells, dpi) if cells else None
     if made is not None:
         image, bands = made
-        _, strip_tsv = _tesseract(_pgm(ocr_cells.enlarged(image)), path, CELL_PSM)
-        read = ocr_cells.shrunk(ocr_layout.parse_tsv(strip_tsv))
+        strip_text, strip_tsv = _tesseract(_pgm(ocr_cells.enlarged(image)), path, CELL_PSM)
+        read = ocr_cells.shrunk(ocr_layout.spaced(strip_text, ocr_layout.parse_tsv(strip_tsv)))
         held = ocr_cells.assign(read, bands, dpi)
         index = {c: k for k, c in enumerate(cells)}
         for rows, g in found:
             inside = {c: held[index[c]] for c in g.cells if index[c] in held}
             if inside:
                 tables.append(ocr_layout.CellWords(rows, inside))
-    rebuilt, placed, out = ocr_layout.rebuild(text, ocr_layout.parse_tsv(tsv), tables, scale)
+    rebuilt, placed, out = ocr_layout.rebuild(text, page_words, tables, scale, blocks)
     words = tuple(Word(w.start, w.end, w.box, w.conf) for w in placed)
     return OcrPage(rebuilt, words, tuple(out))
+
+
+def _read_blocks(
+    page: Any, blocks: list[tuple[float, float, float, float]], path: str, dpi: float
+) -> tuple[str, list[Any]]:
+    """The text and words of a page read block by block (its columns, :mod:`.ocr_regions`):
+    the blocks stacked in one strip and read at once, each word moved back to the page."""
+    from gongmun.readers import ocr_cells, ocr_layout
+
+    made = ocr_cells.strip(page, blocks, dpi, border_in=0, gap_in=BLOCK_GAP_IN)
+    if made is None:
+        return "", []
+    image, bands = made
+    text, tsv = _tesseract(_pgm(image), path)
+    held = ocr_cells.assign(ocr_layout.parse_tsv(tsv), bands, dpi, BLOCK_GAP_IN)
+    # The strip holds the blocks one under another: its text reads them in order.
+    return text.replace("\f", "").rstrip(), [w for k in sorted(held) for w in held[k]]
 
 
 def _pgm(grey: Any) -> bytes:

@@ -43,8 +43,18 @@ class Band:
     dy: int
 
 
-def strip(grey: Grey, cells: Sequence[PixelBox], dpi: float) -> tuple[Grey, list[Band]] | None:
+def strip(
+    grey: Grey,
+    cells: Sequence[PixelBox],
+    dpi: float,
+    border_in: float = BORDER_IN,
+    gap_in: float = GAP_IN,
+) -> tuple[Grey, list[Band]] | None:
     """The strip of the cells' ink and where each cell's band is; None if all are blank.
+
+    ``border_in`` (inches) of each cell's edge is left out: what erasing left of its
+    rules (0 for blocks of a page, which have none); ``gap_in`` (inches) of white
+    parts two bands.
 
     >>> page = np.full((100, 200), 255, dtype=np.uint8)
     >>> page[20:30, 20:60] = 0; page[70:80, 120:180] = 0   # ink in two cells
@@ -53,8 +63,8 @@ def strip(grey: Grey, cells: Sequence[PixelBox], dpi: float) -> tuple[Grey, list
     ([(0, 10, 12, 12), (1, 10, 112, 40)], (48, 76))
     """
     margin = max(2, round(MARGIN_IN * dpi))
-    gap = gap_px(dpi)
-    border = max(1, round(BORDER_IN * dpi))
+    gap = gap_px(dpi, gap_in)
+    border = max(1, round(border_in * dpi)) if border_in > 0 else 0
     height, width = grey.shape
     pieces: list[tuple[int, int, int, Any]] = []
     for k, (x0, top, x1, bottom) in enumerate(cells):
@@ -96,15 +106,18 @@ def band_of(tops: Sequence[int], bands: Sequence[Band], y: float, gap: float) ->
     return b if y < b.bottom + gap / 2 else None
 
 
-def gap_px(dpi: float) -> int:
+def gap_px(dpi: float, gap_in: float = GAP_IN) -> int:
     """The blank between two bands of the strip, in pixels."""
-    return max(4, round(GAP_IN * dpi))
+    return max(4, round(gap_in * dpi))
 
 
-def assign(words: Sequence[TsvWord], bands: Sequence[Band], dpi: float) -> dict[int, list[TsvWord]]:
-    """The strip's words by the cell they were read in, their boxes moved to the page."""
+def assign(
+    words: Sequence[TsvWord], bands: Sequence[Band], dpi: float, gap_in: float = GAP_IN
+) -> dict[int, list[TsvWord]]:
+    """The strip's words by the cell they were read in, their boxes moved to the page
+    (``gap_in`` as the strip was made with)."""
     tops = [b.top for b in bands]
-    gap = gap_px(dpi)
+    gap = gap_px(dpi, gap_in)
     out: dict[int, list[TsvWord]] = {}
     for w in words:
         band = band_of(tops, bands, (w.box[1] + w.box[3]) / 2, gap)

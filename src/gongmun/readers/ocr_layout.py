@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from gongmun.doc.tables import Box, Table, place
+from gongmun.readers.page_text import PageWriter
 from gongmun.readers.pdf_cells import ruled_table
 
 # A grid is a table when it has at least this many rows and columns (a box drawn
@@ -35,6 +36,9 @@ class TsvWord:
     box: Box
     line: tuple[int, int, int]
     conf: float
+    # Written right after the word before it on its line, with no space between, in
+    # tesseract's text (its TSV cuts Korean into pieces: ``혁``, ``신``, ``창업``).
+    glued: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +96,29 @@ def align(text: str, words: Sequence[TsvWord]) -> list[tuple[int, int, TsvWord]]
     return out
 
 
+def spaced(text: str, words: Sequence[TsvWord]) -> list[TsvWord]:
+    """``words`` with :attr:`TsvWord.glued` set as ``text`` (tesseract's text of the same
+    image) writes them: tesseract's TSV gives a Korean word in pieces, its text joins them.
+
+    >>> ws = [TsvWord("혁", (0, 0, 1, 1), (1, 1, 1), 90)]
+    >>> ws.append(TsvWord("신", (1, 0, 2, 1), (1, 1, 1), 90))
+    >>> ws.append(TsvWord("자금", (3, 0, 5, 1), (1, 1, 1), 90))
+    >>> [w.glued for w in spaced("혁신 자금", ws)]
+    [False, True, False]
+    """
+    out = list(words)
+    k = 0
+    last: tuple[int, tuple[int, int, int]] | None = None  # the end and line of the word before
+    for start, end, w in align(text, words):
+        while out[k] is not w:  # align keeps the words' order, skipping those not found
+            k += 1
+        if last is not None and last == (start, w.line):
+            out[k] = dataclasses.replace(w, glued=True)
+        last = (end, w.line)
+        k += 1
+    return out
+
+
 def _scaled(box: Box, scale: float) -> Box:
     return (
         round(box[0] / scale, 2),
@@ -112,7 +139,18 @@ class CellWords:
     @property
     def top(self) -> float:
         """The table's top edge (pixels)."""
-        return min(b[1] for row in self.rows for b in row if b is not None)
+        return self.box[1]
+
+    @property
+    def box(self) -> Box:
+        """The box of the table's cells (pixels)."""
+        corners = [b for row in self.rows for b in row if b is not None]
+        return (
+            min(b[0] for b in corners),
+            min(b[1] for b in corners),
+            max(b[2] for b in corners),
+            max(b[3] for b in corners),
+        )
 
 
 def is_table(rows: Sequence[Sequence[Box | None]]) -> bool:
@@ -134,7 +172,7 @@ def _cell_text(words: Sequence[TsvWord]) -> tuple[str, list[tuple[int, int, TsvW
             parts.append("\n")
             n += 1
         for j, w in enumerate(sorted(lines[key], key=lambda w: w.box[0])):
-            if j:
+            if j and not w.glued:
                 parts.append(" ")
                 n += 1
             parts.append(w.text)
@@ -150,14 +188,7 @@ def _table(t: CellWords, scale: float) -> tuple[str, Table, list[PlacedWord]]:
     ]
     boxes = [[None if b is None else _scaled(b, scale) for b in row] for row in t.rows]
     table = ruled_table(boxes, texts, SOURCE)
-    corners = [b for row in t.rows for b in row if b is not None]
-    grid_box = (
-        min(b[0] for b in corners),
-        min(b[1] for b in corners),
-        max(b[2] for b in corners),
-        max(b[3] for b in corners),
-    )
-    table = dataclasses.replace(table, bbox=_scaled(grid_box, scale))
+    table = dataclasses.replace(table, bbox=_scaled(t.box, scale))
     rendered, placed = place(table, 0)
     by_box = {c.bbox: c for c in placed.cells}
     out: list[PlacedWord] = []
@@ -177,37 +208,56 @@ def _table(t: CellWords, scale: float) -> tuple[str, Table, list[PlacedWord]]:
     return rendered, placed, out
 
 
+def block_of(blocks: Sequence[Box], box: Box) -> int:
+    """The index of the block (:mod:`.ocr_regions`) holding the middle of ``box``; the
+    nearest block when none does, 0 without blocks.
+
+    >>> block_of([(0, 0, 100, 500), (120, 0, 220, 500)], (150, 40, 170, 60))
+    1
+    """
+    if not blocks:
+        return 0
+    x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+
+    def away(k: int) -> float:
+        x0, top, x1, bottom = blocks[k]
+        return max(x0 - x, 0.0, x - x1) + max(top - y, 0.0, y - bottom)
+
+    return min(range(len(blocks)), key=away)
+
+
 def rebuild(
-    text: str, words: Sequence[TsvWord], tables: Sequence[CellWords], scale: float
+    text: str,
+    words: Sequence[TsvWord],
+    tables: Sequence[CellWords],
+    scale: float,
+    blocks: Sequence[Box] = (),
 ) -> tuple[str, list[PlacedWord], list[Table]]:
     """The page text with each table written as cells, the words' places, the tables.
 
-    ``text`` and ``words`` are tesseract's for the page outside the tables. Without
-    tables the text is tesseract's, unchanged, and every word keeps its offsets.
+    ``text`` and ``words`` are tesseract's for the page outside the tables, read block
+    after block where the page has ``blocks`` side by side (pixels); a table stands in
+    the block holding it, before that block's first line below its top. Without tables
+    the text is tesseract's, unchanged, and every word keeps its offsets.
     """
     aligned = align(text, words)
-    pending = sorted(tables, key=lambda t: t.top)
-    parts: list[str] = []
-    length = 0
+    block = {id(t): block_of(blocks, t.box) for t in tables}
+    made = {id(t): _table(t, scale) for t in tables}
     out_words: list[PlacedWord] = []
-    out_tables: list[Table] = []
 
-    def emit(piece: str) -> int:
-        nonlocal length
-        if parts:
-            parts.append("\n")
-            length += 1
-        parts.append(piece)
-        length += len(piece)
-        return length - len(piece)
+    def stands_before(t: CellWords, where: tuple[int, float]) -> bool:
+        return (block[id(t)], t.top) <= where
 
-    def put_tables(above: float | None) -> None:
-        while pending and (above is None or pending[0].top <= above):
-            rendered, table, placed = _table(pending.pop(0), scale)
-            at = emit(rendered)
-            out_tables.append(table.shifted(at))
+    writer: PageWriter[CellWords, tuple[int, float]] = PageWriter(
+        sorted(tables, key=lambda t: (block[id(t)], t.top)),
+        lambda t: made[id(t)][:2],
+        stands_before,
+    )
+
+    def put_tables(where: tuple[int, float] | None) -> None:
+        for t, at in writer.put_tables(where):
             out_words.extend(
-                dataclasses.replace(w, start=w.start + at, end=w.end + at) for w in placed
+                dataclasses.replace(w, start=w.start + at, end=w.end + at) for w in made[id(t)][2]
             )
 
     k = 0
@@ -219,15 +269,16 @@ def rebuild(
             ids.append(k)
             k += 1
         if ids:
-            put_tables(min(aligned[i][2].box[1] for i in ids))
-        at = emit(line)
+            first = aligned[ids[0]][2].box
+            put_tables((block_of(blocks, first), min(aligned[i][2].box[1] for i in ids)))
+        at = writer.add(line)
         for i in ids:
             a, b, w = aligned[i]
             start = at + a - line_start
             out_words.append(PlacedWord(start, start + b - a, _scaled(w.box, scale), w.conf))
         line_start = line_end + 1
     put_tables(None)
-    return "".join(parts), out_words, out_tables
+    return writer.text, out_words, writer.tables
 
 
 __all__ = [
@@ -237,7 +288,9 @@ __all__ = [
     "PlacedWord",
     "TsvWord",
     "align",
+    "block_of",
     "is_table",
     "parse_tsv",
     "rebuild",
+    "spaced",
 ]

@@ -24,6 +24,7 @@ from gongmun.errors import InputError
 from gongmun.readers import limits
 from gongmun.readers.model import PAGE_JOIN, RawInput, Row, WordBox
 from gongmun.readers.ocr import OcrMode
+from gongmun.readers.page_text import PageWriter
 from gongmun.readers.pdf_cells import round_box, ruled_table
 from gongmun.readers.pdf_guard import find_limit, guarded, new_page
 from gongmun.readers.pdf_tables import (
@@ -432,44 +433,29 @@ def _layout_text(
             spare.append(c)
         else:
             owned[i].append(c)
-    pieces: list[str] = []
-    placed: list[Table] = []
-    length = 0
-    pending = list(tables)
-
-    def add(piece: str) -> int:
-        nonlocal length
-        if pieces:
-            pieces.append("\n")
-            length += 1
-        pieces.append(piece)
-        length += len(piece)
-        return length - len(piece)
-
-    def put_tables(before: Box | None) -> None:
-        for t in list(pending):
-            box, table = t
-            if before is None or (
-                before[1] >= box[1] - 1 and before[0] < box[2] and box[0] < before[2]
-            ):
-                rendered, at_zero = place(table, 0)
-                placed.append(at_zero.shifted(add(rendered)))
-                pending.remove(t)
-
+    writer: PageWriter[tuple[Box, Table], Box] = PageWriter(
+        tables, lambda t: place(t[1], 0), _stands_before
+    )
     words: list[_Word] = []
 
     def add_text(chars: list[dict[str, Any]]) -> None:
         text, boxes = chars_text_words(chars)
         if text:
-            at = add(text)
+            at = writer.add(text)
             words.extend((at + a, at + b, box) for a, b, box in boxes)
 
     for b, chars in zip(order, owned, strict=True):
-        put_tables(b)
+        writer.put_tables(b)
         add_text(chars)
     add_text(spare)
-    put_tables(None)
-    return "".join(pieces), placed, tuple(words)
+    writer.put_tables(None)
+    return writer.text, writer.tables, tuple(words)
+
+
+def _stands_before(table: tuple[Box, Table], box: Box) -> bool:
+    """A table stands before a text box at or below its top that overlaps it across."""
+    t = table[0]
+    return box[1] >= t[1] - 1 and box[0] < t[2] and t[0] < box[2]
 
 
 def chars_text_words(chars: list[dict[str, Any]]) -> tuple[str, list[_Word]]:

@@ -135,6 +135,11 @@ _GAP_RE = at_end(NAME_AMOUNT_GAP)
 # The gap names the figure a budget: "NAME 예산은", "NAME 사업비로" (a particle after it:
 # a headline's "스마트농업 확산 예산 2477억원" sums a field).
 _BUDGET_GAP = regex.compile(r"(?:예산|사업비)(?:은|는|이|가|으로|로|을|를)")
+# "NAME을 위한 융자 규모가", "NAME을 위한 예산은 총": the money for a programme.
+_FOR_BUDGET = at_end(
+    r"(?:을|를)\s*위한\s*(?:융자|예산|사업비|재원|투자)\s*(?:규모|액|금)?\s*(?:은|는|이|가)\s*"
+    r"(?:총\s*|약\s*)?"
+)
 # A budget-making verb after the amount: "32억 원을 편성", "45억 원을 새로 편성".
 _BUDGETED = regex.compile(
     r"\s*(?:의\s*(?:예산|사업비)\s*)?(?:이|가|을|를)?\s*(?:(?:새로|신규로|추가로|별도로|각각)\s*)?(?:"
@@ -195,6 +200,11 @@ def _name_amount(text: str, line: Line, figures: Figures) -> list[Draft]:
             and (found[0].endswith(ACTIVITY_HEADS) or not _funded(text, a))
         ):
             found = None
+        if found is None:
+            # "NAME을 위한 융자 규모가 11조원": the sum is the money for NAME.
+            purpose_gap = _FOR_BUDGET.search(phrase)
+            if purpose_gap is not None:
+                found = _prose_name(text, line, reach + purpose_gap.start(), figures)
         budget_gap = bool(_BUDGET_GAP.search(text, end, a.span.start))
         if found is None and (budget_gap or _BUDGETED.match(text, a.span.end, a.span.end + 40)):
             # "NAME에는 올해 32억 원을 편성", "NAME 예산은 …": the verb or the word 예산

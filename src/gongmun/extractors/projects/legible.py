@@ -45,6 +45,9 @@ _LEADING_NUMBER = regex.compile(r"^(?!(?:19|20)\d{2}\s)\d{2,}\s+")
 # Table rules and stray marks at either end: "| 기술개발 사업".
 _EDGE_NOISE: Final = " |\\^@#$_=`<>[]{}¦"
 
+# A bullet between words: what comes before it is another line's (a heading, a label).
+_INNER_BULLET = regex.compile(r"\s[□■◆◇○●•▪▶]\s+")
+
 # A jamo at the very start: a misread bullet (□ as ㅁ) opening a line of prose.
 _LEADING_JAMO = regex.compile(r"^[\u1100-\u11FF\u3130-\u318F]")
 
@@ -65,9 +68,15 @@ def legible_name(name: str, *, ocr: bool = False) -> str | None:
     '다목적 활용·연계 기술개발'
     >>> legible_name("시자율제조501/플랫폼기술개발"), legible_name("ㅁ2 041[&식 관리체계 안착")
     (None, None)
+    >>> legible_name("예산 세부 내역 □ 해양 드론 기술 개발")
+    '해양 드론 기술 개발'
     >>> legible_name("R&D 혁신스케일업 융자사업"), legible_name("2030 부산 엑스포 유치")
     ('R&D 혁신스케일업 융자사업', '2030 부산 엑스포 유치')
     """
+    bullets = _INNER_BULLET.findall(name) if " " in name else []
+    if bullets:
+        # "예산 세부 내역 □ NAME": a bullet inside opens the line the name is (the last).
+        name = name[name.rfind(bullets[-1]) + len(bullets[-1]) :]
     number = ocr and _LEADING_NUMBER.match(name) is not None
     if _GARBLE.search(name) is None and not number and name[-1:] != ")":
         return name  # the commonest case: nothing to weigh

@@ -18,6 +18,7 @@ from gongmun.extractors.projects.lines import PARENS, Line
 from gongmun.extractors.projects.words import (
     ACTIVITY_HEADS,
     ACTIVITY_WORDS,
+    BOUND_NOUNS,
     CATEGORY_NAMES,
     CLAUSE_END_SUFFIXES,
     EVENT_WORDS,
@@ -30,6 +31,7 @@ from gongmun.extractors.projects.words import (
     LEADING_WORDS,
     LINKING_WORDS,
     NOT_HEADS,
+    REVENUE_ENDS,
     SECTION_WORDS,
     SOFT_ACTIVITY_WORDS,
 )
@@ -268,6 +270,8 @@ def _looks_like_project(name: str, *, support_head: bool = False) -> bool:
         return False
     if " 등 " in name:  # "성능평가·인증 등 신제품 개발" is a list of activities
         return False
+    if _DATED_STEPS.search(name):  # "계획 수립('23년) · 시스템 구축": a schedule's steps
+        return False
     if _COUNT_INSIDE.search(name):  # "스마트 양식 클러스터 1곳 구축": counted facilities
         return False
     first = name.split(" ", 1)[0]
@@ -474,11 +478,23 @@ def _plausible_position_name(name: str) -> bool:
     bare = name.replace(" ", "").strip("()[]【】")
     if bare in FIELD_LABELS or name in GENERIC_NAMES or last in GENERIC_NAMES:
         return False
+    if bare in CATEGORY_NAMES:
+        return False  # "사회보장성기금": a kind of programme or fund, not one
     if any(last.endswith(w) for w in SECTION_WORDS) and not _HEAD_RE.search(name):
         return False
     if last.endswith(EVENT_WORDS) or _NOT_HEAD_RE.search(name.split("(")[0]):
         return False
+    if last in BOUND_NOUNS or last.endswith(REVENUE_ENDS) or _FORMULA_LABEL.search(name):
+        return False  # "세무조사 시", "토지대여료", "지출 및 순융자 (B)"
+    if _DATED_STEPS.search(name):
+        return False  # "계획 수립('23년) · 시범 편찬": steps of a schedule
     return not _ENDS_IN_COUNT.search(name.rsplit("(", 1)[0])
+
+
+# "(A)", "(A-B)", "(B/A)": a line of an account that a formula refers to.
+_FORMULA_LABEL = regex.compile(r"\(\s*[A-Z](?:\s*[-+/×*]\s*[A-Z])*\s*\)$")
+# A dated step, then the next after a spaced · or /: "수립('23년) · 편찬('24년)".
+_DATED_STEPS = regex.compile(r"\([^()]*\d[^()]*\)\s+[·/]\s+\S")
 
 
 # Kiwi tags that make a phrase a clause, not a noun phrase: endings that close or link
@@ -535,6 +551,9 @@ def cell_name(text: str) -> str | None:
     bare = name.replace(" ", "").strip("()[]【】")
     if bare in FIELD_LABELS or name in GENERIC_NAMES or _COUNT_WORD.match(name):
         return None
+    words = name.split(" ")
+    if len(words) <= 2 and words[-1] in SECTION_WORDS and not _HEAD_RE.search(name):
+        return None  # "주요 일정", "추진 배경": a header or a heading, not a name
     if _MONEY.search(name) or _COUNT_INSIDE.search(name) or _ENDS_IN_COUNT.search(name):
         # "4년간 100억원, 6개 과제": a cell of figures or counts (or prose a table's
         # columns ran into), not a name.

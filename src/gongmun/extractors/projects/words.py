@@ -100,6 +100,11 @@ CATEGORY_NAMES: Final[frozenset[str]] = frozenset(
         "지원사업",
         "연구개발사업",
         "R&D사업",
+        # Classes of funds in fiscal statistics (국민연금기금 is one of them).
+        "사회보장성기금",
+        "사업성기금",
+        "금융성기금",
+        "계정성기금",
     }
 )
 
@@ -166,7 +171,11 @@ NAME_AMOUNT_GAP: Final[str] = (
     # "NAME은 전년보다 1000억원 늘어난 2000억원": a change between the name and its level.
     r"(?:(?:전년|지난해|작년|올해)\s*(?:보다|대비|에\s*비해)\s*[\d,.]+\s*(?:조|억|천만|백만|만)"
     r"[\d,.조억천백만\s]*원?\s*(?:늘어난|증가한|줄어든|감소한|증액된|감액된|많은|적은)\s*)?"
-    r"(?:(?:올해|내년|금년|지난해|작년|전년|총|약)\s*)*"
+    # "NAME에 지금까지 총 90억원": a sum to date still names what it was spent on;
+    # "NAME에 향후 5년간 총 60억원": a run time between them.
+    r"(?:(?:올해|내년|금년|지난해|작년|전년|총|약|향후|앞으로|\d{1,2}년간|"
+    + "|".join(CUMULATIVE_WORDS[2:])
+    + r")\s*)*"
 )
 
 # Heads that name an activity or a field as much as a programme: "… 기술개발에 823억원
@@ -194,6 +203,9 @@ FUNDING_VERBS: Final[tuple[str, ...]] = (
     "마련",
     "확보",
     "들여",
+    "들이",  # 들이기로, 들이고; 들인다, 들였다 below (the plain and past forms)
+    "들인",
+    "들였",
     "신설",
 )
 
@@ -503,6 +515,7 @@ HEAD_TRAILING_WORDS: Final[tuple[str, ...]] = (
 HEAD_TRAILING_SOFT_WORDS: Final[tuple[str, ...]] = ("신설", "확대", "강화")
 # Last words of a phrase that is an event or an act, not a programme ("설명회 개최").
 EVENT_WORDS: Final[tuple[str, ...]] = (
+    "공고",  # "모집 공고": a notice
     "개최",
     "발표",
     "회의",
@@ -563,4 +576,24 @@ NAME_COLUMNS: Final[frozenset[str]] = frozenset(
 # A row labelled like this sums the rows above: it names nothing.
 TOTAL_ROW_LABELS: Final[frozenset[str]] = frozenset(
     {"합계", "계", "소계", "총계", "합", "총액", "총합계", "전체"}
+)
+
+# Last words that make a phrase a time or a condition, not a name ("세무조사 시",
+# "승인 후", "사업 종료 때"): bound nouns after a clause.
+BOUND_NOUNS: Final[frozenset[str]] = frozenset(
+    {"시", "때", "경우", "후", "이후", "전", "이전", "중", "동안", "무렵"}
+)
+
+# Endings of revenue items in a budget table (세입: 토지대여료, 기타잡수입, 이자수입):
+# money coming in, not a programme spending it.
+REVENUE_ENDS: Final[tuple[str, ...]] = (
+    "대여료",
+    "임대료",
+    "사용료",
+    "수수료",
+    "이용료",
+    "잡수입",
+    "이자수입",
+    "재산수입",
+    "세외수입",
 )
