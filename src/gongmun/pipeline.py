@@ -22,7 +22,6 @@ from gongmun.extractors.ocr_doubt import DOUBT_CODES, drop_doubtful, drop_doubtf
 from gongmun.extractors.period_cells import with_table_periods
 from gongmun.extractors.periods import find_periods
 from gongmun.extractors.projects import find_projects
-from gongmun.extractors.years import infer_doc_year
 from gongmun.models import Document, Source, Span, Warning
 from gongmun.normalize import normalize
 from gongmun.normalize.ocr import doubt_reason
@@ -150,7 +149,7 @@ def extract_raw(raw: RawInput, ocr_text: bool = False) -> Document:
         meta = meta.model_copy(update={"issued": raw.issued})
     ctx.title = meta.title
     # Two-digit years resolve to the century nearest the document's own year.
-    ctx.doc_year = meta.issued.year if meta.issued is not None else infer_doc_year(norm.text)
+    ctx.doc_year = meta.issued.year if meta.issued is not None else ctx.inferred_year
     # Figures learn their cell before projects copy them into names' figures.
     cells = CellLocator(ctx.tables)
     amounts = drop_doubtful(ctx, find_amounts(ctx), doubtful["ocr_doubtful_figure"], ocr)

@@ -26,6 +26,7 @@ from gongmun.doc.column_words import (
 from gongmun.doc.columns import UNIT_STATEMENT, units_of
 from gongmun.extractors.amount_tables import PAYERS
 from gongmun.extractors.charts import looks_like_chart
+from gongmun.extractors.line_index import LineIndex
 from gongmun.extractors.numbers import NUMBER, scaled_won
 from gongmun.extractors.years import year_of_match
 
@@ -130,15 +131,6 @@ def _unit_of(amount_text: str) -> int:
     return mult
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    out = []
-    pos = 0
-    for line in text.split("\n"):
-        out.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
-
-
 def inline_units(text: str, taken: list[Hit], doc_year: int | None) -> list[Hit]:
     """Figures on the rest of a line after ``(예산규모, 억원)`` or ``지원예산(억원)``."""
     hits = []
@@ -229,7 +221,9 @@ def _inside_year(text: str, pos: int) -> bool:
     return pos > 0 and text[pos - 1] in "'["
 
 
-def table_units(text: str, taken: list[Hit], doc_year: int | None) -> list[Hit]:
+def table_units(
+    text: str, taken: list[Hit], doc_year: int | None, lines: LineIndex | None = None
+) -> list[Hit]:
     """Figures in the table a ``(단위: 백만원)`` line heads (or closes, in some PDF text),
     each with the year of its column when the header names years, or of its row when
     rows open with a year.
@@ -237,12 +231,13 @@ def table_units(text: str, taken: list[Hit], doc_year: int | None) -> list[Hit]:
     A unit line over bare figures with no label at all heads a chart, not a table. A
     percent-only unit line after it, over a chart and then a labelled table, belongs to the
     chart: that table takes the money unit of the caption block (``<표 1>``) both sit in.
+    ``lines`` is the text's line index when the caller has it (``Context.lines``).
     """
-    lines = _lines(text)
+    spans = (lines if lines is not None else LineIndex(text)).spans()
     hits: list[Hit] = []
     # A money unit line whose figures were a chart's: (line, multiplier).
     orphan: tuple[int, int] | None = None
-    for i, (a, b) in enumerate(lines):
+    for i, (a, b) in enumerate(spans):
         units = _header_units(text, a, b)
         if not units:
             # A caption ends the reach of a chart's unit (asked only when one reaches).
@@ -254,12 +249,12 @@ def table_units(text: str, taken: list[Hit], doc_year: int | None) -> list[Hit]:
         if not money and orphan is not None and i - orphan[0] <= _ORPHAN_REACH:
             money = [orphan[1]]
             borrowed = True
-        if not money or _near_chart(text, lines, i):
+        if not money or _near_chart(text, spans, i):
             continue
-        region = _region(text, lines, i)
+        region = _region(text, spans, i)
         # Page numbers (- 12 -) sit among the rows of PDF text; they are no cells.
-        region = [j for j in region if not _PAGE_NUMBER.match(text, *lines[j])]
-        labelled = [j for j in region if _ROW_LABEL.match(text[slice(*lines[j])])]
+        region = [j for j in region if not _PAGE_NUMBER.match(text, *spans[j])]
+        labelled = [j for j in region if _ROW_LABEL.match(text[slice(*spans[j])])]
         if not labelled:
             if not borrowed:
                 orphan = (i, money[0])
@@ -267,12 +262,12 @@ def table_units(text: str, taken: list[Hit], doc_year: int | None) -> list[Hit]:
         head = [j for j in region if j < labelled[0]]
         if borrowed:
             # Only a chart's figures may stand between the borrowed unit and the table.
-            if not looks_like_chart(" ".join(text[slice(*lines[j])] for j in head)):
+            if not looks_like_chart(" ".join(text[slice(*spans[j])] for j in head)):
                 continue
             region = [j for j in region if j >= labelled[0]]
         orphan = None
         percent = not borrowed and any(u.startswith("%") for u in units)
-        hits += _table_cells(text, lines, i, region, units, money[0], percent, doc_year)
+        hits += _table_cells(text, spans, i, region, units, money[0], percent, doc_year)
     return untaken(hits, taken)
 
 
@@ -427,8 +422,9 @@ def _header_units(text: str, a: int, b: int) -> list[str]:
                 # them mix both units, so neither applies.
                 return []
             return units_of(m.group(0))
-    if "(" not in line:
-        # A unit in a header cell is in parentheses: most lines are told so at once.
+    if "(" not in line or "원)" not in line:
+        # A unit in a header cell is in parentheses, and every money unit ends in 원
+        # (MONEY_UNIT_ALT): most lines are told so at once, without the pattern's search.
         return []
     u = _INLINE_UNIT.search(line)
     if u is None or len(line.strip()) > 60:

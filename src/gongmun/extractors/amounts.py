@@ -40,7 +40,7 @@ from gongmun.extractors.table_figures import (
     read_tables,
     states_unit,
 )
-from gongmun.extractors.years import infer_doc_year, year_of_match
+from gongmun.extractors.years import year_of_match
 from gongmun.models import Amount, Qualifier
 
 # One group's digits: 4천567, 2백37, 15백 (bounded, so a long run of figures stays linear).
@@ -351,7 +351,7 @@ def find_amounts(ctx: Context) -> list[Amount]:
     [('600억원', 60000000000, None), ('900', 90000000000, 2024), ('1,200억원', 120000000000, 2025)]
     """
     text = ctx.text
-    doc_year = ctx.doc_year if ctx.doc_year is not None else infer_doc_year(text)
+    doc_year = ctx.doc_year if ctx.doc_year is not None else ctx.inferred_year
     explicit = _framed_by_cells(_explicit(text), ctx, doc_year)
     implied = arrows(text, explicit)
     implied += paren_lists(text, explicit)
@@ -359,7 +359,7 @@ def find_amounts(ctx: Context) -> list[Amount]:
     cells, read = _table_hits(ctx, doc_year)
     implied += untaken(cells, explicit + implied)
     # Line-by-line guessing only where no table with a unit gave the answer.
-    implied += table_units(text, explicit + implied + read, doc_year)
+    implied += table_units(text, explicit + implied + read, doc_year, ctx.lines)
     implied += inline_units(text, explicit + implied + read, doc_year)
     numbers = {m.start("num") for m in _CAPTION_NUMBER.finditer(text)}
     implied = [h for h in implied if h.start not in numbers]

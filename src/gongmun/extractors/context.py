@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from gongmun.doc.tables import Table
+from gongmun.extractors.line_index import LineIndex
+from gongmun.extractors.years import infer_doc_year
 from gongmun.models import Span, Warning
 from gongmun.normalize import Normalized
 
@@ -41,6 +44,18 @@ class Context:
     def text(self) -> str:
         """The normalized text every span indexes."""
         return self.norm.text
+
+    @cached_property
+    def lines(self) -> LineIndex:
+        """Where each line of the text starts and ends (found on first use, then shared
+        by every pass that reads the text line by line)."""
+        return LineIndex(self.text)
+
+    @cached_property
+    def inferred_year(self) -> int | None:
+        """The year the text states for itself (:func:`.years.infer_doc_year`), read once
+        however many passes ask (each asks when ``doc_year`` is None)."""
+        return infer_doc_year(self.text)
 
     def raw_span(self, start: int, end: int) -> tuple[int, int] | None:
         """The span of the raw text (``source.raw_text``) normalized ``[start, end)`` came

@@ -26,6 +26,8 @@ GAP: Final = r"[ \t\u0007]*(?:\n{1,2}[ \t\u0007]*)?"
 _TERM = regex.compile(rf"({NUMBER})?([십백천])?")
 _GROUP = regex.compile(rf"((?:(?:{NUMBER})[십백천]?)+|[십백천])([조억만])?")
 _SPACES = regex.compile(r"[\s\u0007]+")
+# One figure and at most one big unit (34억, 1,200억, 3.5조, 600): most amounts.
+_ONE_GROUP = regex.compile(rf"(?P<num>{NUMBER})(?P<big>[조억만])?")
 _NUMBER = regex.compile(NUMBER)
 
 
@@ -61,6 +63,18 @@ def parse_korean_number(text: str) -> Decimal | None:
     """
     s = _SPACES.sub("", text)
     s = s.removesuffix("원")
+    one = _ONE_GROUP.fullmatch(s)
+    if one is not None:
+        # What the loop of groups gives for one group of one figure, without its pattern
+        # matches; the same sums in the same order (a Decimal sum rounds past 28 digits).
+        group = Decimal(0) + Decimal(one["num"].replace(",", ""))
+        return Decimal(0) + group * (BIG[one["big"]] if one["big"] else 1)
+    return _parse_groups(s)
+
+
+def _parse_groups(s: str) -> Decimal | None:
+    """:func:`parse_korean_number` of ``s`` with its spaces and 원 taken off, group by
+    group (the general form its one-group step is held to)."""
     if not s:
         return None
     total = Decimal(0)

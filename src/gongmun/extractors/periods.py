@@ -18,7 +18,7 @@ from gongmun.extractors.context import Context
 from gongmun.extractors.leftmost import Alternative, leftmost
 from gongmun.extractors.period_tables import FROM_WORDS, HALVES, QUOTE, RELATIVE_YEARS, TILDE
 from gongmun.extractors.sections import body_end
-from gongmun.extractors.years import FALLBACK_YEAR, infer_doc_year, resolve_two_digit
+from gongmun.extractors.years import FALLBACK_YEAR, resolve_two_digit
 from gongmun.models import Period, TimePoint
 
 _YEAR_WORD = regex.compile(r"^\s*년도?")
@@ -278,7 +278,7 @@ def find_periods(ctx: Context) -> list[Period]:
     [("'25~'29", 2025, None), ("'25.1~9월", 2025, 9), ('2028년까지 4년간', 2025, None)]
     """
     text = ctx.text
-    doc_year = ctx.doc_year if ctx.doc_year is not None else infer_doc_year(text)
+    doc_year = ctx.doc_year if ctx.doc_year is not None else ctx.inferred_year
     out: list[Period] = []
     for kind, m in period_matches(text, body_end(text)):
         a, b, dur = _sides(kind, m, text, doc_year)

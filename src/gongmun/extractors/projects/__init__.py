@@ -108,7 +108,7 @@ def find_projects(
     text = ctx.text
     scan = Scan(
         ctx=ctx,
-        figures=Figures(amounts, periods, text, ctx.doc_year),
+        figures=Figures(amounts, periods, text, ctx.doc_year, ctx.lines),
         lines=split_lines(text),
         blocks=iter_blocks(ctx.norm.blocks),
         tables=list(tables),

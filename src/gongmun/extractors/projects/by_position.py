@@ -82,13 +82,7 @@ def label_names(scan: Scan) -> list[Draft]:
 def paren_figures(scan: Scan) -> list[Draft]:
     """``NAME(’25~’29, ’25년 51.7억원)``; ``PARENT(NAME(가칭), ’26년 80억)``; a diagram box."""
     text, lines = scan.text, scan.lines
-    return [
-        d
-        for i in scan.figure_lines
-        for d in _paren_figures(
-            text, lines[i], scan.figures, _line_above(text, lines, i), _text_above(text, lines, i)
-        )
-    ]
+    return [d for i in scan.figure_lines for d in _paren_figures(text, lines, i, scan.figures)]
 
 
 def _text_above(text: str, lines: list[Line], i: int) -> Line | None:
@@ -204,13 +198,10 @@ def _label_name(text: str, line: Line, figures: Figures) -> list[Draft]:
     return [d]
 
 
-def _paren_figures(
-    text: str,
-    line: Line,
-    figures: Figures,
-    above: Line | None = None,
-    wrapped_from: Line | None = None,
-) -> list[Draft]:
+def _paren_figures(text: str, lines: list[Line], i: int, figures: Figures) -> list[Draft]:
+    """The groups of figures on line ``i``; the lines above it are read only for a
+    diagram box or a wrapped name."""
+    line = lines[i]
     out = []
     for g0, g1 in paren_groups(text, line.body_start, line.end):
         if not figures.any_in(g0, g1):
@@ -220,18 +211,21 @@ def _paren_figures(
         found = _inner_name(text, g0, g1, figures) or name_before(
             text, line, g0, figures, support_head=timed
         )
-        # A diagram box: "재정융자특별회계" on one line, "(1997~2006)" alone on the next.
-        box = above is not None and g0 == line.body_start and not text[g1 : line.end].strip()
-        if found is None and box and above is not None:
-            found = name_before(text, above, above.end, figures)
+        if found is None and g0 == line.body_start and not text[g1 : line.end].strip():
+            # A diagram box: "재정융자특별회계" on one line, "(1997~2006)" alone on the next.
+            above = _line_above(text, lines, i)
+            if above is not None:
+                found = name_before(text, above, above.end, figures)
         if found is None and g0 > line.body_start and _programme_group(text, g0, g1, figures):
             # "산업단지 폐열 회수 설비 보급(’26~’28, 120억원)": a run time or a total in
             # the group makes the noun phrase before it a programme, head noun or not.
             found = object_before(text, line, g0, figures)
         if found is None or NOT_HEAD_AFTER.match(text, g1, g1 + 40):
             continue
-        if wrapped_from is not None and found[1] == line.start == line.body_start:
-            found = _wrapped(text, wrapped_from, found)
+        if found[1] == line.start == line.body_start:
+            wrapped_from = _text_above(text, lines, i)
+            if wrapped_from is not None:
+                found = _wrapped(text, wrapped_from, found)
         d = draft_at(found, "paren_figures")
         figures.take(d, g0, g1, text)
         after = _FIGURES_FOLLOW.match(text, g1, line.end)
@@ -485,13 +479,15 @@ def _group_end(text: str, open_at: int, end: int) -> int | None:
 def _claim(
     text: str, body: int, head_end: int, f0: int, f1: int, figures: Figures, rule: str
 ) -> Draft | None:
+    # The figures first: a bisection, where the name is a phrase read word by word (most
+    # heads before a bracket or a colon hold no programme's figures).
+    if not figures.programme_figures_in(f0, f1):
+        return None
     name = position_name(text[body:head_end], strict=True)
     if name is None:
         return None
     place = locate(text, name, body, head_end)
     if place is None:
-        return None
-    if not figures.programme_figures_in(f0, f1):
         return None
     d = Draft(name, place[0], place[1], rule)
     figures.take(d, f0, f1, text)

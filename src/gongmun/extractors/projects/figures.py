@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from gongmun.extractors.line_index import LineIndex
 from gongmun.extractors.projects.clause import (
     CLAUSE_YEAR,
     PER_YEAR_BEFORE,
@@ -25,7 +26,6 @@ from gongmun.models import Amount, FundingShare, Period, Span
 
 # Small patterns used below, compiled once.
 _RELATIVE_YEAR_END = regex.compile(rf"(?<![\p{{Hangul}}])({RELATIVE_YEAR_ALT})\s*$")
-_NEWLINE = regex.compile("\n")
 
 # "2020년도 편성된 예산안은": the year a budget sentence is about.
 BUDGET_FRAME = regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})년도\s*(?:[^\n.]{0,24}?)예산")
@@ -62,6 +62,7 @@ class Figures:
         periods: Sequence[Period],
         text: str = "",
         doc_year: int | None = None,
+        lines: LineIndex | None = None,
     ) -> None:
         self.text = text
         self.doc_year = doc_year
@@ -88,10 +89,15 @@ class Figures:
         # Every budget frame and line start, found once: frame_year bisects them.
         self._frames = [(m.end(), int(m["y"])) for m in BUDGET_FRAME.finditer(text)]
         self._frame_ends = [end for end, _ in self._frames]
-        self._newlines = [m.start() for m in _NEWLINE.finditer(text)]
+        self._lines = lines if lines is not None else LineIndex(text)
         self._amount_starts = [a.span.start for a in self.amounts]
         self._period_starts = [p.span.start for p in self.periods]
         self._span_starts = [s.start for s in self.spans]
+        # Amounts and periods in one list by start: "any figure here?" bisects it once.
+        self._figures: list[Amount | Period] = sorted(
+            [*self.amounts, *self.periods], key=lambda f: f.span.start
+        )
+        self._figure_starts = [f.span.start for f in self._figures]
 
     def amounts_in(self, start: int, end: int) -> list[Amount]:
         """Amounts inside ``[start, end)``."""
@@ -128,22 +134,23 @@ class Figures:
         return self._span_starts[i] if i < len(self._span_starts) else None
 
     def any_in(self, start: int, end: int) -> bool:
-        """Whether any figure lies inside ``[start, end)``."""
-        return bool(self.amounts_in(start, end) or self.periods_in(start, end))
+        """Whether any figure lies inside ``[start, end)``: an amount or a period there
+        (:meth:`amounts_in`, :meth:`periods_in`), asked of both at once."""
+        figures, starts = self._figures, self._figure_starts
+        for i in range(bisect_left(starts, start), bisect_left(starts, end)):
+            if figures[i].span.end <= end:
+                return True
+        return False
 
     def free_in(self, start: int, end: int) -> bool:
         """Whether an unclaimed figure lies inside ``[start, end)``."""
         # Asked of whole sections (an item head over its field lines): stop at the first
         # free figure instead of listing them all.
-        used = self.used
-        for figs, starts in (
-            (self.amounts, self._amount_starts),
-            (self.periods, self._period_starts),
-        ):
-            for i in range(bisect_left(starts, start), bisect_left(starts, end)):
-                f = figs[i]
-                if f.span.end <= end and id(f) not in used:
-                    return True
+        used, figures, starts = self.used, self._figures, self._figure_starts
+        for i in range(bisect_left(starts, start), bisect_left(starts, end)):
+            f = figures[i]
+            if f.span.end <= end and id(f) not in used:
+                return True
         return False
 
     def programme_figures_in(self, start: int, end: int) -> bool:
@@ -198,8 +205,7 @@ class Figures:
         i = bisect_left(self._frame_ends, a.span.start + 1) - 1
         if i >= 0:
             end, year = self._frames[i]
-            j = bisect_left(self._newlines, end)
-            if j >= len(self._newlines) or self._newlines[j] > a.span.start:
+            if self._lines.same_line(end, a.span.start):
                 return year
         after = YEAR_AFTER.match(self.text, a.span.end, a.span.end + YEAR_AFTER_REACH)
         if after:

@@ -37,9 +37,9 @@ class Scan:
         """The normalized text every offset indexes."""
         return self.ctx.text
 
-    @cached_property
+    @property
     def _line_starts(self) -> list[int]:
-        return [line.start for line in self.lines]
+        return self.ctx.lines.starts  # where each of ``lines`` starts
 
     @cached_property
     def figure_lines(self) -> list[int]:

@@ -1,0 +1,49 @@
+"""Where the lines of a text start and end, found once per document.
+
+Several passes read a document line by line (the table units of amounts, the project
+rules, the budget frames of a year): they share one index (``Context.lines``) instead of
+each splitting the text or scanning it for line breaks again.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+
+class LineIndex:
+    """The lines of ``text``: line ``k`` is ``text[starts[k] : ends[k]]``, without its
+    line break; a text of ``n`` line breaks has ``n + 1`` lines.
+
+    >>> lines = LineIndex("가\\n\\n나다")
+    >>> lines.starts, lines.ends, lines.spans()
+    ([0, 2, 3], [1, 2, 5], [(0, 1), (2, 2), (3, 5)])
+    >>> lines.line_of(4), lines.same_line(0, 1), lines.same_line(1, 3)
+    (2, True, False)
+    """
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self, text: str) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        pos = 0
+        for line in text.split("\n"):
+            self.starts.append(pos)
+            pos += len(line)
+            self.ends.append(pos)
+            pos += 1
+
+    def spans(self) -> list[tuple[int, int]]:
+        """``(start, end)`` of every line, in order."""
+        return list(zip(self.starts, self.ends, strict=True))
+
+    def line_of(self, pos: int) -> int:
+        """The index of the line holding offset ``pos`` (a line break ends its line)."""
+        return bisect_right(self.starts, pos) - 1
+
+    def same_line(self, a: int, b: int) -> bool:
+        """Whether no line break lies in ``[a, b)`` (``a <= b``): both offsets on one line."""
+        return bisect_right(self.starts, a) == bisect_right(self.starts, b)
+
+
+__all__ = ["LineIndex"]
