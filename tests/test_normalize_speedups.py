@@ -8,7 +8,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gongmun.normalize import STEPS, boilerplate, joins, markers
+from gongmun.normalize import STEPS, boilerplate, furniture, joins, markers
 from gongmun.normalize.boilerplate_tables import TELLTALES
 from gongmun.normalize.steps import collapse_spaces
 from gongmun.offsets import apply_edits
@@ -168,3 +168,15 @@ def test_double_spaced_breaks_are_decided_as_in_the_first_order(
         left_raw=left, right_table_row=right_row,
     )  # fmt: skip
     assert fast == plain_double_spaced_decide(unit, right, right_row)
+
+
+@SETTINGS
+@given(texts)
+def test_page_number_lines_are_one_scan_for_both_furniture_steps(text: str) -> None:
+    # The running-header step reads the page-number lines the page-number step found.
+    furniture._page_number_lines.cache_clear()
+    plain = [m.span() for m in furniture._PAGE_NUMBER_LINE.finditer(text)]
+    assert list(furniture._page_number_lines(text)) == plain
+    first = furniture.drop_running_headers(text)
+    furniture._page_number_lines.cache_clear()
+    assert furniture.drop_running_headers(text) == first

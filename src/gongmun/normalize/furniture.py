@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Final
 
 import regex
@@ -47,13 +48,20 @@ def drop_page_numbers(text: str) -> list[Edit]:
     >>> drop_page_numbers("끝.\\n- 2 -\\n다음")
     [Edit(start=3, end=9, new='')]
     """
-    # One scan of the whole text; a match spans its whole line. Page-number lines are short.
     end = len(text)
     return [
-        Edit(m.start(), min(m.end() + 1, end), "")
-        for m in _PAGE_NUMBER_LINE.finditer(text)
-        if m.end() - m.start() <= _PAGE_LINE_MAX
+        Edit(a, min(b + 1, end), "") for a, b in _page_number_lines(text) if b - a <= _PAGE_LINE_MAX
     ]
+
+
+@lru_cache(maxsize=2)
+def _page_number_lines(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the lines of ``text`` that hold only a page number, of any length.
+
+    One scan of the whole text (a match spans its whole line), cached: a text with no page
+    number comes to the running-header step unchanged, which would scan it again.
+    """
+    return tuple(m.span() for m in _PAGE_NUMBER_LINE.finditer(text))
 
 
 def drop_running_headers(text: str) -> list[Edit]:
@@ -66,7 +74,7 @@ def drop_running_headers(text: str) -> list[Edit]:
     >>> len(drop_running_headers(text))
     4
     """
-    if "\f" not in text and _PAGE_NUMBER_LINE.search(text) is None:
+    if "\f" not in text and not _page_number_lines(text):
         return []
     rows = list(_lines(text))
     breaks = [i for i, (_, _, line) in enumerate(rows) if _PAGE_NUMBER.match(line) or "\f" in line]

@@ -56,6 +56,7 @@ _MARKER_RE: Final = regex.compile(
     | (?P<circled>[①-⑳➊-➓❶-❿➀-➉])
     | (?P<note>\*{1,3}|※)(?=[ \t(「‘'"\p{Hangul}\w])
     )
+    [ \t]*  # the spaces after the marker: the match ends where the item text begins
     """,
     regex.VERBOSE,
 )
@@ -125,9 +126,7 @@ def _marker_of(text: str, m: regex.Match[str], line_start: int) -> Marker:
     kind = m.lastgroup
     assert kind is not None
     start, end = m.span(kind)
-    body = end
-    while body < len(text) and text[body] in " \t":
-        body += 1
+    body = m.end()
     key = (kind, text[start:end], start - line_start, end - line_start, body - line_start)
     marker = _SEEN.get(key)
     if marker is None:
