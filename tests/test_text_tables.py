@@ -370,3 +370,33 @@ def test_ocr_a_year_header_is_not_looked_for_past_a_row_or_in_clean_text() -> No
     # Without its header the row is no table the caption's unit reaches: no figures.
     assert [a.text for a in doc.amounts if a.text in ("12.5", "13.8", "14.1")] == []
     assert [a.text for a in doc.amounts][:3] == ["1,200", "1,300", "1,400"]
+
+
+# --- a year's stage word the list lacks -------------------------------------------------------
+
+# Garbled by OCR or simply not a stage the list knows: a year and the word after it head
+# one column, so each year stays over its own figures instead of moving one column right.
+UNKNOWN_STAGES = [
+    "2022년 본예산 2023년 예산안 증감",
+    "2022년 본예삽 2023년 예산압 증감",
+    "2022년 가결액 2023년 심의액 증감",
+]
+
+
+@pytest.mark.parametrize("header", UNKNOWN_STAGES)
+def test_a_year_and_an_unknown_stage_head_one_column(header: str) -> None:
+    text = f"(단위: 억원)\n분야명 {header}\n복지 2,890 2,690 △200\n산업 1,056 847 △209\n"
+    amounts = _amounts(text)
+    assert (2890 * E, 2022) in amounts
+    assert (2690 * E, 2023) in amounts
+    assert (1056 * E, 2022) in amounts
+    assert (847 * E, 2023) in amounts
+    assert not any(y == 2023 and v in (2890 * E, 1056 * E) for v, y in amounts)
+
+
+def test_a_column_word_after_a_year_stays_its_own_column() -> None:
+    # 2023년 증감 is two columns: 증감 never becomes the 2023 column's stage.
+    text = "(단위: 억원)\n분야 2022년 2023년 증감\n복지 2,890 2,690 △200\n"
+    amounts = _amounts(text)
+    assert (2890 * E, 2022) in amounts
+    assert (2690 * E, 2023) in amounts

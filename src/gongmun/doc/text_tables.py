@@ -28,9 +28,13 @@ import regex
 
 from gongmun.doc.column_words import (
     ACTUAL_STAGES,
+    COUNT_HEADERS,
     CURRENT_STAGES,
+    DIFF_HEADERS,
+    RATE_HEADERS,
     REQUEST_STAGES,
     STAGE_WORDS,
+    TOTAL_HEADERS,
 )
 from gongmun.doc.columns import UNIT_STATEMENT, is_figure, units_of
 from gongmun.doc.tables import Cell, Table, not_overlapping
@@ -646,6 +650,7 @@ def _header(lines: list[_Line], heads: list[int], width: int) -> tuple[list[Cell
             return two, 2
         # Not sub-columns: the upper line is a title or a first header row of its own.
         top = sub
+    top = _year_words(top, width)
     cells: list[Cell] = []
     values = top[-width:] if len(top) >= width else top
     label = top[: len(top) - len(values)]
@@ -656,6 +661,39 @@ def _header(lines: list[_Line], heads: list[int], width: int) -> tuple[list[Cell
     for n, (a, b, t) in enumerate(values):
         cells.append(Cell(0, offset + n, t, header=True, start=a, end=b))
     return cells, 1
+
+
+# Words that head a column of their own, never a year's stage.
+_OWN_COLUMN_WORDS: Final = DIFF_HEADERS + RATE_HEADERS + TOTAL_HEADERS + COUNT_HEADERS
+
+
+def _year_words(top: list[tuple[int, int, str]], width: int) -> list[tuple[int, int, str]]:
+    """A header with more words than its table has columns (``width`` figures and a
+    label): a year and the Hangul word after it are one column, as a stage the list
+    lacks or OCR garbled (``2022년 본예삽 2023년 예산압 증감``) must not push each year
+    one column right. Words that head a column of their own (증감, 합계, 비중) never join.
+
+    >>> [t for _, _, t in _year_words([(0, 3, "분야명"), (4, 9, "2022년"), (10, 13, "본예삽"),
+    ...     (14, 19, "2023년"), (20, 23, "예산압"), (24, 26, "증감")], 3)]
+    ['분야명', '2022년 본예삽', '2023년 예산압', '증감']
+    """
+    extra = len(top) - (width + 1)
+    if extra <= 0:
+        return top
+    out: list[tuple[int, int, str]] = []
+    for a, b, t in top:
+        if extra and out and _YEARISH.match(out[-1][2]) and _joins_year(t):
+            pa, _, pt = out[-1]
+            out[-1] = (pa, b, f"{pt} {t}")
+            extra -= 1
+            continue
+        out.append((a, b, t))
+    # Only a header the joins make fit is read so; else the words stay as they were.
+    return out if not extra else top
+
+
+def _joins_year(t: str) -> bool:
+    return _hangul(t) and _YEARISH.match(t) is None and not any(w in t for w in _OWN_COLUMN_WORDS)
 
 
 def _two_rows(
