@@ -19,7 +19,7 @@ from typing import Any, Final
 import numpy as np
 
 from gongmun.readers.ocr_layout import TsvWord
-from gongmun.readers.ocr_rules import INK_BELOW, Grey, Grid, PixelBox
+from gongmun.readers.ocr_rules import INK_BELOW, Grey, Grid, PixelBox, ink_bounds
 
 # Pixels of white around the strip and between two cells' bands, in inches.
 MARGIN_IN: Final = 0.08
@@ -73,11 +73,10 @@ def strip(
         if a >= b or c >= d:
             continue
         crop = grey[a:b, c:d]
-        ink = crop < INK_BELOW
-        rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
-        if not len(rows):
+        found = ink_bounds(crop < INK_BELOW)
+        if found is None:
             continue
-        r0, r1, c0, c1 = int(rows[0]), int(rows[-1]) + 1, int(cols[0]), int(cols[-1]) + 1
+        r0, r1, c0, c1 = found
         pieces.append((k, c + c0, a + r0, crop[r0:r1, c0:c1]))
     if not pieces:
         return None

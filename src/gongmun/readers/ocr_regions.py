@@ -21,11 +21,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import Any, Final
+from typing import Final
 
 import numpy as np
 
-from gongmun.readers.ocr_rules import Mask, PixelBox
+from gongmun.readers.ocr_rules import Mask, PixelBox, ink_bounds, runs
 
 # The mask is pooled to about this resolution before cutting (dots per inch).
 POOL_DPI: Final = 50
@@ -55,17 +55,6 @@ class _Cut:
     word_gap: int
 
 
-def _runs(flags: Any) -> list[tuple[int, int]]:
-    """``(start, end)`` of each run of True in a 1-D boolean array (end exclusive).
-
-    >>> _runs(np.array([0, 1, 1, 0, 1], dtype=bool))
-    [(1, 3), (4, 5)]
-    """
-    padded = np.concatenate(([0], flags.view(np.int8), [0]))
-    edges = np.flatnonzero(np.diff(padded))
-    return [(int(a), int(b)) for a, b in zip(edges[::2], edges[1::2], strict=True)]
-
-
 def pooled(ink: Mask, factor: int) -> Mask:
     """``ink`` shrunk ``factor`` times each way; a pixel is ink where any of its block is.
 
@@ -86,11 +75,11 @@ def pooled(ink: Mask, factor: int) -> Mask:
 def _trimmed(m: Mask, box: tuple[int, int, int, int]) -> tuple[int, int, int, int] | None:
     """``box`` (x0, top, x1, bottom) shrunk to the ink inside it; None when blank."""
     x0, y0, x1, y1 = box
-    sub = m[y0:y1, x0:x1]
-    rows, cols = np.flatnonzero(sub.any(axis=1)), np.flatnonzero(sub.any(axis=0))
-    if not len(rows):
+    found = ink_bounds(m[y0:y1, x0:x1])
+    if found is None:
         return None
-    return x0 + int(cols[0]), y0 + int(rows[0]), x0 + int(cols[-1]) + 1, y0 + int(rows[-1]) + 1
+    top, bottom, left, right = found
+    return x0 + left, y0 + top, x0 + right, y0 + bottom
 
 
 def _is_text(m: Mask, box: tuple[int, int, int, int], cut: _Cut) -> bool:
@@ -99,13 +88,13 @@ def _is_text(m: Mask, box: tuple[int, int, int, int], cut: _Cut) -> bool:
     x0, y0, x1, y1 = box
     sub = m[y0:y1, x0:x1]
     width = x1 - x0
-    lines = _runs(sub.any(axis=1))
+    lines = runs(sub.any(axis=1))
     if len(lines) < TEXT_LINES_MIN:
         return False
     full = 0
     for a, b in lines:
         cols = sub[a:b].any(axis=0)
-        inked = _runs(cols)
+        inked = runs(cols)
         filled = sum(e - s for s, e in inked)
         # The blanks between two inked runs narrower than a word gap count as filled.
         filled += sum(s2 - e1 for (_, e1), (s2, _) in pairwise(inked) if s2 - e1 < cut.word_gap)
@@ -121,7 +110,7 @@ def _gutter(
     x0, y0, x1, y1 = box
     blank = ~m[y0:y1, x0:x1].any(axis=0)
     best: tuple[int, int] | None = None
-    for a, b in sorted(_runs(blank), key=lambda r: r[0] - r[1]):
+    for a, b in sorted(runs(blank), key=lambda r: r[0] - r[1]):
         if b - a < cut.gutter:
             break
         left, right = (x0, y0, x0 + a, y1), (x0 + b, y0, x1, y1)
@@ -154,7 +143,7 @@ def _split(
         left = _split(m, (x0, y0, g[0], y1), cut, False, depth + 1)
         right = _split(m, (g[1], y0, x1, y1), cut, False, depth + 1)
         return left + right
-    gaps = [r for r in _runs(~m[y0:y1, x0:x1].any(axis=1)) if r[1] - r[0] >= cut.h_gap]
+    gaps = [r for r in runs(~m[y0:y1, x0:x1].any(axis=1)) if r[1] - r[0] >= cut.h_gap]
     if not gaps:
         return [found]
     a, b = max(gaps, key=lambda r: r[1] - r[0])

@@ -95,16 +95,36 @@ def _thin(mask: Mask, max_thick: int, axis: int) -> Mask:
     return out
 
 
+def runs(flags: Any) -> list[tuple[int, int]]:
+    """``(start, end)`` of each run of True in a 1-D boolean array (end exclusive).
+
+    >>> runs(np.array([0, 1, 1, 0, 1], dtype=bool))
+    [(1, 3), (4, 5)]
+    """
+    padded = np.concatenate(([0], flags.view(np.int8), [0]))
+    edges = np.flatnonzero(np.diff(padded))
+    return [(int(a), int(b)) for a, b in zip(edges[::2], edges[1::2], strict=True)]
+
+
+def ink_bounds(ink: Mask) -> tuple[int, int, int, int] | None:
+    """``(top, bottom, left, right)`` of the inked pixels of ``ink`` (ends exclusive);
+    None when it is blank.
+
+    >>> m = np.zeros((4, 5), dtype=bool); m[1, 2] = m[2, 3] = True
+    >>> ink_bounds(m)
+    (1, 3, 2, 4)
+    """
+    rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+    if not len(rows):
+        return None
+    return int(rows[0]), int(rows[-1]) + 1, int(cols[0]), int(cols[-1]) + 1
+
+
 def _segments(mask: Mask, axis: int) -> list[tuple[int, int, int]]:
     """Runs of ``mask`` along ``axis``: ``(line, start, end)`` (end exclusive) per row
     (axis 1) or column (axis 0)."""
     lines = mask if axis == 1 else mask.T
-    out: list[tuple[int, int, int]] = []
-    for i in np.flatnonzero(lines.any(axis=1)):
-        row = np.concatenate(([0], lines[i].view(np.int8), [0]))
-        edges = np.flatnonzero(np.diff(row))
-        out.extend((int(i), int(a), int(b)) for a, b in zip(edges[::2], edges[1::2], strict=True))
-    return out
+    return [(int(i), a, b) for i in np.flatnonzero(lines.any(axis=1)) for a, b in runs(lines[i])]
 
 
 def _edges(h: list[tuple[int, int, int]], v: list[tuple[int, int, int]]) -> list[dict[str, Any]]:
