@@ -15,7 +15,7 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import pytest
 
@@ -66,10 +66,21 @@ def _draws_hangul(font: str) -> bool:
     )
 
 
-def _missing(what: str) -> None:
+def _missing(what: str) -> NoReturn:
     if os.environ.get("GONGMUN_REQUIRE_OCR"):
         pytest.fail(f"{what}, and GONGMUN_REQUIRE_OCR is set")
     pytest.skip(what)
+
+
+def scan_font() -> str:
+    """The Korean font to draw a test scan with; skips (or fails under
+    GONGMUN_REQUIRE_OCR) when tesseract with Korean or such a font is missing."""
+    if ocr.engine() is None:
+        _missing(f"tesseract with Korean is not installed ({ocr.INSTALL_HINT})")
+    font = _korean_font()
+    if font is None:
+        _missing("no Korean font to draw the test scan with (apt-get install fonts-noto-cjk)")
+    return font
 
 
 def _make_scan(path: Path, font: str) -> None:
@@ -88,11 +99,7 @@ def _make_scan(path: Path, font: str) -> None:
 
 @pytest.fixture(scope="module")
 def scan_run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    if ocr.engine() is None:
-        _missing(f"tesseract with Korean is not installed ({ocr.INSTALL_HINT})")
-    font = _korean_font()
-    if font is None:
-        _missing("no Korean font to draw the test scan with (apt-get install fonts-noto-cjk)")
+    font = scan_font()
     assert font is not None
     path = tmp_path_factory.mktemp("scan") / "made-scan.pdf"
     _make_scan(path, font)

@@ -11,10 +11,9 @@ from typing import Any
 
 import numpy as np
 import pytest
-from test_readers_ocr_made import FONT_PX, _korean_font, _missing
+from test_readers_ocr_made import FONT_PX, scan_font
 
 import gongmun
-from gongmun.readers import ocr
 from gongmun.readers.ocr_layout import CellWords, TsvWord, rebuild, spaced
 from gongmun.readers.ocr_regions import columns
 
@@ -117,11 +116,7 @@ def test_a_table_stands_in_the_block_that_holds_it() -> None:
 
 @pytest.fixture(scope="module")
 def two_columns(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    if ocr.engine() is None:
-        _missing(f"tesseract with Korean is not installed ({ocr.INSTALL_HINT})")
-    font = _korean_font()
-    if font is None:
-        _missing("no Korean font to draw the test scan with (apt-get install fonts-noto-cjk)")
+    font = scan_font()
     from PIL import Image, ImageDraw, ImageFont
 
     face = ImageFont.truetype(font, FONT_PX)

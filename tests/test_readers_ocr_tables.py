@@ -12,11 +12,10 @@ from typing import Any
 
 import numpy as np
 import pytest
-from test_readers_ocr_made import FONT_PX, _korean_font, _missing
+from test_readers_ocr_made import FONT_PX, scan_font
 
 import gongmun
 from gongmun.models import Document
-from gongmun.readers import ocr
 from gongmun.readers.ocr_rules import clear_rules
 
 DPI = 300
@@ -77,11 +76,7 @@ def test_a_long_stroke_outside_any_grid_is_not_erased() -> None:
 
 @pytest.fixture(scope="module")
 def table_doc(tmp_path_factory: pytest.TempPathFactory) -> Document:
-    if ocr.engine() is None:
-        _missing(f"tesseract with Korean is not installed ({ocr.INSTALL_HINT})")
-    font = _korean_font()
-    if font is None:
-        _missing("no Korean font to draw the test scan with (apt-get install fonts-noto-cjk)")
+    font = scan_font()
     path = tmp_path_factory.mktemp("scan-table") / "table.png"
     _ruled_page(font).save(path, dpi=(DPI, DPI))
     doc = gongmun.extract(path, ocr=True)
