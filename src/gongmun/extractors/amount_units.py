@@ -298,6 +298,7 @@ def _table_cells(
     col = 0
     row_year: int | None = None
     last_single: str | None = None
+    short = _short_rows(text, lines, rows, columns) if by_column is None else set()
     for j, cs in rows:
         row = text[slice(*lines[j])]
         if mixed:
@@ -329,7 +330,7 @@ def _table_cells(
         if len(cs) == 1 and last_single == "figure" and _is_second_value(cs[0]):
             col -= 1
         # A whole row on one line must fill the header's columns, else its years are unknown.
-        known = len(cs) < 3 or _fits(n_cells, columns)
+        known = (len(cs) < 3 or _fits(n_cells, columns)) and j not in short
         ends = None if known or col else _row_ends(cs, columns)
         for k, c in enumerate(cs):
             year = columns[col] if known and 0 <= col < len(columns) else None
@@ -350,6 +351,38 @@ def _table_cells(
                 )
         last_single = "figure" if len(cs) == 1 and not _is_second_value(cs[0]) else "other"
     return hits
+
+
+def _short_rows(
+    text: str,
+    lines: list[tuple[int, int]],
+    rows: list[tuple[int, list[regex.Match[str]]]],
+    columns: list[int | None],
+) -> set[int]:
+    """Lines of rows too short for the header: a line that opens with a label and holds
+    fewer figures than the header has year columns, with no figure line after it that
+    goes on with the row (a row wrapped over lines). Which columns such a row's figures
+    stand in is unknown (OCR that read a table's columns apart leaves ``농림수산 0.01``
+    under ``2022년 2023년 증감``: the figure may be any column's), so they take no year.
+
+    >>> text = "2022년 2023년 증감\\nA 1.5\\nB 2.5 3.5\\n4.5"
+    >>> spans = LineIndex(text).spans()
+    >>> rows = [(j, list(_CELL.finditer(text, *spans[j]))) for j in (1, 2, 3)]
+    >>> _short_rows(text, spans, rows, [2022, 2023, None])
+    {1}
+    """
+    years = sum(1 for y in columns if y is not None)
+    out: set[int] = set()
+    if years < 2:
+        return out
+    for k, (j, cs) in enumerate(rows):
+        if not cs or len(cs) >= years or not _ROW_LABEL.match(text[slice(*lines[j])]):
+            continue
+        nxt = next((c for c in rows[k + 1 :] if c[1]), None)
+        if nxt is not None and not _ROW_LABEL.match(text[slice(*lines[nxt[0]])]):
+            continue  # the figures go on on the next line: one row wrapped
+        out.add(j)
+    return out
 
 
 def _row_ends(cs: list[regex.Match[str]], columns: list[int | None]) -> list[int | None] | None:
