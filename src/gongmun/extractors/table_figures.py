@@ -3,11 +3,12 @@
 A table's bare figures are amounts only where a unit says so: the column's header
 (``예산(억원)``), the table's unit statement (``(단위: 백만원, %)``, before or after it),
 or, for a table with none of its own, the unit the document states for its tables
-(``※ 이하 표의 금액 단위는 백만원``). Rate, share, count and period columns are never
-money; a 증감 column's figures are changes (△ a decrease) of no year. A figure's year
-comes from its column's header (``’24년 예산``, a year over sub-columns), else its row's
-label (years down the side), else the caption (``사업비 (’25년)``) when the table names
-no year elsewhere.
+(``※ 이하 표의 금액 단위는 백만원``), else the unit its rows' own reckonings show (a
+budget statement's ``5,830,000원*12개월`` beside 69,960,000: :mod:`.table_arithmetic`).
+Rate, share, count and period columns are never money; a 증감 column's figures are
+changes (△ a decrease) of no year. A figure's year comes from its column's header
+(``’24년 예산``, a year over sub-columns), else its row's label (years down the side),
+else the caption (``사업비 (’25년)``) when the table names no year elsewhere.
 """
 
 from __future__ import annotations
@@ -129,18 +130,27 @@ def table_unit(text: str, table: Table) -> int | None:
     return money_unit(table_units(text, table) or [])
 
 
-def states_unit(text: str, table: Table) -> bool:
-    """Whether a money unit applies to ``table`` at all (its own or a header cell's)."""
+def states_unit(text: str, table: Table, shown: int | None = None) -> bool:
+    """Whether a money unit applies to ``table`` at all (its own, a header cell's, or
+    ``shown``, the one its rows' reckonings show when it states none)."""
     view = TableView(table)
-    return table_unit(text, table) is not None or any(
-        view.column_unit(k) is not None for k in range(table.n_cols)
+    return (
+        table_unit(text, table) is not None
+        or any(view.column_unit(k) is not None for k in range(table.n_cols))
+        or (shown is not None and table_units(text, table) is None)
     )
 
 
 def read_tables(
-    text: str, tables: list[Table], doc_year: int | None, doc_unit: int | None = None
+    text: str,
+    tables: list[Table],
+    doc_year: int | None,
+    doc_unit: int | None = None,
+    shown: list[int | None] | None = None,
 ) -> list[TableFigure]:
-    """The money figures of every table, in table then reading order.
+    """The money figures of every table, in table then reading order. ``shown`` is each
+    table's unit shown by its rows' reckonings (:func:`.table_arithmetic.shown_units`),
+    taken by a table that states none when the document states none for its tables.
 
     >>> from gongmun.doc.text_tables import find_text_tables
     >>> text = "(단위: 억원)\\n| 구분 | '24년 | 증감률 |\\n|---|---|---|\\n| 계 | 1,200 | 3.5 |"
@@ -152,7 +162,10 @@ def read_tables(
         units = table_units(text, table)
         # The document's unit for its tables goes only to a table that states none: a
         # table stating ``(단위: %)`` or two units side by side does not inherit it.
+        # Else the unit its rows' reckonings show (산출내역 5,830,000원*12개월).
         unit = money_unit(units) if units is not None else doc_unit
+        if unit is None and units is None and shown is not None:
+            unit = shown[n]
         view = TableView(table, doc_year, unit=unit, units=units)
         out.extend(_read(text, n, table, view))
     return out
