@@ -1,4 +1,5 @@
-"""A table that states no unit takes the one its rows' reckonings show (산출내역)."""
+"""Budget statement tables: the unit their rows' reckonings show (산출내역) when they state
+none, and subtotal rows that name what they add up."""
 
 from __future__ import annotations
 
@@ -103,3 +104,19 @@ def test_a_unit_the_document_states_comes_first() -> None:
         69_960_000,
         4_200_000_000,
     }
+
+
+def test_a_subtotal_naming_what_it_adds_up_is_a_totals_row() -> None:
+    doc = extract_text(
+        "(단위: 천원)\n\n"
+        + _pipes(
+            _RENT,
+            ["임차료 소계", "3,000", "3,000", "0", ""],
+            ["일반회계", "5,000", "5,000", "0", ""],
+        )
+        + "\n"
+    )
+    totals = {
+        a.cell.row: a.total_row for a in doc.amounts if a.cell is not None and a.cell.col == 1
+    }
+    assert totals == {1: False, 2: True, 3: False}

@@ -142,14 +142,29 @@ def label_year(text: str, doc_year: int | None = None) -> int | None:
     return _year_value(m, doc_year) if m is not None else None
 
 
+# Words that end a subtotal's label naming what it adds up (인건비 소계), and how long
+# such a label may be: a longer cell is a sentence that happens to end so.
+_NAMED_TOTALS: Final = ("소계", "합계", "총계")
+_NAMED_TOTAL_MAX: Final = 16
+
+
 def is_figure(text: str) -> bool:
     """True for a cell holding one bare figure (``1,234``, ``△12``, ``(300)``)."""
     return FIGURE_CELL.match(text) is not None
 
 
 def is_total_label(text: str) -> bool:
-    """True for the label of a totals row (합계, 계, 소계, ``합 계``)."""
-    return squeeze(text).strip("()[]<>*※") in TOTAL_ROWS
+    """True for the label of a totals row (합계, 계, 소계, ``합 계``), or of a subtotal
+    that names what it adds up (``인건비 소계``, ``세입합계``; never a word that only
+    ends in 계, like 회계).
+
+    >>> is_total_label("합 계"), is_total_label("보조금수입 소계"), is_total_label("일반회계")
+    (True, True, False)
+    """
+    label = squeeze(text).strip("()[]<>*※")
+    return label in TOTAL_ROWS or (
+        len(label) <= _NAMED_TOTAL_MAX and label.endswith(_NAMED_TOTALS) and label[:-2] != ""
+    )
 
 
 def _last_unit(text: str) -> str | None:
