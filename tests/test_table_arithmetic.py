@@ -120,3 +120,19 @@ def test_a_subtotal_naming_what_it_adds_up_is_a_totals_row() -> None:
         a.cell.row: a.total_row for a in doc.amounts if a.cell is not None and a.cell.col == 1
     }
     assert totals == {1: False, 2: True, 3: False}
+
+
+def test_a_solid_triangle_change_takes_the_sign_its_row_shows() -> None:
+    doc = extract_text(
+        "(단위: 천원)\n\n"
+        + _pipes(
+            ["수용비", "2,344", "2,104", "▲240", ""],  # a budget sheet's ▲: a fall
+            ["급여", "1,000", "1,300", "▲300", ""],  # a market report's ▲: a rise
+            ["잡지출", "500", "500", "▲70", ""],  # the row shows neither
+        )
+        + "\n"
+    )
+    changes = {
+        a.cell.row: a.value_krw for a in doc.amounts if a.cell is not None and a.cell.col == 3
+    }
+    assert changes == {1: -240_000, 2: 300_000}

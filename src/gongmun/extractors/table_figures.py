@@ -13,6 +13,7 @@ else the caption (``사업비 (’25년)``) when the table names no year elsewhe
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import Final
 
@@ -28,13 +29,15 @@ from gongmun.doc.columns import (
     year_in,
 )
 from gongmun.doc.tables import Cell, Table
-from gongmun.extractors.numbers import scaled_won
+from gongmun.extractors.numbers import parse_figure, scaled_won
 
 # A cell of one figure: 1,234 / △12.5 / -300 / (300); group "num" is the figure.
 _CELL_FIGURE = regex.compile(
-    r"^\s*(?P<dec>[△▽]\s?|-(?=\d))?\(?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\)?\s*$"
+    r"^\s*(?P<dec>[△▽▲▼]\s?|-(?=\d))?\(?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\)?\s*$"
 )
 _YEAR_LIKE = regex.compile(r"(?:19|20)\d{2}")
+# Change marks whose sign depends on the document's convention (see ``_row_fell``).
+_SOLID_MARKS: Final = "▲▼"
 # The document's unit for its tables: ※ 이하 표의 금액 단위는 백만원, (이하 단위: 억원).
 _DOC_UNIT = regex.compile(
     r"(?:이하|모든|전체|각|본\s?자료|본\s?문서)[^\n]{0,20}?(?:금액\s?)?단위\s*(?:는|은|:|：)?\s*"
@@ -198,6 +201,12 @@ def _read(text: str, n: int, table: Table, view: TableView) -> list[TableFigure]
         dec = bool(m.group("dec")) and (m.group("dec") != "-" or kinds[c.col] == "diff")
         if m.group("dec") == "-" and not dec:
             continue
+        if dec and m.group("dec")[0] in _SOLID_MARKS:
+            # ▲ is a decrease in a budget sheet and a rise in a market report: only the
+            # row's own figures can tell (당초 2,344,290 → 추경 2,104,290 beside ▲240,000).
+            if kinds[c.col] != "diff" or (fell := _row_fell(view, c.row, m.group("num"))) is None:
+                continue
+            dec = fell
         value = scaled_won(m.group("num"), dec, mult)
         if value is None:
             continue
@@ -225,6 +234,22 @@ def _read(text: str, n: int, table: Table, view: TableView) -> list[TableFigure]
             )
         )
     return out
+
+
+def _row_fell(view: TableView, row: int, num: str) -> bool | None:
+    """Whether a change of ``num`` in ``row`` is a fall (True) or a rise (False), by two
+    figures side by side among the row's value columns differing by it; None if none do."""
+    change = parse_figure(num)
+    figures = [
+        figure
+        for k, cell in enumerate(view.grid[row])
+        if cell is not None and cell.col == k and view.kinds[k] == "value"
+        if (figure := parse_figure(cell.text)) is not None
+    ]
+    for before, after in itertools.pairwise(figures):
+        if change is not None and abs(after - before) == change:
+            return after < before
+    return None
 
 
 @dataclass(frozen=True, slots=True)
