@@ -84,6 +84,20 @@ CASES = [
         {},
         id="a 구분 column of payers is no name column",
     ),
+    pytest.param(
+        (
+            ("구분", "연봉 상한액"),
+            ("전문경력관 가군", "8,660만원"),
+            ("전문경력관 나군", "7,100만원"),
+        ),
+        {},
+        id="a 구분 column of grades, with no budget column, is no name column",
+    ),
+    pytest.param(
+        (("구분", "지원액"), ("IP 담보대출", "1,820억원"), ("IP 보증", "345억원")),
+        {"IP 담보대출": (None, 182_000_000_000, {}), "IP 보증": (None, 34_500_000_000, {})},
+        id="a 구분 column under a budget header names its rows, head noun or not",
+    ),
 ]
 
 
