@@ -86,12 +86,12 @@ CASES = [
     ),
     pytest.param(
         (
-            ("구분", "연봉 상한액"),
-            ("전문경력관 가군", "8,660만원"),
-            ("전문경력관 나군", "7,100만원"),
+            ("구분", "서류"),
+            ("공통사항 (필수 제출)", "응시원서 1부 * 수입인지 첨부: 10,000원"),
+            ("개별사항", "경력증명서 1부"),
         ),
         {},
-        id="a 구분 column of grades, with no budget column, is no name column",
+        id="a 구분 column of document classes, with no budget column, is no name column",
     ),
     pytest.param(
         (("구분", "지원액"), ("IP 담보대출", "1,820억원"), ("IP 보증", "345억원")),
