@@ -63,6 +63,14 @@ def test_a_sentence_before_the_table_is_no_caption() -> None:
     assert (t.caption, t.unit) == (None, None)
 
 
+def test_a_line_of_figures_and_codes_before_the_table_is_no_caption() -> None:
+    # A page counter, a date, a document number: no words, so no title.
+    for line in ("1/4", "2024-11-26", "B35642022000020", "19.7"):
+        t = _around(f"본문이다.\n{line}\n", "")
+        assert t.caption is None, line
+    assert _around("본문이다.\nAI 예산\n", "").caption == "AI 예산"
+
+
 def test_a_unit_line_between_two_tables_belongs_to_the_second() -> None:
     first, a = _table()
     second, b = _table((("사업", "금액"), ("기반", "300")))

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from text_files import FILES
 
-from gongmun.doc import text_tables
+from gongmun.doc import aligned_text, text_tables
 from gongmun.doc.columns import is_figure
 from gongmun.normalize import normalize
 
@@ -94,3 +94,44 @@ def test_rows_are_what_the_word_by_word_reading_finds(line: str) -> None:
 def test_rows_equal_the_word_by_word_reading_on_documents(path: Path) -> None:
     for line in _normalized_lines(path):
         assert text_tables._row_of(_line(line)) == text_tables._read_row(_line(line)), line
+
+
+def plain_aligned_tables(text: str) -> list[object]:
+    """find_aligned_tables as first written: every line tested in turn."""
+    tables: list[object] = []
+    run: list[aligned_text._Line] = []
+    pos = 0
+    for raw_line in text.split("\n"):
+        line = raw_line.rstrip("\r")
+        if aligned_text._candidate(line):
+            groups = aligned_text._groups(line)
+            run.append(aligned_text._Line(pos, line, groups, groups))
+        elif run:
+            tables.extend(aligned_text._tables_of(run))
+            run = []
+        pos += len(raw_line) + 1
+    tables.extend(aligned_text._tables_of(run))
+    return tables
+
+
+# Rows of an aligned table (cells parted by gaps) and the lines that end a run of them:
+# prose, a blank, a line of one cell.
+ALIGNED_CELLS = ("과제명", "사업기간", "2025~2027", "320", "1,200", "-", "가 플랫폼", "2025년", "")
+GAPS = ("  ", "   ", "\t", " ")
+aligned_row = st.lists(
+    st.tuples(st.sampled_from(ALIGNED_CELLS), st.sampled_from(GAPS)), max_size=4
+).map(lambda cells: "".join(c + g for c, g in cells).rstrip(" "))
+aligned_line = st.one_of(aligned_row, st.sampled_from(("", "입니다.", "합계", "  ", "320\r")))
+aligned_texts = st.lists(aligned_line, max_size=12).map("\n".join)
+
+
+@SETTINGS
+@given(aligned_texts)
+def test_aligned_tables_from_gap_lines_equal_every_line_read(text: str) -> None:
+    assert aligned_text.find_aligned_tables(text) == plain_aligned_tables(text)
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
+def test_aligned_tables_from_gap_lines_equal_on_documents(path: Path) -> None:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    assert aligned_text.find_aligned_tables(text) == plain_aligned_tables(text)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -104,18 +104,45 @@ def find_aligned_tables(text: str) -> list[Table]:
     """
     tables: list[Table] = []
     run: list[_Line] = []
-    pos = 0
-    for raw_line in text.split("\n"):
-        line = raw_line.rstrip("\r")
+    # Only a line holding two spaces or a tab may be a row (few lines do): the lines are
+    # visited from one scan for those, and a run of rows ends at any line between.
+    last_end = -1  # the end of the last candidate line
+    for start, end in _gap_lines(text):
+        line = text[start:end].rstrip("\r")
         if _candidate(line):
+            if run and start != last_end + 1:
+                tables.extend(_tables_of(run))  # a line between ended the run
+                run = []
             groups = _groups(line)
-            run.append(_Line(pos, line, groups, groups))
+            run.append(_Line(start, line, groups, groups))
+            last_end = end
         elif run:
             tables.extend(_tables_of(run))
             run = []
-        pos += len(raw_line) + 1
     tables.extend(_tables_of(run))
     return tables
+
+
+def _gap_lines(text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each line of ``text`` (without its ``\\n``) holding two spaces
+    or a tab, in order; each line once.
+
+    >>> list(_gap_lines("가  나\\n다\\n\\t라  마\\n"))
+    [(0, 4), (7, 12)]
+    """
+    # The next two spaces and the next tab, each found again only once passed (str.find
+    # beats a pattern's search here): linear in the text.
+    spaces, tab = text.find("  "), text.find("\t")
+    while spaces >= 0 or tab >= 0:
+        at = tab if spaces < 0 or 0 <= tab < spaces else spaces
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        yield start, end
+        if 0 <= spaces < end:
+            spaces = text.find("  ", end)
+        if 0 <= tab < end:
+            tab = text.find("\t", end)
 
 
 def _tables_of(run: Sequence[_Line]) -> list[Table]:

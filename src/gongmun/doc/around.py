@@ -36,6 +36,9 @@ _MARKED: Final = regex.compile(
     r"^\s*(?:[<\[〈【〔]|표\s*\d|[□■○●◦ㅇ❍▶◇◆※]|\d{1,2}\s*[.)]|[가-하]\.)"
 )
 _SENTENCE_END: Final = regex.compile(r"(?:[다요음함됨임]\s*\.?|[.!?。])\s*$")
+# A title has words: a line of figures and codes (a page counter 1/4, a document number
+# B35642022000020) over a table is no caption.
+_WORD: Final = regex.compile(r"[가-힣]|[A-Za-z]{2}")
 
 
 def unit_of(line: str) -> str | None:
@@ -53,8 +56,8 @@ def split_caption(line: str) -> tuple[str | None, str | None]:
 
     >>> split_caption("<표 1> 연도별 예산 현황 (단위: 억원)")
     ('<표 1> 연도별 예산 현황', '억원')
-    >>> split_caption("정부는 내년 예산을 확정했다.")
-    (None, None)
+    >>> split_caption("정부는 내년 예산을 확정했다."), split_caption("1/4")
+    ((None, None), (None, None))
     """
     text = line.strip()
     unit = None
@@ -62,7 +65,7 @@ def split_caption(line: str) -> tuple[str | None, str | None]:
     if m:
         unit = m.group("unit").strip()
         text = text[: m.start()].strip()
-    if not text or len(text) > CAPTION_MAX_CHARS or _SENTENCE_END.search(text):
+    if len(text) > CAPTION_MAX_CHARS or _SENTENCE_END.search(text) or _WORD.search(text) is None:
         return None, unit
     return text, unit
 

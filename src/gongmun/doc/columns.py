@@ -65,9 +65,10 @@ _YEAR_LABEL = regex.compile(
     rf"^\s*(?:(?P<four>(?:19|20)\d{{2}})|{_Q}\s?(?P<two>\d{{2}})|(?P<bare>\d{{2}})(?=\s*년))"
     r"\s*(?:년도?)?\s*(?:\([^()]{0,8}\))?\s*$"
 )
-# A figure cell: 1,234 / △12.5 / (300) / -.
+# A figure cell: 1,234 / △12.5 / ▲240,000 / (300) / -.
 FIGURE_CELL: Final = regex.compile(
-    r"^\s*(?:[△▽]\s?|-\s?)?\(?\d{1,3}(?:,\d{3})+(?:\.\d+)?\)?\s*$|^\s*(?:[△▽]\s?|-\s?)?\(?\d+(?:\.\d+)?\)?\s*$"
+    r"^\s*(?:[△▽▲▼]\s?|-\s?)?\(?\d{1,3}(?:,\d{3})+(?:\.\d+)?\)?\s*$"
+    r"|^\s*(?:[△▽▲▼]\s?|-\s?)?\(?\d+(?:\.\d+)?\)?\s*$"
 )
 # A cell of one amount written with its unit (2조 1,000억원, 450억원, △20억원).
 _AMOUNT_CHARS = r"[\s\d,.△▽조억만천백십원()-]*"
@@ -142,14 +143,29 @@ def label_year(text: str, doc_year: int | None = None) -> int | None:
     return _year_value(m, doc_year) if m is not None else None
 
 
+# Words that end a subtotal's label naming what it adds up (인건비 소계), and how long
+# such a label may be: a longer cell is a sentence that happens to end so.
+_NAMED_TOTALS: Final = ("소계", "합계", "총계")
+_NAMED_TOTAL_MAX: Final = 16
+
+
 def is_figure(text: str) -> bool:
     """True for a cell holding one bare figure (``1,234``, ``△12``, ``(300)``)."""
     return FIGURE_CELL.match(text) is not None
 
 
 def is_total_label(text: str) -> bool:
-    """True for the label of a totals row (합계, 계, 소계, ``합 계``)."""
-    return squeeze(text).strip("()[]<>*※") in TOTAL_ROWS
+    """True for the label of a totals row (합계, 계, 소계, ``합 계``), or of a subtotal
+    that names what it adds up (``인건비 소계``, ``세입합계``; never a word that only
+    ends in 계, like 회계).
+
+    >>> is_total_label("합 계"), is_total_label("보조금수입 소계"), is_total_label("일반회계")
+    (True, True, False)
+    """
+    label = squeeze(text).strip("()[]<>*※")
+    return label in TOTAL_ROWS or (
+        len(label) <= _NAMED_TOTAL_MAX and label.endswith(_NAMED_TOTALS) and label[:-2] != ""
+    )
 
 
 def _last_unit(text: str) -> str | None:

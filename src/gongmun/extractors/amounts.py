@@ -34,6 +34,7 @@ from gongmun.extractors.amount_units import (
 from gongmun.extractors.context import Context
 from gongmun.extractors.numbers import GAP, NUMBER, parse_korean_number, to_won
 from gongmun.extractors.segments import Segments
+from gongmun.extractors.table_arithmetic import shown_units
 from gongmun.extractors.table_figures import (
     cell_frames,
     document_table_unit,
@@ -328,16 +329,18 @@ def _table_hits(ctx: Context, doc_year: int | None) -> tuple[list[Hit], list[Hit
     text = ctx.text
     tables = list(ctx.tables)
     doc_unit = document_table_unit(text)
+    # A unit the document states for its tables comes before any a table's rows show.
+    shown: list[int | None] = shown_units(tables) if doc_unit is None else [None] * len(tables)
     hits = [
         Hit(f.start, f.end, f.value, f.decrease, True, f.year, False, f.total_row)
-        for f in read_tables(text, tables, doc_year, doc_unit)
+        for f in read_tables(text, tables, doc_year, doc_unit, shown)
     ]
     read = [
         Hit(t.start, t.end, 0, False, True)
-        for t in tables
+        for t, unit in zip(tables, shown, strict=True)
         if t.start is not None
         and t.end is not None
-        and (states_unit(text, t) or (doc_unit is not None and not t.unit))
+        and (states_unit(text, t, unit) or (doc_unit is not None and not t.unit))
     ]
     return hits, read
 

@@ -3,15 +3,17 @@
 A table's bare figures are amounts only where a unit says so: the column's header
 (``예산(억원)``), the table's unit statement (``(단위: 백만원, %)``, before or after it),
 or, for a table with none of its own, the unit the document states for its tables
-(``※ 이하 표의 금액 단위는 백만원``). Rate, share, count and period columns are never
-money; a 증감 column's figures are changes (△ a decrease) of no year. A figure's year
-comes from its column's header (``’24년 예산``, a year over sub-columns), else its row's
-label (years down the side), else the caption (``사업비 (’25년)``) when the table names
-no year elsewhere.
+(``※ 이하 표의 금액 단위는 백만원``), else the unit its rows' own reckonings show (a
+budget statement's ``5,830,000원*12개월`` beside 69,960,000: :mod:`.table_arithmetic`).
+Rate, share, count and period columns are never money; a 증감 column's figures are
+changes (△ a decrease) of no year. A figure's year comes from its column's header
+(``’24년 예산``, a year over sub-columns), else its row's label (years down the side),
+else the caption (``사업비 (’25년)``) when the table names no year elsewhere.
 """
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import Final
 
@@ -27,13 +29,15 @@ from gongmun.doc.columns import (
     year_in,
 )
 from gongmun.doc.tables import Cell, Table
-from gongmun.extractors.numbers import scaled_won
+from gongmun.extractors.numbers import parse_figure, scaled_won
 
 # A cell of one figure: 1,234 / △12.5 / -300 / (300); group "num" is the figure.
 _CELL_FIGURE = regex.compile(
-    r"^\s*(?P<dec>[△▽]\s?|-(?=\d))?\(?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\)?\s*$"
+    r"^\s*(?P<dec>[△▽▲▼]\s?|-(?=\d))?\(?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\)?\s*$"
 )
 _YEAR_LIKE = regex.compile(r"(?:19|20)\d{2}")
+# Change marks whose sign depends on the document's convention (see ``_row_fell``).
+_SOLID_MARKS: Final = "▲▼"
 # The document's unit for its tables: ※ 이하 표의 금액 단위는 백만원, (이하 단위: 억원).
 _DOC_UNIT = regex.compile(
     r"(?:이하|모든|전체|각|본\s?자료|본\s?문서)[^\n]{0,20}?(?:금액\s?)?단위\s*(?:는|은|:|：)?\s*"
@@ -129,18 +133,27 @@ def table_unit(text: str, table: Table) -> int | None:
     return money_unit(table_units(text, table) or [])
 
 
-def states_unit(text: str, table: Table) -> bool:
-    """Whether a money unit applies to ``table`` at all (its own or a header cell's)."""
+def states_unit(text: str, table: Table, shown: int | None = None) -> bool:
+    """Whether a money unit applies to ``table`` at all (its own, a header cell's, or
+    ``shown``, the one its rows' reckonings show when it states none)."""
     view = TableView(table)
-    return table_unit(text, table) is not None or any(
-        view.column_unit(k) is not None for k in range(table.n_cols)
+    return (
+        table_unit(text, table) is not None
+        or any(view.column_unit(k) is not None for k in range(table.n_cols))
+        or (shown is not None and table_units(text, table) is None)
     )
 
 
 def read_tables(
-    text: str, tables: list[Table], doc_year: int | None, doc_unit: int | None = None
+    text: str,
+    tables: list[Table],
+    doc_year: int | None,
+    doc_unit: int | None = None,
+    shown: list[int | None] | None = None,
 ) -> list[TableFigure]:
-    """The money figures of every table, in table then reading order.
+    """The money figures of every table, in table then reading order. ``shown`` is each
+    table's unit shown by its rows' reckonings (:func:`.table_arithmetic.shown_units`),
+    taken by a table that states none when the document states none for its tables.
 
     >>> from gongmun.doc.text_tables import find_text_tables
     >>> text = "(단위: 억원)\\n| 구분 | '24년 | 증감률 |\\n|---|---|---|\\n| 계 | 1,200 | 3.5 |"
@@ -152,7 +165,10 @@ def read_tables(
         units = table_units(text, table)
         # The document's unit for its tables goes only to a table that states none: a
         # table stating ``(단위: %)`` or two units side by side does not inherit it.
+        # Else the unit its rows' reckonings show (산출내역 5,830,000원*12개월).
         unit = money_unit(units) if units is not None else doc_unit
+        if unit is None and units is None and shown is not None:
+            unit = shown[n]
         view = TableView(table, doc_year, unit=unit, units=units)
         out.extend(_read(text, n, table, view))
     return out
@@ -185,6 +201,12 @@ def _read(text: str, n: int, table: Table, view: TableView) -> list[TableFigure]
         dec = bool(m.group("dec")) and (m.group("dec") != "-" or kinds[c.col] == "diff")
         if m.group("dec") == "-" and not dec:
             continue
+        if dec and m.group("dec")[0] in _SOLID_MARKS:
+            # ▲ is a decrease in a budget sheet and a rise in a market report: only the
+            # row's own figures can tell (당초 2,344,290 → 추경 2,104,290 beside ▲240,000).
+            if kinds[c.col] != "diff" or (fell := _row_fell(view, c.row, m.group("num"))) is None:
+                continue
+            dec = fell
         value = scaled_won(m.group("num"), dec, mult)
         if value is None:
             continue
@@ -212,6 +234,22 @@ def _read(text: str, n: int, table: Table, view: TableView) -> list[TableFigure]
             )
         )
     return out
+
+
+def _row_fell(view: TableView, row: int, num: str) -> bool | None:
+    """Whether a change of ``num`` in ``row`` is a fall (True) or a rise (False), by two
+    figures side by side among the row's value columns differing by it; None if none do."""
+    change = parse_figure(num)
+    figures = [
+        figure
+        for k, cell in enumerate(view.grid[row])
+        if cell is not None and cell.col == k and view.kinds[k] == "value"
+        if (figure := parse_figure(cell.text)) is not None
+    ]
+    for before, after in itertools.pairwise(figures):
+        if change is not None and abs(after - before) == change:
+            return after < before
+    return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -333,7 +333,12 @@ def locate(text: str, name: str, start: int, end: int) -> tuple[int, int] | None
 def name_before(
     text: str, line: Line, end: int, figures: Figures, *, support_head: bool = False
 ) -> tuple[str, int, int] | None:
-    """The project name that ends at ``end`` on ``line``, with its start and end offsets."""
+    """The project name that ends at ``end`` on ``line``, with its start and end offsets.
+
+    An item whose head names it in parentheses keeps that name when the sentence after
+    the head ends in it (``ㅇ (진단 체계 개발) 인공지능을 활용한 진단 체계 개발('22~'26)``
+    is 진단 체계 개발, not a clause cut out of the sentence).
+    """
     start, phrase = phrase_before(text, line, end, figures)
     name = clean_name(phrase, support_head=support_head)
     if name is None:
@@ -341,12 +346,33 @@ def name_before(
     place = locate(text, name, start, end + 1)
     if place is None:
         return None
-    return name, place[0], place[1]
+    head = _head_named(text, line, name, place[0])
+    return head if head is not None else (name, place[0], place[1])
+
+
+def _head_named(text: str, line: Line, name: str, at: int) -> tuple[str, int, int] | None:
+    """The line's parenthesized head, with its offsets, when ``name`` found after it on the
+    line ends in the head's words; None otherwise."""
+    if text[line.body_start : line.body_start + 1] != "(":
+        return None
+    # LABEL anchors at a string's start (``^`` does not match at a ``pos``).
+    label = LABEL.match(text[line.body_start : line.end])
+    if label is None or line.body_start + label.end() > at:
+        return None
+    head = label.group("label").strip()
+    flat_head, flat_name = head.replace(" ", ""), name.replace(" ", "")
+    if len(flat_head) >= len(flat_name) or not flat_name.endswith(flat_head):
+        return None
+    if clean_name(head) != head:
+        return None
+    start = text.find(head, line.body_start + label.start("label"))
+    return head, start, start + len(head)
 
 
 def object_before(text: str, line: Line, end: int, figures: Figures) -> tuple[str, int, int] | None:
     """The noun phrase ending at ``end`` on ``line`` that a figure or a funding verb
-    makes a programme, head noun or not (:func:`object_name`), with its offsets."""
+    makes a programme, head noun or not (:func:`object_name`), with its offsets; the
+    item's parenthesized head when the phrase ends in it (see :func:`name_before`)."""
     if _NOTE_LINE.match(text, line.start, line.end):
         return None  # a source note or a caption names what it cites, not a programme
     start, phrase = phrase_before(text, line, end, figures)
@@ -356,7 +382,8 @@ def object_before(text: str, line: Line, end: int, figures: Figures) -> tuple[st
     place = locate(text, name, start, end + 1)
     if place is None:
         return None
-    return name, place[0], place[1]
+    head = _head_named(text, line, name, place[0])
+    return head if head is not None else (name, place[0], place[1])
 
 
 # A source note (자료:, 출처:, 주:) or a caption (< … >).
