@@ -84,6 +84,20 @@ CASES = [
         {},
         id="a 구분 column of payers is no name column",
     ),
+    pytest.param(
+        (
+            ("구분", "서류"),
+            ("공통사항 (필수 제출)", "응시원서 1부 * 수입인지 첨부: 10,000원"),
+            ("개별사항", "경력증명서 1부"),
+        ),
+        {},
+        id="a 구분 column of document classes, with no budget column, is no name column",
+    ),
+    pytest.param(
+        (("구분", "지원액"), ("IP 담보대출", "1,820억원"), ("IP 보증", "345억원")),
+        {"IP 담보대출": (None, 182_000_000_000, {}), "IP 보증": (None, 34_500_000_000, {})},
+        id="a 구분 column under a budget header names its rows, head noun or not",
+    ),
 ]
 
 

@@ -17,7 +17,7 @@ import regex
 
 from gongmun.doc.tables import Cell, Table
 from gongmun.extractors.projects.figures import Draft, Figures
-from gongmun.extractors.projects.names import cell_name, locate, position_name
+from gongmun.extractors.projects.names import cell_name, is_headed, locate, position_name
 from gongmun.extractors.projects.scan import Scan
 from gongmun.extractors.projects.words import FUNDING_SOURCES, NAME_COLUMNS, TOTAL_ROW_LABELS
 from gongmun.models import FundingShare
@@ -39,6 +39,10 @@ _LEVEL: Final = {
     "단위사업": -1,
     "단위사업명": -1,
 }
+# A column header of budgets: a year (2025년도, ’24), or what a programme is given.
+_BUDGET_HEADER = regex.compile(
+    r"(?<!\d)(?:19|20)\d{2}(?!\d)|['’‘`]\s?\d{2}(?!\d)|예산|사업비|지원액|지원금|투자|집행|결산"
+)
 # A "구분" column counts as names when this share of its body cells reads as names.
 _NAMES_SHARE: Final = 0.6
 
@@ -148,8 +152,18 @@ def _name_column(header: dict[int, Cell], body: Sequence[Cell]) -> int | None:
         if c.text.replace(" ", "") != "구분":
             continue
         cells = [b for b in body if b.col == c.col and b.text.strip()]
-        named = sum(1 for b in cells if position_name(b.text, strict=True))
-        if cells and named >= _NAMES_SHARE * len(cells):
+        named = [n for b in cells if (n := position_name(b.text, strict=True))]
+        # Rows of a 구분 column read as names when one of them is headed as a programme
+        # is (…사업, …구축) or the table gives them budgets (심판 운영 under 2025년도
+        # 예산, IP 보증 under 지원액); a grade's pay band or a list of documents is neither.
+        if (
+            cells
+            and len(named) >= _NAMES_SHARE * len(cells)
+            and (
+                any(map(is_headed, named))
+                or any(_BUDGET_HEADER.search(h.text) for h in header.values())
+            )
+        ):
             return c.col
     return None
 

@@ -290,6 +290,15 @@ NOT_HEAD_AFTER = regex.compile(
 STRONG_HEADS = regex.compile(r"(?:펀드|기금|사업|프로젝트)$")
 
 
+def is_headed(name: str) -> bool:
+    """True when ``name`` ends in a programme's head noun (사업, 구축, 육성지원, 펀드…).
+
+    >>> is_headed("스마트팜 혁신밸리 조성사업"), is_headed("전문임기제 나급")
+    (True, False)
+    """
+    return bool(_HEAD_RE.search(name))
+
+
 @lru_cache(maxsize=8192)
 def name_key(name: str) -> str:
     """A name without spaces, marks and case: the key mentions of one project share
