@@ -357,6 +357,16 @@ def test_a_decrease_mark_read_as_a_jamo() -> None:
         assert repair_ocr(text) == [], text
 
 
+def test_r_and_d_read_as_digits_and_marks_is_r_and_d() -> None:
+    for garbled in ("기술개발(6&0)", "기술개발(8&0)", "기술개발(『&0)", "기술개발(&0)"):
+        assert _repaired(garbled) == "기술개발(R&D)"
+    assert _repaired("패키지형8&0(소재)") == "패키지형R&D(소재)"
+    assert set(repair_classes("육성지원(8&0)")) == {"acronyms"}
+    # A number run around the & is no acronym; & between words stays.
+    for kept in ("15546&0000", "56&0", "영화&공연", "R&D 사업"):
+        assert repair_ocr(kept) == []
+
+
 def test_two_columns_read_across_into_one_line_are_parted() -> None:
     # A figure caption of the left column and a sentence of the right one, read across:
     # the caption's year is not the sentence's figure's year.
@@ -477,6 +487,8 @@ CLEAN_TOKENS = st.sampled_from(
         # A [ that stands before no unit. Not ending in a lone digit: "0" + " 100억원"
         # would be a figure split by a space, which OCR'd text marks doubtful.
         "6[911/",
+        "R&D",
+        "영화&공연",
     ]
 )
 CLEAN = st.lists(CLEAN_TOKENS, max_size=12).flatmap(
@@ -539,6 +551,9 @@ NOISY_TOKENS = st.one_of(
             "(025년 8개)",
             "발굴026년 132.66억원",
             "지속(25년 3월~)",
+            "기술개발(6&0)",
+            "패키지형8&0(소재",
+            "(&0",
         ]
     ),
 )

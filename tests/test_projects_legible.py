@@ -52,14 +52,17 @@ def test_legible_name(name: str, ocr: bool, expected: str | None) -> None:
 
 def test_garbled_names_from_ocr_text() -> None:
     text = (
-        "ㅇ 수소 배관 안전 기술개발(6&0)('25~'28, '25년 32억원)\n"
+        "ㅇ 수소 배관 안전 기술개발(347)('25~'28, '25년 32억원)\n"
         "ㅇ 항만자율운영501/플랫폼개발('25~'27, '25년 18억원)\n"
         "ㅇ 해상 풍력 부유체 실증사업('26~'29, '26년 40억원)\n"
+        "ㅇ 연료전지 소재 기술개발(6&0)('26~'28, '26년 12억원)\n"
     )
     doc = extract_text(text, ocr_text=True)
+    # (R&D) read as (6&0) is repaired in the text, so the name keeps it.
     assert [p.name for p in doc.projects] == [
         "수소 배관 안전 기술개발",
         "해상 풍력 부유체 실증사업",
+        "연료전지 소재 기술개발(R&D)",
     ]
     kept = doc.projects[0]
     assert doc.text[kept.span.start : kept.span.end] == "수소 배관 안전 기술개발"

@@ -24,6 +24,8 @@ Repairs, each one for one or a small insertion, so offsets stay exact:
 ``tildes``      ``'25-'29`` → ``'25~'29``
 ``bullets``     ``ㅁ``/``口`` opening a line → ``□``; ``o``/``°``/``©`` → ``ㅇ``
 ``decrease_marks`` ``^ㅅ222,200`` → ``△222,200``
+``acronyms``    ``기술개발(6&0)`` → ``기술개발(R&D)``: R&D with its letters read as digits or
+                marks (``8&0``, ``『&0``, ``&0``; nothing else is written ``&0``)
 ``columns``     two columns of prose read across into one line (a wide run of spaces
                 between them): the gap's first space → a line break
 
@@ -45,6 +47,7 @@ from typing import Final
 import regex
 
 from gongmun.normalize.ocr_tables import (
+    ACRONYM_RND,
     ARROW,
     CIRCLE_LOOKALIKES,
     COLUMN_GAP_MIN,
@@ -117,6 +120,16 @@ def _insert_quote(m: regex.Match[str]) -> list[Edit]:
 def _as_quote(m: regex.Match[str]) -> list[Edit]:
     """The match is the year's quote misread (``("25년`` -> ``('25년``)."""
     return [Edit(m.start(), m.end(), "'")]
+
+
+def _r_and_d(m: regex.Match[str]) -> list[Edit]:
+    """``6&0`` -> ``R&D`` one character for one (``&0``: the R put in), so every character
+    keeps its place."""
+    amp = m.end() - 2
+    d = Edit(m.end() - 1, m.end(), "D")
+    if m.start() == amp:
+        return [Edit(amp, amp, "R"), d]
+    return [d] if m.group()[0] == "R" else [Edit(m.start(), amp, "R"), d]
 
 
 def _separators(m: regex.Match[str]) -> list[Edit]:
@@ -369,6 +382,8 @@ _RULE_TABLE: Final[tuple[tuple[str, str | regex.Pattern[str], _Fix], ...]] = (
         _replace("d", "~"),
     ),
     ("columns", _COLUMN_GAP, _column_break),
+    # 기술개발(6&0), 소재부품패키지형8&0, (&0): R&D as tesseract's Korean model reads it.
+    ("acronyms", ACRONYM_RND, _r_and_d),
     # △222,200 read as ㅅ222,200 or ^ㅅ222,200: a jamo never opens a number.
     (
         "decrease_marks",

@@ -95,3 +95,8 @@ COLUMN_HANGUL_MIN: Final[int] = 5
 COLUMN_REACH: Final[int] = 200
 # One word this long (and twice as Hangul) is a caption that lost its spaces, not a cell.
 COLUMN_WORD_MIN: Final[int] = 16
+
+# R&D read by the Korean model (it has no Latin R or D): the D as ``0`` always, the R as
+# ``8``, ``6``, ``『``, ``#``, a quote, ``*``, ``\\`` or ``ㅁ``, or lost. No word is written
+# ``&0``; a digit before the R's place or after the 0 makes it a number run, left alone.
+ACRONYM_RND: Final[str] = r"(?<![\dA-Za-z&])[86『#\"*\\ㅁR]?&0(?![\d.,])"
