@@ -329,6 +329,11 @@ def _table_cells(
         # column's second value, not the next column.
         if len(cs) == 1 and last_single == "figure" and _is_second_value(cs[0]):
             col -= 1
+        if j in short and (points or percent):
+            # A short row stands in no known column, and under (단위: 조원, %p) its figure
+            # may as well be a share's as money: its unit is unknown, so it is no amount.
+            last_single = "other"
+            continue
         # A whole row on one line must fill the header's columns, else its years are unknown.
         known = (len(cs) < 3 or _fits(n_cells, columns)) and j not in short
         ends = None if known or col else _row_ends(cs, columns)

@@ -297,6 +297,12 @@ _RULE_TABLE: Final[tuple[tuple[str, str | regex.Pattern[str], _Fix], ...]] = (
         r"(?<=\d[ ]?(?:[억역얼익만천조]|백만))(?P<u>[월윈])(?![ ]?\d)",
         _sub("u", WON_AFTER_UNIT),
     ),
+    # (단위: 조원, %0): a percentage point's p read as a zero or an o, one for one.
+    (
+        "units",
+        r"(?<=단[ ]?위[ \t]*[:：][^()\[\]\n]{0,20}%)(?P<p>[0oO])(?=[ \t]*[)\]])",
+        _replace("p", "p"),
+    ),
     # (단위: 소원,%): only units stand in a unit statement.
     (
         "units",
