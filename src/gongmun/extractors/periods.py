@@ -1,5 +1,5 @@
 """Find periods in normalized text: ``'25~'29``, ``’25.1~9월``, ``'25.6월~``, ``~'25년``,
-``2028년까지 4년간``, ``’26~’31(6년)``, ``2007년부터 2011년까지``.
+``2028년까지 4년간``, ``’26~’31(6년)``, ``2007년부터 2011년까지``, ``(2024-2028)``.
 
 A time point is a year (two-digit with a quote mark, or four-digit 19xx/20xx) with maybe a
 month, half or quarter; a month alone takes the year of its clause, else the document's.
@@ -50,6 +50,8 @@ _NOT_UNIT = r"(?!\s*(?:[만억원명개%천백조]|[A-Za-z]))"
 _NOT_COUNT = r"(?!\s*(?:[만억원명개%천백조세시분초일회층호번위점도대건배장쪽권]|[A-Za-z]))"
 # Years written without quote marks are read only this close to the document's year.
 _BARE_WINDOW = 10
+# The longest run a dashed year pair may name (a longer one is a span of history).
+_DASH_SPAN = 30
 _SEP = rf"[ \t\u0007]*[.]?[ \t\u0007]*{TILDE}[ \t\u0007]*"
 _DURATION = r"(?:[ \t]*\(\s*(?P<dur>\d{1,2})\s*년(?:간)?\s*\))?"
 
@@ -76,6 +78,9 @@ _KINDS: Final[dict[str, str]] = {
     "since": rf"""
     (?P<since>(?P<sa>{_POINT}|(?:{_REL})(?:[ \t]*{_MONTH}\s*월)?|(?<![\d.]){_MONTH}\s*월)
         [ \t\u0007]*(?:{_FROM})(?:[ \t]*(?P<sdur>\d{{1,2}})\s*년간)?)""",
+    "dash": rf"""
+    (?P<dash>(?<![\d\-–./:,])(?P<da>(?:19|20)\d{{2}}|{QUOTE}\s?\d{{2}})(?!\d)[ \t]?[-–][ \t]?
+        (?P<db>(?:19|20)\d{{2}}|{QUOTE}\s?\d{{2}})(?!\d|[-–./:]\d)(?P<dn>[ \t]*년도?)?)""",
     "months": rf"""
     (?P<months>(?<![\d.'‘’`~])(?P<ma>{_MONTH})(?:\s*월)?{_SEP}(?P<mb>{_MONTH})\s*월{_GUARD})""",
 }
@@ -87,6 +92,7 @@ _NEEDS: Final[dict[str, tuple[str, ...]]] = {
     "open_start": _TILDES,
     "until": ("까지",),
     "since": FROM_WORDS,
+    "dash": ("-", "–"),
     "months": _TILDES,
 }
 # Every character a time point, a relative year or a month may hold (the text of `_POINT`,
@@ -105,6 +111,7 @@ _BEFORE: Final[dict[str, str]] = {
     "open_end": _POINT_CHARS,
     "until": _POINT_CHARS,
     "since": _POINT_CHARS,
+    "dash": _POINT_CHARS,
     "months": _MONTH_CHARS,
 }
 _ALTERNATIVES = tuple(
@@ -201,6 +208,8 @@ def _sides(
         return a, b, dur
     if kind == "bare":
         return _bare_sides(m, text, doc_year)
+    if kind == "dash":
+        return _dash_sides(m, text, doc_year)
     if kind == "fromto":
         a = _parse_point(m.group("fa"), doc_year, clause)
         return a, _parse_point(m.group("fb"), doc_year, a.year), None
@@ -237,6 +246,23 @@ def _bare_sides(
     if any(abs(y - ref) > _BARE_WINDOW for y in years):
         return None, None, None
     return _Point(years[0]), _Point(years[1]), None
+
+
+def _dash_sides(
+    m: regex.Match[str], text: str, doc_year: int | None
+) -> tuple[_Point | None, _Point | None, int | None]:
+    """``(2024-2028)``, ``2024–2028년``, ``'24-'28``: a year pair with a dash is a period
+    only where nothing else a dash joins (a code, a phone number, a score) could be: in
+    parentheses alone, before 년, or with both years quoted."""
+    in_parens = text[m.start() - 1 : m.start()] == "(" and text[m.end() : m.end() + 1] == ")"
+    quoted = not m.group("da")[:1].isdigit() and not m.group("db")[:1].isdigit()
+    if not (in_parens or m.group("dn") or quoted):
+        return None, None, None
+    a = _parse_point(m.group("da"), doc_year, None)
+    b = _parse_point(m.group("db"), doc_year, None)
+    if a.year is None or b.year is None or not 0 < b.year - a.year <= _DASH_SPAN:
+        return None, None, None
+    return a, b, None
 
 
 def _plausible(a: _Point | None, b: _Point | None) -> bool:
