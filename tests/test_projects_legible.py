@@ -107,3 +107,11 @@ def test_a_misread_box_bullet_ends_a_task_table() -> None:
 )
 def test_cell_name_refuses_sums_and_counts(cell: str, expected: str | None) -> None:
     assert cell_name(cell) == expected
+
+
+def test_a_class_of_programmes_ocr_misread_is_no_project() -> None:
+    text = (
+        "ㅇ 주택도시기금의 재정응자사업이 24조원으로 가장 크고, 재정용자사업('25~'27, 총 30억원)\n"
+    )
+    names = [p.name for p in extract_text(text, ocr_text=True).projects]
+    assert not any(n.replace(" ", "") in ("재정응자사업", "재정용자사업") for n in names)

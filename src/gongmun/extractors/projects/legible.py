@@ -16,6 +16,7 @@ import regex
 
 from gongmun.extractors.projects.figures import Draft
 from gongmun.extractors.projects.names import locate
+from gongmun.extractors.projects.words import CATEGORY_NAMES, GENERIC_NAMES
 
 # Counted as garble, character by character (see _garbled):
 #   a jamo alone (a syllable broken in two, or □ read as ㅁ);
@@ -51,6 +52,11 @@ _INNER_BULLET = regex.compile(r"\s[□■◆◇○●•▪▶]\s+")
 # A jamo at the very start: a misread bullet (□ as ㅁ) opening a line of prose.
 _LEADING_JAMO = regex.compile(r"^[\u1100-\u11FF\u3130-\u318F]")
 
+# Syllables tesseract's Korean model confuses (융 read as 용 or 응, 업 as 엽): a class
+# of programmes misread so (재정용자사업) is still a class, not a programme's name.
+_SYLLABLE_MISREADS: Final = str.maketrans({"용": "융", "응": "융", "엽": "업"})
+_NOT_NAMES: Final = CATEGORY_NAMES | GENERIC_NAMES
+
 # The share of garbled characters above which a name is refused: the gold standard of
 # a name survives a slip or two (전계발광 양자점(ㄷL-00ㅁ) …), not a word gone.
 _MAX_GARBLE: Final = 0.10
@@ -70,9 +76,13 @@ def legible_name(name: str, *, ocr: bool = False) -> str | None:
     (None, None)
     >>> legible_name("예산 세부 내역 □ 해양 드론 기술 개발")
     '해양 드론 기술 개발'
+    >>> legible_name("재정용자사업", ocr=True), legible_name("재정용자사업")
+    (None, '재정용자사업')
     >>> legible_name("R&D 혁신스케일업 융자사업"), legible_name("2030 부산 엑스포 유치")
     ('R&D 혁신스케일업 융자사업', '2030 부산 엑스포 유치')
     """
+    if ocr and name.replace(" ", "").translate(_SYLLABLE_MISREADS) in _NOT_NAMES:
+        return None
     bullets = _INNER_BULLET.findall(name) if " " in name else []
     if bullets:
         # "예산 세부 내역 □ NAME": a bullet inside opens the line the name is (the last).
