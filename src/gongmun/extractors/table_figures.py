@@ -136,11 +136,12 @@ def table_unit(text: str, table: Table) -> int | None:
 def states_unit(text: str, table: Table, shown: int | None = None) -> bool:
     """Whether a money unit applies to ``table`` at all (its own, a header cell's, or
     ``shown``, the one its rows' reckonings show when it states none)."""
+    units = table_units(text, table)
     view = TableView(table)
     return (
-        table_unit(text, table) is not None
+        money_unit(units or []) is not None
         or any(view.column_unit(k) is not None for k in range(table.n_cols))
-        or (shown is not None and table_units(text, table) is None)
+        or (shown is not None and units is None)
     )
 
 
