@@ -178,6 +178,55 @@ def _has_any(text: str, words: tuple[str, ...]) -> bool:
     return any(w in text for w in words)
 
 
+class _TableFacts:
+    """What every view of one table reads alike, whatever its year and unit: the grid, the
+    header rows, and (once asked) each column's header, unit, share of figures, and the
+    columns' kinds per document year. A document's passes make several views of each
+    table (figures, units, years, periods, sums); this is read once for them all."""
+
+    __slots__ = ("column_units", "figure_share", "grid", "header_rows", "headers", "kinds", "table")
+
+    def __init__(self, table: Table) -> None:
+        self.table = table
+        self.grid: tuple[tuple[Cell | None, ...], ...] = table.grid()
+        # Figure-free rows under the stated header rows are headers too (a reader's
+        # two-row header: 2023년 over 당초(A) 수정); a row of amounts written with their
+        # unit (450억원) is a body row.
+        rows = max(table.header_rows, 0)
+        while rows < table.n_rows - 1 and not any(
+            c is not None
+            and c.row == rows
+            and (is_figure(c.text) or _AMOUNT_CELL.match(c.text) is not None)
+            and not _YEAR_CELL.match(c.text)
+            for c in self.grid[rows]
+        ):
+            if rows >= _MAX_HEADER_ROWS or not any(c is not None for c in self.grid[rows]):
+                break
+            rows += 1
+        self.header_rows = rows
+        self.headers: tuple[str, ...] | None = None
+        self.column_units: tuple[str | None, ...] | None = None
+        self.figure_share: tuple[float, ...] | None = None
+        self.kinds: dict[int | None, tuple[ColumnKind, ...]] = {}
+
+
+def _facts_of(table: Table) -> _TableFacts:
+    """The facts of ``table``, kept for the tables read last. Keyed by the object (a
+    table is frozen), and holding it, so a key is never another table's reused id."""
+    facts = _FACTS.get(id(table))
+    if facts is None or facts.table is not table:
+        facts = _TableFacts(table)
+        if len(_FACTS) >= _FACTS_MAX:
+            _FACTS.clear()  # bounded; one step, so a thread reading it sees a whole dict
+        _FACTS[id(table)] = facts
+    return facts
+
+
+# The facts of the tables read last; a document's tables are read within its extraction.
+_FACTS: dict[int, _TableFacts] = {}
+_FACTS_MAX: Final = 256
+
+
 class TableView:
     """One table read once: header text per column, kinds, years, units, totals rows.
 
@@ -198,31 +247,24 @@ class TableView:
         # The units the table states, wherever it states them (its header, the text).
         self.units = units if units is not None else units_of(table.unit or "")
         self.unit = unit if unit is not None else money_unit(self.units)
-        self.grid: tuple[tuple[Cell | None, ...], ...] = table.grid()
-        # Figure-free rows under the stated header rows are headers too (a reader's
-        # two-row header: 2023년 over 당초(A) 수정); a row of amounts written with their
-        # unit (450억원) is a body row.
-        rows = max(table.header_rows, 0)
-        while rows < table.n_rows - 1 and not any(
-            c is not None
-            and c.row == rows
-            and (is_figure(c.text) or _AMOUNT_CELL.match(c.text) is not None)
-            and not _YEAR_CELL.match(c.text)
-            for c in self.grid[rows]
-        ):
-            if rows >= _MAX_HEADER_ROWS or not any(c is not None for c in self.grid[rows]):
-                break
-            rows += 1
-        self.header_rows = rows
+        # What no year or unit changes is read once per table, for all its views.
+        self._facts = _facts_of(table)
+        self.grid: tuple[tuple[Cell | None, ...], ...] = self._facts.grid
+        self.header_rows = self._facts.header_rows
         # Answers per column and row, kept: the passes ask them for every cell.
         self._column_years: dict[int, int | None] = {}
         self._row_years: dict[int, int | None] = {}
         self._total_rows: dict[int, bool] = {}
         self._row_labels: dict[int, str] = {}
 
-    @cached_property
+    @property
     def headers(self) -> tuple[str, ...]:
         """Each column's header text, all header rows top to bottom (spans included)."""
+        if self._facts.headers is None:
+            self._facts.headers = self._headers()
+        return self._facts.headers
+
+    def _headers(self) -> tuple[str, ...]:
         out = []
         for k in range(self.table.n_cols):
             parts: list[str] = []
@@ -253,13 +295,20 @@ class TableView:
         """The unit the column's header gives (``예산(억원)`` → ``억원``, ``(%)`` → ``%``)."""
         return self._column_units[col] if 0 <= col < len(self._column_units) else None
 
-    @cached_property
+    @property
     def _column_units(self) -> tuple[str | None, ...]:
-        return tuple(_last_unit(h) for h in self.headers)
+        if self._facts.column_units is None:
+            self._facts.column_units = tuple(_last_unit(h) for h in self.headers)
+        return self._facts.column_units
 
-    @cached_property
+    @property
     def _figure_share(self) -> tuple[float, ...]:
         """Per column, the share of its non-empty body cells that are bare figures."""
+        if self._facts.figure_share is None:
+            self._facts.figure_share = self._figure_shares()
+        return self._facts.figure_share
+
+    def _figure_shares(self) -> tuple[float, ...]:
         shares = []
         for k in range(self.table.n_cols):
             seen = figures = 0
@@ -274,10 +323,16 @@ class TableView:
             shares.append(figures / seen if seen else 0.0)
         return tuple(shares)
 
-    @cached_property
+    @property
     def kinds(self) -> tuple[ColumnKind, ...]:
         """Every column's kind (see :meth:`column_kind`)."""
-        return tuple(self._kind(k) for k in range(self.table.n_cols))
+        # A kind reads the table and the document's year only (never the view's unit).
+        kinds = self._facts.kinds.get(self.doc_year)
+        if kinds is None:
+            kinds = self._facts.kinds[self.doc_year] = tuple(
+                self._kind(k) for k in range(self.table.n_cols)
+            )
+        return kinds
 
     def column_kind(self, col: int) -> ColumnKind:
         """What column ``col`` holds: ``label`` (row labels), ``name`` (project names),
