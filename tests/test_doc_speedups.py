@@ -10,8 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from text_files import FILES
 
-from gongmun.doc import aligned_text, text_tables
-from gongmun.doc.columns import is_figure
+from gongmun import extract
+from gongmun.doc import aligned_text, columns, text_tables
+from gongmun.doc.columns import TableView, is_figure
+from gongmun.doc.tables import Cell, Table
 from gongmun.normalize import normalize
 
 SETTINGS = settings(max_examples=300, deadline=None)
@@ -135,3 +137,46 @@ def test_aligned_tables_from_gap_lines_equal_every_line_read(text: str) -> None:
 def test_aligned_tables_from_gap_lines_equal_on_documents(path: Path) -> None:
     text = path.read_text(encoding="utf-8", errors="replace")
     assert aligned_text.find_aligned_tables(text) == plain_aligned_tables(text)
+
+
+TABLE_DOCS = sorted(
+    (Path(__file__).resolve().parents[1] / "benchmarks" / "tables" / "docs").glob("*")
+)
+
+
+def _view_answers(view: TableView) -> tuple[object, ...]:
+    cols, rows = range(view.table.n_cols), range(view.table.n_rows)
+    return (
+        view.header_rows,
+        view.headers,
+        view.kinds,
+        tuple(view.column_unit(k) for k in cols),
+        tuple(view.column_year(k) for k in cols),
+        tuple(view.column_multiplier(k) for k in cols),
+        tuple(view.row_year(r) for r in rows),
+        tuple(view.is_total_row(r) for r in rows),
+    )
+
+
+@pytest.mark.parametrize("path", TABLE_DOCS, ids=[p.name for p in TABLE_DOCS])
+def test_views_sharing_a_tables_facts_answer_as_fresh_views(path: Path) -> None:
+    # Views of one table in every year and unit, made one after another (their shared
+    # facts read once), answer as a view made alone with nothing read before.
+    for table in extract(path).tables:
+        t = Table(
+            tuple(
+                Cell(c.row, c.col, c.text, rowspan=c.rowspan, colspan=c.colspan, header=c.header)
+                for c in table.cells
+            ),
+            table.n_rows,
+            table.n_cols,
+            header_rows=table.header_rows,
+            unit=table.unit,
+        )
+        params = [(y, u) for y in (None, 2019, 2025) for u in (None, 1, 10**8)]
+        shared = [_view_answers(TableView(t, y, unit=u)) for y, u in params]
+        fresh = []
+        for y, u in params:
+            columns._FACTS.clear()
+            fresh.append(_view_answers(TableView(t, y, unit=u)))
+        assert shared == fresh
