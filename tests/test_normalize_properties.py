@@ -9,6 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gongmun.normalize import Normalized, normalize
+from gongmun.normalize.steps import compose_nfc
+from gongmun.offsets import Edit
 
 # Pieces of Korean government text, mixed with the characters the steps rewrite.
 FRAGMENTS = (
@@ -153,3 +155,16 @@ def test_blocks_index_the_normalized_text(raw: str) -> None:
     for block in iter_blocks(norm.blocks):
         assert 0 <= block.start <= block.end <= len(norm.text)
         assert norm.text[block.start : block.end].endswith(block.text)
+
+
+def test_a_space_before_conjoining_jamo_stays_out_of_the_composing_edit() -> None:
+    # "ㅇ  ᄒ ᅡ ᆫ": composing the jamo leaves the space before them as it was, so the span
+    # of the text before the syllable maps to raw text without the jamo (hypothesis found
+    # the span (0, 6) of the text below mapped over them).
+    raw = "\u3147 \u3147 \u3147  \u1112\u1161\u11ab"
+    assert compose_nfc(" \u1112\u1161\u11ab") == [Edit(1, 4, "한")]
+    norm = normalize(raw)
+    assert norm.text == "ㅇ ㅇ ㅇ 한"
+    span = norm.raw_span(0, 6)
+    assert span is not None
+    assert "\u1112" not in raw[span[0] : span[1]]

@@ -35,7 +35,11 @@ def compose_nfc(text: str) -> list[Edit]:
         chunk = text[lo : m.end()]
         composed = unicodedata.normalize("NFC", chunk)
         if composed != chunk:
-            edits.append(Edit(lo, m.end(), composed))
+            # The character before the run is taken in only to compose with it: when it
+            # stays as it was (a space before a conjoining syllable), it stays out of the
+            # edit, so the offsets around it keep their exact source.
+            keep = 1 if m.start() > 0 and composed[:1] == chunk[:1] else 0
+            edits.append(Edit(lo + keep, m.end(), composed[keep:]))
     return _disjoint(edits)
 
 
