@@ -389,6 +389,28 @@ def test_two_columns_read_across_into_one_line_are_parted() -> None:
         assert repair_ocr(row) == [], row
 
 
+def test_lines_around_two_columns_read_across_are_not_joined_back() -> None:
+    # The right column's sentence runs over two rows; the left column's title stands
+    # between its halves, and a garbled mark above (an unclosed 『) is evidence the joiner
+    # would take to join all of them: the title's year would frame the right column's
+    # figure.
+    garbled = "터15 1554『0005 오오으느느폰논논오느느보노보오오노오으으"
+    right1 = "(부처별) 소관부처별 지원사업의 규모는 앞서 본 바와 같이 주택기금을 재원으로"
+    left = "2023년도 예산안 재정지원사업 현황"
+    right2 = "지원사업을 수행하는 국토부의 지원 규모가 12조 3,400억원으로 가장 큼"
+    text = f"{garbled}{' ' * 30}{right1}\n{left}{' ' * 30}{right2}\n- 다음으로 창업 지원이 큼\n"
+    norm = gongmun.normalize(text, ocr=True)
+    assert f"{left}\n" in norm.text
+    assert f"\n{right2}\n" in norm.text
+    assert [a.year for a in gongmun.extract_text(text, ocr_text=True).amounts] == [None]
+    # Text not marked as OCR joins as before.
+    assert f"{left}\n" not in gongmun.normalize(text).text
+    # Lines around a line read whole (no column gap) still join.
+    plain = "ㅇ 지원사업을 수행하는 국토부의 지원 규모가 가장 크고 앞서 본 바와 같이 기금을"
+    plain += "\n재원으로 함"
+    assert "\n" not in gongmun.normalize(plain, ocr=True).text
+
+
 def test_a_bibliography_that_lost_its_heading_gives_no_periods() -> None:
     body = "ㅇ 사업기간: '26~'30\n\n"
     refs = "행정부. (2024). 2024~2028년 재정계획.\n. (2023). 「2023~2027년 계획」.\n"

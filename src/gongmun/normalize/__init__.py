@@ -7,6 +7,7 @@ something are recorded so ``gongmun normalize --explain`` can show them.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -17,7 +18,7 @@ from gongmun.normalize.boilerplate import boilerplate_warnings, drop_boilerplate
 from gongmun.normalize.furniture import drop_page_numbers, drop_running_headers
 from gongmun.normalize.joins import join_broken_lines
 from gongmun.normalize.keep import kept_apart
-from gongmun.normalize.ocr import doubtful_notes, repair_ocr
+from gongmun.normalize.ocr import column_breaks, doubtful_notes, repair_ocr
 from gongmun.normalize.outline import Block, build_outline, iter_blocks
 from gongmun.offsets import Edit, OffsetMap, apply_edits
 
@@ -25,6 +26,9 @@ StepFunction = Callable[[str], list[Edit]]
 # (code, message, span in the step's input or None): what a step saw but would not
 # change (a plan it refused, a figure it could not settle).
 StepNotes = Callable[[str], list[tuple[str, str, tuple[int, int] | None]]]
+# Line breaks (positions in a step's input) that the later steps must keep: a step
+# finding them never joins lines across them.
+StepHolds = Callable[[str], list[int]]
 # Where the raw text is OCR output: True (all of it), False, or raw (start, end) ranges.
 OcrText = bool | Sequence[tuple[int, int]]
 
@@ -38,7 +42,8 @@ class Step:
     ``idempotent`` steps find nothing in their own output, so a later pass skips them while
     the text is still what they left. ``notes`` gives the warnings of a step on a text
     (a plan it refused). ``ocr`` steps run only on text marked as OCR output, and first,
-    so their edits index the raw text.
+    so their edits index the raw text. ``holds`` gives the line breaks a step makes or
+    finds that no later step may join across (the two columns OCR read across one line).
     """
 
     name: str
@@ -48,6 +53,7 @@ class Step:
     idempotent: bool = False
     notes: StepNotes | None = None
     ocr: bool = False
+    holds: StepHolds | None = None
 
 
 class StepRecord:
@@ -138,7 +144,7 @@ def _boilerplate_notes(text: str) -> list[tuple[str, str, tuple[int, int] | None
 
 
 STEPS: Final[tuple[Step, ...]] = (
-    Step("repair_ocr", repair_ocr, once=True, ocr=True, notes=doubtful_notes),
+    Step("repair_ocr", repair_ocr, once=True, ocr=True, notes=doubtful_notes, holds=column_breaks),
     Step("unify_line_endings", steps.unify_line_endings, once=True),
     Step("compose_nfc", steps.compose_nfc, once=True),
     Step("remove_zero_width", steps.remove_zero_width, once=True),
@@ -183,6 +189,8 @@ def normalize(raw: str, keep: Sequence[tuple[int, int]] = (), ocr: OcrText = Fal
     # Per step, a text it is known to find nothing in: steps are pure, so running one again
     # on that text would find nothing again (collapse_spaces in the confirming pass).
     quiet: dict[str, str] = {}
+    # Line breaks no step may remove (positions in ``text``, sorted; see Step.holds).
+    held: list[int] = []
     for npass in range(_MAX_PASSES):
         before_pass = text
         for step in STEPS:
@@ -204,10 +212,18 @@ def normalize(raw: str, keep: Sequence[tuple[int, int]] = (), ocr: OcrText = Fal
                     notices.append(notice)
                     noticed.add(notice)
                 seen.add(code)
+            if held and not step.drops:
+                edits = _keeping_breaks(edits, held)
             if not edits:
                 quiet[step.name] = text
                 continue
+            if step.holds is not None:
+                held = sorted(
+                    p for p in step.holds(text) if isinstance(ocr, bool) or _within(ocr, p, p + 1)
+                )
             text, step_map = apply_edits(text, edits)
+            if held:
+                held = [q for q in map(step_map.start_from_source, held) if q is not None]
             if step.idempotent:
                 quiet[step.name] = text
             record = StepRecord(step.name, len(edits), where=((offsets, edits),))
@@ -222,6 +238,18 @@ def normalize(raw: str, keep: Sequence[tuple[int, int]] = (), ocr: OcrText = Fal
         if text == before_pass:
             break
     return Normalized(raw, text, offsets, _merge_records(records), tuple(dropped), tuple(notices))
+
+
+def _keeping_breaks(edits: list[Edit], held: list[int]) -> list[Edit]:
+    """The edits that remove none of the ``held`` line breaks (an edit that keeps a line
+    break in its place, as collapsing a blank run does, may cover one)."""
+    out = []
+    for e in edits:
+        k = bisect_left(held, e.start)
+        if k < len(held) and held[k] < e.end and "\n" not in e.new:
+            continue
+        out.append(e)
+    return out
 
 
 def _within(ranges: Sequence[tuple[int, int]], start: int, end: int) -> bool:

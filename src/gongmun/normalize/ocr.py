@@ -515,6 +515,33 @@ def ocr_marks(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+def column_breaks(text: str) -> list[int]:
+    """Where the line breaks around a line OCR read across two columns stand, sorted: the
+    break each column gap becomes (see the ``columns`` repair) and the breaks that open and
+    close that line. The joiner must not join across them: the line above and the line below
+    belong to either column, and a garbled mark of one column (an unclosed ``『``) would
+    join a title of the left one into a sentence of the right one, where its year frames
+    the sentence's figures.
+
+    >>> text = "끝\\n<그림3> 2024년 부처별 지원 규모          - 사업별로 보면 융자가 크고\\n다음"
+    >>> [text[p] for p in column_breaks(text)]
+    ['\\n', ' ', '\\n']
+    """
+    found: set[int] = set()
+    for m in _COLUMN_GAP.finditer(text):
+        if not _column_break(m):
+            continue
+        found.add(m.start())
+        # Looked for within the reach the column test reads (linear in the text).
+        before = text.rfind("\n", max(0, m.start() - COLUMN_REACH), m.start())
+        if before >= 0:
+            found.add(before)
+        after = text.find("\n", m.end(), m.end() + COLUMN_REACH)
+        if after >= 0:
+            found.add(after)
+    return sorted(found)
+
+
 def _all_edits(text: str) -> Iterator[tuple[str, Edit]]:
     for rule in _RULES:
         for m in rule.pattern.finditer(text):
@@ -649,6 +676,7 @@ def doubt_reason(message: str) -> str:
 
 
 __all__ = [
+    "column_breaks",
     "doubt_reason",
     "doubtful_figures",
     "doubtful_notes",
