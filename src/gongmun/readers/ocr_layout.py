@@ -181,8 +181,13 @@ def _cell_text(words: Sequence[TsvWord]) -> tuple[str, list[tuple[int, int, TsvW
     return "".join(parts), spans
 
 
-def _table(t: CellWords, scale: float) -> tuple[str, Table, list[PlacedWord]]:
-    """The table's text, the table (offsets in that text) and its words' places there."""
+def _table(
+    t: CellWords, scale: float, page_words: Sequence[TsvWord] = ()
+) -> tuple[str, Table, list[PlacedWord]]:
+    """The table's text, the table (offsets in that text) and its words' places there.
+
+    A grid starting with a row of figures takes its header from ``page_words`` (the
+    page's words outside the tables) just above it (:mod:`.ocr_heads`)."""
     texts = [
         [None if b is None else _cell_text(t.words.get(b, []))[0] for b in row] for row in t.rows
     ]
@@ -205,6 +210,10 @@ def _table(t: CellWords, scale: float) -> tuple[str, Table, list[PlacedWord]]:
             start = cell.start + at
             out.append(PlacedWord(start, start + len(w.text), _scaled(w.box, scale), w.conf))
             pos = at + len(w.text)
+    if not placed.header_rows and page_words:
+        from gongmun.readers.ocr_heads import header_above
+
+        placed = header_above(placed, page_words, scale)
     return rendered, placed, out
 
 
@@ -242,7 +251,9 @@ def rebuild(
     """
     aligned = align(text, words)
     block = {id(t): block_of(blocks, t.box) for t in tables}
-    made = {id(t): _table(t, scale) for t in tables}
+    # The page's words as its text spaces them: a header read above a grid joins them so.
+    joined = spaced(text, words) if tables else []
+    made = {id(t): _table(t, scale, joined) for t in tables}
     out_words: list[PlacedWord] = []
 
     def stands_before(t: CellWords, where: tuple[int, float]) -> bool:

@@ -9,12 +9,14 @@ joined as the normalizer joins wrapped prose (``혁신창업사업화자`` + ``�
 
 from __future__ import annotations
 
+import dataclasses
 from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Final
 
 import regex
 
+from gongmun.doc.columns import is_figure, label_year
 from gongmun.doc.tables import Box, Cell, Table
 from gongmun.normalize.joins import space_between
 from gongmun.normalize.markers import find_marker
@@ -72,6 +74,12 @@ def ruled_table(
     >>> t = ruled_table(boxes, [["구분", "예산"], ["합계 600", None]], "pdf_ruled")
     >>> [(c.row, c.col, c.colspan, c.text) for c in t.cells]
     [(0, 0, 1, '구분'), (0, 1, 1, '예산'), (1, 0, 2, '합계 600')]
+
+    A first row of bare figures is a body row: the grid has no header row (its header
+    was drawn without rules, or stands on the page before).
+
+    >>> ruled_table(boxes, [["1,200", "300"], ["합계 600", None]], "pdf_ruled").header_rows
+    0
     """
     found: list[tuple[Box, str]] = []
     for row_boxes, row_texts in zip(boxes, texts, strict=False):
@@ -94,11 +102,21 @@ def ruled_table(
         c0 = _index(xs, box[0])
         rs = bisect_left(kept, box[3] - EDGE_TOLERANCE) - r0
         cs = bisect_left(xs, box[2] - EDGE_TOLERANCE) - c0
-        cells.append(
-            Cell(r0, c0, text, max(rs, 1), max(cs, 1), header=r0 == 0, bbox=round_box(box))
-        )
+        cells.append(Cell(r0, c0, text, max(rs, 1), max(cs, 1), bbox=round_box(box)))
     cells.sort(key=lambda c: (c.row, c.col))
-    return Table(tuple(cells), len(kept), len(xs), header_rows=1 if cells else 0, source=source)
+    heads = 1 if cells and not figures_row([c.text for c in cells if c.row == 0]) else 0
+    cells = [dataclasses.replace(c, header=True) if c.row < heads else c for c in cells]
+    return Table(tuple(cells), len(kept), len(xs), header_rows=heads, source=source)
+
+
+def figures_row(texts: Sequence[str]) -> bool:
+    """True for a row whose cells hold bare figures only, none of them a year: a body row.
+
+    >>> figures_row(["10.56", "", "△0.01"]), figures_row(["2023", "1,200"]), figures_row(["계"])
+    (True, False, False)
+    """
+    written = [t for t in texts if t.strip()]
+    return bool(written) and all(is_figure(t) and label_year(t) is None for t in written)
 
 
 def round_box(box: Box) -> Box:
