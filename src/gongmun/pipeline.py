@@ -9,6 +9,7 @@ from pathlib import Path
 
 from gongmun.doc.aligned_text import with_aligned_tables
 from gongmun.doc.around import with_surroundings
+from gongmun.doc.continued import with_table_above
 from gongmun.doc.placement import CellLocator, kept_regions, normalized_tables
 from gongmun.doc.places import CellBoxes, with_cell_boxes, with_paragraphs
 from gongmun.doc.records import table_records, with_cells
@@ -130,7 +131,7 @@ def extract_raw(raw: RawInput, ocr_text: bool = False) -> Document:
     # Readers' tables (with the unit and caption around them), then the tables written
     # out in the text (markdown, flattened rows).
     readers = normalized_tables(with_surroundings(raw.text, raw_tables), norm.offsets, norm.text)
-    tables = with_text_tables(readers, norm.text, ocr=bool(ocr))
+    tables = with_table_above(with_text_tables(readers, norm.text, ocr=bool(ocr)), norm.text)
     ctx = Context(norm=norm, page_of=raw.page_of, tables=tables, to_raw=raw.to_raw, ocr=bool(ocr))
     for code, message in raw.warnings:
         ctx.warnings.append(Warning(code=code, message=message))

@@ -46,6 +46,12 @@ _PAREN_DIGIT = regex.compile(r"\([^)]*\d")
 # A marker this deep or higher (□, ㅇ, headings) ends a table region.
 _TABLE_END_DEPTH: Final = 4
 _UNIT_LINE: Final = regex.compile(r"^[(\[<]?\s*단위\s*[:：]")
+# A numbered title of a table or a figure opening a line (<표 2>, <그림5>, [표 1], 〈그림 3〉):
+# a title stands on its own line, never run into the paragraph above nor the next line
+# into it (a chart's labels after it are no part of the title's sentence).
+_NUMBERED_TITLE: Final = regex.compile(
+    r"^[<〈《\[【［]\s*(?:표|그림|도표|차트|그래프)\s*\d{1,2}(?:[-.]\d{1,2})?\s*[>〉》\]】］]"
+)
 _HANGUL_SYLLABLE: Final = regex.compile(r"[가-힣]")
 _CAPTION_WORDS: Final = 4
 _HEADING_KINDS: Final = frozenset({"roman", "number", "hangul", "numbox", "strategy"})
@@ -200,6 +206,8 @@ class _Unit:
     marker: Marker | None
     table_row: bool
     balance: tuple[int, int, int, int]
+    # It opens with a table's or figure's numbered title (<표 2>): nothing joins it.
+    title: bool = False
 
     @classmethod
     def of(cls, line: str, marker: Marker | None = None, table_row: bool | None = None) -> _Unit:
@@ -209,6 +217,7 @@ class _Unit:
             marker,
             is_table_row(line) if table_row is None else table_row,
             _balance(line),
+            _NUMBERED_TITLE.match(line) is not None,
         )
 
     def extend(self, sep: str, line: str) -> None:
@@ -519,6 +528,8 @@ def join_broken_lines(text: str) -> list[Edit]:
             )
         if sep is not None and (_kept_apart(line) or _kept_apart(right)):
             # Checked only where a join was decided: most breaks never get here.
+            sep = None
+        if sep is not None and (_NUMBERED_TITLE.match(right) or (unit is not None and unit.title)):
             sep = None
         if sep is None or unit is None:
             unit = None
