@@ -70,6 +70,11 @@ _AMOUNT = regex.compile(
 _FIGURE_BEFORE_UNIT = regex.compile(
     r"(?<![\d,.십백천])\d(?>[\d,.십백천]*)(?>[ \t\u0007\n]*)(?=[조억만원])"
 )
+# A figure after the won sign (₩ 400,000,000, ￦19,209,180,000-): won, with no word after;
+# one a unit follows (₩1.5억원) is read by _AMOUNT.
+_WON_SIGN = regex.compile(
+    r"[₩￦][ \t]?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]|[ \t]?[십백천만억조원])"
+)
 _NOT_MONEY_AFTER = regex.compile(
     r"\s?(?:" + "|".join(regex.escape(w) for w in NOT_MONEY_AFTER_BIG) + r"|[A-Za-z])"
 )
@@ -223,6 +228,22 @@ def _explicit(text: str) -> list[Hit]:
     return hits
 
 
+def _won_signed(text: str) -> list[Hit]:
+    """Figures after the won sign: ``일금 사억원(₩ 400,000,000)`` is 400,000,000 won.
+
+    >>> [(h.start, h.value) for h in _won_signed("사업금액 : ￦19,209,180,000-")]
+    [(7, 19209180000)]
+    """
+    if "₩" not in text and "￦" not in text:
+        return []
+    hits = []
+    for m in _WON_SIGN.finditer(text):
+        value = int(m["num"].replace(",", ""))
+        if value:
+            hits.append(Hit(m.start(), m.end(), value, False, False))
+    return hits
+
+
 def _year_of(text: str, h: Hit, seg_start: int, doc_year: int | None) -> int | None:
     after = text[h.end : h.end + 40]
     if _MULTI_YEAR_SUM.match(after):
@@ -355,7 +376,8 @@ def find_amounts(ctx: Context) -> list[Amount]:
     """
     text = ctx.text
     doc_year = ctx.doc_year if ctx.doc_year is not None else ctx.inferred_year
-    explicit = _framed_by_cells(_explicit(text), ctx, doc_year)
+    written = sorted(_explicit(text) + _won_signed(text), key=lambda h: h.start)
+    explicit = _framed_by_cells(written, ctx, doc_year)
     implied = arrows(text, explicit)
     implied += paren_lists(text, explicit)
     implied += funding_splits(text, explicit)

@@ -15,23 +15,34 @@ import regex
 from gongmun.extractors.context import Context
 from gongmun.extractors.meta_tables import (
     EMBARGO_WORDS,
+    HEAD_TITLES,
+    INSTITUTIONS,
     ISSUE_LABELS,
     ISSUERS,
     KIND_MARKERS,
     NOT_TITLE,
+    RECIPIENT_AFTER,
+    TITLE_LABELS,
+    VALUE_LABELS,
 )
 from gongmun.extractors.year_tables import DATELINE_LABELS
 from gongmun.models import DocumentKind, Meta
 
 HEAD_CHARS: Final = 3000
 
+_BODIES = {**ISSUERS, **INSTITUTIONS}
 _NAMES = sorted(
-    [(full, full) for full in ISSUERS] + [(s, full) for full, ss in ISSUERS.items() for s in ss],
+    [(full, full) for full in _BODIES] + [(s, full) for full, ss in _BODIES.items() for s in ss],
     key=lambda p: len(p[0]),
     reverse=True,
 )
-_ISSUER_RE = regex.compile("|".join(regex.escape(n) for n, _ in _NAMES))
+# A name inside a longer word (전국회의, LHC) is not the name.
+_ISSUER_RE = regex.compile(
+    r"(?<![\p{Hangul}A-Za-z])(?:" + "|".join(regex.escape(n) for n, _ in _NAMES) + r")(?![A-Za-z])"
+)
 _FULL_OF = dict(_NAMES)
+_RECIPIENT = regex.compile("|".join(regex.escape(w) for w in RECIPIENT_AFTER))
+_SELF_INTRO = regex.compile(r"\s*\(\s*(?:" + "|".join(HEAD_TITLES) + r")\s")
 
 # 2025. 4. 9. / 2025.04.09 / 2025-04-09 / 2025년 4월 9일
 _DATE_RE = regex.compile(
@@ -61,9 +72,10 @@ def find_meta(ctx: Context) -> Meta:
     ('press_release', '2025-04-09', '산업통상자원부')
     """
     head = ctx.text[:HEAD_CHARS]
+    title = find_title(head)
     return Meta(
-        title=find_title(head),
-        issuer=find_issuer(head),
+        title=title,
+        issuer=find_issuer(head, title),
         issued=find_issued(head),
         embargo=find_embargo(head),
         kind=find_kind(head),
@@ -72,18 +84,39 @@ def find_meta(ctx: Context) -> Meta:
     )
 
 
-def find_issuer(head: str) -> str | None:
-    """The ministry that issued the document: the most named one in its head, first on ties.
+def find_issuer(head: str, title: str | None = None) -> str | None:
+    """Who issued the document: the body that introduces itself (``X(장관 …)는``), else
+    the institution the title names, else the ministry the head names most (first on
+    ties; one it sends something to, ``국회에 제출``, does not count), else the public
+    institution it names most.
 
     >>> find_issuer("산업통상자원부(장관 안덕근, 이하 산업부)는 ... 산업부는")
     '산업통상자원부'
+    >>> find_issuer("기획재정부는 예산안을 국회에 제출하고 국회에 설명할 계획")
+    '기획재정부'
+    >>> find_issuer("중기부는 중진공과 함께 … 중진공이 융자")
+    '중소벤처기업부'
     """
-    found = [_FULL_OF[m.group()] for m in _ISSUER_RE.finditer(head)]
-    if not found:
-        return None
-    counts = Counter(found)
-    best = max(counts.values())
-    return next(name for name in found if counts[name] == best)
+    found = [
+        (m, _FULL_OF[m.group()])
+        for m in _ISSUER_RE.finditer(head)
+        if not _RECIPIENT.match(head, m.end(), m.end() + 6)
+    ]
+    for m, name in found:
+        if _SELF_INTRO.match(head, m.end(), m.end() + 8):
+            return name
+    # A title may be a guess (a body's line): it promotes only an institution, which
+    # counting would rank below the ministries it works for.
+    for m in _ISSUER_RE.finditer(title or ""):
+        if _FULL_OF[m.group()] in INSTITUTIONS:
+            return _FULL_OF[m.group()]
+    for tier in (ISSUERS, INSTITUTIONS):
+        names = [name for _, name in found if name in tier]
+        if names:
+            counts = Counter(names)
+            best = max(counts.values())
+            return next(name for name in names if counts[name] == best)
+    return None
 
 
 def find_issued(head: str) -> dt.date | None:
@@ -127,22 +160,76 @@ def find_kind(head: str) -> DocumentKind:
 
 
 _HANGUL = regex.compile(r"\p{Hangul}")
+# Contact lines: a phone number, a web or mail address.
+# A reckoning (5,830,000원*12개월) is a table's cell, never a title.
+_RECKONING = regex.compile(r"\d\s*[*×=]\s*\d|원\s*[*×]")
+_CONTACT_LINE = regex.compile(r"\d{2,4}\)?-\d{3,4}-\d{4}|https?://|www\.|@[\w-]+\.")
+# A caption of a table or chart closes with its units: 업종별 동향(억 달러, %), 증감비율 (%).
+_UNIT_CAPTION = regex.compile(r"\([^()\n]*(?:%|단위|달러|원|USD)[^()\n]*\)\s*$")
+# A notice's number line: 문화체육관광부 공고 제2026 – 0041호.
+_NOTICE_NUMBER = regex.compile(r"(?:공고|고시|훈령|예규)\s*제\s*\d{2,4}\s*[-–—]\s*\d+\s*호")
+_NOT_TITLE_LINES: Final = (_CONTACT_LINE, _UNIT_CAPTION, _NOTICE_NUMBER, _RECKONING)
+# A headline may end in 다 (선수단 격려한다); a longer line ending so is a sentence.
+_HEADLINE_DA = 60
+
+
+def _label(line: str) -> str:
+    """A line's text as a form label: brackets and spaces dropped (``[ 제 목 ]`` → 제목)."""
+    return regex.sub(r"[\s\[\]【】<>〈〉():：·]", "", line)
 
 
 def find_title(head: str) -> str | None:
-    """The first substantial line of the head that is not furniture (labels, dates)."""
-    for raw_line in head.split("\n"):
+    """The document's title: the line after a 제목 label, else the first substantial line
+    of the head that is no furniture (labels and their values, dates, contacts, captions).
+
+    >>> find_title("수신\\n제목\\n[승인요청] 가로판매대 보수공사 비용\\n1. 관련")
+    '[승인요청] 가로판매대 보수공사 비용'
+    >>> find_title("보도시점\\n본회의 통과시(별도통보)\\n낡은 규제 혁파한다\\n")
+    '낡은 규제 혁파한다'
+    """
+    lines = head.split("\n")
+    labelled = _labelled_title(lines)
+    if labelled is not None:
+        return labelled
+    after_label = False
+    for raw_line in lines:
         line = raw_line.strip(" □ㅇ-*<>〈〉")
+        label = _label(line)
+        if after_label:
+            after_label = False
+            continue
+        if label in VALUE_LABELS:
+            after_label = True
+            continue
         if len(line) < 8 or not _HANGUL.search(line):
             continue
-        if any(line.startswith(w) for w in NOT_TITLE) or _DATE_RE.match(line):
+        if any(label.startswith(w) for w in NOT_TITLE) or _DATE_RE.match(line):
+            continue
+        if any(p.search(line) for p in _NOT_TITLE_LINES):
             continue
         # Sentences, embargo lines and bracketed session numbers are not titles.
-        if len(line) > 120 or line.endswith(("다.", "다")) or _EMBARGO_LINE.search(raw_line):
+        if len(line) > 120 or line.endswith("다.") or _EMBARGO_LINE.search(raw_line):
             continue
-        if line.startswith("(") and line.endswith(")"):
+        if line.endswith("다") and len(line) > _HEADLINE_DA:
+            continue
+        if line.startswith(("(", "[")) and line.endswith((")", "]")):
             continue
         return line[:200]
+    return None
+
+
+def _labelled_title(lines: list[str]) -> str | None:
+    """The text a 제목 label gives: after it on its line (``제목: …``) or on the next."""
+    for k, raw_line in enumerate(lines):
+        line = raw_line.strip()
+        m = regex.match(r"^[\[【<(]?\s*(제\s?목|건\s?명)\s*[\]】>)]?\s*[:：]?\s*", line)
+        if m is None or _label(m.group(1)) not in TITLE_LABELS:
+            continue
+        rest = line[m.end() :].strip()
+        if not rest and k + 1 < len(lines):
+            rest = lines[k + 1].strip()
+        if len(rest) >= 4 and _HANGUL.search(rest):
+            return rest[:200]
     return None
 
 

@@ -53,7 +53,56 @@ ISSUERS: Final[dict[str, tuple[str, ...]]] = {
     "국회": (),
     "경제기획원": (),
     "한국재정정보원": (),
+    "농촌진흥청": ("농진청",),
+    "국가유산청": ("문화재청",),
+    "방위사업청": ("방사청",),
+    "병무청": (),
+    "해양경찰청": ("해경",),
+    "새만금개발청": (),
+    "재외동포청": (),
+    "국가데이터처": (),
 }
+
+# Public institutions (공공기관) publish 보도자료 and calls of their own, but a ministry's
+# document names the bodies that carry its programmes out far more often than itself:
+# one is the issuer only when it introduces itself or heads the title, or no ministry is
+# named at all (see meta.find_issuer).
+INSTITUTIONS: Final[dict[str, tuple[str, ...]]] = {
+    "국립국어원": (),
+    "한국수자원공사": ("K-water", "수자원공사"),
+    "한국토지주택공사": ("LH",),
+    "건강보험심사평가원": ("심사평가원", "심평원"),
+    "국민건강보험공단": ("건보공단",),
+    "국민연금공단": (),
+    "한국전력공사": ("한전",),
+    "한국도로공사": (),
+    "국가철도공단": (),
+    "한국농어촌공사": (),
+    "한국환경공단": (),
+    "한국관광공사": (),
+    "근로복지공단": (),
+    "한국산업인력공단": (),
+    "중소벤처기업진흥공단": ("중진공",),
+    "소상공인시장진흥공단": ("소진공",),
+    "한국연구재단": (),
+    "국토안전관리원": (),
+}
+
+# Self-introduction in a press release's first sentence: 심사평가원(원장 김승택)은.
+HEAD_TITLES: Final[tuple[str, ...]] = (
+    "장관",
+    "차관",
+    "원장",
+    "사장",
+    "청장",
+    "처장",
+    "이사장",
+    "위원장",
+    "본부장",
+)
+
+# A name followed by these is where something goes (국회에 제출), not who writes.
+RECIPIENT_AFTER: Final[tuple[str, ...]] = ("에 ", "에게", "께", "로 제출", "으로 제출")
 
 # Words that mark the kind of document, checked in this order on the first lines.
 KIND_MARKERS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
@@ -93,3 +142,32 @@ NOT_TITLE: Final[tuple[str, ...]] = (
     "기사 읽어주기",
     "다시듣기",
 )
+
+# Labels of a header form whose value is the next line (보도시점 / 본회의 통과시): that
+# line is the label's value, not a title.
+VALUE_LABELS: Final[frozenset[str]] = frozenset(
+    {
+        "보도시점",
+        "보도일시",
+        "배포",
+        "배포일",
+        "배포일시",
+        "배포부서",
+        "담당과장",
+        "담당자",
+        "담당부서",
+        "자료문의",
+        "문의",
+        "매수",
+        "수신",
+        "경유",
+        "발신",
+        "세목",
+        "결정유형",
+        "문서번호",
+        "전심번호",
+    }
+)
+
+# A line that is one of these labels gives the document's title on the next line.
+TITLE_LABELS: Final[frozenset[str]] = frozenset({"제목", "건명"})

@@ -45,7 +45,9 @@ _GUARD = r"(?![\d]|\s*[.]\s*\d|\s*:\s*\d|\s*일)"
 _POINT = rf"(?:{_Y}{_SUB}){_GUARD}"
 # The end of a range may drop its year: ’25.4~12월, ’25.4월~12월, '25.上~下.
 _END_SHORT = rf"(?:{_MONTH}\s*월|상반기|하반기|上|下|[1-4]\s*분기){_GUARD}"
-_NOT_UNIT = r"(?!\s*(?:[만억원명개%천백조]|[A-Za-z]))"
+# After a range ending in a figure, what would make it a figure of a unit; a range that
+# ends in its own word (8월, 2029년, 1분기) is whole whatever follows (8월 Nokia의).
+_NOT_UNIT = r"(?:(?<=[월년도기上下])|(?!\s*(?:[만억원명개%천백조]|[A-Za-z])))"
 # After a range written without quote marks: what would make it a count, an age or a time.
 _NOT_COUNT = r"(?!\s*(?:[만억원명개%천백조세시분초일회층호번위점도대건배장쪽권]|[A-Za-z]))"
 # Years written without quote marks are read only this close to the document's year.

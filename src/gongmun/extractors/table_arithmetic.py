@@ -37,6 +37,9 @@ _RECKONING: Final = regex.compile(
     rf"(?<![\d.,])(?P<result>=[ \t]*)?{_FACTOR}(?:{_TIMES}{_FACTOR})*"
 )
 _ONE_FACTOR: Final = regex.compile(_FACTOR)
+# A figure is worked with when a remark and a times sign follow it, or it follows "=".
+_TIMES_AFTER: Final = regex.compile(r"(?:\([^()\n]{0,30}\))?(?:[ \t]*[*×✕]|[ \t]+[xX][ \t])")
+_RESULT_BEFORE: Final = regex.compile(r"=[ \t]*$")
 # A unit is taken from this many rows that show it.
 MIN_ROWS: Final = 2
 
@@ -62,6 +65,22 @@ def reckonings(text: str) -> set[int]:
     if total:
         values.add(total)
     return values
+
+
+def reckoned(text: str, start: int, end: int) -> bool:
+    """True when the figure at ``text[start:end]`` is a factor or the result of a reckoning:
+    a cost line's working (산출내역), not a budget given to anything.
+
+    >>> line = "고용안전기금 2,200원*12개월= 26,400원"
+    >>> at = line.index("26,400원")
+    >>> reckoned(line, 7, 13), reckoned(line, at, at + 7)
+    (True, True)
+    >>> reckoned("고용안전기금 26,400원", 7, 14)
+    False
+    """
+    return bool(
+        _TIMES_AFTER.match(text, end) or _RESULT_BEFORE.search(text, max(0, start - 4), start)
+    )
 
 
 def _product(reckoning: str) -> int | None:
@@ -161,4 +180,4 @@ def _header(table: Table) -> tuple[str, ...] | None:
     return header if any(header) else None
 
 
-__all__ = ["MIN_ROWS", "reckonings", "shown_unit", "shown_units"]
+__all__ = ["MIN_ROWS", "reckoned", "reckonings", "shown_unit", "shown_units"]

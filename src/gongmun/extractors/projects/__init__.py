@@ -36,6 +36,7 @@ from gongmun.extractors.projects.merge import build, fiscal_levels, merge, one_y
 from gongmun.extractors.projects.names import clean_name
 from gongmun.extractors.projects.resolve import surety
 from gongmun.extractors.projects.scan import Scan
+from gongmun.extractors.table_arithmetic import reckoned
 from gongmun.models import Amount, Period, Project
 from gongmun.normalize.outline import iter_blocks
 
@@ -106,9 +107,11 @@ def find_projects(
     ['바이오파운드리 구축사업']
     """
     text = ctx.text
+    # A cost line's working (2,200원*12개월= 26,400원) gives no project a budget.
+    budgets = [a for a in amounts if not reckoned(text, a.span.start, a.span.end)]
     scan = Scan(
         ctx=ctx,
-        figures=Figures(amounts, periods, text, ctx.doc_year, ctx.lines),
+        figures=Figures(budgets, periods, text, ctx.doc_year, ctx.lines),
         lines=split_lines(text),
         blocks=iter_blocks(ctx.norm.blocks),
         tables=list(tables),

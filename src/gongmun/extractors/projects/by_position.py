@@ -39,7 +39,8 @@ from gongmun.normalize.outline import Block
 
 # "/" separates fields and is dropped; "【" opens the next field's label and stays
 # with it ("… 【사업기간】 '25~'29 / 【총사업비】 340억원").
-_FIELD_SPLIT = regex.compile(r"(/)|(?=【)")
+# Fields on one line: split by "/", or each opening with 【 or a bullet (▪ 사업기간 : …).
+_FIELD_SPLIT = regex.compile(r"(/)|(?=【|[ \t][▪•◦■][ \t])")
 
 _SCALE_LABELS: Final = frozenset(
     {
@@ -371,7 +372,9 @@ _ITEM_KINDS: Final = frozenset(
 )
 # A figure field under an item: "(기간) '25~'29", "- 사업비 : 120억원", "* 총사업비 90억".
 _FIGURE_FIELD = regex.compile(
-    r"^\s*(?:[\(\[【]\s*(?P<a>[^()\[\]【】:]{1,12})\s*[\)\]】]|(?P<b>[^\s:()]{1,10})\s*[:：])"
+    r"^\s*(?:[\(\[【]\s*(?P<a>[^()\[\]【】:]{1,12})\s*[\)\]】]"
+    # A label of one or a few words (사업 규모 :).
+    r"|(?P<b>[^\s:()]{1,10}(?:[ \t][^\s:()]{1,6}){0,2})\s*[:：])"
 )
 _FIGURE_FIELD_WORDS = regex.compile(r"기간|사업비|예산|규모|재원|국비|지방비|총액|금액|투자")
 # A line under an item that opens with a year: "* '26년 예산 30억원 반영".
@@ -565,13 +568,16 @@ def _head_over_fields(
 
 # --- Name fields: "【세부사업명】 NAME", "사업명 : NAME", "(사업명) NAME" -----------------
 
+# A label may be spaced out syllable by syllable, as forms print it (사 업 명).
 _NAME_FIELD = regex.compile(
     r"(?:【\s*(?P<l1>L)\s*】|\[\s*(?P<l2>L)\s*\]|\(\s*(?P<l3>L)\s*\)|(?<![\p{Hangul}])(?P<l4>L)\s*[:：]|"
-    r"^[ \t]*(?:[○ㅇ□◦•-]\s*)?(?P<l5>L)(?=\s|$))\s*(?P<name>[^/\n【\[]*)".replace(
-        "L", "|".join(regex.escape(w) for w in NAME_LABELS)
+    r"^[ \t]*(?:[○ㅇ□◦•▪-]\s*)?(?P<l5>L)(?=\s|$))\s*(?P<name>[^/\n【\[▪•◦■]*)".replace(
+        "L", "|".join("[ \t]?".join(regex.escape(ch) for ch in w) for w in NAME_LABELS)
     ),
     regex.MULTILINE,
 )
+# The labels as lines may hold them: whole, or spaced out.
+_NAME_LABEL_FORMS: Final = (*NAME_LABELS, *(" ".join(w) for w in NAME_LABELS))
 # A budget code after a name: "(1234-567)", "(5152-301)".
 _CODE = regex.compile(r"\s*\(\d{3,4}-\d{3}\)\s*$")
 # How many lines below a name field its figure fields may sit.
@@ -587,7 +593,7 @@ def name_fields(scan: Scan) -> list[Draft]:
     text, figures, lines = scan.text, scan.figures, scan.lines
     headers = _header_cells(scan)
     out: list[Draft] = []
-    for i in scan.lines_holding(NAME_LABELS):
+    for i in scan.lines_holding(_NAME_LABEL_FORMS):
         line = lines[i]
         if line.end - line.start < 4:
             continue
@@ -646,7 +652,8 @@ def _fields_after(text: str, lines: list[Line], i: int, start: int) -> list[tupl
     for part in _FIELD_SPLIT.split(text[start : line.end]):
         if part is None:
             continue
-        if figure_field(part.lstrip("/ ")) or _FIGURE_FIELD_WORDS.match(part.strip(" /")):
+        field = part.lstrip("/ \t▪•◦■")
+        if figure_field(field) or _FIGURE_FIELD_WORDS.match(field.rstrip(" /")):
             out.append((pos, pos + len(part)))
         pos += len(part)
     for nxt in lines[i + 1 : i + 1 + _FIELD_LINES]:
