@@ -357,6 +357,33 @@ def test_a_decrease_mark_read_as_a_jamo() -> None:
         assert repair_ocr(text) == [], text
 
 
+def test_a_decrease_mark_read_as_a_caret() -> None:
+    # △ read as ^ before a comma-grouped figure (its comma maybe read as ``,.``).
+    assert _repaired("증감 ^222,200 ^1,.250,000") == "증감 △222,200 △1,250,000"
+    text = "(단위: 백만원)\n구분 2023년 2024년 증감\n사업비 2,230,000 2,007,800 ^222,200"
+    doc = gongmun.extract_text(text, ocr_text=True)
+    assert -222_200_000_000 in [a.value_krw for a in doc.amounts]
+    # An exponent follows a digit or a letter; a caret before a bare or decimal number
+    # is left as it is.
+    for text in ("10^3,000", "x^2,000", "^3", "^1.5"):
+        assert repair_ocr(text) == [], text
+
+
+def test_a_change_header_read_as_jung_gam() -> None:
+    assert _repaired("구분 2024 중감 (B-A) 3") == "구분 2024 증감 (B-A) 3"
+    assert _repaired("중감률 3.5") == "증감률 3.5"
+    # Inside a word (집중감시) or before other syllables 중감 stays.
+    for text in ("집중감시 3건", "중감위원회 3인"):
+        assert repair_ocr(text) == [], text
+
+
+def test_an_open_period_whose_year_quote_was_read_as_a_double_quote() -> None:
+    assert _repaired('ㅇ 사업기간 : "98년~ 계속') == "ㅇ 사업기간 : '98년~ 계속"
+    assert _repaired("(98년~현재)") == "('98년~현재)"
+    doc = gongmun.extract_text('ㅇ 사업기간 : "98년~ 계속', ocr_text=True)
+    assert [(p.start.year if p.start else None) for p in doc.periods] == [1998]
+
+
 def test_r_and_d_read_as_digits_and_marks_is_r_and_d() -> None:
     for garbled in ("기술개발(6&0)", "기술개발(8&0)", "기술개발(『&0)", "기술개발(&0)"):
         assert _repaired(garbled) == "기술개발(R&D)"
@@ -488,6 +515,9 @@ CLEAN_TOKENS = st.sampled_from(
         "('26년 412억원)",
         "(10년간 50억원)",
         "02-2110-5000",
+        "집중감시",
+        "10^3,000",
+        "'98년~ 계속",
         "1,615",
         "2,300,000",
         "△222,200",
@@ -562,6 +592,9 @@ NOISY_TOKENS = st.one_of(
             "('24) 900 -ㆍ('25) 1,200억원",
             "(23~`'27, '25년 70억원)",
             "^ㅅ222,200",
+            "^222,.200",
+            "중감 (B-A)",
+            '사업기간 : "98년~ 계속',
             "주택기금(10. 1조원)",
             "기금이 98.2%041조 871억원)",
             "기준 ]조원 이상",

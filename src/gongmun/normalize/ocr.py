@@ -23,7 +23,8 @@ Repairs, each one for one or a small insertion, so offsets stay exact:
                 ``(24년 11개 과제, …)`` → ``('24년 …``, ``(24) 900 -> ('25)`` → ``('24) …``
 ``tildes``      ``'25-'29`` → ``'25~'29``
 ``bullets``     ``ㅁ``/``口`` opening a line → ``□``; ``o``/``°``/``©`` → ``ㅇ``
-``decrease_marks`` ``^ㅅ222,200`` → ``△222,200``
+``decrease_marks`` ``^ㅅ222,200``, ``^222,200`` → ``△222,200``
+``words``       ``중감 (B-A)`` → ``증감 (B-A)`` (a column header's 증 read as 중)
 ``acronyms``    ``기술개발(6&0)`` → ``기술개발(R&D)``: R&D with its letters read as digits or
                 marks (``8&0``, ``『&0``, ``&0``; nothing else is written ``&0``)
 ``columns``     two columns of prose read across into one line (a wide run of spaces
@@ -399,6 +400,15 @@ _RULE_TABLE: Final[tuple[tuple[str, str | regex.Pattern[str], _Fix], ...]] = (
             + [Edit(m.start("d"), m.end("d"), "△")]
         ),
     ),
+    # △222,200 read as ^222,200: a caret never opens a figure grouped by commas (an
+    # exponent follows a digit or a letter and is not written 1,000).
+    (
+        "decrease_marks",
+        rf"(?<![\p{{L}}\d^])\^(?=\d{{1,3}}(?:{_SEP}\d{{3}})*,\.?\d{{3}}(?![\d,]))",
+        _whole("△"),
+    ),
+    # 증감 (B-A) read as 중감: no Korean word is 중감, nor opens with it before 액 or 률.
+    ("words", r"(?<!\p{Hangul})중(?=감(?:[ \t(\[]|액|률|율|$))", _whole("증")),
     ("bullets", rf"^[ \t]*(?P<b>[{SQUARE_LOOKALIKES}])(?=[ \t]+\S)", _replace("b", "□")),
     (
         "bullets",

@@ -51,7 +51,9 @@ FIGURE: Final[str] = r"\d[\d,.]*[ ]?(?:조|억|만|천|원)"
 YEAR_AFTER: Final[str] = (
     r"(?:[.,]\s?\d{1,2}(?:~\d{1,2})?\s?(?:월|분기)|\.\s?(?:[上下]|ㅜ\+|\+)"
     r"|년[ ]?\d{1,2}(?:~\d{1,2})?월"
-    rf"|~\s?['\"“”‘’`]{{0,2}}\d{{2}}(?!\d)|~(?=[,)])|\)(?=[ ]?{FIGURE}))"
+    rf"|~\s?['\"“”‘’`]{{0,2}}\d{{2}}(?!\d)|~(?=[,)])|\)(?=[ ]?{FIGURE})"
+    # ’98년~ 계속: a period open at its end (사업기간).
+    r"|년[ ]?~)"
 )
 # ``NN년`` before a figure, in a bracket or after a bullet, is a year that lost its quote
 # (``(25년 50억원)``) when NN is 00–39: a count of years that long is not put so.
