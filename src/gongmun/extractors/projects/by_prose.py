@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 from itertools import pairwise
-from typing import Final
 
 import regex
 
@@ -135,7 +134,6 @@ def table_mentions(scan: Scan) -> list[Draft]:
     return aliases.mentions(scan.text, scan.figures, known) if known else []
 
 
-_TABLE_RULES: Final = frozenset({"task_table", "table_row"})
 # The shortest name whose later mentions are looked for (short ones recur as words).
 _MENTION_MIN = 6
 
