@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 import gongmun
 from gongmun.normalize.ocr import (
+    column_breaks,
     doubtful_figures,
     doubtful_periods,
     ocr_marks,
@@ -647,6 +648,44 @@ def test_every_edit_sits_at_an_ocr_mark_and_offsets_stay_exact(text: str) -> Non
         assert src is not None
         if not any(a <= src[0] < b for a, b in changed):
             assert text[src[0] : src[1]] in (new[i], "")
+
+
+@settings(max_examples=100, deadline=None)
+@given(CLEAN)
+def test_clean_text_normalizes_alike_marked_as_ocr_or_not(text: str) -> None:
+    marked, plain = gongmun.normalize(text, ocr=True), gongmun.normalize(text)
+    assert marked.text == plain.text
+    assert marked.offsets.segments == plain.offsets.segments
+
+
+# Lines of two-column pages as OCR reads them: some across both columns (a wide gap), some
+# left open (a particle, an unclosed 『) so that the joiner would join them.
+_GAP = " " * 12
+COLUMN_LINES = st.lists(
+    st.sampled_from(
+        [
+            f"2023년도 예산안 재정지원사업 현황{_GAP}지원사업을 수행하는 국토부의 지원 규모가",
+            f"터15 1554『0005 오오으느느폰논논오느느{_GAP}소관부처별 지원사업의 규모는 기금을",
+            f"<그림3> 2024년 부처별 지원 규모 추이{_GAP}- 사업별로 보면 주택 지원 융자가 크고",
+            "앞서 본 바와 같이 주택기금을 재원으로",
+            "12조 3,400억원으로 가장 큼",
+            "『 잡음으로 남은 괄호가 열린 줄의",
+            "- 다음으로 창업 지원이 큼",
+            "",
+        ]
+    ),
+    max_size=8,
+).map("\n".join)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.one_of(NOISY, COLUMN_LINES))
+def test_the_breaks_around_columns_read_across_survive_normalization(text: str) -> None:
+    norm = gongmun.normalize(text, ocr=True)
+    for p in column_breaks(text):
+        q = norm.offsets.start_from_source(p)
+        if q is not None and q < len(norm.text):
+            assert norm.text[q] == "\n", (text, p)
 
 
 def test_a_bracketed_year_at_a_columns_edge_is_judged_alike_with_its_quote() -> None:

@@ -20,20 +20,29 @@ _WRAP_WIDTH = 40
 # A line ending in one of these ends its sentence.
 _SENTENCE_CLOSERS = ".:;!?다음함임됨"
 _BULLET_OPEN = regex.compile(r"[ \t]*(?:[-□■○●◦ㅇ※▶◇◆❍·•*]|\d{1,2}\.\s|[가-하]\.\s|\(\d{1,2}\)|<)")
+# A line ending in a year and the particle that makes it the topic or the time of what
+# follows (…이 있으며, 2023년은 / 주택기금(6.7조원)…) ends no sentence however short: the
+# joiner leaves such a break where it reads the lines as cells (under a unit statement,
+# or in OCR'd text), and the year still frames the figures after it.
+_YEAR_TOPIC_END = regex.compile(r"(?:19|20)\d{2}년도?[은는에도]$")
+_YEAR_TOPIC_TAIL = 8
 # How far after a line break a bullet opening the next line is looked for.
 _BULLET_REACH = 64
 
 
 def wrapped(text: str, nl: int) -> bool:
     """Whether the line break at ``nl`` only wraps a long prose line (PDF text), so the
-    sentence goes on: a long line not ending a sentence, and no bullet opening the next."""
+    sentence goes on: a long line not ending a sentence (or one ending in ``2023년은``), and
+    no bullet opening the next."""
     line_start = text.rfind("\n", 0, nl) + 1
     line = text[line_start:nl].rstrip()
     if not line and line_start > 0:
         # pdfminer puts a blank line after every line: look past one.
         line_start = text.rfind("\n", 0, line_start - 1) + 1
         line = text[line_start : max(line_start, nl - 1)].rstrip()
-    if len(line) < _WRAP_WIDTH or line[-1] in _SENTENCE_CLOSERS:
+    if _YEAR_TOPIC_END.search(line, max(0, len(line) - _YEAR_TOPIC_TAIL)) is None and (
+        len(line) < _WRAP_WIDTH or line[-1] in _SENTENCE_CLOSERS
+    ):
         return False
     nxt = nl + 1
     while nxt < len(text) and text[nxt] == "\n":
