@@ -136,3 +136,7 @@ def test_institution_in_the_title_is_the_issuer() -> None:
 
 def test_name_inside_a_longer_word_is_not_an_issuer() -> None:
     assert find_issuer("해양경찰청은 … 전국회의 개최") == "해양경찰청"
+
+
+def test_spaced_out_title_is_closed_up() -> None:
+    assert extract_text("통 합 재 정 통 계\n\n(단위: 십억원)").meta.title == "통합재정통계"

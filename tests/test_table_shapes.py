@@ -356,3 +356,24 @@ def test_figures_after_a_unit_that_are_no_rising_years_stay_amounts() -> None:
 def test_a_unit_with_a_space_before_won_is_one_unit(unit: str, won: int) -> None:
     got = _years(f"{unit}\n구분 2024 2025\n{ROWS}")
     assert got == [(v // E * won, y) for v, y in BY_YEAR]
+
+
+def test_a_month_of_a_year_is_that_years_caption() -> None:
+    """(2010.1월 누계 기준): figures as at a month of a year are that year's; a date
+    (2025.3.1) names no year a table is of."""
+    assert year_in("(2010.1월 누계 기준/잠정)") == 2010
+    assert year_in("’24.12월말 현재", 2025) == 2024
+    assert year_in("2025.3.1 기준") is None
+    text = (
+        "<표 1> 통합재정 수지 (2010.1월 누계 기준)\n"
+        "                              (단위: 십억원)\n"
+        " 구분          일반회계      특별회계\n"
+        " 수입            19,159           727\n"
+        " 지출            18,002           650\n"
+    )
+    assert _years(text) == [
+        (19_159 * 10**9, 2010),
+        (727 * 10**9, 2010),
+        (18_002 * 10**9, 2010),
+        (650 * 10**9, 2010),
+    ]

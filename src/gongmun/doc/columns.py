@@ -56,7 +56,9 @@ _HEADER_UNIT = regex.compile(rf"\(\s*(?P<unit>{_MONEY_ALT}|{_COUNT_ALT})\s*\)")
 _Q = f"[{QUOTES}]"
 _YEAR = regex.compile(
     rf"(?<![\d.,])(?:(?P<four>(?:19|20)\d{{2}})(?:\s*년도?)?|{_Q}\s?(?P<two>\d{{2}})(?:\s*년도?)?"
-    r"|(?P<bare>\d{2})\s*년도?)(?![\d.,]|\s*[.]\s*\d)"
+    # Not a date's year (2025.3.1, 2025,); a month with 월 after it (2010.1월 누계) is
+    # the year's own.
+    r"|(?P<bare>\d{2})\s*년도?)(?![\d,]|\s*[.](?!\s*(?:1[0-2]|0?[1-9])\s*월))"
 )
 # A range of years: ’25~’29, 2021~2025 (a period or a multi-year total, no one year).
 _RANGE = regex.compile(rf"\d\s*(?:년도?)?\s*[~∼～\-–]\s*{_Q}?\s?\d")

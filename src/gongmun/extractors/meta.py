@@ -169,6 +169,7 @@ _UNIT_CAPTION = regex.compile(r"\([^()\n]*(?:%|단위|달러|원|USD)[^()\n]*\)\
 # A notice's number line: 문화체육관광부 공고 제2026 – 0041호.
 _NOTICE_NUMBER = regex.compile(r"(?:공고|고시|훈령|예규)\s*제\s*\d{2,4}\s*[-–—]\s*\d+\s*호")
 _NOT_TITLE_LINES: Final = (_CONTACT_LINE, _UNIT_CAPTION, _NOTICE_NUMBER, _RECKONING)
+_SPACED_OUT = regex.compile(r"^\p{Hangul}(?: \p{Hangul}){2,}$")
 # A headline may end in 다 (선수단 격려한다); a longer line ending so is a sentence.
 _HEADLINE_DA = 60
 
@@ -214,6 +215,8 @@ def find_title(head: str) -> str | None:
             continue
         if line.startswith(("(", "[")) and line.endswith((")", "]")):
             continue
+        if _SPACED_OUT.match(line):
+            return line.replace(" ", "")  # a cover's title spaced out: 통 합 재 정 통 계
         return line[:200]
     return None
 

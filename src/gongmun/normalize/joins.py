@@ -53,6 +53,9 @@ _NUMBERED_TITLE: Final = regex.compile(
     r"^[<〈《\[【［]\s*(?:표|그림|도표|차트|그래프)\s*\d{1,2}(?:[-.]\d{1,2})?\s*[>〉》\]】］]"
 )
 _HANGUL_SYLLABLE: Final = regex.compile(r"[가-힣]")
+# A line of single syllables set apart (통 합 재 정 통 계, 사 업 개 요): a title or a
+# label spaced out to fill its box, never a wrapped part of a sentence.
+_SPACED_OUT: Final = regex.compile(r"[가-힣](?: [가-힣]){2,}")
 _CAPTION_WORDS: Final = 4
 _HEADING_KINDS: Final = frozenset({"roman", "number", "hangul", "numbox", "strategy"})
 _LABEL_ITEM = regex.compile(r"^\((?=[^)\n]*\p{Hangul})[^()\d\s]{1,12}\)[ \t]+\S")
@@ -531,6 +534,8 @@ def join_broken_lines(text: str) -> list[Edit]:
             sep = None
         if sep is not None and (_NUMBERED_TITLE.match(right) or (unit is not None and unit.title)):
             sep = None
+        if sep is not None and _stands_alone(line, right):
+            sep = None
         if sep is None or unit is None:
             unit = None
             continue
@@ -541,6 +546,12 @@ def join_broken_lines(text: str) -> list[Edit]:
         edits.append(Edit(gap_start, gap_end, sep))
         unit.extend(sep, right)
     return edits
+
+
+def _stands_alone(left: str, right: str) -> bool:
+    """A break kept whatever the words around it say: a spaced-out title on either side
+    is a line of its own (예방기금 / 통 합 재 정 통 계 / (2010.2월 누계 기준))."""
+    return _SPACED_OUT.fullmatch(right) is not None or _SPACED_OUT.fullmatch(left) is not None
 
 
 def _box_line(layout: Layout, lines: list[str], content: list[int], k: int) -> bool:

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from gongmun.doc.columns import TableView
 from gongmun.doc.tables import Table
 from gongmun.extractors.context import Context
 from gongmun.extractors.projects import (
@@ -78,6 +79,7 @@ RULES: Final[tuple[Rule, ...]] = (
     ),
     Rule("task_table", by_table.text_tables, 4, "과제명 주요내용 / NAME 설명"),
     Rule("table_row", by_grid.table_rows, 2, "a table's 과제명 column and its row's figures"),
+    Rule("table_mention", by_prose.table_mentions, 3, "NAME에 1,500억원(’26~’30) / 표: NAME | …"),
     Rule(
         "continued",
         by_reference.continued_sentences,
@@ -107,14 +109,22 @@ def find_projects(
     ['바이오파운드리 구축사업']
     """
     text = ctx.text
-    # A cost line's working (2,200원*12개월= 26,400원) gives no project a budget.
-    budgets = [a for a in amounts if not reckoned(text, a.span.start, a.span.end)]
+    tables = list(tables)
+    # A cost line's working (2,200원*12개월= 26,400원) and a table's change against last
+    # year (its 증감 column) give no project a budget.
+    changes = _change_cells(tables, amounts, ctx.doc_year)
+    budgets = [
+        a
+        for a in amounts
+        if not reckoned(text, a.span.start, a.span.end)
+        and (a.cell is None or (a.cell.table, a.cell.col) not in changes)
+    ]
     scan = Scan(
         ctx=ctx,
         figures=Figures(budgets, periods, text, ctx.doc_year, ctx.lines),
         lines=split_lines(text),
         blocks=iter_blocks(ctx.norm.blocks),
-        tables=list(tables),
+        tables=tables,
         aliases=find_aliases(text),
     )
     for rule in RULES:
@@ -126,6 +136,20 @@ def find_projects(
     fiscal_levels(merged, scan.figures.fiscal_year)
     one_year_editions(merged, scan.figures.fiscal_year, text)
     return [build(ctx, d) for d in merged]
+
+
+def _change_cells(
+    tables: Sequence[Table], amounts: Sequence[Amount], doc_year: int | None
+) -> set[tuple[int, int]]:
+    """(table, column) of the 증감 columns holding one of ``amounts``."""
+    read = {a.cell.table for a in amounts if a.cell is not None}
+    return {
+        (n, col)
+        for n in read
+        if n < len(tables)
+        for col, kind in enumerate(TableView(tables[n], doc_year).kinds)
+        if kind == "diff"
+    }
 
 
 __all__ = ["RULES", "Rule", "clean_name", "find_projects"]

@@ -177,6 +177,14 @@ def assign_amount(draft: Draft, a: Amount, text: str, figures: Figures | None = 
     if draft.total is None:
         draft.total = a
         draft.total_bare = not _marked_total(a, text)
+    elif draft.total_bare and _marked_total(a, text):
+        # "NAME에 1,500억원(’26~’30, 총 7,500억원)": the sum marked whole is the total; the
+        # bare one before it is a year's, kept as the year the sentence frames if it does.
+        bare = draft.total
+        draft.total, draft.total_bare = a, False
+        year = figures.frame_year(bare) if figures is not None else None
+        if year is not None:
+            draft.annual.setdefault(year, bare)
 
 
 def funding_source(a: Amount, text: str) -> str:

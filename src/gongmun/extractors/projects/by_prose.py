@@ -122,6 +122,18 @@ def repeated_mentions(scan: Scan) -> list[Draft]:
     return aliases.mentions(scan.text, scan.figures, known)
 
 
+def table_mentions(scan: Scan) -> list[Draft]:
+    """A name a table's name column gives is a name in prose too: ``AI 반도체 개발 지원에
+    1,500억원(’26~’30, 총 7,500억원)`` above the table takes its sentence's free figures
+    for the row's project, head noun or not (the table says it is a programme)."""
+    known = {
+        d.name: aliases.Named(d.name, d.start, d.end)
+        for d in scan.drafts
+        if d.rule in _TABLE_RULES and " " in d.name and len(d.name) >= _MENTION_MIN
+    }
+    return aliases.mentions(scan.text, scan.figures, known) if known else []
+
+
 # The shortest name whose later mentions are looked for (short ones recur as words).
 _MENTION_MIN = 6
 

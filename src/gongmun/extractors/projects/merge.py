@@ -59,7 +59,7 @@ def merge(drafts: list[Draft], surety: Callable[[Draft], tuple[int, ...]]) -> li
     """
     by_key: dict[str, Draft] = {}
     for d in sorted(drafts, key=surety):
-        key = name_key(d.name)
+        key = merge_key(d.name)
         if not key:
             continue
         kept = by_key.get(key)
@@ -78,7 +78,7 @@ def merge(drafts: list[Draft], surety: Callable[[Draft], tuple[int, ...]]) -> li
         kept.bounded += d.bounded
     for d in drafts:
         # Name and place of the first mention, figures of the surest.
-        kept = by_key.get(name_key(d.name))
+        kept = by_key.get(merge_key(d.name))
         if kept is not None and d.start < kept.start:
             kept.name, kept.start, kept.end = d.name, d.start, d.end
     # A name whose every figure is a change, threshold or cap (증가한 사업에는 A(1조원),
@@ -90,6 +90,26 @@ def merge(drafts: list[Draft], surety: Callable[[Draft], tuple[int, ...]]) -> li
         if total is not None and any(a.value_krw == total.value_krw for a in d.annual.values()):
             d.total = None if len(d.annual) >= 2 else total
     return sorted(merged, key=lambda d: d.start)
+
+
+# A name this long (without its 사업) names one programme with 사업 after it or not.
+_BARE_NAME_MIN = 6
+
+
+def merge_key(name: str) -> str:
+    """The key mentions of one project merge by: :func:`.names.name_key`, less a closing
+    사업 after a name long enough to stand alone (a table's row 6G 이동통신 상용화
+    기술개발 is the prose's 6G 이동통신 상용화 기술개발사업).
+
+    >>> merge_key("6G 이동통신 상용화 기술개발사업") == merge_key("6G 이동통신 상용화 기술개발")
+    True
+    >>> merge_key("교육사업") == merge_key("교육")
+    False
+    """
+    key = name_key(name)
+    if key.endswith("사업") and len(key) - 2 >= _BARE_NAME_MIN:
+        return key[:-2]
+    return key
 
 
 def _only_bounds(d: Draft) -> bool:

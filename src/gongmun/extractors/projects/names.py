@@ -12,6 +12,7 @@ from typing import Final
 
 import regex
 
+from gongmun.extractors.meta_tables import INSTITUTIONS, ISSUERS
 from gongmun.extractors.projects.ends import at_end
 from gongmun.extractors.projects.figures import Draft, Figures
 from gongmun.extractors.projects.lines import PARENS, Line
@@ -62,9 +63,20 @@ _MIDDOTS = regex.compile(r"[·‧]")
 
 _HAS_WORD = regex.compile(r"\p{Hangul}|[A-Za-z]{2}")
 
-_STARTS_WITH_NUMBER = regex.compile(r"^'?\d")
+# A name opens with no figure (3곳, '24년), but with a technology's name it may: 5G, 6G, 3D.
+_STARTS_WITH_NUMBER = regex.compile(r"^'?\d(?!\d?[A-Za-z])")
 
 _STARTS_WITH_YEAR = regex.compile(r"^\d{4}년")
+
+# A body's own budget (과학기술정보통신부 예산 정부안, 중기부 예산안): the whole of what a
+# ministry spends, not one of its programmes.
+_BODIES: Final = sorted(
+    {*ISSUERS, *INSTITUTIONS, *(s for ss in ISSUERS.values() for s in ss)}, key=len, reverse=True
+)
+_BODY_BUDGET = regex.compile(
+    r"(?:" + "|".join(regex.escape(b) for b in _BODIES) + r")"
+    r"(?:\s*(?:소관|전체|총|예산|예산안|정부안|본예산|추경|추경안|총지출|기금|재정))+"
+)
 
 _COUNT_INSIDE = regex.compile(r"(?<![\d.])\d+\s*(?:곳|개소|개교|개사|개|건|명)(?=\s)")
 
@@ -253,6 +265,8 @@ def _trim_activity(name: str) -> str:
 def _looks_like_project(name: str, *, support_head: bool = False) -> bool:
     if not 3 <= len(name) <= 120 or not _HAS_WORD.search(name) or "=" in name:
         return False  # "=": a formula (통합재정수지=(재정수입-재정지출)+…), not a name
+    if _BODY_BUDGET.fullmatch(name):
+        return False
     # "NAME 지원" with its own run time: a name of some length, not "특화 지원".
     supported = support_head and name.endswith(" 지원") and len(name.replace(" ", "")) >= 6
     has_head = bool(_HEAD_RE.search(name)) or supported
@@ -667,7 +681,7 @@ def object_name(phrase: str) -> str | None:
         # "시범운영", "창업지원", "청년 일자리": an activity or a field, too bare to
         # name one programme without a head noun.
         return None
-    if _BODY_END.search(bare) or _RECORD_END.search(bare):
+    if _BODY_END.search(bare) or _RECORD_END.search(bare) or _BODY_BUDGET.fullmatch(bare):
         return None
     if _COUNT_INSIDE.search(bare):
         return None  # "스마트 양식 클러스터 1곳 구축": counted facilities
