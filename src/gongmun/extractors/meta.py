@@ -14,6 +14,7 @@ import regex
 
 from gongmun.extractors.context import Context
 from gongmun.extractors.meta_tables import (
+    BODIES,
     EMBARGO_WORDS,
     HEAD_TITLES,
     INSTITUTIONS,
@@ -27,12 +28,12 @@ from gongmun.extractors.meta_tables import (
 )
 from gongmun.extractors.year_tables import DATELINE_LABELS
 from gongmun.models import DocumentKind, Meta
+from gongmun.normalize.joins import spaced_out
 
 HEAD_CHARS: Final = 3000
 
-_BODIES = {**ISSUERS, **INSTITUTIONS}
 _NAMES = sorted(
-    [(full, full) for full in _BODIES] + [(s, full) for full, ss in _BODIES.items() for s in ss],
+    [(full, full) for full in BODIES] + [(s, full) for full, ss in BODIES.items() for s in ss],
     key=lambda p: len(p[0]),
     reverse=True,
 )
@@ -160,23 +161,26 @@ def find_kind(head: str) -> DocumentKind:
 
 
 _HANGUL = regex.compile(r"\p{Hangul}")
-# Contact lines: a phone number, a web or mail address.
 # A reckoning (5,830,000원*12개월) is a table's cell, never a title.
 _RECKONING = regex.compile(r"\d\s*[*×=]\s*\d|원\s*[*×]")
+# Contact lines: a phone number, a web or mail address.
 _CONTACT_LINE = regex.compile(r"\d{2,4}\)?-\d{3,4}-\d{4}|https?://|www\.|@[\w-]+\.")
 # A caption of a table or chart closes with its units: 업종별 동향(억 달러, %), 증감비율 (%).
 _UNIT_CAPTION = regex.compile(r"\([^()\n]*(?:%|단위|달러|원|USD)[^()\n]*\)\s*$")
 # A notice's number line: 문화체육관광부 공고 제2026 – 0041호.
 _NOTICE_NUMBER = regex.compile(r"(?:공고|고시|훈령|예규)\s*제\s*\d{2,4}\s*[-–—]\s*\d+\s*호")
 _NOT_TITLE_LINES: Final = (_CONTACT_LINE, _UNIT_CAPTION, _NOTICE_NUMBER, _RECKONING)
-_SPACED_OUT = regex.compile(r"^\p{Hangul}(?: \p{Hangul}){2,}$")
+# What a form label's text drops: brackets, spaces, colons (``[ 제 목 ]`` is 제목).
+_LABEL_MARKS = regex.compile(r"[\s\[\]【】<>〈〉():：·]")
+# A 제목 or 건명 label opening a line, bracketed or not, with its colon.
+_TITLE_LABEL = regex.compile(r"^[\[【<(]?\s*(제\s?목|건\s?명)\s*[\]】>)]?\s*[:：]?\s*")
 # A headline may end in 다 (선수단 격려한다); a longer line ending so is a sentence.
 _HEADLINE_DA = 60
 
 
 def _label(line: str) -> str:
     """A line's text as a form label: brackets and spaces dropped (``[ 제 목 ]`` → 제목)."""
-    return regex.sub(r"[\s\[\]【】<>〈〉():：·]", "", line)
+    return _LABEL_MARKS.sub("", line)
 
 
 def find_title(head: str) -> str | None:
@@ -215,7 +219,7 @@ def find_title(head: str) -> str | None:
             continue
         if line.startswith(("(", "[")) and line.endswith((")", "]")):
             continue
-        if _SPACED_OUT.match(line):
+        if spaced_out(line):
             return line.replace(" ", "")  # a cover's title spaced out: 통 합 재 정 통 계
         return line[:200]
     return None
@@ -225,7 +229,7 @@ def _labelled_title(lines: list[str]) -> str | None:
     """The text a 제목 label gives: after it on its line (``제목: …``) or on the next."""
     for k, raw_line in enumerate(lines):
         line = raw_line.strip()
-        m = regex.match(r"^[\[【<(]?\s*(제\s?목|건\s?명)\s*[\]】>)]?\s*[:：]?\s*", line)
+        m = _TITLE_LABEL.match(line)
         if m is None or _label(m.group(1)) not in TITLE_LABELS:
             continue
         rest = line[m.end() :].strip()

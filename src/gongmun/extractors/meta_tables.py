@@ -88,6 +88,9 @@ INSTITUTIONS: Final[dict[str, tuple[str, ...]]] = {
     "국토안전관리원": (),
 }
 
+# Every body a document may name as its issuer, ministries first: full name → short forms.
+BODIES: Final[dict[str, tuple[str, ...]]] = {**ISSUERS, **INSTITUTIONS}
+
 # Self-introduction in a press release's first sentence: 심사평가원(원장 김승택)은.
 HEAD_TITLES: Final[tuple[str, ...]] = (
     "장관",

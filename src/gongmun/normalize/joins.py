@@ -532,9 +532,7 @@ def join_broken_lines(text: str) -> list[Edit]:
         if sep is not None and (_kept_apart(line) or _kept_apart(right)):
             # Checked only where a join was decided: most breaks never get here.
             sep = None
-        if sep is not None and (_NUMBERED_TITLE.match(right) or (unit is not None and unit.title)):
-            sep = None
-        if sep is not None and _stands_alone(line, right):
+        if sep is not None and (_stands_alone(line, right) or (unit is not None and unit.title)):
             sep = None
         if sep is None or unit is None:
             unit = None
@@ -549,9 +547,20 @@ def join_broken_lines(text: str) -> list[Edit]:
 
 
 def _stands_alone(left: str, right: str) -> bool:
-    """A break kept whatever the words around it say: a spaced-out title on either side
-    is a line of its own (예방기금 / 통 합 재 정 통 계 / (2010.2월 누계 기준))."""
-    return _SPACED_OUT.fullmatch(right) is not None or _SPACED_OUT.fullmatch(left) is not None
+    """A break kept whatever the words around it say: a numbered title opening the next
+    line (<표 2>), or a spaced-out title on either side (예방기금 / 통 합 재 정 통 계 /
+    (2010.2월 누계 기준)) is a line of its own."""
+    return _NUMBERED_TITLE.match(right) is not None or spaced_out(right) or spaced_out(left)
+
+
+def spaced_out(line: str) -> bool:
+    """Whether ``line`` is single syllables set apart: a title or label spaced out to fill
+    its box (``통 합 재 정 통 계``).
+
+    >>> spaced_out("통 합 재 정 통 계"), spaced_out("및 그 밖의 사업")
+    (True, False)
+    """
+    return _SPACED_OUT.fullmatch(line) is not None
 
 
 def _box_line(layout: Layout, lines: list[str], content: list[int], k: int) -> bool:
@@ -595,4 +604,5 @@ __all__ = [
     "is_table_row",
     "join_broken_lines",
     "space_between",
+    "spaced_out",
 ]

@@ -114,24 +114,25 @@ def repeated_mentions(scan: Scan) -> list[Draft]:
     """``NAME(총사업비 450억 원) …`` then ``이 가운데 NAME은 2026년부터 4년간 추진되며,
     2026년 예산으로 38억 원이``: a later subject mention of a name found before takes
     its sentence's free figures (:mod:`.aliases`)."""
-    known = {
-        d.name: aliases.Named(d.name, d.start, d.end)
-        for d in scan.drafts
-        if " " in d.name and len(d.name) >= _MENTION_MIN
-    }
-    return aliases.mentions(scan.text, scan.figures, known)
+    return aliases.mentions(scan.text, scan.figures, _spoken(scan.drafts))
 
 
 def table_mentions(scan: Scan) -> list[Draft]:
     """A name a table's name column gives is a name in prose too: ``AI 반도체 개발 지원에
     1,500억원(’26~’30, 총 7,500억원)`` above the table takes its sentence's free figures
     for the row's project, head noun or not (the table says it is a programme)."""
-    known = {
-        d.name: aliases.Named(d.name, d.start, d.end)
-        for d in scan.drafts
-        if d.rule in _TABLE_RULES and " " in d.name and len(d.name) >= _MENTION_MIN
-    }
+    known = _spoken([d for d in scan.drafts if d.rule in _TABLE_RULES])
     return aliases.mentions(scan.text, scan.figures, known) if known else []
+
+
+def _spoken(drafts: list[Draft]) -> dict[str, aliases.Named]:
+    """The names of ``drafts`` whose mentions are looked for: long ones of two words or
+    more (a short one recurs as a word)."""
+    return {
+        d.name: aliases.Named(d.name, d.start, d.end)
+        for d in drafts
+        if " " in d.name and len(d.name) >= _MENTION_MIN
+    }
 
 
 # The shortest name whose later mentions are looked for (short ones recur as words).

@@ -12,7 +12,7 @@ from typing import Final
 
 import regex
 
-from gongmun.extractors.meta_tables import INSTITUTIONS, ISSUERS
+from gongmun.extractors.meta_tables import BODIES
 from gongmun.extractors.projects.ends import at_end
 from gongmun.extractors.projects.figures import Draft, Figures
 from gongmun.extractors.projects.lines import PARENS, Line
@@ -71,7 +71,7 @@ _STARTS_WITH_YEAR = regex.compile(r"^\d{4}년")
 # A body's own budget (과학기술정보통신부 예산 정부안, 중기부 예산안): the whole of what a
 # ministry spends, not one of its programmes.
 _BODIES: Final = sorted(
-    {*ISSUERS, *INSTITUTIONS, *(s for ss in ISSUERS.values() for s in ss)}, key=len, reverse=True
+    {*BODIES, *(s for ss in BODIES.values() for s in ss)}, key=len, reverse=True
 )
 _BODY_BUDGET = regex.compile(
     r"(?:" + "|".join(regex.escape(b) for b in _BODIES) + r")"
