@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hwpx_build import para, section, tbl, tc, write_hwpx
+
 from gongmun.doc.aligned_text import find_aligned_tables
 from gongmun.pipeline import extract, extract_text
 
@@ -116,3 +118,36 @@ def test_a_unit_row_under_plain_header_cells_is_the_tables_unit(tmp_path: Path) 
         2026: 2000 * M,
         2027: 3000 * M,
     }
+
+
+def test_a_years_sum_column_under_its_payers_is_the_projects_annual(tmp_path: Path) -> None:
+    # 사업명 and 총사업비 two rows high beside 2025년 사업비 over 국비 | 지방비 | 계: the
+    # second row heads sub-columns, so 국비 and 지방비 are funding shares and the 계 is
+    # the year's figure (never the first payer's).
+    rows = [
+        [
+            tc(0, 0, "사업명", rowspan=2),
+            tc(0, 1, "총사업비", rowspan=2),
+            tc(0, 2, "2025년 사업비", colspan=3),
+        ],
+        [tc(1, 2, "국비"), tc(1, 3, "지방비"), tc(1, 4, "계")],
+        [
+            tc(2, k, t)
+            for k, t in enumerate(["생활SOC 복합센터", "9,000", "1,500", "1,000", "2,500"])
+        ],
+        [
+            tc(3, k, t)
+            for k, t in enumerate(["노후 상수관로 정비", "12,000", "2,000", "1,000", "3,000"])
+        ],
+    ]
+    body = para("지역 현안사업 추진 현황") + para("(단위: 백만원)") + tbl(rows)
+    path = write_hwpx(tmp_path / "split.hwpx", {"Contents/section0.xml": section(body)})
+    doc = extract(str(path))
+    [p] = [p for p in doc.projects if p.name == "생활SOC 복합센터"]
+    assert p.total is not None
+    assert p.total.value_krw == 9000 * M
+    assert {a.year: a.amount.value_krw for a in p.annual} == {2025: 2500 * M}
+    assert sorted((f.source, f.amount.value_krw) for f in p.funding) == [
+        ("국비", 1500 * M),
+        ("지방비", 1000 * M),
+    ]
