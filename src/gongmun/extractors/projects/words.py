@@ -425,18 +425,31 @@ NAME_LABELS: Final[tuple[str, ...]] = (
     "과제명",
 )
 
-# Labels of figure fields below a name label, in a budget sheet or a project card.
-FIGURE_FIELD_LABELS: Final[tuple[str, ...]] = (
-    "사업기간",
-    "총사업비",
-    "사업비",
-    "사업규모",
-    "지원규모",
-    "예산",
-    "기간",
-    "규모",
-    "국비",
-    "총 사업비",
+# Labels that name a project only as a field, before a colon or in brackets
+# ("내역사업 : NAME", "【세부사업】 NAME"): a line opening with one bare is prose
+# ("세부사업 추진계획").
+FIELD_NAME_LABELS: Final[tuple[str, ...]] = ("세부사업", "내역사업", "단위사업")
+
+# Labels of figure fields below a name label, in a budget sheet or a project card: a form
+# flattened to text puts one alone on its line and its value on the next ("사업기간" /
+# "'25~'31"). Compared without spaces (총 사업비, 사 업 비).
+FIGURE_FIELD_LABELS: Final[frozenset[str]] = frozenset(
+    {
+        "사업기간",
+        "총사업비",
+        "사업비",
+        "사업규모",
+        "지원규모",
+        "지원예산",
+        "총사업규모",
+        "예산",
+        "예산규모",
+        "기간",
+        "지원기간",
+        "규모",
+        "국비",
+        "총예산",
+    }
 )
 
 # Names ending in these are not programmes when found only by position: a heading such
