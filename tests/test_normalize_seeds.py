@@ -168,7 +168,9 @@ def test_seed_normalization_is_idempotent(prefix: str) -> None:
 
 
 def test_an_enumeration_head_over_circle_lines_holds_them() -> None:
-    top = build_outline("□ 가 사업\nㅇ 기간 : '25~'27\n➊ 나 사업\nㅇ 기간 : '26~'30\n➋ 다 사업\nㅇ 총 90억원")
+    top = build_outline(
+        "□ 가 사업\nㅇ 기간 : '25~'27\n➊ 나 사업\nㅇ 기간 : '26~'30\n➋ 다 사업\nㅇ 총 90억원"
+    )
     square = top[0]
     assert [c.kind for c in square.children] == ["circle", "circled", "circled"]
     assert [c.text for c in square.children[1].children] == ["기간 : '26~'30"]

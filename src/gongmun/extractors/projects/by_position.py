@@ -578,7 +578,6 @@ def _head_over_fields(
 # --- Name fields: "【세부사업명】 NAME", "사업명 : NAME", "(사업명) NAME" -----------------
 
 
-
 def _spaced_out(labels: tuple[str, ...]) -> str:
     """An alternation of ``labels``, each whole or spaced out syllable by syllable (사 업 명)."""
     return "|".join("[ \t]?".join(regex.escape(ch) for ch in w) for w in labels)
@@ -587,9 +586,9 @@ def _spaced_out(labels: tuple[str, ...]) -> str:
 # A label may be spaced out syllable by syllable, as forms print it (사 업 명).
 _NAME_FIELD = regex.compile(
     r"(?:【\s*(?P<l1>L)\s*】|\[\s*(?P<l2>L)\s*\]|\(\s*(?P<l3>L)\s*\)|(?<![\p{Hangul}])(?P<l4>L)\s*[:：]|"
-    r"^[ \t]*(?:[○ㅇ□◦•▪-]\s*)?(?P<l5>M)(?=\s|$))\s*(?P<name>[^/\n【\[▪•◦■]*)"
-    .replace("L", _spaced_out((*NAME_LABELS, *FIELD_NAME_LABELS)))
-    .replace("M", _spaced_out(NAME_LABELS)),
+    r"^[ \t]*(?:[○ㅇ□◦•▪-]\s*)?(?P<l5>M)(?=\s|$))\s*(?P<name>[^/\n【\[▪•◦■]*)".replace(
+        "L", _spaced_out((*NAME_LABELS, *FIELD_NAME_LABELS))
+    ).replace("M", _spaced_out(NAME_LABELS)),
     regex.MULTILINE,
 )
 # The labels as lines may hold them: whole, or spaced out.
