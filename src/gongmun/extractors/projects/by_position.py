@@ -28,6 +28,7 @@ from gongmun.extractors.projects.names import (
     clean_name,
     draft_at,
     is_bare_noun,
+    listed_name,
     locate,
     name_before,
     object_before,
@@ -213,8 +214,10 @@ def _paren_figures(text: str, lines: list[Line], i: int, figures: Figures) -> li
             continue
         # "NAME 지원" names a programme only when it comes with its own run time.
         timed = bool(figures.periods_in(g0, g1))
-        found = _inner_name(text, g0, g1, figures) or name_before(
-            text, line, g0, figures, support_head=timed
+        found = (
+            _inner_name(text, g0, g1, figures)
+            or name_before(text, line, g0, figures, support_head=timed)
+            or listed_name(text, line, g0, g1, figures)
         )
         if found is None and g0 == line.body_start and not text[g1 : line.end].strip():
             # A diagram box: "재정융자특별회계" on one line, "(1997~2006)" alone on the next.
