@@ -159,6 +159,23 @@ def test_truncated_hwpx(tmp_path: Path) -> None:
     assert read_error(f).code in {"broken_hwpx", "unsupported_format"}
 
 
+def test_a_corrupt_deflate_stream_is_a_broken_hwpx_not_a_crash(tmp_path: Path) -> None:
+    f = make_hwpx(tmp_path, {"Contents/section0.xml": section(para("총 600억원" * 50))})
+    data = bytearray(f.read_bytes())
+    with zipfile.ZipFile(f) as z:
+        info = z.getinfo("Contents/section0.xml")
+    assert info.compress_type == zipfile.ZIP_DEFLATED
+    # The member's data starts after its 30-byte local header, name and extra field;
+    # 0xFF opens a deflate block of the reserved type, which zlib refuses.
+    name_len = int.from_bytes(data[info.header_offset + 26 : info.header_offset + 28], "little")
+    extra_len = int.from_bytes(data[info.header_offset + 28 : info.header_offset + 30], "little")
+    data[info.header_offset + 30 + name_len + extra_len] = 0xFF
+    f.write_bytes(bytes(data))
+    e = read_error(f)
+    assert e.code == "broken_hwpx"
+    assert "section0.xml" in e.problem
+
+
 # --- old binary HWP -----------------------------------------------------------------
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
