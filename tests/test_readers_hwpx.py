@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from hwpx_build import para, section, write_hwpx
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from readers_support import (
     FIXTURES,
     SEED000_KEY_LINES,
@@ -267,3 +269,24 @@ def test_blank_paragraphs_show_nothing_as_in_hwp(tmp_path: Path) -> None:
     body = para("개요") + para("  ") + "<hp:p><hp:run/></hp:p>" + para("총 600억원")
     raw = read_path(make_hwpx(tmp_path, {"Contents/section0.xml": section(body)}))
     assert raw.text == "개요\n총 600억원"
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.data())
+def test_a_damaged_hwpx_is_read_or_refused_clearly(tmp_path: Path, data: st.DataObject) -> None:
+    body = "".join(para(f"ㅇ {i}번 사업에 {i * 10}억원 지원") for i in range(1, 30))
+    f = make_hwpx(tmp_path, {"Contents/section0.xml": section(body)}, "m.hwpx")
+    raw = bytearray(f.read_bytes())
+    for _ in range(data.draw(st.integers(1, 8))):
+        at = data.draw(st.integers(0, len(raw) - 1))
+        raw[at] = data.draw(st.integers(0, 255))
+    cut = data.draw(st.integers(len(raw) // 2, len(raw)))
+    f.write_bytes(bytes(raw[:cut]))
+    refused: InputError | None = None
+    try:
+        read_path(f)
+    except InputError as e:  # any other exception fails the test: a crash, not an error
+        refused = e
+    assert refused is None or str(f) in str(refused)
