@@ -11,8 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pytest
 import pdf_build
+import pytest
 from pdf_build import CID_FONT, korean_canvas
 from readers_support import (
     FIXTURES,
