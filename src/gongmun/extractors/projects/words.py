@@ -568,6 +568,28 @@ EVENT_WORDS: Final[tuple[str, ...]] = (
     "면담",
     "기획",
     "개편",
+    # Events by their kind: "2025 대한민국 수소엑스포", "국제 해양포럼".
+    "엑스포",
+    "박람회",
+    "전시회",
+    "포럼",
+    "컨퍼런스",
+    "콘퍼런스",
+    "페스티벌",
+    "축제",
+    "시상식",
+)
+
+# Provinces and metropolitan cities, full and short: a name made only of places (부산광역시,
+# 경상남도 창원시) is where money goes, not a programme.
+PROVINCES: Final[frozenset[str]] = frozenset(
+    {
+        *("서울", "부산", "대구", "인천", "광주", "대전", "울산", "세종", "경기", "강원"),
+        *("충북", "충남", "전북", "전남", "경북", "경남", "제주"),
+        *("충청북도", "충청남도", "전라북도", "전라남도", "경상북도", "경상남도", "경기도"),
+        *("강원도", "제주도", "강원특별자치도", "전북특별자치도", "제주특별자치도"),
+        *("서울시", "부산시", "대구시", "인천시", "광주시", "대전시", "울산시", "세종시"),
+    }
 )
 
 # First words of a heading, never of a name: "5 나가며 재정융자사업" is a table of contents.
