@@ -270,3 +270,25 @@ def test_column_major_text_with_a_totals_column_after_the_years() -> None:
     assert (70 * E, 2028) in got
     assert (450 * E, None) in got
     assert (180 * E, None) in got
+
+
+# A table broken by a page: its header not repeated, the page number gone from the text.
+CONTINUED = (
+    "<표 4> 세부사업별 예산\n"
+    "(단위: 억원)\n"
+    "사업명                   2024      2025\n"
+    "산림 휴양시설 확충        120       140\n"
+    "도시숲 조성               200       210\n"
+    "\n"
+    "- 5 -\n"
+    "\n"
+    "산불 진화 헬기 도입       300       350\n"
+    "목재산업 육성             80        90\n"
+)
+
+
+def test_a_headerless_table_right_after_a_page_break_continues_the_one_above() -> None:
+    doc = extract_text(CONTINUED)
+    [p] = [p for p in doc.projects if p.name == "산불 진화 헬기 도입"]
+    assert {a.year: a.amount.value_krw for a in p.annual} == {2024: 300 * E, 2025: 350 * E}
+    assert (80 * E, 2024) in [(a.value_krw, a.year) for a in doc.amounts]

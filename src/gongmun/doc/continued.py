@@ -15,7 +15,7 @@ import dataclasses
 from collections.abc import Sequence
 from typing import Final
 
-from gongmun.doc.columns import squeeze
+from gongmun.doc.columns import TableView, squeeze
 from gongmun.doc.tables import Cell, Table
 
 # Headers two tables must share, in order, to line up their columns.
@@ -47,14 +47,60 @@ def with_table_above(tables: Sequence[Table], text: str) -> tuple[Table, ...]:
     out = list(tables)
     for k in range(1, len(out)):
         t, before = out[k], out[k - 1]
-        if not _header_from_above(t) or t.start is None or before.end is None:
+        if t.start is None or before.end is None:
             continue
         if before.end > t.start or text[before.end : t.start].strip():
+            continue
+        if _goes_on(t, before):
+            out[k] = continued(t, before)
+            continue
+        if not _header_from_above(t):
             continue
         if t.unit is None and before.unit is not None:
             t = dataclasses.replace(t, unit=before.unit, caption=t.caption or before.caption)
         out[k] = filled_headers(t, before)
     return tuple(out)
+
+
+def _goes_on(t: Table, before: Table) -> bool:
+    """``t`` has no header (no header row marked, its first row a row of figures) and the
+    columns of the headed table right above it: the rest of that table after a page
+    break (its page number gone, its header not repeated)."""
+    return (
+        t.header_rows == 0
+        and before.header_rows > 0
+        and TableView(t).header_rows == 0
+        and t.n_cols == before.n_cols
+        and not any(c.header for c in t.cells)
+        and t.source == before.source
+    )
+
+
+def continued(rest: Table, above: Table) -> Table:
+    """``rest`` under a copy of ``above``'s header rows (cells not written in the text, so
+    without offsets), with ``above``'s unit and caption where it has none.
+
+    >>> from gongmun.doc.tables import table_from_rows
+    >>> above = table_from_rows((("사업명", "2024"), ("가", "10")), "text_aligned", header_rows=1)
+    >>> t = continued(table_from_rows((("나", "20"),), "text_aligned"), above)
+    >>> t.header_rows, t.rows_text()
+    (1, (('사업명', '2024'), ('나', '20')))
+    """
+    n = above.header_rows
+    heads = [
+        dataclasses.replace(c, header=True, start=None, end=None, bbox=None)
+        for c in above.cells
+        if c.row < n
+    ]
+    moved = [dataclasses.replace(c, row=c.row + n) for c in rest.cells]
+    return dataclasses.replace(
+        rest,
+        cells=tuple(heads + moved),
+        n_rows=rest.n_rows + n,
+        header_rows=n,
+        unit=rest.unit or above.unit,
+        caption=rest.caption or above.caption,
+    )
 
 
 def _last_header_row(t: Table) -> dict[int, str]:
@@ -90,4 +136,4 @@ def filled_headers(grid: Table, above: Table) -> Table:
     return dataclasses.replace(grid, cells=tuple(cells))
 
 
-__all__ = ["MIN_SHARED_HEADERS", "filled_headers", "with_table_above"]
+__all__ = ["MIN_SHARED_HEADERS", "continued", "filled_headers", "with_table_above"]
