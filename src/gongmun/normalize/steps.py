@@ -52,6 +52,22 @@ def fold_characters(text: str) -> list[Edit]:
     return [Edit(m.start(), m.end(), FOLD[m.group()]) for m in _FOLD_RE.finditer(text)]
 
 
+def fold_text(text: str) -> tuple[str, int]:
+    """:func:`fold_characters` applied: the folded text and how many characters changed.
+
+    Folding is one for one, so the normalizer needs neither edits nor a new offset map:
+    each look-alike present is replaced throughout by one ``str.replace`` (no folded
+    character is itself folded, so the order of the replacements does not matter).
+
+    >>> fold_text("‘25∼’29")
+    ("'25~'29", 3)
+    """
+    found = _FOLD_RE.findall(text)
+    for char in set(found):
+        text = text.replace(char, FOLD[char])
+    return text, len(found)
+
+
 def remove_zero_width(text: str) -> list[Edit]:
     """Drop zero-width spaces, joiners and soft hyphens."""
     return [Edit(m.start(), m.end(), "") for m in _ZERO_WIDTH_RE.finditer(text)]
