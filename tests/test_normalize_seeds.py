@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from gongmun.normalize import Normalized, iter_blocks, normalize
+from gongmun.normalize.outline import build_outline
 from gongmun.normalize.tables import FOLD
 
 SEEDS = Path(__file__).parent.parent / "seeds"
@@ -164,3 +165,20 @@ def test_web_pages_keep_the_article_and_lose_the_widgets(
 def test_seed_normalization_is_idempotent(prefix: str) -> None:
     once = seed(prefix).text
     assert normalize(once).text == once
+
+
+def test_an_enumeration_head_over_circle_lines_holds_them() -> None:
+    top = build_outline(
+        "□ 가 사업\nㅇ 기간 : '25~'27\n➊ 나 사업\nㅇ 기간 : '26~'30\n➋ 다 사업\nㅇ 총 90억원"
+    )
+    square = top[0]
+    assert [c.kind for c in square.children] == ["circle", "circled", "circled"]
+    assert [c.text for c in square.children[1].children] == ["기간 : '26~'30"]
+    assert [c.text for c in square.children[2].children] == ["총 90억원"]
+
+
+def test_an_enumeration_listed_under_an_item_stays_below_it() -> None:
+    top = build_outline("ㅇ 지원내용\n① 컨설팅\n② 시제품\nㅇ 지원대상\n③ 기업\n- 세부")
+    assert [b.text for b in top] == ["지원내용", "지원대상"]
+    assert [c.text for c in top[0].children] == ["컨설팅", "시제품"]
+    assert [c.text for c in top[1].children] == ["기업", "세부"]

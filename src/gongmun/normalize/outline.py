@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from gongmun.normalize.markers import find_markers
+from gongmun.normalize.markers import MARKER_DEPTH, find_markers
 
 # Depth of plain paragraphs: below numbered headings, beside □ items.
 _PARAGRAPH_DEPTH = 3
@@ -39,7 +39,44 @@ class Block(NamedTuple):
 # A block being built: [level, depth, kind, marker, text, start, end, children, notes]
 # (a list, not an object: one is made for every line of every document).
 _Node = list[Any]
-_LEVEL, _DEPTH, _CHILDREN, _NOTES = 0, 1, 7, 8
+_LEVEL, _DEPTH, _KIND, _CHILDREN, _NOTES = 0, 1, 2, 7, 8
+
+# Enumeration marks (➊, ①, (1), ▪) sit where a document puts them: many plans head an
+# item with one and give its fields as ㅇ or - lines ("➊ NAME" / "ㅇ 사업기간 : …"), which
+# their usual depth (below ·) would hand to the item before.
+_ENUMERATIONS = frozenset({"circled", "paren_number", "triangle"})
+# The shallowest kind an enumeration may head: a numbered heading after one opens a section.
+_BODY_DEPTH = MARKER_DEPTH["square"]
+
+
+def _place_enumeration(
+    first: _Node, node: _Node, stack: list[_Node], roots: list[_Node], placed: dict[str, float]
+) -> None:
+    """Fix the depth of ``first``'s kind for the whole document from ``node``, the line
+    after it: just above a shallower body mark (``□ A`` / ``➊ NAME`` / ``ㅇ 사업기간 : …``
+    puts ➊ between □ and ㅇ, and ``➊ NAME`` moves up under □), else where it is."""
+    kind, depth = first[_KIND], first[_DEPTH]
+    placed[kind] = depth
+    if node[_KIND] in ("paragraph", kind) or not _BODY_DEPTH <= node[_DEPTH] < depth:
+        return
+    placed[kind] = first[_DEPTH] = node[_DEPTH] - 0.5
+    # ``first`` is the last line added (only notes came after it): it has no children and
+    # is its parent's last child, so it moves up by leaving that parent.
+    stack.pop()
+    moved = False
+    while stack and stack[-1][_DEPTH] >= first[_DEPTH]:
+        if not moved:
+            stack[-1][_CHILDREN].pop()
+            moved = True
+        stack.pop()
+    if moved:
+        if stack:
+            first[_LEVEL] = stack[-1][_LEVEL] + 1
+            stack[-1][_CHILDREN].append(first)
+        else:
+            first[_LEVEL] = 0
+            roots.append(first)
+    stack.append(first)
 
 
 def _freeze(node: _Node) -> Block:
@@ -70,6 +107,10 @@ def build_outline(text: str) -> tuple[Block, ...]:
     stack: list[_Node] = []
     pos = 0
     markers = find_markers(text)
+    # Depths of the enumeration kinds the document has placed, and the first line of a
+    # kind not placed yet (_place_enumeration).
+    placed: dict[str, float] = {}
+    first: _Node | None = None
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         body = line.strip()
@@ -97,6 +138,12 @@ def build_outline(text: str) -> tuple[Block, ...]:
                 node[_LEVEL] = parent[_LEVEL] + 1
                 parent[_NOTES].append(node)
                 continue
+            if marker.kind in placed:
+                node[_DEPTH] = placed[marker.kind]
+        if first is not None:
+            # The line after a kind's first enumeration says where the kind sits.
+            _place_enumeration(first, node, stack, roots, placed)
+            first = None
         depth = node[_DEPTH]
         while stack and stack[-1][_DEPTH] >= depth:
             stack.pop()
@@ -106,6 +153,8 @@ def build_outline(text: str) -> tuple[Block, ...]:
         else:
             roots.append(node)
         stack.append(node)
+        if node[_KIND] in _ENUMERATIONS and node[_KIND] not in placed:
+            first = node
     return tuple([_freeze(n) for n in roots])
 
 

@@ -32,6 +32,10 @@ FOLD: Final[dict[str, str]] = {
     "\N{FULLWIDTH LEFT PARENTHESIS}": "(",
     "\N{FULLWIDTH RIGHT PARENTHESIS}": ")",
     "\N{FULLWIDTH COLON}": ":",
+    # Hangul word processors offer these as the colon of a form's label (사업기간ː '25~'27).
+    "\N{MODIFIER LETTER TRIANGULAR COLON}": ":",
+    "\N{RATIO}": ":",
+    "\N{SMALL COLON}": ":",
     "\N{FULLWIDTH PERCENT SIGN}": "%",
     "\N{FULLWIDTH SOLIDUS}": "/",
     "\N{FULLWIDTH HYPHEN-MINUS}": "-",

@@ -28,13 +28,18 @@ from gongmun.extractors.projects.names import (
     clean_name,
     draft_at,
     is_bare_noun,
+    listed_name,
     locate,
     name_before,
     object_before,
     position_name,
 )
 from gongmun.extractors.projects.scan import Scan
-from gongmun.extractors.projects.words import NAME_LABELS
+from gongmun.extractors.projects.words import (
+    FIELD_NAME_LABELS,
+    FIGURE_FIELD_LABELS,
+    NAME_LABELS,
+)
 from gongmun.normalize.outline import Block
 
 # "/" separates fields and is dropped; "【" opens the next field's label and stays
@@ -209,8 +214,10 @@ def _paren_figures(text: str, lines: list[Line], i: int, figures: Figures) -> li
             continue
         # "NAME 지원" names a programme only when it comes with its own run time.
         timed = bool(figures.periods_in(g0, g1))
-        found = _inner_name(text, g0, g1, figures) or name_before(
-            text, line, g0, figures, support_head=timed
+        found = (
+            _inner_name(text, g0, g1, figures)
+            or name_before(text, line, g0, figures, support_head=timed)
+            or listed_name(text, line, g0, g1, figures)
         )
         if found is None and g0 == line.body_start and not text[g1 : line.end].strip():
             # A diagram box: "재정융자특별회계" on one line, "(1997~2006)" alone on the next.
@@ -399,7 +406,8 @@ def figure_field(line: str) -> bool:
     m = _FIGURE_FIELD.match(line)
     if m is None:
         return False
-    label = m.group("a") or m.group("b") or ""
+    # Forms space a label out syllable by syllable (사 업 비 :).
+    label = (m.group("a") or m.group("b") or "").replace(" ", "").replace("\t", "")
     return bool(_FIGURE_FIELD_WORDS.search(label))
 
 
@@ -547,10 +555,14 @@ def _head_over_fields(
             or (new and (_dated_lead(b, figures) or _dated_note(b, figures)))
         )
     ]
-    # A figure field's own notes: "- 총사업비 : 96억원" then "* '26년 예산 30억원 반영".
+    # A figure field's own notes and sub-lines: "- 총사업비 : 96억원" then "* '26년 예산
+    # 30억원 반영" or "ㅇ 총사업비 : 1,200억원" then "- '25년 예산 : 150억원".
     seen = {id(b) for b in fields}
     fields += [
-        n for b in list(fields) for n in b.notes if id(n) not in seen and _dated_lead(n, figures)
+        n
+        for b in list(fields)
+        for n in (*b.notes, *b.children)
+        if id(n) not in seen and (_dated_lead(n, figures) or figure_field(n.text))
     ]
     if not fields:
         return None
@@ -568,16 +580,24 @@ def _head_over_fields(
 
 # --- Name fields: "【세부사업명】 NAME", "사업명 : NAME", "(사업명) NAME" -----------------
 
+
+def _spaced_out(labels: tuple[str, ...]) -> str:
+    """An alternation of ``labels``, each whole or spaced out syllable by syllable (사 업 명)."""
+    return "|".join("[ \t]?".join(regex.escape(ch) for ch in w) for w in labels)
+
+
 # A label may be spaced out syllable by syllable, as forms print it (사 업 명).
 _NAME_FIELD = regex.compile(
     r"(?:【\s*(?P<l1>L)\s*】|\[\s*(?P<l2>L)\s*\]|\(\s*(?P<l3>L)\s*\)|(?<![\p{Hangul}])(?P<l4>L)\s*[:：]|"
-    r"^[ \t]*(?:[○ㅇ□◦•▪-]\s*)?(?P<l5>L)(?=\s|$))\s*(?P<name>[^/\n【\[▪•◦■]*)".replace(
-        "L", "|".join("[ \t]?".join(regex.escape(ch) for ch in w) for w in NAME_LABELS)
-    ),
+    r"^[ \t]*(?:[○ㅇ□◦•▪-]\s*)?(?P<l5>M)(?=\s|$))\s*(?P<name>[^/\n【\[▪•◦■]*)".replace(
+        "L", _spaced_out((*NAME_LABELS, *FIELD_NAME_LABELS))
+    ).replace("M", _spaced_out(NAME_LABELS)),
     regex.MULTILINE,
 )
 # The labels as lines may hold them: whole, or spaced out.
-_NAME_LABEL_FORMS: Final = (*NAME_LABELS, *(" ".join(w) for w in NAME_LABELS))
+_NAME_LABEL_FORMS: Final = tuple(
+    form for w in (*NAME_LABELS, *FIELD_NAME_LABELS) for form in (w, " ".join(w))
+)
 # A budget code after a name: "(1234-567)", "(5152-301)".
 _CODE = regex.compile(r"\s*\(\d{3,4}-\d{3}\)\s*$")
 # How many lines below a name field its figure fields may sit.
@@ -595,7 +615,7 @@ def name_fields(scan: Scan) -> list[Draft]:
     out: list[Draft] = []
     for i in scan.lines_holding(_NAME_LABEL_FORMS):
         line = lines[i]
-        if line.end - line.start < 4:
+        if line.end - line.start < 3:
             continue
         m = _NAME_FIELD.search(text, line.start, line.end)
         if m is None:
@@ -656,10 +676,21 @@ def _fields_after(text: str, lines: list[Line], i: int, start: int) -> list[tupl
         if figure_field(field) or _FIGURE_FIELD_WORDS.match(field.rstrip(" /")):
             out.append((pos, pos + len(part)))
         pos += len(part)
-    for nxt in lines[i + 1 : i + 1 + _FIELD_LINES]:
+    after = lines[i + 1 : i + 1 + _FIELD_LINES]
+    for k, nxt in enumerate(after):
         body = text[nxt.body_start : nxt.end]
         if _NAME_FIELD.match(body) or _NAME_FIELD.search(text, nxt.start, nxt.end):
             break
         if figure_field(body):
             out.append((nxt.body_start, nxt.end))
+        elif _bare_label(body) and k + 1 < len(after):
+            # A form's label alone on its line ("총 사업비"): its value is the next line.
+            value = after[k + 1]
+            if not _NAME_FIELD.search(text, value.start, value.end):
+                out.append((nxt.body_start, value.end))
     return out
+
+
+def _bare_label(line: str) -> bool:
+    """Whether ``line`` is a figure field's label alone (``사업기간``, ``총 사업비``)."""
+    return len(line) <= 12 and "".join(line.split()) in FIGURE_FIELD_LABELS

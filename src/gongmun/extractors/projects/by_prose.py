@@ -24,6 +24,7 @@ from gongmun.extractors.projects.names import (
     clean_name,
     coordinated,
     draft_at,
+    listed_name,
     locate,
     name_before,
     name_key,
@@ -214,6 +215,9 @@ def _name_amount(text: str, line: Line, figures: Figures) -> list[Draft]:
         ):
             found = None
         if found is None:
+            # "① 수전해 소재 개발 200억원, ② …": an item listed in the line.
+            found = listed_name(text, line, end, a.span.end, figures)
+        if found is None:
             # "NAME을 위한 융자 규모가 11조원": the sum is the money for NAME.
             purpose_gap = _FOR_BUDGET.search(phrase)
             if purpose_gap is not None:
@@ -273,6 +277,10 @@ def _name_amount(text: str, line: Line, figures: Figures) -> list[Draft]:
                 continue
             found = (name, *place)
         d = draft_at(found, "name_amount")
+        if gap is not None and found[2] <= end:
+            # The gap's run time and funding share are the name's too ("NAME은
+            # 2027년까지 국비 800억원 등 총 1,200억원").
+            figures.take(d, found[2], a.span.start, text)
         figures.used.add(id(a))
         assign_amount(d, a, text, figures)
         if bound and d.total is None and not d.annual:

@@ -178,7 +178,9 @@ def _cut_clause(name: str) -> str:
         ch = name[i]
         depth += (ch == "(") - (ch == ")")
         # A comma, a sentence end or a list mark (△ ▲ •) closes what came before.
-        if depth == 0 and (ch in ",△▲•「“" or (ch in ".!?" and name[i + 1 : i + 2] == " ")):
+        if depth == 0 and (
+            ch in ",△▲•「“" or LIST_MARK.match(ch) or (ch in ".!?" and name[i + 1 : i + 2] == " ")
+        ):
             cut = i + 1
         elif depth == 0 and ch in "'\"" and (i == 0 or name[i - 1] == " "):
             cut = i + 1  # an opening quote
@@ -194,8 +196,10 @@ def _cut_clause(name: str) -> str:
     return " ".join(words[keep:])
 
 
+# Marks that list items inside a line: "△A(450억원) △B(320억원)", "① A 200억원, ② B".
+LIST_MARK = regex.compile(r"[△▲▷①-⑳❶-❿➊-➓]")
 # The characters _cut_clause reads: brackets, and the marks that may close a clause.
-_CLAUSE_MARKS = regex.compile(r"""[(),△▲•「“.!?'"]""")
+_CLAUSE_MARKS = regex.compile(r"""[(),△▲•「“.!?'"]|""" + LIST_MARK.pattern)
 
 
 def _ends_clause(word: str) -> bool:
@@ -442,6 +446,42 @@ def phrase_before(text: str, line: Line, end: int, figures: Figures) -> tuple[in
 
 # The longest stretch before a figure that can hold its name.
 _NAME_REACH: Final = 240
+
+
+_LAST_LIST_MARK = regex.compile(LIST_MARK.pattern, regex.REVERSE)
+# What may close a listed item after its figures: a comma, the next mark, 등, the copula.
+_ITEM_CLOSE = regex.compile(r"[ \t]*(?:[,;]|등|이다|이며|으로|$|" + LIST_MARK.pattern + ")")
+# How far a listed item's name may run, and how far its list's other mark may be.
+_ITEM_REACH: Final = 80
+_LIST_REACH: Final = 200
+
+
+def listed_name(
+    text: str, line: Line, end: int, close: int, figures: Figures
+) -> tuple[str, int, int] | None:
+    """The name of an item listed inside a line, ending at ``end``, whose figures end at
+    ``close``: ``△수소트럭 보급 지원(150억원) △…``, ``① 수전해 소재 개발 200억원, ②…``.
+    The list says each item is a programme: no head noun is needed beyond a noun phrase's
+    (``지원`` heads one here, as an item's own figure gives it its size)."""
+    lo = max(line.body_start, end - _ITEM_REACH)
+    mark = _LAST_LIST_MARK.search(text, lo, end)
+    if mark is None or figures.last_span_from(mark.end(), end) is not None:
+        return None
+    if not _ITEM_CLOSE.match(text, close, line.end):
+        return None
+    # A list has two items at least: another mark on the line, near this one.
+    before = _LAST_LIST_MARK.search(
+        text, max(line.body_start, mark.start() - _LIST_REACH), mark.start()
+    )
+    if before is None and LIST_MARK.search(text, close, min(line.end, close + _LIST_REACH)) is None:
+        return None
+    name = clean_name(text[mark.end() : end], support_head=True)
+    # A field or a kind of firm is listed the same way ("△연구개발 300억원", "△중소기업
+    # 지원 200억원"): an item's name qualifies its head ("수소트럭 보급 지원").
+    if name is None or " " not in name or (name.endswith(" 지원") and name.count(" ") < 2):
+        return None
+    place = locate(text, name, mark.end(), end + 1)
+    return (name, *place) if place else None
 
 
 def draft_at(found: tuple[str, int, int], rule: str) -> Draft:

@@ -167,7 +167,15 @@ LEADING_WORDS: Final[tuple[str, ...]] = (
 
 # Particles and words between a name and its amount: "NAME에 1조원", "NAME 예산은 300억원".
 NAME_AMOUNT_GAP: Final[str] = (
+    # "'NAME'(이하 'B')은 …": the short name it will go by.
+    r"(?:\(이하\s*[^()\n]{1,40}\)\s*)?"
     r"(?:에는|에서|에|엔|으로|로|은|는|이|가)?\s*(?:예산(?:은|으로|이|에|을|를)?\s*|대상\s+)?"
+    # "NAME은 2027년까지 총 3,000억원", "NAME에 2026년부터 2030년까지": its run time.
+    r"(?:(?:(?:19|20)\d{2}|'\d{2})\s*년?도?\s*(?:부터|까지|~)\s*)*"
+    r"(?:(?<=부터\s*|~\s*)(?:(?:19|20)\d{2}|'\d{2})\s*년?\s*(?:까지)?\s*)?"
+    # "NAME에는 국비 800억원 등 총 1,200억원": a share before the whole.
+    r"(?:(?:국비|국고|지방비|시비|도비|민간|민자)\s*[\d,.]+\s*(?:조|억|천만|백만|만)"
+    r"[\d,.조억천백만\s]*원?\s*(?:등|을\s*포함(?:해|하여|한)?)\s*)?"
     # "NAME은 전년보다 1000억원 늘어난 2000억원": a change between the name and its level.
     r"(?:(?:전년|지난해|작년|올해)\s*(?:보다|대비|에\s*비해)\s*[\d,.]+\s*(?:조|억|천만|백만|만)"
     r"[\d,.조억천백만\s]*원?\s*(?:늘어난|증가한|줄어든|감소한|증액된|감액된|많은|적은)\s*)?"
@@ -425,18 +433,31 @@ NAME_LABELS: Final[tuple[str, ...]] = (
     "과제명",
 )
 
-# Labels of figure fields below a name label, in a budget sheet or a project card.
-FIGURE_FIELD_LABELS: Final[tuple[str, ...]] = (
-    "사업기간",
-    "총사업비",
-    "사업비",
-    "사업규모",
-    "지원규모",
-    "예산",
-    "기간",
-    "규모",
-    "국비",
-    "총 사업비",
+# Labels that name a project only as a field, before a colon or in brackets
+# ("내역사업 : NAME", "【세부사업】 NAME"): a line opening with one bare is prose
+# ("세부사업 추진계획").
+FIELD_NAME_LABELS: Final[tuple[str, ...]] = ("세부사업", "내역사업", "단위사업")
+
+# Labels of figure fields below a name label, in a budget sheet or a project card: a form
+# flattened to text puts one alone on its line and its value on the next ("사업기간" /
+# "'25~'31"). Compared without spaces (총 사업비, 사 업 비).
+FIGURE_FIELD_LABELS: Final[frozenset[str]] = frozenset(
+    {
+        "사업기간",
+        "총사업비",
+        "사업비",
+        "사업규모",
+        "지원규모",
+        "지원예산",
+        "총사업규모",
+        "예산",
+        "예산규모",
+        "기간",
+        "지원기간",
+        "규모",
+        "국비",
+        "총예산",
+    }
 )
 
 # Names ending in these are not programmes when found only by position: a heading such
