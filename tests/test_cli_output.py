@@ -224,12 +224,39 @@ def test_a_resumed_rewrite_keeps_the_mode_and_writes_through_a_symlink(tmp_path:
 
 
 def test_a_plain_run_keeps_the_mode_of_the_file_it_replaces(tmp_path: Path) -> None:
-    docs = _docs(tmp_path / "d", 1)
+    docs = _docs(tmp_path / "d", 2)
     out = tmp_path / "out.jsonl"
-    out.write_text("old\n")
+    assert main(["extract", str(docs[1]), "-o", str(out), *FAST]) == 0
     out.chmod(0o600)
     assert main(["extract", str(docs[0]), "-o", str(out), *FAST]) == 0
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert _paths(out) == [str(docs[0])]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b'{"id": 1, "label": "mine"}\n', b"%PDF-1.7\n", b"\xef\xbb\xbfpath,amount\n", b"notes\n"],
+)
+def test_a_plain_run_never_empties_a_file_gongmun_did_not_write(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes
+) -> None:
+    docs = _docs(tmp_path / "d", 1)
+    out = tmp_path / "data.jsonl"
+    out.write_bytes(content)
+    assert main(["extract", str(docs[0]), "-o", str(out), *FAST]) == EXIT_OUTPUT
+    assert out.read_bytes() == content
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"gongmun: {out}: it holds data that is not gongmun's records")
+
+
+def test_a_plain_run_replaces_an_empty_file_and_a_failure_record(tmp_path: Path) -> None:
+    docs = _docs(tmp_path / "d", 2)
+    docs[1].write_bytes(b"")  # an empty input is a failure record: still gongmun's output
+    out = tmp_path / "out.jsonl"
+    out.write_bytes(b"")
+    assert main(["extract", str(docs[1]), "-o", str(out), *FAST]) == 1
+    assert "error" in _records(out)[0]
+    assert main(["extract", str(docs[0]), "-o", str(out), *FAST]) == 0
     assert _paths(out) == [str(docs[0])]
 
 

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from hwpx_build import para, section, write_hwpx
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from readers_support import (
     FIXTURES,
     SEED000_KEY_LINES,
@@ -159,6 +161,30 @@ def test_truncated_hwpx(tmp_path: Path) -> None:
     assert read_error(f).code in {"broken_hwpx", "unsupported_format"}
 
 
+def _member_data(raw: bytes | bytearray, f: Path, name: str) -> tuple[int, int]:
+    """Where a zip member's compressed bytes lie: after its 30-byte local header, name
+    and extra field."""
+    with zipfile.ZipFile(f) as z:
+        info = z.getinfo(name)
+    assert info.compress_type == zipfile.ZIP_DEFLATED
+    at = info.header_offset
+    name_len = int.from_bytes(raw[at + 26 : at + 28], "little")
+    extra_len = int.from_bytes(raw[at + 28 : at + 30], "little")
+    start = at + 30 + name_len + extra_len
+    return start, start + info.compress_size
+
+
+def test_a_corrupt_deflate_stream_is_a_broken_hwpx_not_a_crash(tmp_path: Path) -> None:
+    f = make_hwpx(tmp_path, {"Contents/section0.xml": section(para("총 600억원" * 50))})
+    data = bytearray(f.read_bytes())
+    start, _ = _member_data(data, f, "Contents/section0.xml")
+    data[start] = 0xFF  # opens a deflate block of the reserved type, which zlib refuses
+    f.write_bytes(bytes(data))
+    e = read_error(f)
+    assert e.code == "broken_hwpx"
+    assert "section0.xml" in e.problem
+
+
 # --- old binary HWP -----------------------------------------------------------------
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -250,3 +276,28 @@ def test_blank_paragraphs_show_nothing_as_in_hwp(tmp_path: Path) -> None:
     body = para("개요") + para("  ") + "<hp:p><hp:run/></hp:p>" + para("총 600억원")
     raw = read_path(make_hwpx(tmp_path, {"Contents/section0.xml": section(body)}))
     assert raw.text == "개요\n총 600억원"
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.data())
+def test_a_damaged_hwpx_is_read_or_refused_clearly(tmp_path: Path, data: st.DataObject) -> None:
+    body = "".join(para(f"ㅇ {i}번 사업에 {i * 10}억원 지원") for i in range(1, 30))
+    f = make_hwpx(tmp_path, {"Contents/section0.xml": section(body)}, "m.hwpx")
+    raw = bytearray(f.read_bytes())
+    start, end = _member_data(raw, f, "Contents/section0.xml")
+    # Half the damage lands in the section's deflate stream, where zipfile's own checks
+    # do not look first; the rest anywhere, and the file may be cut short.
+    for _ in range(data.draw(st.integers(1, 8))):
+        inside = data.draw(st.booleans())
+        at = data.draw(st.integers(start, end - 1) if inside else st.integers(0, len(raw) - 1))
+        raw[at] = data.draw(st.integers(0, 255))
+    cut = data.draw(st.integers(len(raw) // 2, len(raw)))
+    f.write_bytes(bytes(raw[:cut]))
+    refused: InputError | None = None
+    try:
+        read_path(f)
+    except InputError as e:  # any other exception fails the test: a crash, not an error
+        refused = e
+    assert refused is None or str(f) in str(refused)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pdf_build
 import pytest
 from pdf_build import CID_FONT, korean_canvas
 from readers_support import (
@@ -291,3 +292,21 @@ def test_seed_pdf_table_rows_become_the_six_projects() -> None:
     # The programme itself may be a project too; the six tasks must all be there.
     assert [p.name for p in doc.projects if p.name in tasks] == tasks
     assert {p.page for p in doc.projects if p.name in tasks} == {2}
+
+
+def test_damage_pdfminer_works_around_is_a_warning_on_the_record_not_stderr(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    objects = pdf_build.simple()
+    # A font descriptor whose box is not four numbers: pdfminer logs it and reads on.
+    objects[5] = b"<< /Type /Font /Subtype /TrueType /BaseFont /Foo /FontDescriptor 6 0 R >>"
+    objects[6] = b"<< /Type /FontDescriptor /FontName /Foo /FontBBox [0 0 x] >>"
+    f = tmp_path / "damaged.pdf"
+    f.write_bytes(pdf_build.pdf(objects))
+    doc = gongmun.extract(f)
+    (damaged,) = [w for w in doc.warnings if w.code == "pdf_damaged"]
+    assert "FontBBox" in damaged.message
+    assert capfd.readouterr().err == ""
+    clean = tmp_path / "clean.pdf"
+    clean.write_bytes(pdf_build.pdf(pdf_build.simple()))
+    assert [w.code for w in gongmun.extract(clean).warnings] == []

@@ -282,3 +282,38 @@ def test_all_records_page_links_each_record_to_its_part(tmp_path: Path) -> None:
         assert target is not None
         assert target.tag == "mark"
         assert target.text() == link.text()
+
+
+def _export(jsonl: Path, out: Path, config: Path | None = None) -> int:
+    extra = ["--label-config", str(config)] if config else []
+    return main(["export", "--format", "label-studio", str(jsonl), "-o", str(out), *extra])
+
+
+def test_export_never_overwrites_its_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    jsonl = _jsonl(tmp_path, ALL[:2])
+    before = jsonl.read_bytes()
+    assert _export(jsonl, jsonl) == 2
+    assert _export(jsonl, tmp_path / "tasks.json", config=jsonl) == 2
+    assert jsonl.read_bytes() == before
+    assert "is the input" in capsys.readouterr().err
+
+
+def test_export_replaces_its_own_output_and_refuses_anyone_elses(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    jsonl = _jsonl(tmp_path, ALL[:2])
+    out, config = tmp_path / "tasks.json", tmp_path / "config.xml"
+    assert _export(jsonl, out, config) == 0
+    assert _export(jsonl, out, config) == 0  # a second run replaces what the first wrote
+    annotations = b'[{"id": 1, "annotations": [{"result": []}]}]'
+    out.write_bytes(annotations)  # what Label Studio exports: someone's work
+    assert _export(jsonl, out) == 3
+    assert out.read_bytes() == annotations
+    out.unlink()
+    edited = LABEL_CONFIG.replace("</View>", "<Header value='mine'/></View>")
+    config.write_text(edited, "utf-8")
+    assert _export(jsonl, out, config) == 3
+    assert config.read_text("utf-8") == edited
+    assert capsys.readouterr().err.count("it holds data gongmun did not write") == 2

@@ -5,7 +5,9 @@ write that fails (a full disk, ``/dev/full``) is cut back to the end of the line
 so the file holds only whole records whatever happens; a torn last line (a power cut,
 ``kill -9``) is what ``--resume`` removes. The file is locked (``flock``) while a run
 writes it, so a second run on the same output says so and stops instead of mixing its
-lines in. Opening never truncates before the lock is held.
+lines in. Opening never truncates before the lock is held, and never empties a file
+that holds someone else's data: only a file that is empty or starts with a gongmun
+record is overwritten.
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ except ImportError:  # Windows: no advisory locks; one writer is the user's to e
 _HELD: Final = frozenset(
     getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
 )
+
+# How gongmun's records begin (the models' first fields: a document, or a failure).
+RECORD_STARTS: Final = (b'{"schema_version":', b'{"path":')
 
 
 class OutputError(Exception):
@@ -99,6 +104,26 @@ def open_locked(path: str) -> int:
     return fd
 
 
+def _refuse_foreign(fd: int, name: str) -> None:
+    """Raise :class:`OutputError` if the regular file ``fd`` holds data gongmun did not write.
+
+    A plain run empties its output; that is safe for a file gongmun wrote (it starts with
+    a record) or an empty one, and would destroy anything else (a user's own JSON Lines,
+    a mistyped ``-o`` naming a document), so that is refused and left as it was.
+    """
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode) or st.st_size == 0:
+        return
+    head = os.pread(fd, 4096, 0).lstrip()
+    if not head or any(head.startswith(s) or s.startswith(head) for s in RECORD_STARTS):
+        return
+    raise OutputError(
+        name,
+        "it holds data that is not gongmun's records, so it was left as it was; "
+        "give another -o, or remove the file first",
+    )
+
+
 class JsonlWriter:
     """Append whole lines to a locked file, or to a stream such as stdout."""
 
@@ -113,6 +138,11 @@ class JsonlWriter:
         name = str(path)
         fd = open_locked(name)
         if not append:
+            try:
+                _refuse_foreign(fd, name)
+            except BaseException:
+                os.close(fd)
+                raise
             try:
                 os.ftruncate(fd, 0)
             except OSError as e:

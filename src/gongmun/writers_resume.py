@@ -26,13 +26,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
-from gongmun.writers_jsonl import JsonlWriter, OutputError, describe, lock
+from gongmun.writers_jsonl import RECORD_STARTS, JsonlWriter, OutputError, describe, lock
 
 Key = tuple[str, str | None]
 
-# How gongmun's records begin (the models' first fields): a torn last line starting so
-# is the remains of a run killed mid-write; anything else is someone else's text.
-_OUR_STARTS: Final = (b'{"schema_version":', b'{"path":')
 _COPY_BLOCK: Final = 1 << 20
 
 
@@ -90,7 +87,9 @@ def _scan(fd: int, name: str) -> tuple[list[_Line], int, int]:
 
 def _torn(raw: bytes) -> bool:
     """True for the start of one of gongmun's records, cut anywhere."""
-    return any(raw.startswith(s) or s.startswith(raw) for s in _OUR_STARTS)
+    # A torn line starting as a record does is the remains of a run killed mid-write;
+    # anything else is someone else's text.
+    return any(raw.startswith(s) or s.startswith(raw) for s in RECORD_STARTS)
 
 
 def _foreign(name: str, number: int) -> OutputError:

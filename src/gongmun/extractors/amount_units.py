@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from typing import Final
 
 import regex
 
@@ -233,14 +234,27 @@ def table_units(
     chart: that table takes the money unit of the caption block (``<표 1>``) both sit in.
     ``lines`` is the text's line index when the caller has it (``Context.lines``).
     """
-    spans = (lines if lines is not None else LineIndex(text)).spans()
+    index = lines if lines is not None else LineIndex(text)
+    spans = index.spans()
     hits: list[Hit] = []
     # A money unit line whose figures were a chart's: (line, multiplier).
     orphan: tuple[int, int] | None = None
-    for i, (a, b) in enumerate(spans):
+    # Only a line holding one of _UNIT_WORDS gives units (_header_units): the others are
+    # visited only while a chart's unit reaches, to see whether a caption ends it.
+    after = 0
+    for i in [*index.holding(text, _UNIT_WORDS), len(spans)]:
+        if orphan is not None:
+            for a, b in spans[after:i]:
+                if _CAPTION.match(text[a:b]):
+                    # A caption ends the reach of a chart's unit.
+                    orphan = None
+                    break
+        if i == len(spans):
+            break
+        after = i + 1
+        a, b = spans[i]
         units = _header_units(text, a, b)
         if not units:
-            # A caption ends the reach of a chart's unit (asked only when one reaches).
             if orphan is not None and _CAPTION.match(text[a:b]):
                 orphan = None
             continue
@@ -448,9 +462,14 @@ def _column_major(
     return None
 
 
+# A line gives units only if it holds one of these (see _header_units).
+_UNIT_WORDS: Final = ("단위", "원)")
+
+
 def _header_units(text: str, a: int, b: int) -> list[str]:
     """Units a line gives the table under it: ``(단위: 백만원, %)``, or a header row whose
-    cells carry the unit (``구분 '24년(억원) '25년(억원)``) with no figures of its own."""
+    cells carry the unit (``구분 '24년(억원) '25년(억원)``) with no figures of its own;
+    none for a line holding no word of :data:`_UNIT_WORDS`."""
     line = text[a:b]
     if "단위" in line:
         m = UNIT_STATEMENT.search(line)

@@ -8,6 +8,7 @@ each splitting the text or scanning it for line breaks again.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
 
 
 class LineIndex:
@@ -36,6 +37,23 @@ class LineIndex:
     def spans(self) -> list[tuple[int, int]]:
         """``(start, end)`` of every line, in order."""
         return list(zip(self.starts, self.ends, strict=True))
+
+    def holding(self, text: str, words: Iterable[str]) -> list[int]:
+        """Indices of the lines of ``text`` (the text indexed) holding one of ``words``
+        (none holding a line break), in order: each word is looked for through the text
+        once, so a pass that reads only such lines never visits the others.
+
+        >>> text = "가\\n(단위: 억원)\\n나 단위"
+        >>> LineIndex(text).holding(text, ["단위"])
+        [1, 2]
+        """
+        found: set[int] = set()
+        for word in words:
+            at = text.find(word)
+            while at >= 0:
+                found.add(self.line_of(at))
+                at = text.find(word, at + 1)
+        return sorted(found)
 
     def line_of(self, pos: int) -> int:
         """The index of the line holding offset ``pos`` (a line break ends its line)."""

@@ -104,6 +104,9 @@ _NEEDS: Final[dict[str, tuple[str, ...]]] = {
 _REL_CHARS = "".join(sorted(set("".join(RELATIVE_YEARS))))
 _POINT_CHARS = rf"[\s\d\u0007.,(){QUOTE[1:-1]}년도월일화수목금토분기上下상반하{_REL_CHARS}]"
 _MONTH_CHARS = r"[\s\d\u0007.월]"
+# A dashed pair's first year is digits, maybe after a quote mark and a space: a dash is
+# tried only after such a run, not after every word that a bullet's dash follows.
+_DASH_CHARS = rf"[\s\d{QUOTE[1:-1]}]"
 _BEFORE: Final[dict[str, str]] = {
     # A range's first point (or a bare year pair's, or an open end's) stands before its
     # tilde, and a from-to's first point before its 부터.
@@ -113,7 +116,7 @@ _BEFORE: Final[dict[str, str]] = {
     "open_end": _POINT_CHARS,
     "until": _POINT_CHARS,
     "since": _POINT_CHARS,
-    "dash": _POINT_CHARS,
+    "dash": _DASH_CHARS,
     "months": _MONTH_CHARS,
 }
 _ALTERNATIVES = tuple(

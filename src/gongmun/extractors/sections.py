@@ -96,7 +96,10 @@ def body_end(text: str) -> int:
     >>> body_end("참고문헌을 살펴보면") == len("참고문헌을 살펴보면")
     True
     """
-    found = list(_HEADING.finditer(text))
+    # The heading pattern may start anywhere: it is searched only in a text holding one
+    # of the headings (most hold none).
+    has_heading = any(h in text for h in BACK_MATTER_HEADINGS)
+    found = list(_HEADING.finditer(text)) if has_heading else []
     if found:
         return found[-1].start()
     run = _citation_run(text)

@@ -5,7 +5,8 @@ where each begins. On a page with ruled tables the text around each table is rea
 band by band from top to bottom, and each table is written into the text as one cell
 per line, row after row (the way the seed texts carry tables), so an amount found in a
 table keeps its page and its place. Problems that leave text usable are warnings:
-``(cid:…)`` glyphs, doubled (fake bold) characters, pages without a text layer.
+``(cid:…)`` glyphs, doubled (fake bold) characters, pages without a text layer, damage
+pdfminer worked around (:mod:`.pdf_log`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from gongmun.readers.ocr import OcrMode
 from gongmun.readers.page_text import PageWriter
 from gongmun.readers.pdf_cells import round_box, ruled_table
 from gongmun.readers.pdf_guard import find_limit, guarded, new_page
+from gongmun.readers.pdf_log import collected
 from gongmun.readers.pdf_tables import (
     CELL_TEXT_SETTINGS,
     CID_MARK,
@@ -76,8 +78,12 @@ def read_pdf(data: bytes, path: str, sha256: str, ocr: OcrMode = "auto") -> RawI
     (:mod:`~gongmun.readers.pdf_guard`): reference loops, Flate bombs, XObject fan-outs
     and page counts past the limits end with an error.
     """
-    with guarded():
-        return _read_pdf(data, path, sha256, ocr)
+    with guarded(), collected() as complaints:
+        raw = _read_pdf(data, path, sha256, ocr)
+    damaged = complaints.warning()
+    if damaged is None:
+        return raw
+    return dataclasses.replace(raw, warnings=(*raw.warnings, damaged))
 
 
 def _read_pdf(data: bytes, path: str, sha256: str, ocr: OcrMode) -> RawInput:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+import lzma
 import posixpath
 import zipfile
+import zlib
 
 from gongmun.errors import InputError
 from gongmun.readers import limits
@@ -73,7 +75,16 @@ def read_member(z: zipfile.ZipFile, name: str, path: str) -> bytes:
                 out += chunk
                 if len(out) > limits.MAX_ZIP_ENTRY_BYTES:
                     raise _unsafe(path, f"entry {name!r} unpacks to more than its size says")
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as e:
+    except (
+        zipfile.BadZipFile,
+        OSError,
+        EOFError,
+        ValueError,
+        NotImplementedError,
+        # A corrupt deflate (or LZMA) stream: their errors are no OSError.
+        zlib.error,
+        lzma.LZMAError,
+    ) as e:
         raise InputError(path, f"zip entry {name!r} is broken: {e}", "broken_hwpx") from e
     return bytes(out)
 

@@ -8,9 +8,11 @@ such file, a directory that is not ours), 3 output error.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, BinaryIO, Final
 
 from gongmun.paths import shown
 from gongmun.writers_jsonl import OutputError
@@ -84,6 +86,23 @@ def _cmd_export(args: argparse.Namespace) -> int:
     jsonl = Path(args.jsonl)
     if not jsonl.is_file():
         return _usage("export", f"{args.jsonl}: no such file")
+    targets = [args.output] if args.output not in (None, "-") else []
+    targets += [args.label_config] if args.label_config else []
+    for target in targets:
+        if _same_file(Path(target), jsonl):
+            return _usage("export", f"{target} is the input {args.jsonl}; choose another file")
+    config = LABEL_CONFIG.encode("utf-8")
+    foreign = _foreign_output(args.output, _our_tasks) or _foreign_output(
+        # An edited labeling interface starts as ours does: only our own bytes are ours.
+        args.label_config,
+        lambda f: f.read(len(config) + 1) == config,
+    )
+    if foreign:
+        _say(
+            f"{foreign}: it holds data gongmun did not write, so it was left as it was; "
+            "give another file, or remove it first"
+        )
+        return EXIT_OUTPUT
     tasks: list[str] = []
     skipped = unshown = 0
     try:
@@ -116,6 +135,42 @@ def _cmd_export(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return EXIT_UNSHOWN if unshown else 0
+
+
+# How gongmun's task lists begin: an empty list, or a task's first field.
+_TASKS_START = re.compile(rb'\[\s*(\]|\{"data":|$)')
+
+
+def _our_tasks(f: BinaryIO) -> bool:
+    return _TASKS_START.match(f.read(64)) is not None
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and a.samefile(b)
+    except OSError:
+        return False
+
+
+def _foreign_output(target: str | None, ours: Callable[[BinaryIO], bool]) -> str | None:
+    """``target`` if it is a non-empty regular file whose start gongmun did not write.
+
+    Export replaces its outputs whole; that is safe for its own earlier output and would
+    destroy anything else (annotations exported from Label Studio, an edited labeling
+    interface), so those are refused.
+    """
+    if target in (None, "-"):
+        return None
+    path = Path(target)
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return None
+        with path.open("rb") as f:
+            if ours(f):
+                return None
+    except OSError:
+        return None  # writing it will say what is wrong
+    return target
 
 
 def _n(count: int, word: str) -> str:

@@ -65,11 +65,4 @@ class Scan:
         """
         if not self.prefilter:
             return list(range(len(self.lines)))
-        text, starts = self.text, self._line_starts
-        found: set[int] = set()
-        for word in words:
-            at = text.find(word)
-            while at >= 0:
-                found.add(bisect_right(starts, at) - 1)
-                at = text.find(word, at + 1)
-        return sorted(found)
+        return self.ctx.lines.holding(self.text, words)
