@@ -39,6 +39,8 @@ FOLD: Final[dict[str, str]] = {
     "\N{FULLWIDTH PERCENT SIGN}": "%",
     "\N{FULLWIDTH SOLIDUS}": "/",
     "\N{FULLWIDTH HYPHEN-MINUS}": "-",
+    # A PDF's or a word processor's minus (증감 −120): the figure grammars read "-".
+    "\N{MINUS SIGN}": "-",
 }
 # C0 control characters other than tab, newline and form feed: Hancom's PDF export puts
 # U+0007 where spaces were ("24조\u00073,795억원").
