@@ -32,6 +32,10 @@ FOLD: Final[dict[str, str]] = {
     "\N{FULLWIDTH LEFT PARENTHESIS}": "(",
     "\N{FULLWIDTH RIGHT PARENTHESIS}": ")",
     "\N{FULLWIDTH COLON}": ":",
+    # 《》 and 『』 are one mark by the rules of Korean punctuation (a work's or a
+    # programme's title): the readers of names know 『』.
+    "\N{LEFT DOUBLE ANGLE BRACKET}": "\N{LEFT WHITE CORNER BRACKET}",
+    "\N{RIGHT DOUBLE ANGLE BRACKET}": "\N{RIGHT WHITE CORNER BRACKET}",
     # Hangul word processors offer these as the colon of a form's label (사업기간ː '25~'27).
     "\N{MODIFIER LETTER TRIANGULAR COLON}": ":",
     "\N{RATIO}": ":",
