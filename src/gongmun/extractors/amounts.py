@@ -141,7 +141,7 @@ _LINE_LABEL = regex.compile(
 )
 
 _PREFIX = regex.compile(
-    rf"(?:(?P<q>{'|'.join(PREFIX_QUALIFIERS)})(?:사업비|사업규모|예산|투자)?|(?P<per>[가-힣A-Za-z]+)당\s*(?P<q2>최대|약)?)\s*$"
+    rf"(?:(?P<q>{'|'.join(PREFIX_QUALIFIERS)})(?:사업비|사업규모|예산|투자)?|(?P<per>\d{{0,3}}[가-힣A-Za-z]+)당\s*(?:[월연년일주]\s+)?(?P<q2>최대|약)?)\s*$"
 )
 _SUFFIX = regex.compile(
     r"\s*(?:\([^()\n]{0,10}\)\s*)?(?P<q>"
