@@ -98,6 +98,22 @@ CASES = [
         {"IP 담보대출": (None, 182_000_000_000, {}), "IP 보증": (None, 34_500_000_000, {})},
         id="a 구분 column under a budget header names its rows, head noun or not",
     ),
+    pytest.param(
+        (
+            ("사 업 명", "연안 무인선 실증 플랫폼 구축사업"),
+            ("사업기간", "'25~'29"),
+            ("총 사업비", "1,200억원"),
+            ("'25년 예산", "150억원"),
+        ),
+        {
+            "연안 무인선 실증 플랫폼 구축사업": (
+                (2025, 2029),
+                120_000_000_000,
+                {2025: 15_000_000_000},
+            )
+        },
+        id="a form box: labels down the first column, each beside its value",
+    ),
 ]
 
 

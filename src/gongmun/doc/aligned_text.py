@@ -35,6 +35,8 @@ _GAP: Final = regex.compile(r"[ \t]{2,}|\t")
 # Words joined by single spaces: one cell's text (AI 기반 재난 예측 플랫폼).
 _GROUP: Final = regex.compile(r"\S+(?: \S+)*")
 _YEARISH: Final = regex.compile(r"^(?:(?:19|20)\d{2}|'\s?\d{2})(?:년도?)?$")
+# A column's tag under its header: (A), (B), (B-A), (C=B-A), (A+B).
+_TAG: Final = regex.compile(r"^\(\s?[A-Z](?:\s?[-+=/]\s?[A-Z])*\s?\)$")
 # A line longer than this is prose or a layout, not a table row.
 _LINE_MAX: Final = 300
 # Header lines read above the first body row at most.
@@ -151,18 +153,21 @@ def _tables_of(run: Sequence[_Line]) -> list[Table]:
     Columns are read twice when a line holds wide characters: by character offsets (a
     layout that counts characters) and by display width (an editor or a PDF layout in
     which a Hangul syllable is two columns wide). The reading that puts fewer groups of
-    a line into one cell (``증 감    증감률`` as one header) is the table's."""
+    a line into one cell (``증 감    증감률`` as one header) is the table's; when both
+    join as many, the one with fewer columns: names of different lengths before the
+    figures stagger the figures' character offsets into extra, half-filled columns
+    (``계`` row's first figure read under the second year), never their display columns."""
     first = next((k for k, ln in enumerate(run) if ln.is_body), None)
     if first is None:
         return []
-    lines = list(run[max(0, first - _MAX_HEADS) :])
-    n_heads = min(first, _MAX_HEADS)
+    n_heads = _header_lines(run, first)
+    lines = list(run[first - n_heads :])
     if len(lines) - n_heads < _MIN_BODY:
         return []
     best = _read(lines, n_heads)
     if any(ln.places != _width_places(ln) for ln in lines):
         wide = _read(_by_width(lines), n_heads)
-        if wide is not None and (best is None or wide[1] < best[1]):
+        if wide is not None and (best is None or wide[1:] < best[1:]):
             best = wide
     if best is None:
         return []
@@ -178,6 +183,19 @@ def _tables_of(run: Sequence[_Line]) -> list[Table]:
     )
     # A chart's ticks and data labels line up too, but no row has a label.
     return [] if reads_as_chart(table) else [table]
+
+
+def _header_lines(run: Sequence[_Line], first: int) -> int:
+    """How many lines above the first body row ``first`` head the table: up to
+    :data:`_MAX_HEADS`, not counting lines of column tags only (``(A)  (B)  (B-A)``
+    under ``본예산  추경``), which a budget sheet adds under its two header lines."""
+    n = counted = 0
+    while n < first and counted < _MAX_HEADS:
+        line = run[first - n - 1]
+        n += 1
+        if not all(_TAG.match(line.text[a:b]) for a, b in line.groups):
+            counted += 1
+    return n
 
 
 def _read(lines: Sequence[_Line], n_heads: int) -> tuple[list[Cell], int, int] | None:

@@ -67,10 +67,12 @@ _YEAR_LABEL = regex.compile(
     rf"^\s*(?:(?P<four>(?:19|20)\d{{2}})|{_Q}\s?(?P<two>\d{{2}})|(?P<bare>\d{{2}})(?=\s*년))"
     r"\s*(?:년도?)?\s*(?:\([^()]{0,8}\))?\s*$"
 )
-# A figure cell: 1,234 / △12.5 / ▲240,000 / (300) / -.
+# A figure cell: 1,234 / △12.5 / ▲240,000 / (300) / -20 / −20 / (-)20 / (−)20.
+# A reader's cells keep their text as written, so the minus sign (U+2212) is read too.
+FIGURE_SIGN: Final = r"[△▽▲▼]\s?|[-−]\s?|\(\s?[-−]\s?\)\s?"
 FIGURE_CELL: Final = regex.compile(
-    r"^\s*(?:[△▽▲▼]\s?|-\s?)?\(?\d{1,3}(?:,\d{3})+(?:\.\d+)?\)?\s*$"
-    r"|^\s*(?:[△▽▲▼]\s?|-\s?)?\(?\d+(?:\.\d+)?\)?\s*$"
+    rf"^\s*(?:{FIGURE_SIGN})?\(?\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?\)?\s*$"
+    rf"|^\s*(?:{FIGURE_SIGN})?\(?\d+(?:\.\d+)?\)?\s*$"
 )
 # A cell of one amount written with its unit (2조 1,000억원, 450억원, △20억원).
 _AMOUNT_CHARS = r"[\s\d,.△▽조억만천백십원()-]*"

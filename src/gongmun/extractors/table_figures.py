@@ -31,9 +31,11 @@ from gongmun.doc.columns import (
 from gongmun.doc.tables import Cell, Table
 from gongmun.extractors.numbers import parse_figure, scaled_won
 
-# A cell of one figure: 1,234 / △12.5 / -300 / (300); group "num" is the figure.
+# A cell of one figure: 1,234 / △12.5 / -300 / −300 / (-)300 / (300); group "num" is the
+# figure. A bare minus counts only in a 증감 column; (-) marks a decrease anywhere.
 _CELL_FIGURE = regex.compile(
-    r"^\s*(?P<dec>[△▽▲▼]\s?|-(?=\d))?\(?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\)?\s*$"
+    r"^\s*(?P<dec>[△▽▲▼]\s?|(?P<minus>[-−])(?=\d)|\(\s?[-−]\s?\)\s?)?"
+    r"\(?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\)?\s*$"
 )
 _YEAR_LIKE = regex.compile(r"(?:19|20)\d{2}")
 # Change marks whose sign depends on the document's convention (see ``_row_fell``).
@@ -112,7 +114,9 @@ def table_units(text: str, table: Table) -> list[str] | None:
     stated = [
         found
         for c in table.cells
-        if c.row <= table.header_rows and "단" in c.text and UNIT_STATEMENT.search(c.text)
+        if c.row <= max(table.header_rows, view.header_rows)
+        and "단" in c.text
+        and UNIT_STATEMENT.search(c.text)
         if (found := units_of(c.text))
     ]
     if stated:
@@ -199,8 +203,8 @@ def _read(text: str, n: int, table: Table, view: TableView) -> list[TableFigure]
         m = _CELL_FIGURE.match(c.text)
         if m is None or (_YEAR_LIKE.fullmatch(m.group("num")) and kinds[c.col] != "diff"):
             continue
-        dec = bool(m.group("dec")) and (m.group("dec") != "-" or kinds[c.col] == "diff")
-        if m.group("dec") == "-" and not dec:
+        dec = bool(m.group("dec")) and (not m.group("minus") or kinds[c.col] == "diff")
+        if m.group("minus") and not dec:
             continue
         if dec and m.group("dec")[0] in _SOLID_MARKS:
             # ▲ is a decrease in a budget sheet and a rise in a market report: only the

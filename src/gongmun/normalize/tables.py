@@ -32,6 +32,10 @@ FOLD: Final[dict[str, str]] = {
     "\N{FULLWIDTH LEFT PARENTHESIS}": "(",
     "\N{FULLWIDTH RIGHT PARENTHESIS}": ")",
     "\N{FULLWIDTH COLON}": ":",
+    # 《》 and 『』 are one mark by the rules of Korean punctuation (a work's or a
+    # programme's title): the readers of names know 『』.
+    "\N{LEFT DOUBLE ANGLE BRACKET}": "\N{LEFT WHITE CORNER BRACKET}",
+    "\N{RIGHT DOUBLE ANGLE BRACKET}": "\N{RIGHT WHITE CORNER BRACKET}",
     # Hangul word processors offer these as the colon of a form's label (사업기간ː '25~'27).
     "\N{MODIFIER LETTER TRIANGULAR COLON}": ":",
     "\N{RATIO}": ":",
@@ -39,6 +43,8 @@ FOLD: Final[dict[str, str]] = {
     "\N{FULLWIDTH PERCENT SIGN}": "%",
     "\N{FULLWIDTH SOLIDUS}": "/",
     "\N{FULLWIDTH HYPHEN-MINUS}": "-",
+    # A PDF's or a word processor's minus (증감 −120): the figure grammars read "-".
+    "\N{MINUS SIGN}": "-",
 }
 # C0 control characters other than tab, newline and form feed: Hancom's PDF export puts
 # U+0007 where spaces were ("24조\u00073,795억원").

@@ -15,6 +15,7 @@ from typing import Final
 
 import regex
 
+from gongmun.doc.columns import is_figure
 from gongmun.doc.tables import Cell, Table
 from gongmun.extractors.projects.figures import Draft, Figures
 from gongmun.extractors.projects.names import cell_name, is_headed, locate, position_name
@@ -56,8 +57,10 @@ def table_rows(scan: Scan) -> list[Draft]:
 
 
 def _table(text: str, table: Table, figures: Figures) -> list[Draft]:
-    heads = max(table.header_rows, 1)
-    header = {c.col: c for c in table.cells if c.row < heads}
+    heads = _header_rows(table)
+    # Per column its lowest header cell: 국비 | 지방비 | 계 under 2025년 사업비 say what
+    # each sub-column's figures are (the upper cell still gives them its year).
+    header = {c.col: c for c in sorted(table.cells, key=lambda c: c.row) if c.row < heads}
     body = [c for c in table.cells if c.row >= heads and not c.header]
     col = _name_column(header, body)
     if col is None:
@@ -104,6 +107,21 @@ _FUNDING_HEADER = regex.compile(
 _CAP_HEADER = regex.compile(
     r"(?:과제|기업|개소|센터|기관|업체|개사|건|곳|명|인|팀)\s*당|한도|상한|이상|이하|이내|최대"
 )
+
+
+def _header_rows(table: Table) -> int:
+    """The header rows: the reader's (one at least), and as many more as its header
+    cells span down (사업명 and 총사업비 two rows high beside 2025년 사업비 over 국비 |
+    지방비 | 계: the second row heads sub-columns, it is no project's row). A row holding
+    a figure is a body row whatever spans it (a continued table's group cell)."""
+    heads = max(table.header_rows, 1)
+    while True:
+        deeper = max((c.row + c.rowspan for c in table.cells if c.row < heads), default=heads)
+        if deeper <= heads or deeper >= table.n_rows:
+            return heads
+        if any(heads <= c.row < deeper and is_figure(c.text) for c in table.cells):
+            return heads
+        heads = deeper
 
 
 def _column_roles(header: dict[int, Cell], col: int) -> dict[int, str]:

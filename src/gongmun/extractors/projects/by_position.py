@@ -12,6 +12,7 @@ from typing import Final
 
 import regex
 
+from gongmun.doc.tables import Table
 from gongmun.extractors.projects.clause import sentence_end
 from gongmun.extractors.projects.figures import Draft, Figures, is_run_time
 from gongmun.extractors.projects.lines import PARENS, Line, paren_groups
@@ -66,6 +67,8 @@ _YEAR_GAP = regex.compile(r"[\s'\d년도,]*")
 _TENTATIVE = regex.compile(r"\s*\(가칭\)\s*$")
 
 # A spaced en or em dash parts a name from its figures as a colon does (NAME – 총사업비 …).
+# Words that go on listing names after "NAME,": another comma, 및, 등, 외 N개.
+_LISTED_ON = regex.compile(r",|\s및\s|\s등(?:\s|$)|등\s*\d+\s*개|\s외\s")
 _NAME_THEN_SEP = regex.compile(
     r"(?P<name>[^:,()]{3,80}?(?:\([^()]{1,30}\))?)\s*(?P<sep>:|,|(?<=\s)[–—―](?=\s))\s*"
 )
@@ -311,6 +314,10 @@ def _colon_or_comma_figures(text: str, line: Line, figures: Figures) -> list[Dra
     if not nearby or figures.overlaps(line.body_start, line.body_start + m.end("name")):
         return []
     if any(id(a) in figures.used for a in nearby):
+        return []
+    if m.group("sep") == "," and _LISTED_ON.search(text, rest, nearby[0].span.start):
+        # "A, B 및 C에 총 900억원", "A, B 등 3개 사업에 총 1,500억원": the comma lists
+        # names, and the figure after them is the group's, not the first one's.
         return []
     name = clean_name(m.group("name"))
     if name is None:
@@ -645,13 +652,27 @@ def name_fields(scan: Scan) -> list[Draft]:
 
 
 def _header_cells(scan: Scan) -> list[tuple[int, int]]:
-    """Spans of the tables' header cells, sorted."""
+    """Spans of the tables' header cells, sorted (a form box has none: its labels run
+    down its first column, each beside its value)."""
     return sorted(
         (c.start, c.end)
         for t in scan.tables
+        if not _form_box(t)
         for c in t.cells
         if (c.header or c.row < t.header_rows) and c.start is not None and c.end is not None
     )
+
+
+def _form_box(table: Table) -> bool:
+    """Whether ``table`` is a form's box of labels and values: two columns, the first
+    holding a name label and a figure label (사업명 | NAME / 사업기간 | '25~'29)."""
+    if max((c.col for c in table.cells), default=0) != 1:
+        return False
+    labels = {"".join(c.text.split()) for c in table.cells if c.col == 0}
+    return bool(labels & _NAME_LABEL_SET) and bool(labels & FIGURE_FIELD_LABELS)
+
+
+_NAME_LABEL_SET: Final = frozenset((*NAME_LABELS, *FIELD_NAME_LABELS))
 
 
 def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
@@ -693,4 +714,8 @@ def _fields_after(text: str, lines: list[Line], i: int, start: int) -> list[tupl
 
 def _bare_label(line: str) -> bool:
     """Whether ``line`` is a figure field's label alone (``사업기간``, ``총 사업비``)."""
-    return len(line) <= 12 and "".join(line.split()) in FIGURE_FIELD_LABELS
+    return len(line) <= 16 and "".join(_YEAR_LABEL.sub("", line).split()) in FIGURE_FIELD_LABELS
+
+
+# The year a label may open with ("'25년 예산", "2025년도 예산").
+_YEAR_LABEL = regex.compile(r"^\s*(?:'\d{2}|(?:19|20)\d{2})년도?\s*")

@@ -24,6 +24,7 @@ from gongmun.extractors.projects.names import (
     clean_name,
     coordinated,
     draft_at,
+    is_headed,
     listed_name,
     locate,
     name_before,
@@ -276,6 +277,9 @@ def _name_amount(text: str, line: Line, figures: Figures) -> list[Draft]:
             if place is None:
                 continue
             found = (name, *place)
+        if _last_listed(text, line, found[1]):
+            # "A사업, B사업 및 C사업에 총 900억원": the figure is the list's, not C's.
+            continue
         d = draft_at(found, "name_amount")
         if gap is not None and found[2] <= end:
             # The gap's run time and funding share are the name's too ("NAME은
@@ -297,6 +301,16 @@ def _name_amount(text: str, line: Line, figures: Figures) -> list[Draft]:
 
 
 _NAMES_AFTER = (_AFTER_AMOUNT, _AT_LEAST_NAME, _INVESTS_IN, _FUNDS_NAME)
+
+# What joins a name to the one listed before it: "A사업, ", "A사업 및 ", "A사업과 ".
+_LIST_JOIN = at_end(r"(?P<prev>[^\s,]+?)(?:\s*,|\s+및|과|와)\s+")
+
+
+def _last_listed(text: str, line: Line, start: int) -> bool:
+    """Whether the name at ``start`` closes a list of names (``A사업, B사업 및 C사업``):
+    the word before the joint ends in a programme's head noun."""
+    m = _LIST_JOIN.search(text, max(line.body_start, start - 30), start)
+    return m is not None and is_headed(m.group("prev"))
 
 
 def _funded(text: str, a: Amount) -> bool:

@@ -32,6 +32,7 @@ from gongmun.extractors.projects.words import (
     LEADING_WORDS,
     LINKING_WORDS,
     NOT_HEADS,
+    PROVINCES,
     REVENUE_ENDS,
     SECTION_WORDS,
     SOFT_ACTIVITY_WORDS,
@@ -285,6 +286,8 @@ def _looks_like_project(name: str, *, support_head: bool = False) -> bool:
     ):
         return False
     if _NOT_HEAD_RE.search(name) or generic:
+        return False
+    if _body_law_or_place(name, last.split("(")[0]):
         return False
     if " 등 " in name:  # "성능평가·인증 등 신제품 개발" is a list of activities
         return False
@@ -578,7 +581,29 @@ def _plausible_position_name(name: str) -> bool:
         return False  # "세무조사 시", "토지대여료", "지출 및 순융자 (B)"
     if _DATED_STEPS.search(name):
         return False  # "계획 수립('23년) · 시범 편찬": steps of a schedule
+    if _body_law_or_place(name, last):
+        return False
     return not _ENDS_IN_COUNT.search(name.rsplit("(", 1)[0])
+
+
+def _body_law_or_place(name: str, last: str) -> bool:
+    """Whether ``name`` (last word ``last``, its bracket cut) names a body
+    (창업진흥원(KISED)), a law or its revision (탄소중립기본법 시행령 개정) or a place
+    (경상남도 창원시): what a list gives money to that is no programme."""
+    return bool(_BODY_END.search(last) or _LAW.search(name)) or all(map(_is_place, name.split()))
+
+
+# "「중소기업기본법」", "탄소중립기본법 시행령 개정": a law, or the work of changing one.
+_LAW = regex.compile(
+    r"(?:[가-힣]{2}(?:법|법률|조례)|시행령|시행규칙)(?:\s*(?:일부|전부)?\s*(?:개정|제정|시행|정비))?$"
+)
+# A city, county or district (창원시, 진천군, 해운대구), or a province or metro city.
+_PLACE = regex.compile(r"[가-힣]{1,3}(?:특별시|광역시|특별자치시|특별자치도|시|군|구)")
+
+
+def _is_place(word: str) -> bool:
+    """Whether ``word`` names a place money is allotted to (부산광역시, 진천군, 경남)."""
+    return word in PROVINCES or (len(word) <= 6 and bool(_PLACE.fullmatch(word)))
 
 
 # "(A)", "(A-B)", "(B/A)": a line of an account that a formula refers to.
