@@ -432,6 +432,8 @@ def item_heads(scan: Scan) -> list[Draft]:
         if body < 0:
             continue
         d = _head_with_figures(text, body, block.end, figures)
+        if d is None and block.kind in _LISTED_KINDS:
+            d = _listed_head(text, blocks, i, body, figures)
         if d is None and not figures.any_in(body, block.end):
             # A head's field lines are its children, or — where the outline ranks a dash
             # above the head's mark ("① NAME" over "- 사업비 : 48억원") — the dash and
@@ -441,6 +443,50 @@ def item_heads(scan: Scan) -> list[Draft]:
         if d is not None:
             out.append(d)
     return out
+
+
+# Enumerated items whose lines may be a name and its figure alone ("① NAME 120억원").
+_LISTED_KINDS: Final = frozenset({"circled", "paren_number", "hangul", "number"})
+# What may follow the amount that ends such a line.
+_LINE_CLOSE = regex.compile(r"[ \t]*[.,;]?[ \t]*$")
+
+
+def _ends_in_amount(text: str, block: Block, figures: Figures) -> bool:
+    """Whether ``block``'s line is words, then its one amount, ending it: ``NAME 120억원``."""
+    found = figures.amounts_in(block.start, block.end)
+    return (
+        len(found) == 1
+        and _LINE_CLOSE.match(text, found[0].span.end, block.end) is not None
+        and not figures.periods_in(block.start, block.end)
+    )
+
+
+def _listed_head(
+    text: str, blocks: list[Block], i: int, body: int, figures: Figures
+) -> Draft | None:
+    """``① NAME 120억원`` over ``② NAME 80억원``: an enumerated line that is a name and
+    its figure, in a list of lines that read the same (the list says each is a programme)."""
+    block = blocks[i]
+    if not _ends_in_amount(text, block, figures) or not any(
+        b.kind == block.kind and _ends_in_amount(text, b, figures)
+        for b in (blocks[i - 1] if i else None, blocks[i + 1] if i + 1 < len(blocks) else None)
+        if b is not None
+    ):
+        return None
+    a = figures.amounts_in(block.start, block.end)[0]
+    if id(a) in figures.used:
+        return None
+    name = position_name(text[body : a.span.start], strict=True)
+    # A field or a kind of firm is listed the same way ("① 연구개발 300억원", "② 중소기업
+    # 지원 200억원"): an item's name qualifies its head.
+    if name is None or " " not in name or (name.endswith(" 지원") and name.count(" ") < 2):
+        return None
+    place = locate(text, name, body, a.span.start)
+    if place is None:
+        return None
+    d = Draft(name, place[0], place[1], "item_head")
+    figures.take(d, a.span.start, a.span.end, text)
+    return d
 
 
 # How many dash and note lines after a head may be its fields.
