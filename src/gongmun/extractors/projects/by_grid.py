@@ -31,7 +31,7 @@ _PLUS = regex.compile(r"\s*[+＋]\s*")
 _TOTAL_HEADER = regex.compile(r"총사업비|총\s*사업비|총액|총\s*예산|사업비\s*총")
 _CHANGE_HEADER = regex.compile(r"증감|대비|증가|감소|비율|비중|%|률")
 # The mark of a sub-row before its label (- 지역주력산업육성, ▪ 구축지원): no part of the name.
-_ROW_MARK = regex.compile(r"^\s*(?:[-▪▫◦•○●■□◆◇▶▷·∙]|ㅇ(?=\s))\s*")
+_ROW_MARK = regex.compile(r"^\s*(?:[-▪▫◦•○●■□◆◇▶▷·∙ㆍ]|ㅇ(?=\s))\s*")
 # Levels of the budget structure, finest first (lower sorts first).
 _LEVEL: Final = {
     "내역사업": -3,
