@@ -120,6 +120,8 @@ ALTERNATIVES = (
     Alternative("b", regex.compile(r"b+(?!c)")),
     Alternative("after", regex.compile(r"(?<=a)c\w?"), ("c",)),
     Alternative("a", regex.compile(r"a{2,}")),
+    # Anchored on its c, tried only at the d that opens every match.
+    Alternative("dc", regex.compile(r"d ?c"), ("c",), r"[d ]", frozenset("d")),
 )
 
 

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import sys
+from dataclasses import replace
 from itertools import accumulate
+from unittest.mock import patch
 
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gongmun.normalize import STEPS, boilerplate, furniture, joins, markers
+from gongmun.normalize import STEPS, boilerplate, furniture, joins, markers, normalize
 from gongmun.normalize.boilerplate_tables import TELLTALES
-from gongmun.normalize.steps import collapse_spaces
+from gongmun.normalize.steps import collapse_spaces, fold_characters, fold_text
+from gongmun.normalize.tables import FOLD
 from gongmun.offsets import apply_edits
 
 PIECES = (
@@ -20,6 +24,8 @@ PIECES = (
     # Marker openings the whole-text scan must still see (전략1 [, 가., 붙임, Ⅱ., ①, ※).
     *("전략", "[", "가.", "나)", "붙임", "별 첨", "참고", "Ⅱ.", "①", "※", "* ", "v ", "VI."),
 )
+# The package, not the function of the same name that ``gongmun.normalize`` exports.
+normalize_module = sys.modules["gongmun.normalize"]
 texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 SETTINGS = settings(max_examples=200, deadline=None)
 
@@ -180,3 +186,34 @@ def test_page_number_lines_are_one_scan_for_both_furniture_steps(text: str) -> N
     first = furniture.drop_running_headers(text)
     furniture._page_number_lines.cache_clear()
     assert furniture.drop_running_headers(text) == first
+
+
+folding_texts = st.text(alphabet="가a1 \n'‘’∼～·ㆍ\u3000\xa0\x07（）Ａｂ０`´", max_size=40)
+
+
+@SETTINGS
+@given(st.one_of(texts, folding_texts))
+def test_fast_fold_is_the_fold_edits_applied(text: str) -> None:
+    # normalize() takes fold_text's text and count in place of applying fold_characters.
+    edits = fold_characters(text)
+    assert fold_text(text) == (apply_edits(text, edits)[0], len(edits))
+
+
+def test_no_folded_character_is_folded_again() -> None:
+    # fold_text replaces one character at a time: sound while no result is itself folded.
+    assert not set(FOLD.values()) & set(FOLD)
+
+
+@SETTINGS
+@given(st.one_of(texts, folding_texts))
+def test_normalize_with_the_fast_fold_equals_normalize_with_its_edits(text: str) -> None:
+    # The fast step leaves the offsets as they were: every span maps back as before.
+    plain = tuple(replace(s, fast=None) for s in STEPS)
+    fast = normalize(text)
+    with patch.object(normalize_module, "STEPS", plain):
+        slow = normalize(text)
+    assert (fast.text, fast.steps, fast.offsets.segments) == (
+        slow.text,
+        slow.steps,
+        slow.offsets.segments,
+    )

@@ -4,8 +4,10 @@ take (plain text, HTML, HWPX): one small input per rule, each failing without it
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from hwpx_build import para, section, tbl, tc, write_hwpx
+from pdf_build import korean_canvas
 
 from gongmun.doc.aligned_text import find_aligned_tables
 from gongmun.pipeline import extract, extract_text
@@ -151,3 +153,120 @@ def test_a_years_sum_column_under_its_payers_is_the_projects_annual(tmp_path: Pa
         ("국비", 1500 * M),
         ("지방비", 1000 * M),
     ]
+
+
+# Typed with gaps that do not line up (a long name pushes its row's figures right), yet
+# every line holds three groups: the cells are the groups in order.
+UNEVEN_GAPS = (
+    "2025년 예산안\n"
+    "(단위: 억원)\n"
+    "구분          2024      2025\n"
+    "총계          3,000     3,300\n"
+    " ㆍ청년 일경험 지원    1,000     1,100\n"
+    " ㆍ고용장려금          2,000     2,200\n"
+)
+
+
+def test_rows_of_as_many_groups_read_in_order_when_their_gaps_do_not_line_up() -> None:
+    [t] = find_aligned_tables(UNEVEN_GAPS)
+    assert t.rows_text()[0] == ("구분", "2024", "2025")
+    assert t.rows_text()[2] == ("ㆍ청년 일경험 지원", "1,000", "1,100")
+    got = _figures(UNEVEN_GAPS)
+    assert (3000 * E, 2024) in got
+    assert (1000 * E, 2024) in got
+    assert (1100 * E, 2025) in got
+    assert (1000 * E, 2025) not in got
+
+
+def test_a_middle_dot_before_a_row_name_is_its_mark() -> None:
+    names = {p.name for p in extract_text(UNEVEN_GAPS).projects}
+    assert "청년 일경험 지원" in names
+
+
+def _cells(c: Any, x0: float, top: float, widths: list[float], rows: list[list[str]]) -> None:
+    """Rows of cells from ``top`` down: labels set flush left, figures flush right."""
+    y = top
+    for row in rows:
+        x = x0
+        for w, t in zip(widths, row, strict=True):
+            if t[0].isdigit() or t[0] == "△":
+                c.drawRightString(x + w - 4, y - 13, t)
+            else:
+                c.drawString(x + 4, y - 13, t)
+            x += w
+        y -= 18
+
+
+def _pdf(tmp_path: Path, draw: Any) -> Path:
+    out = tmp_path / "t.pdf"
+    c = korean_canvas(str(out), 10)
+    draw(c)
+    c.showPage()
+    c.save()
+    return out
+
+
+def test_a_pdf_tables_unit_set_flush_right_above_it(tmp_path: Path) -> None:
+    # pdfminer reads the short box on the right after the table and its note.
+    rows = [
+        ["사업명", "2024 예산", "2025 정부안", "증감", "(%)"],
+        ["탄소중립 기술개발", "12,500", "14,000", "1,500", "12.0"],
+        ["수소경제 기반 구축", "8,000", "7,200", "△800", "△10.0"],
+    ]
+    widths = [150.0, 80.0, 80.0, 70.0, 50.0]
+
+    def draw(c: Any) -> None:
+        c.drawString(72, 750, "< 사업별 예산 현황 >")
+        c.drawRightString(520, 735, "(단위: 백만원)")
+        _cells(c, 72, 730, widths, rows)
+        for k in range(len(rows) + 1):
+            c.line(72, 730 - 18 * k, 72 + sum(widths), 730 - 18 * k)
+        x = 72.0
+        for w in [*widths, 0.0]:
+            c.line(x, 730, x, 730 - 18 * len(rows))
+            x += w
+        c.drawString(72, 660, "* 주: 기금 포함")
+
+    doc = extract(str(_pdf(tmp_path, draw)))
+    got = [(a.value_krw, a.year) for a in doc.amounts]
+    assert (12500 * M, 2024) in got
+    assert (7200 * M, 2025) in got
+
+
+def test_a_pdf_header_set_apart_from_its_figures_heads_them(tmp_path: Path) -> None:
+    # Years flush left over figures flush right, no rules: the header's words stand in
+    # none of the figures' columns, yet it is their header row (never the first body row).
+    rows = [
+        ["구분", "'26", "'27", "'28", "합계"],
+        ["스마트시티 실증", "100", "150", "200", "450"],
+        ["디지털트윈 구축", "50", "60", "70", "180"],
+        ["계", "150", "210", "270", "630"],
+    ]
+
+    def draw(c: Any) -> None:
+        c.drawString(72, 760, "(단위: 억원)")
+        _cells(c, 72, 750, [130.0, 50.0, 50.0, 50.0, 60.0], rows)
+
+    doc = extract(str(_pdf(tmp_path, draw)))
+    got = [(a.value_krw, a.year) for a in doc.amounts]
+    assert (150 * E, 2027) in got
+    assert (50 * E, 2026) in got
+    assert (450 * E, None) in got
+    assert (150 * E, 2026) in got  # the 계 row's '26
+    [p] = [p for p in doc.projects if p.name == "스마트시티 실증"]
+    assert p.total is not None
+    assert p.total.value_krw == 450 * E
+
+
+def test_column_major_text_with_a_totals_column_after_the_years() -> None:
+    # PDF text read column by column: the header, the rows' labels, then each column's
+    # figures; the 합계 under the years heads a column, it is no row.
+    head = "(단위: 억원)\n구분\n'26\n'27\n'28\n합계\n가 사업\n나 사업\n"
+    text = head + "100\n50\n150\n60\n200\n70\n450\n180"
+    got = _figures(text)
+    assert (100 * E, 2026) in got
+    assert (50 * E, 2026) in got
+    assert (150 * E, 2027) in got
+    assert (70 * E, 2028) in got
+    assert (450 * E, None) in got
+    assert (180 * E, None) in got

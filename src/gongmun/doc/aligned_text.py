@@ -169,6 +169,11 @@ def _tables_of(run: Sequence[_Line]) -> list[Table]:
         wide = _read(_by_width(lines), n_heads)
         if wide is not None and (best is None or wide[1:] < best[1:]):
             best = wide
+    if best is not None and best[1] and (by_order := _in_order(lines, n_heads)) is not None:
+        # Each reading had to join groups, yet every line holds as many groups: a table
+        # typed with gaps that do not line up (a long name pushing its row's figures
+        # right); its cells are the lines' groups in order, as a row's reader sees them.
+        best = by_order
     if best is None:
         return []
     cells, n_cols = best[0], best[2]
@@ -214,6 +219,22 @@ def _read(lines: Sequence[_Line], n_heads: int) -> tuple[list[Cell], int, int] |
     if not _has_figure_column(cells, n_heads, len(columns)):
         return None
     return cells, joins, len(columns)
+
+
+def _in_order(lines: Sequence[_Line], n_heads: int) -> tuple[list[Cell], int, int] | None:
+    """The cells of ``lines`` read in order, group ``k`` of every line in column ``k``,
+    when every line holds the same number of groups (two at least); else None."""
+    n = len(lines[0].groups)
+    if n < 2 or any(len(ln.groups) != n for ln in lines):
+        return None
+    cells = [
+        Cell(r, k, ln.text[a:b], header=r < n_heads, start=ln.start + a, end=ln.start + b)
+        for r, ln in enumerate(lines)
+        for k, (a, b) in enumerate(ln.groups)
+    ]
+    if not _has_figure_column(cells, n_heads, n):
+        return None
+    return cells, 0, n
 
 
 def _columns(body: Sequence[_Line]) -> list[tuple[int, int]]:

@@ -22,9 +22,10 @@ from gongmun.doc.column_words import (
     MONEY_UNITS,
     RATE_HEADERS,
     REQUEST_STAGES,
+    TOTAL_ROWS,
     unit_word,
 )
-from gongmun.doc.columns import UNIT_STATEMENT, units_of
+from gongmun.doc.columns import UNIT_STATEMENT, squeeze, units_of
 from gongmun.extractors.amount_tables import PAYERS
 from gongmun.extractors.charts import looks_like_chart
 from gongmun.extractors.line_index import LineIndex
@@ -358,7 +359,8 @@ def _table_cells(
             if not columns:
                 year = row_year
             elif by_column is not None:
-                year = columns[by_column[j]] if j in by_column else None
+                at = by_column.get(j)
+                year = columns[at] if at is not None and at < len(columns) else None
             col += 1
             if not on or not c.group("num"):
                 continue
@@ -436,6 +438,7 @@ def _column_major(
     labels one a line, the header, then each column's figures one a line, as many as labels.
     None when the table reads row by row."""
     labels = 0
+    top = ""  # the label nearest the header
     for j, _ in reversed(rows[:first]):
         line = text[slice(*lines[j])].strip()
         if not line:
@@ -447,6 +450,7 @@ def _column_major(
         if not _ROW_LABEL.match(line):
             break
         labels += 1
+        top = line
     run: list[int] = []
     for j, cs in rows[first:]:
         line = text[slice(*lines[j])].strip()
@@ -455,7 +459,16 @@ def _column_major(
         if len(cs) != 1 or _ROW_LABEL.match(line):
             break
         run.append(j)
-    # The first label may be the corner cell (분야명, 구분) rather than a row.
+    # The first label may be the corner cell (분야명, 구분) rather than a row. Figures
+    # filling every year column exactly tell best; then a 합계 right under the years
+    # that heads a column of totals (구분 '26 … '30 합계, then the rows' labels): its
+    # figures are the last column's, of no year.
+    for n in (labels, labels - 1):
+        if n >= 2 and len(run) == n * n_columns:
+            return {j: k // n for k, j in enumerate(run)}
+    n = labels - 1
+    if squeeze(top) in TOTAL_ROWS and n >= 2 and len(run) == n * (n_columns + 1):
+        return {j: k // n for k, j in enumerate(run)}
     for n in (labels, labels - 1):
         if n >= 2 and len(run) % n == 0 and 2 <= len(run) // n <= n_columns:
             return {j: k // n for k, j in enumerate(run)}

@@ -38,12 +38,17 @@ class Alternative:
     characters come before the first of the ``needs`` words, and no word of ``needs``
     starts with one of them. The pattern is then tried only at the positions of such a run
     ending at an occurrence of a word. None: searched everywhere.
+
+    ``starts``: for an anchored alternative, the characters a match can start with (every
+    match's first character is one of them); the other positions of a run are not tried.
+    Empty: any.
     """
 
     name: str
     pattern: regex.Pattern[str]
     needs: tuple[str, ...] = ()
     before: str | None = None
+    starts: frozenset[str] = frozenset()
     _run: regex.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
     _probe: regex.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
 
@@ -102,6 +107,7 @@ class _Search:
     def next(self, pos: int) -> regex.Match[str] | None:
         """The leftmost match at or after ``pos``, as ``pattern.search`` finds it."""
         text, end, run, probe = self._text, self._end, self.alt._run, self.alt._probe
+        starts = self.alt.starts
         if run is None or probe is None or self._words is None:
             return self.alt.pattern.search(text, pos, end)
         while pos < end:
@@ -112,6 +118,8 @@ class _Search:
             # ``before`` ahead of it: it starts in the run of them that ends at the word.
             stretch = run.match(text, pos, anchor)
             for start in range(stretch.start() if stretch else anchor, anchor + 1):
+                if starts and text[start] not in starts:
+                    continue
                 found = probe.match(text, start, end)
                 if found is not None:
                     return found

@@ -119,8 +119,30 @@ _BEFORE: Final[dict[str, str]] = {
     "dash": _DASH_CHARS,
     "months": _MONTH_CHARS,
 }
+# The characters each anchored alternative's match opens with: a year's first digit (19xx,
+# 20xx) or its quote mark, a relative year's first syllable, a month's or a bare year's
+# digit. A run before a tilde is tried only at them, not at its spaces, brackets or 년.
+_YEAR_FIRST = frozenset("12" + QUOTE[1:-1])
+_REL_FIRST = frozenset(w[0] for w in RELATIVE_YEARS)
+_DIGITS = frozenset("0123456789")
+_STARTS: Final[dict[str, frozenset[str]]] = {
+    "range": _YEAR_FIRST,
+    "bare": _DIGITS | frozenset(QUOTE[1:-1]),
+    "fromto": _YEAR_FIRST | _REL_FIRST,
+    "open_end": _YEAR_FIRST,
+    "until": _YEAR_FIRST | _REL_FIRST | _DIGITS,
+    "since": _YEAR_FIRST | _REL_FIRST | _DIGITS,
+    "dash": _YEAR_FIRST,
+    "months": _DIGITS,
+}
 _ALTERNATIVES = tuple(
-    Alternative(name, regex.compile(src, regex.X), _NEEDS[name], _BEFORE.get(name))
+    Alternative(
+        name,
+        regex.compile(src, regex.X),
+        _NEEDS[name],
+        _BEFORE.get(name),
+        _STARTS.get(name, frozenset()),
+    )
     for name, src in _KINDS.items()
 )
 # The same alternatives as one regex: the simple form, kept as the reference the tests hold

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Final
 
 from gongmun.normalize import steps
@@ -23,6 +23,8 @@ from gongmun.normalize.outline import Block, build_outline, iter_blocks
 from gongmun.offsets import Edit, OffsetMap, apply_edits
 
 StepFunction = Callable[[str], list[Edit]]
+# A one-for-one step's output text and how many characters it changed (see Step.fast).
+FastStep = Callable[[str], tuple[str, int]]
 # (code, message, span in the step's input or None): what a step saw but would not
 # change (a plan it refused, a figure it could not settle).
 StepNotes = Callable[[str], list[tuple[str, str, tuple[int, int] | None]]]
@@ -44,6 +46,11 @@ class Step:
     (a plan it refused). ``ocr`` steps run only on text marked as OCR output, and first,
     so their edits index the raw text. ``holds`` gives the line breaks a step makes or
     finds that no later step may join across (the two columns OCR read across one line).
+    ``fast`` is the same step for a step that swaps characters one for one (a fold): it
+    gives the new text and the number of edits, the offsets stay as they were (a one-for-
+    one edit maps position by position), and the edits themselves are made only when
+    ``StepRecord.raw_spans`` is read. A ``fast`` step runs once, has no notes and is no
+    OCR step.
     """
 
     name: str
@@ -54,6 +61,15 @@ class Step:
     notes: StepNotes | None = None
     ocr: bool = False
     holds: StepHolds | None = None
+    fast: FastStep | None = None
+
+    def __post_init__(self) -> None:
+        if self.fast is not None and not (self.once and self.notes is None and not self.ocr):
+            raise ValueError(f"step {self.name}: a fast step runs once, with no notes, on any text")
+
+
+# The edits of one pass of a step, or how to make them (a fast step's, made when asked).
+_PassEdits = Sequence[Edit] | Callable[[], Sequence[Edit]]
 
 
 class StepRecord:
@@ -69,7 +85,7 @@ class StepRecord:
         self,
         name: str,
         edits: int,
-        where: tuple[tuple[OffsetMap, Sequence[Edit]], ...] = (),
+        where: tuple[tuple[OffsetMap, _PassEdits], ...] = (),
     ) -> None:
         self.name = name
         self.edits = edits
@@ -82,7 +98,9 @@ class StepRecord:
         """Where each edit is in the raw input, in order (None: it has no exact place)."""
         if self._raw_spans is None:
             self._raw_spans = tuple(
-                offsets.to_source(e.start, e.end) for offsets, edits in self._where for e in edits
+                offsets.to_source(e.start, e.end)
+                for offsets, edits in self._where
+                for e in (edits() if callable(edits) else edits)
             )
         return self._raw_spans
 
@@ -148,7 +166,7 @@ STEPS: Final[tuple[Step, ...]] = (
     Step("unify_line_endings", steps.unify_line_endings, once=True),
     Step("compose_nfc", steps.compose_nfc, once=True),
     Step("remove_zero_width", steps.remove_zero_width, once=True),
-    Step("fold_characters", steps.fold_characters, once=True),
+    Step("fold_characters", steps.fold_characters, once=True, fast=steps.fold_text),
     Step("drop_boilerplate", drop_boilerplate, drops=True, notes=_boilerplate_notes),
     Step("drop_page_numbers", drop_page_numbers, drops=True),
     Step("drop_running_headers", drop_running_headers, drops=True),
@@ -195,6 +213,14 @@ def normalize(raw: str, keep: Sequence[tuple[int, int]] = (), ocr: OcrText = Fal
         before_pass = text
         for step in STEPS:
             if (step.once and npass) or quiet.get(step.name) == text or (step.ocr and not ocr):
+                continue
+            if step.fast is not None and not held:
+                # One for one: the text changes, the offsets do not (see Step.fast).
+                folded, count = step.fast(text)
+                if count:
+                    where = ((offsets, partial(step.run, text)),)
+                    records.append(StepRecord(step.name, count, where=where))
+                text = folded
                 continue
             edits = step.run(text)
             if keep and not step.once:

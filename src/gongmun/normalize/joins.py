@@ -50,7 +50,7 @@ _UNIT_LINE: Final = regex.compile(r"^[(\[<]?\s*단위\s*[:：]")
 # a title stands on its own line, never run into the paragraph above nor the next line
 # into it (a chart's labels after it are no part of the title's sentence).
 _NUMBERED_TITLE: Final = regex.compile(
-    r"^[<〈《\[【［]\s*(?:표|그림|도표|차트|그래프)\s*\d{1,2}(?:[-.]\d{1,2})?\s*[>〉》\]】］]"
+    r"^[<〈《『\[【［]\s*(?:표|그림|도표|차트|그래프)\s*\d{1,2}(?:[-.]\d{1,2})?\s*[>〉》』\]】］]"
 )
 _HANGUL_SYLLABLE: Final = regex.compile(r"[가-힣]")
 # A line of single syllables set apart (통 합 재 정 통 계, 사 업 개 요): a title or a
@@ -485,6 +485,9 @@ def join_broken_lines(text: str) -> list[Edit]:
     # the next item or heading: cells are never wrapped prose, so none of them joins.
     in_table = False
     last = len(content) - 1
+    double_spaced = layout.double_spaced
+    # A judged break has no blank line before the next line (one in double-spaced text).
+    max_blank = 1 if double_spaced else 0
     for k, i in enumerate(content):
         marker = markers[i]
         line = stripped[i]
@@ -498,43 +501,47 @@ def join_broken_lines(text: str) -> list[Edit]:
         if k >= last:
             break
         j = content[k + 1]
-        right = stripped[j]
         # Collapsing spaces later turns any blank run into one blank line: count it so now,
         # so the next pass over the collapsed text sees the same breaks.
         blank = min(j - i - 1, 1)
-        sep = None
-        # A line opening with a marker never joins the line above (see _decide): most
-        # breaks in 개조식 text end so, without building a unit.
-        right_marker = markers[j]
-        if blank and _box_line(layout, stripped, content, k):
-            pass  # a box of a diagram: never joined into from above (_box_line)
-        elif blank <= (1 if layout.double_spaced else 0) and not in_table and right_marker is None:
-            if unit is None:
-                # Built only when a break is judged: most lines end up alone.
-                row = table[i]
-                if row is None:
-                    row = table[i] = _row_line(lines[i])
-                unit = _Unit.of(line, marker, row)
-            right_row = table[j]
-            if right_row is None:
-                right_row = table[j] = _row_line(lines[j])
-            after_marked = k + 2 <= last and markers[content[k + 2]] is not None
-            sep = _decide(
-                unit,
-                right,
-                right_marker,
-                after_marked,
-                in_item=unit.marker is not None,
-                layout=layout,
-                left_raw=lines[i],
-                right_table_row=right_row,
-            )
+        # Breaks never judged, most of them, end here without building a unit: a line
+        # opening with a marker never joins the line above (see _decide), nor does a line
+        # after a paragraph break or in a table, nor a box of a diagram (_box_line).
+        if (
+            markers[j] is not None
+            or in_table
+            or blank > max_blank
+            or (blank and double_spaced and _box_line(layout, stripped, content, k))
+        ):
+            unit = None
+            continue
+        right = stripped[j]
+        if unit is None:
+            # Built only when a break is judged: most lines end up alone.
+            row = table[i]
+            if row is None:
+                row = table[i] = _row_line(lines[i])
+            unit = _Unit.of(line, marker, row)
+        right_row = table[j]
+        if right_row is None:
+            right_row = table[j] = _row_line(lines[j])
+        after_marked = k + 2 <= last and markers[content[k + 2]] is not None
+        sep = _decide(
+            unit,
+            right,
+            None,
+            after_marked,
+            in_item=unit.marker is not None,
+            layout=layout,
+            left_raw=lines[i],
+            right_table_row=right_row,
+        )
         if sep is not None and (_kept_apart(line) or _kept_apart(right)):
             # Checked only where a join was decided: most breaks never get here.
             sep = None
-        if sep is not None and (_stands_alone(line, right) or (unit is not None and unit.title)):
+        if sep is not None and (_stands_alone(line, right) or unit.title):
             sep = None
-        if sep is None or unit is None:
+        if sep is None:
             unit = None
             continue
         left_raw = lines[i]

@@ -17,8 +17,11 @@ from gongmun.offsets import Edit
 _NOT_NFC_RUN = regex.compile(r"[\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\p{M}]+")
 # A plain set of literal characters: the stdlib engine scans it ~15x faster than regex.
 _FOLD_RE = re.compile("[" + re.escape("".join(FOLD)) + "]")
-_ZERO_WIDTH_RE = regex.compile("[" + "".join(ZERO_WIDTH) + "]")
+# Literal characters too, for the stdlib engine.
+_ZERO_WIDTH_RE = re.compile("[" + "".join(sorted(ZERO_WIDTH)) + "]")
 _LINE_ENDINGS = regex.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+# Every character _LINE_ENDINGS rewrites: one plain scan passes the texts that hold none.
+_LINE_ENDING_CHARS = re.compile("[\r\u2028\u2029\x0b\x0c\x85]")
 _SPACE_RUN = regex.compile(r"(?<=\S)[ \t]{2,}(?=\S)|^[ \t]+|[ \t]+$", regex.M)
 _BLANK_RUN = regex.compile(r"\n(?:[ \t]*\n){2,}")
 
@@ -52,6 +55,22 @@ def fold_characters(text: str) -> list[Edit]:
     return [Edit(m.start(), m.end(), FOLD[m.group()]) for m in _FOLD_RE.finditer(text)]
 
 
+def fold_text(text: str) -> tuple[str, int]:
+    """:func:`fold_characters` applied: the folded text and how many characters changed.
+
+    Folding is one for one, so the normalizer needs neither edits nor a new offset map:
+    each look-alike present is replaced throughout by one ``str.replace`` (no folded
+    character is itself folded, so the order of the replacements does not matter).
+
+    >>> fold_text("‘25∼’29")
+    ("'25~'29", 3)
+    """
+    found = _FOLD_RE.findall(text)
+    for char in set(found):
+        text = text.replace(char, FOLD[char])
+    return text, len(found)
+
+
 def remove_zero_width(text: str) -> list[Edit]:
     """Drop zero-width spaces, joiners and soft hyphens."""
     return [Edit(m.start(), m.end(), "") for m in _ZERO_WIDTH_RE.finditer(text)]
@@ -59,6 +78,8 @@ def remove_zero_width(text: str) -> list[Edit]:
 
 def unify_line_endings(text: str) -> list[Edit]:
     """Turn CR LF, CR and other line separators into ``\\n``."""
+    if _LINE_ENDING_CHARS.search(text) is None:
+        return []
     return [Edit(m.start(), m.end(), "\n") for m in _LINE_ENDINGS.finditer(text)]
 
 

@@ -45,6 +45,7 @@ from gongmun.readers.pdf_tables import (
     TABLE_SETTINGS,
     TEXT_SETTINGS,
 )
+from gongmun.readers.pdf_units import with_box_units
 from gongmun.readers.pdf_words import aligned_tables, hrule_tables, words_of
 
 MEDIA_TYPE = "application/pdf"
@@ -262,6 +263,7 @@ def read_page(page: Any) -> PageText:
     tables = _tables(clean)
     tables.extend(word_position_tables(clean, [box for box, _ in tables]))
     tables.sort(key=lambda t: (t[0][1], t[0][0]))
+    tables = with_box_units(tables, boxes)
     text, placed, words = _layout_text(clean, boxes, tables)
     cids = text.count(CID_MARK)
     if cids:

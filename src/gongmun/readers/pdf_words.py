@@ -299,13 +299,16 @@ def aligned_tables(words: list[Word]) -> list[tuple[Box, Table]]:
 
     def close() -> None:
         if len(run) >= ALIGNED_MIN_ROWS:
-            table = _aligned(run)
+            upper = above[0] if above else None
+            heads = upper is not None and _heads_in_order(upper, run)
+            table = _aligned(run, 0 if heads else 1)
             if table is not None:
-                upper = above[0] if above else None
-                if upper is not None and not _upper_header(upper, run[0][0]):
-                    upper = None
-                if upper is not None:
+                if heads and upper is not None:
+                    table = _with_header(table, upper[1])
+                elif upper is not None and _upper_header(upper, run[0][0]):
                     table = _with_upper(table, upper[1], bands([segs for _, segs in run]))
+                else:
+                    upper = None
                 box = _box_of([w for ln, _ in ([upper] if upper else []) + run for w in ln])
                 out.append((box, _with_box(table, box)))
         run.clear()
@@ -313,9 +316,7 @@ def aligned_tables(words: list[Word]) -> list[tuple[Box, Table]]:
     previous: tuple[list[Word], list[list[Word]]] | None = None
     for ln in lines:
         segs = segments(ln, ALIGNED_GAP_EM)
-        if not run:
-            above[:] = [previous] if previous is not None else []
-        previous = (ln, segs)
+        before, previous = previous, (ln, segs)
         # A row with an empty cell (no 2024 figure) has fewer segments: it stays in the
         # table when each of them stands in a column of the rows before it.
         ref = max((r[1] for r in run), key=len) if run else None
@@ -331,6 +332,9 @@ def aligned_tables(words: list[Word]) -> list[tuple[Box, Table]]:
                 short or (full is not None and _same_columns(full, segs))
             ):
                 close()
+        if not run:
+            # The line before a run may head it (an upper header, a header set apart).
+            above[:] = [before] if before is not None else []
         run.append((ln, segs))
     close()
     return out
@@ -399,18 +403,53 @@ def _same_columns(a: list[list[Word]], b: list[list[Word]]) -> bool:
     return all(_near(x, y) for x, y in zip(a, b, strict=True))
 
 
-def _aligned(run: list[tuple[list[Word], list[list[Word]]]]) -> Table | None:
+def _heads_in_order(
+    upper: tuple[list[Word], list[list[Word]]], run: list[tuple[list[Word], list[list[Word]]]]
+) -> bool:
+    """Whether the line above a run of rows of figures is their header although its words
+    stand apart from the figures' columns (labels set flush left over figures set flush
+    right): close above, no figure on it, and one group per column of the full rows."""
+    ln, segs = upper
+    first = run[0][0]
+    if first[0].top - ln[0].top > ALIGNED_MAX_LEADING * first[0].size:
+        return False
+    if any(_NUMBER.match(_text(seg).replace(" ", "")) for seg in segs):
+        return False
+    if not any(_NUMBER.match(_text(seg).replace(" ", "")) for seg in run[0][1]):
+        return False  # the run's first row is a header of its own
+    return len(segs) == len(bands([r for _, r in run])) == max(len(r) for _, r in run)
+
+
+def _with_header(table: Table, segs: Sequence[list[Word]]) -> Table:
+    """``table`` (body rows only) under a header row whose groups head its columns in order."""
+    head = [
+        Cell(
+            0,
+            k,
+            _text(seg),
+            header=True,
+            bbox=round_box(
+                (seg[0].x0, min(w.top for w in seg), seg[-1].x1, max(w.bottom for w in seg))
+            ),
+        )
+        for k, seg in enumerate(segs)
+    ]
+    moved = [replace(c, row=c.row + 1) for c in table.cells]
+    return replace(table, cells=tuple(head + moved), n_rows=table.n_rows + 1, header_rows=1)
+
+
+def _aligned(run: list[tuple[list[Word], list[list[Word]]]], header_rows: int = 1) -> Table | None:
     rows = [segs for _, segs in run]
     bs = bands(rows)
     if len(bs) != max(len(r) for r in rows):
         return None  # columns that do not line up merge into fewer bands
     numeric = [0] * len(bs)
-    for segs in rows[1:]:
+    for segs in rows[header_rows:]:
         for seg in segs:
             if _NUMBER.match(_text(seg).replace(" ", "")):
                 numeric[band_range(bs, seg[0].x0, seg[-1].x1)[0]] += 1
-    if max(numeric) * 2 < len(rows) - 1:
+    if max(numeric) * 2 < len(rows) - header_rows:
         return None
-    table = grid(rows, bs, 1, "pdf_aligned")
+    table = grid(rows, bs, header_rows, "pdf_aligned")
     # A chart's ticks and data labels line up too, but no row has a label.
     return None if reads_as_chart(table) else table

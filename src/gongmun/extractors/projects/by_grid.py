@@ -18,6 +18,7 @@ import regex
 from gongmun.doc.columns import is_figure
 from gongmun.doc.tables import Cell, Table
 from gongmun.extractors.projects.figures import Draft, Figures
+from gongmun.extractors.projects.forms import form_box
 from gongmun.extractors.projects.names import cell_name, is_headed, locate, position_name
 from gongmun.extractors.projects.scan import Scan
 from gongmun.extractors.projects.words import FUNDING_SOURCES, NAME_COLUMNS, TOTAL_ROW_LABELS
@@ -30,7 +31,7 @@ _PLUS = regex.compile(r"\s*[+＋]\s*")
 _TOTAL_HEADER = regex.compile(r"총사업비|총\s*사업비|총액|총\s*예산|사업비\s*총")
 _CHANGE_HEADER = regex.compile(r"증감|대비|증가|감소|비율|비중|%|률")
 # The mark of a sub-row before its label (- 지역주력산업육성, ▪ 구축지원): no part of the name.
-_ROW_MARK = regex.compile(r"^\s*(?:[-▪▫◦•○●■□◆◇▶▷·∙]|ㅇ(?=\s))\s*")
+_ROW_MARK = regex.compile(r"^\s*(?:[-▪▫◦•○●■□◆◇▶▷·∙ㆍ]|ㅇ(?=\s))\s*")
 # Levels of the budget structure, finest first (lower sorts first).
 _LEVEL: Final = {
     "내역사업": -3,
@@ -52,6 +53,8 @@ def table_rows(scan: Scan) -> list[Draft]:
     """Projects from the name column of every table, with the figures of their rows."""
     out: list[Draft] = []
     for table in scan.tables:
+        if form_box(table):
+            continue  # a form's labels, each beside its value: the name field reads it
         out.extend(_table(scan.text, table, scan.figures))
     return out
 
