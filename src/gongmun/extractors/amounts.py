@@ -51,15 +51,16 @@ _DEC = r"(?P<dec>[△▽]\s?)?"
 # Between a figure and its big unit: a space on the same line. A cell's figure at a
 # line's end and the next cell's word (870 / 조성, a flattened table) are no 870조.
 _U = r"[ \t\u0007]?"
-# An amount with its own unit. Big units in order; a plain tail only when 원 follows.
+# An amount with its own unit. Big units in order; a tail below 만 (2천, 5,000) only
+# when 원 follows: 1만2천원 is 12,000 won.
 _AMOUNT = regex.compile(
     rf"""
     (?<![\d.,A-Za-z'십백천])
     {_DEC}
     (?P<body>
-        (?P<jo>{_G}{_U}조)(?:{GAP}{_G}{_U}억)?(?:{GAP}{_G}{_U}만)?(?:{GAP}{NUMBER}(?={GAP}원))?
-      | (?P<eok>{_G}{_U}억)(?:{GAP}{_G}{_U}만)?(?:{GAP}{NUMBER}(?={GAP}원))?
-      | (?P<man>{_G}{_U}만)(?:{GAP}{NUMBER}(?={GAP}원))?
+        (?P<jo>{_G}{_U}조)(?:{GAP}{_G}{_U}억)?(?:{GAP}{_G}{_U}만)?(?:{GAP}{_G}(?={GAP}원))?
+      | (?P<eok>{_G}{_U}억)(?:{GAP}{_G}{_U}만)?(?:{GAP}{_G}(?={GAP}원))?
+      | (?P<man>{_G}{_U}만)(?:{GAP}{_G}(?={GAP}원))?
       | (?P<plain>{_G})(?={GAP}원)
     )
     (?P<won>{GAP}원)?
