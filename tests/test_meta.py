@@ -97,6 +97,10 @@ def test_news_dateline_is_the_issue_date() -> None:
             "운영비 5,830,000원*12개월\n세출예산 사업명세서 총괄",
             "세출예산 사업명세서 총괄",
         ),
+        (
+            "보도자료\n작성일 2031.03.14\n연락처: 044-000-0000\n지역 공공도서관 확충 계획 발표",
+            "지역 공공도서관 확충 계획 발표",
+        ),
     ],
 )
 def test_title_skips_form_furniture(head: str, title: str) -> None:

@@ -114,6 +114,21 @@ CASES = [
         },
         id="a form box: labels down the first column, each beside its value",
     ),
+    pytest.param(
+        (
+            ("사업명", "연안 무인선 실증 플랫폼 구축사업", None, None),
+            ("사업기간", "'25~'29", "총사업비", "1,200억원"),
+            ("주관기관", "연안과학기술진흥원", "'25년 예산", "150억원"),
+        ),
+        {
+            "연안 무인선 실증 플랫폼 구축사업": (
+                (2025, 2029),
+                120_000_000_000,
+                {2025: 15_000_000_000},
+            )
+        },
+        id="a form box of label-value pairs: no row is a task, the year label keys its value",
+    ),
 ]
 
 
@@ -141,3 +156,17 @@ def test_a_name_field_outside_tables_still_reads() -> None:
     text = "사업명 : 스마트 항만 고도화\n사업기간 : '25~'27\n총사업비 : 90억원\n"
     doc = extract_raw(from_text(text))
     assert [p.name for p in doc.projects] == ["스마트 항만 고도화"]
+
+
+def test_a_header_row_or_a_row_of_names_is_no_form_box() -> None:
+    from gongmun.extractors.projects.forms import form_box
+
+    def box(rows: tuple[tuple[str | None, ...], ...]) -> bool:
+        return form_box(table_from_rows(rows, "hwpx", header_rows=1))
+
+    assert box((("사업명", "연안 관측 고도화"), ("사업기간", "'25~'27")))
+    assert not box(
+        (("사업명", "’26", "’27", "총사업비"), ("연안 관측 고도화", "120", "340", "870"))
+    )
+    assert not box((("사업명", "연안 관측", "연안 정비"), ("2025년 예산", "84,500", "36,200")))
+    assert not box((("사업명", "사업기간", "총사업비"), ("연안 관측 고도화", "'25~'27", "90억원")))

@@ -197,8 +197,8 @@ def test_units_listed_in_the_corner_cell() -> None:
 def test_the_year_passes_a_change_to_the_sum_it_leads_to() -> None:
     got = _years("산림청은 2025년 예산을 전년보다 312억원 늘린 1,842억원으로 편성했다.")
     assert got == [(312 * E, None), (1842 * E, 2025)]
-    # Without a change between them, a second figure still takes no year of its own.
-    assert _years("2025년 예산은 1,842억원, 기금은 300억원이다.")[1] == (300 * E, None)
+    # Without a change between them, the sentence's year frames the second figure too.
+    assert _years("2025년 예산은 1,842억원, 기금은 300억원이다.")[1] == (300 * E, 2025)
 
 
 def test_a_row_label_ending_in_a_noun_like_a_verb_ending() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import replace
+from typing import Final
 
 import regex
 
@@ -41,7 +42,7 @@ from gongmun.extractors.table_figures import (
     read_tables,
     states_unit,
 )
-from gongmun.extractors.years import year_of_match
+from gongmun.extractors.years import FISCAL_YEAR_AFTER, FISCAL_YEAR_BEFORE, year_of_match
 from gongmun.models import Amount, Qualifier
 
 # One group's digits: 4천567, 2백37, 15백 (bounded, so a long run of figures stays linear).
@@ -50,15 +51,16 @@ _DEC = r"(?P<dec>[△▽]\s?)?"
 # Between a figure and its big unit: a space on the same line. A cell's figure at a
 # line's end and the next cell's word (870 / 조성, a flattened table) are no 870조.
 _U = r"[ \t\u0007]?"
-# An amount with its own unit. Big units in order; a plain tail only when 원 follows.
+# An amount with its own unit. Big units in order; a tail below 만 (2천, 5,000) only
+# when 원 follows: 1만2천원 is 12,000 won.
 _AMOUNT = regex.compile(
     rf"""
     (?<![\d.,A-Za-z'십백천])
     {_DEC}
     (?P<body>
-        (?P<jo>{_G}{_U}조)(?:{GAP}{_G}{_U}억)?(?:{GAP}{_G}{_U}만)?(?:{GAP}{NUMBER}(?={GAP}원))?
-      | (?P<eok>{_G}{_U}억)(?:{GAP}{_G}{_U}만)?(?:{GAP}{NUMBER}(?={GAP}원))?
-      | (?P<man>{_G}{_U}만)(?:{GAP}{NUMBER}(?={GAP}원))?
+        (?P<jo>{_G}{_U}조)(?:{GAP}{_G}{_U}억)?(?:{GAP}{_G}{_U}만)?(?:{GAP}{_G}(?={GAP}원))?
+      | (?P<eok>{_G}{_U}억)(?:{GAP}{_G}{_U}만)?(?:{GAP}{_G}(?={GAP}원))?
+      | (?P<man>{_G}{_U}만)(?:{GAP}{_G}(?={GAP}원))?
       | (?P<plain>{_G})(?={GAP}원)
     )
     (?P<won>{GAP}원)?
@@ -79,9 +81,11 @@ _NOT_MONEY_AFTER = regex.compile(
     r"\s?(?:" + "|".join(regex.escape(w) for w in NOT_MONEY_AFTER_BIG) + r"|[A-Za-z])"
 )
 _NOT_WON_AFTER = regex.compile("|".join(regex.escape(w) for w in NOT_WON_AFTER))
-# A year beside an amount: '25년, ('24), 2025년, 2024년도.
+# A year beside an amount: '25년, ('24), 2025년, 2024년도, 2023회계연도, FY2025, FY'25.
 _YEAR = regex.compile(
-    r"(?<![\d.])(?P<four>(?:19|20)\d{2})\s*년도?|'\s?(?P<two>\d{2})(?![\d])(?:\s*년도?)?"
+    rf"(?<![\d.])(?P<four>(?:19|20)\d{{2}})\s*(?:년도?|{FISCAL_YEAR_AFTER})"
+    r"|'\s?(?P<two>\d{2})(?![\d])(?:\s*년도?)?"
+    rf"|{FISCAL_YEAR_BEFORE}(?:(?P<four>(?:19|20)\d{{2}})|'?(?P<two>\d{{2}}))(?!\d)"
 )
 # A column header naming its year without 년 (지원 금액 (2024 계획안)) frames the amounts
 # after it on its line: a table run into one line by the PDF reader.
@@ -117,6 +121,16 @@ _LABEL_REACH = 80
 _AFTER_REACH = 64
 # How far back a list item in parentheses looks for its sentence's year.
 _LIST_REACH = 300
+# What between two figures of one sentence stops the first one's year from framing the
+# second: a bracket or a slash (총사업비 …, 30억원/센터: other kinds of figure), a field
+# label's colon or a bullet (items run into one line), another year, a relative year
+# or a comparison (전년 대비), a change, a range, or any figure.
+_NO_CARRY = regex.compile(
+    r"[()/:：~→=×*\d]|[□■○●◦ㅇ※▶▷◇◆❍•*①-⑳➊-➓]|\s-\s|총\s?사업비"
+    r"|전년|작년|올해|금년|내년|당해|대비|보다|에\s*비해|증가|감소|늘|줄|증액|감액"
+)
+# Figures that are a bound or a rate, not a sum of the year: 월 최대 20만원.
+_NO_CARRY_QUALIFIERS: Final = frozenset({"최대", "이내", "한도", "당", "이상", "미만"})
 _COMPARISON = regex.compile(r"대비|에\s*비해|보다\s")
 # The amount is the change itself: 859억원이 확대됐다, 4조원 감소.
 _CHANGE_AFTER = regex.compile(r"\s*(?:[이가이]\s*)?(?:확대|증가|감소|축소|늘|줄|삭감|증액|감액)")
@@ -128,7 +142,7 @@ _LINE_LABEL = regex.compile(
 )
 
 _PREFIX = regex.compile(
-    rf"(?:(?P<q>{'|'.join(PREFIX_QUALIFIERS)})(?:사업비|사업규모|예산|투자)?|(?P<per>[가-힣A-Za-z]+)당\s*(?P<q2>최대|약)?)\s*$"
+    rf"(?:(?P<q>{'|'.join(PREFIX_QUALIFIERS)})(?:사업비|사업규모|예산|투자)?|(?P<per>\d{{0,3}}[가-힣A-Za-z]+)당\s*(?:[월연년일주]\s+)?(?P<q2>최대|약)?)\s*$"
 )
 _SUFFIX = regex.compile(
     r"\s*(?:\([^()\n]{0,10}\)\s*)?(?P<q>"
@@ -395,6 +409,7 @@ def find_amounts(ctx: Context) -> list[Amount]:
         hits.append(h)
     out: list[Amount] = []
     prev_end = 0
+    carry: tuple[int, int] | None = None
     # Sentence starts are found once for the document, not scanned back for each figure.
     segments = Segments(text) if any(h.framed for h in hits) else None
     for h in hits:
@@ -411,6 +426,19 @@ def find_amounts(ctx: Context) -> list[Amount]:
             if year is None:
                 year = _line_label_year(text, h.start, doc_year)
         qualifier, per = _qualify(text, h)
+        if (
+            year is None
+            and carry is not None
+            and segments is not None
+            and h.framed
+            and per is None
+            and qualifier not in _NO_CARRY_QUALIFIERS
+            and segments.start(h.start, 0) == carry[0]
+            and not _NO_CARRY.search(text, prev_end, h.start)
+        ):
+            # 2023년 총세입은 497.0조원, 총세출은 490.4조원: the sentence's year frames the
+            # figures listed after its first one, as it framed that one.
+            year = carry[1]
         if qualifier in _THRESHOLDS and not h.unit_implied:
             # 1조원 이상의 융자를 가진 부처: a bar to clear, not a sum of some year; the
             # year framing the sentence still goes to the figures after it.
@@ -419,6 +447,8 @@ def find_amounts(ctx: Context) -> list[Amount]:
             # 2025년 예산을 전년보다 312억원 늘린 1,842억원: the change has no year, and
             # the year still frames the sum it leads to.
             prev_end = h.end
+        if year is not None and h.framed and segments is not None:
+            carry = (segments.start(h.start, 0), year)
         loc = ctx.locate(h.start, h.end)
         out.append(
             Amount(

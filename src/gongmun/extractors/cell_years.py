@@ -15,12 +15,14 @@ import regex
 from gongmun.doc.column_words import BUDGET_STAGES
 from gongmun.doc.columns import TableView
 from gongmun.doc.tables import Table
-from gongmun.extractors.years import parse_year_marker
+from gongmun.extractors.years import FISCAL_YEAR_AFTER, parse_year_marker
 from gongmun.models import Amount
 
-# A year inside a header cell: 2025년(도), (2024 계획안), 2025 예산.
+# A year inside a header cell: 2025년(도), (2024 계획안), 2025 예산, 2023회계연도, FY2025.
 _HEADER_YEAR = regex.compile(
-    r"(?<![\d.~])(?P<four>(?:19|20)\d{2})(?![\d.])\s*(?:년도?|(?=\s*(?:"
+    r"(?<![\d.~])(?P<four>(?:19|20)\d{2})(?![\d.])\s*(?:년도?|"
+    + FISCAL_YEAR_AFTER
+    + r"|(?=\s*(?:"
     + "|".join(BUDGET_STAGES)
     + r")))"
 )
@@ -33,6 +35,8 @@ def header_year(text: str, doc_year: int | None = None) -> int | None:
 
     >>> header_year("지원 금액 (2024계획안)"), header_year("’25년"), header_year("2025")
     (2024, 2025, 2025)
+    >>> header_year("2023회계연도 결산"), header_year("FY2026")
+    (2023, 2026)
     >>> header_year("'24~'26") is None, header_year("2024 대비 2025 증감") is None
     (True, True)
     """

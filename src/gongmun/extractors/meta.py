@@ -57,10 +57,21 @@ _LABEL_RE = regex.compile(
     )
 )
 _EMBARGO_LINE = regex.compile(
-    r"[<〈(]?\s*\d{1,2}\s*\.\s*\d{1,2}\s*\.?\s*\(\p{Hangul}\)\s*(?:조간|석간)\s*[>〉)]?"
+    r"[<〈(]?\s*(?:(?:19|20)\d{2}\s*\.\s*)?\d{1,2}\s*\.\s*\d{1,2}\s*\.?\s*\(\p{Hangul}\)\s*"
+    r"(?:조간|석간)(?:용)?\s*[>〉)]?"
 )
+# Where an embargo written after its label ends: the next label on its line (배포 : …),
+# a slash or a wide gap between fields.
+_DIGIT = regex.compile(r"\d")
+_EMBARGO_END = regex.compile(r"\s*/|\s{3,}|\s+(?=배포(?!\s*즉시)|작성|담당|자료\s*문의|문의)")
 _CONTACT_RE = regex.compile(r"(?:담당|문의|연락처)[^\n]{0,80}?\d{2,4}-\d{3,4}-\d{4}")
 _DEPARTMENT_RE = regex.compile(r"(?:담당\s*부서|제\s*출\s*자)\s*:?\s*(?P<d>[^\n]{2,60})")
+# Where a department's name ends on a contact line: the person's role or title, or the
+# telephone number (담당 부서 반도체과 과장 홍길동 044-202-1234).
+_DEPARTMENT_END = regex.compile(
+    r"\s+(?=(?:책임자|담당자|과\s?장|팀\s?장|국\s?장|실\s?장|단\s?장|사무관|주무관|서기관"
+    r"|연구관|연구사|행정관|전문관|전문위원)(?:\s|$))|\s*[(\[]?\s*\d{2,4}\s*[-)]\s*\d{3,4}\s*-\s*\d{4}"
+)
 
 
 def find_meta(ctx: Context) -> Meta:
@@ -80,7 +91,7 @@ def find_meta(ctx: Context) -> Meta:
         issued=find_issued(head),
         embargo=find_embargo(head),
         kind=find_kind(head),
-        department=_first_group(_DEPARTMENT_RE, head, "d"),
+        department=find_department(head),
         contacts=[m.group().strip() for m in _CONTACT_RE.finditer(ctx.text)][:10],
     )
 
@@ -137,8 +148,33 @@ def find_issued(head: str) -> dt.date | None:
         return None
 
 
+def find_department(head: str) -> str | None:
+    """The department a contact line names, without its people and telephone numbers.
+
+    >>> find_department("담당 부서 반도체과 과장 홍길동 044-202-1234")
+    '반도체과'
+    >>> find_department("담당부서: 재정정책국 재정정책과 책임자 과장 김철수 (044-215-2710)")
+    '재정정책국 재정정책과'
+    """
+    found = _first_group(_DEPARTMENT_RE, head, "d")
+    if found is None:
+        return None
+    end = _DEPARTMENT_END.search(found)
+    return (found[: end.start()] if end and end.start() > 0 else found).strip() or None
+
+
 def find_embargo(head: str) -> str | None:
-    """The embargo as written: ``< 4.10.(목) 조간 >`` or the time after ``보도시점``."""
+    """The embargo as written: ``< 4.10.(목) 조간 >`` or the time after ``보도시점``.
+
+    >>> find_embargo("2025. 3. 14.(금) 조간용")
+    '2025. 3. 14.(금) 조간용'
+    >>> find_embargo("보도시점 : 2025. 3. 14.(금) 12:00 / 배포 : 2025. 3. 13.(목) 14:00")
+    '보도시점 : 2025. 3. 14.(금) 12:00'
+    >>> find_embargo("보도시점\\n2025. 3. 14.(금) 12:00\\n과학기술정보통신부")
+    '보도시점 2025. 3. 14.(금) 12:00'
+    >>> find_embargo("보도일시 배포즉시 자료문의 약제관리실")
+    '보도일시 배포즉시'
+    """
     # The pattern may start at any digit: searched only in a head holding its words.
     m = _EMBARGO_LINE.search(head) if "조간" in head or "석간" in head else None
     if m:
@@ -147,7 +183,13 @@ def find_embargo(head: str) -> str | None:
         i = head.find(word)
         if i >= 0:
             line = head[i : i + 60].split("\n\n")[0]
-            return " ".join(line.split()) or None
+            # The time may be on the label's line or, in a form's cell, on the next one;
+            # it ends with its own line.
+            digit = _DIGIT.search(line)
+            nl = line.find("\n", digit.start()) if digit else -1
+            line = line[:nl] if nl >= 0 else line
+            end = _EMBARGO_END.search(line, len(word))
+            return " ".join((line[: end.start()] if end else line).split()) or None
     return None
 
 
@@ -176,6 +218,17 @@ _LABEL_MARKS = regex.compile(r"[\s\[\]【】<>〈〉():：·]")
 _TITLE_LABEL = regex.compile(r"^[\[【<(]?\s*(제\s?목|건\s?명)\s*[\]】>)]?\s*[:：]?\s*")
 # A headline may end in 다 (선수단 격려한다); a longer line ending so is a sentence.
 _HEADLINE_DA = 60
+
+
+def _labels_a_value(line: str, label: str) -> bool:
+    """Whether ``line`` is a header label with its value on the same line: ``작성일
+    2025.03.14``, ``연락처: 044-202-1234`` (a label alone is handled by the caller)."""
+    for word in VALUE_LABELS:
+        if label.startswith(word) and len(label) > len(word):
+            rest = label[len(word)]
+            if rest.isdigit() or regex.match(rf"\s*{regex.escape(word)}\s*[:：]", line):
+                return True
+    return False
 
 
 def _label(line: str) -> str:
@@ -209,6 +262,8 @@ def find_title(head: str) -> str | None:
         if len(line) < 8 or not _HANGUL.search(line):
             continue
         if any(label.startswith(w) for w in NOT_TITLE) or _DATE_RE.match(line):
+            continue
+        if _labels_a_value(line, label):
             continue
         if any(p.search(line) for p in _NOT_TITLE_LINES):
             continue

@@ -29,9 +29,13 @@ MAX_YEAR: Final = 2100
 # With no document year and nothing in the text, two-digit years are read near this one.
 FALLBACK_YEAR: Final = 2025
 
+# A fiscal year's own words: 2023회계연도 (결산), FY2025 / FY'25 (the English mark).
+FISCAL_YEAR_AFTER: Final = r"회계\s?연도"
+FISCAL_YEAR_BEFORE: Final = r"(?<![A-Za-z])FY\s?"
+
 _MARKER = regex.compile(
-    rf"""^\s*[(\[]?\s*(?:
-        (?P<four>(?:19|20)\d{{2}})\s*(?:년도?)?
+    rf"""^\s*[(\[]?\s*(?:{FISCAL_YEAR_BEFORE})?(?:
+        (?P<four>(?:19|20)\d{{2}})\s*(?:년도?|{FISCAL_YEAR_AFTER})?
       | [{QUOTES}]\s?(?P<two>\d{{2}})\s*(?:년도?)?
       | (?P<bare>\d{{2}})\s*년도?
     )\s*[)\]]?\s*$""",
@@ -90,6 +94,8 @@ def parse_year_marker(text: str, ref_year: int | None = None) -> int | None:
     (2025, 2024, 2025)
     >>> parse_year_marker("'89", 1989), parse_year_marker("25개") is None
     (1989, True)
+    >>> parse_year_marker("2023회계연도"), parse_year_marker("FY2025"), parse_year_marker("FY'26")
+    (2023, 2025, 2026)
     """
     m = _MARKER.match(text)
     if m is None:

@@ -50,7 +50,7 @@ _UNIT_LINE: Final = regex.compile(r"^[(\[<]?\s*단위\s*[:：]")
 # a title stands on its own line, never run into the paragraph above nor the next line
 # into it (a chart's labels after it are no part of the title's sentence).
 _NUMBERED_TITLE: Final = regex.compile(
-    r"^[<〈《\[【［]\s*(?:표|그림|도표|차트|그래프)\s*\d{1,2}(?:[-.]\d{1,2})?\s*[>〉》\]】］]"
+    r"^[<〈《『\[【［]\s*(?:표|그림|도표|차트|그래프)\s*\d{1,2}(?:[-.]\d{1,2})?\s*[>〉》』\]】］]"
 )
 _HANGUL_SYLLABLE: Final = regex.compile(r"[가-힣]")
 # A line of single syllables set apart (통 합 재 정 통 계, 사 업 개 요): a title or a

@@ -18,6 +18,7 @@ import regex
 from gongmun.doc.columns import is_figure
 from gongmun.doc.tables import Cell, Table
 from gongmun.extractors.projects.figures import Draft, Figures
+from gongmun.extractors.projects.forms import form_box
 from gongmun.extractors.projects.names import cell_name, is_headed, locate, position_name
 from gongmun.extractors.projects.scan import Scan
 from gongmun.extractors.projects.words import FUNDING_SOURCES, NAME_COLUMNS, TOTAL_ROW_LABELS
@@ -52,6 +53,8 @@ def table_rows(scan: Scan) -> list[Draft]:
     """Projects from the name column of every table, with the figures of their rows."""
     out: list[Draft] = []
     for table in scan.tables:
+        if form_box(table):
+            continue  # a form's labels, each beside its value: the name field reads it
         out.extend(_table(scan.text, table, scan.figures))
     return out
 

@@ -12,9 +12,9 @@ from typing import Final
 
 import regex
 
-from gongmun.doc.tables import Table
 from gongmun.extractors.projects.clause import sentence_end
 from gongmun.extractors.projects.figures import Draft, Figures, is_run_time
+from gongmun.extractors.projects.forms import bare_label, form_box, label_year
 from gongmun.extractors.projects.lines import PARENS, Line, paren_groups
 from gongmun.extractors.projects.names import (
     LABEL as _LABEL,
@@ -38,7 +38,6 @@ from gongmun.extractors.projects.names import (
 from gongmun.extractors.projects.scan import Scan
 from gongmun.extractors.projects.words import (
     FIELD_NAME_LABELS,
-    FIGURE_FIELD_LABELS,
     NAME_LABELS,
 )
 from gongmun.normalize.outline import Block
@@ -432,6 +431,8 @@ def item_heads(scan: Scan) -> list[Draft]:
         if body < 0:
             continue
         d = _head_with_figures(text, body, block.end, figures)
+        if d is None and block.kind in _LISTED_KINDS:
+            d = _listed_head(text, blocks, i, body, figures)
         if d is None and not figures.any_in(body, block.end):
             # A head's field lines are its children, or — where the outline ranks a dash
             # above the head's mark ("① NAME" over "- 사업비 : 48억원") — the dash and
@@ -441,6 +442,50 @@ def item_heads(scan: Scan) -> list[Draft]:
         if d is not None:
             out.append(d)
     return out
+
+
+# Enumerated items whose lines may be a name and its figure alone ("① NAME 120억원").
+_LISTED_KINDS: Final = frozenset({"circled", "paren_number", "hangul", "number"})
+# What may follow the amount that ends such a line.
+_LINE_CLOSE = regex.compile(r"[ \t]*[.,;]?[ \t]*$")
+
+
+def _ends_in_amount(text: str, block: Block, figures: Figures) -> bool:
+    """Whether ``block``'s line is words, then its one amount, ending it: ``NAME 120억원``."""
+    found = figures.amounts_in(block.start, block.end)
+    return (
+        len(found) == 1
+        and _LINE_CLOSE.match(text, found[0].span.end, block.end) is not None
+        and not figures.periods_in(block.start, block.end)
+    )
+
+
+def _listed_head(
+    text: str, blocks: list[Block], i: int, body: int, figures: Figures
+) -> Draft | None:
+    """``① NAME 120억원`` over ``② NAME 80억원``: an enumerated line that is a name and
+    its figure, in a list of lines that read the same (the list says each is a programme)."""
+    block = blocks[i]
+    if not _ends_in_amount(text, block, figures) or not any(
+        b.kind == block.kind and _ends_in_amount(text, b, figures)
+        for b in (blocks[i - 1] if i else None, blocks[i + 1] if i + 1 < len(blocks) else None)
+        if b is not None
+    ):
+        return None
+    a = figures.amounts_in(block.start, block.end)[0]
+    if id(a) in figures.used:
+        return None
+    name = position_name(text[body : a.span.start], strict=True)
+    # A field or a kind of firm is listed the same way ("① 연구개발 300억원", "② 중소기업
+    # 지원 200억원"): an item's name qualifies its head.
+    if name is None or " " not in name or (name.endswith(" 지원") and name.count(" ") < 2):
+        return None
+    place = locate(text, name, body, a.span.start)
+    if place is None:
+        return None
+    d = Draft(name, place[0], place[1], "item_head")
+    figures.take(d, a.span.start, a.span.end, text)
+    return d
 
 
 # How many dash and note lines after a head may be its fields.
@@ -645,6 +690,13 @@ def name_fields(scan: Scan) -> list[Draft]:
             continue
         d = Draft(name, place[0], place[1], "name_field")
         for f0, f1 in _fields_after(text, lines, i, place[1]):
+            year = label_year(text[f0:f1])
+            if year is not None and "\n" in text[f0:f1]:
+                # "'25년 예산" over "150억원": the value is the label's year's figure.
+                for a in figures.amounts_in(f0, f1):
+                    if id(a) not in figures.used and a.year in (None, year) and not a.per:
+                        figures.used.add(id(a))
+                        d.annual.setdefault(year, a)
             figures.take(d, f0, f1, text)
         if d.period or d.total or d.annual or d.funding:
             out.append(d)
@@ -657,22 +709,10 @@ def _header_cells(scan: Scan) -> list[tuple[int, int]]:
     return sorted(
         (c.start, c.end)
         for t in scan.tables
-        if not _form_box(t)
+        if not form_box(t)
         for c in t.cells
         if (c.header or c.row < t.header_rows) and c.start is not None and c.end is not None
     )
-
-
-def _form_box(table: Table) -> bool:
-    """Whether ``table`` is a form's box of labels and values: two columns, the first
-    holding a name label and a figure label (사업명 | NAME / 사업기간 | '25~'29)."""
-    if max((c.col for c in table.cells), default=0) != 1:
-        return False
-    labels = {"".join(c.text.split()) for c in table.cells if c.col == 0}
-    return bool(labels & _NAME_LABEL_SET) and bool(labels & FIGURE_FIELD_LABELS)
-
-
-_NAME_LABEL_SET: Final = frozenset((*NAME_LABELS, *FIELD_NAME_LABELS))
 
 
 def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
@@ -704,18 +744,9 @@ def _fields_after(text: str, lines: list[Line], i: int, start: int) -> list[tupl
             break
         if figure_field(body):
             out.append((nxt.body_start, nxt.end))
-        elif _bare_label(body) and k + 1 < len(after):
+        elif bare_label(body) and k + 1 < len(after):
             # A form's label alone on its line ("총 사업비"): its value is the next line.
             value = after[k + 1]
             if not _NAME_FIELD.search(text, value.start, value.end):
                 out.append((nxt.body_start, value.end))
     return out
-
-
-def _bare_label(line: str) -> bool:
-    """Whether ``line`` is a figure field's label alone (``사업기간``, ``총 사업비``)."""
-    return len(line) <= 16 and "".join(_YEAR_LABEL.sub("", line).split()) in FIGURE_FIELD_LABELS
-
-
-# The year a label may open with ("'25년 예산", "2025년도 예산").
-_YEAR_LABEL = regex.compile(r"^\s*(?:'\d{2}|(?:19|20)\d{2})년도?\s*")

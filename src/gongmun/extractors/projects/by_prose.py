@@ -287,6 +287,10 @@ def _name_amount(text: str, line: Line, figures: Figures) -> list[Draft]:
             figures.take(d, found[2], a.span.start, text)
         figures.used.add(id(a))
         assign_amount(d, a, text, figures)
+        parts = _PARTS_AFTER.match(text, a.span.end, line.end)
+        if parts is not None:
+            # "총 1,800억원(국비 1,200억원)": the bracket's figures are the same name's.
+            figures.take(d, parts.start(), parts.end(), text)
         if bound and d.total is None and not d.annual:
             d.total = a  # a lower bound of the size, the only total the text gives
         # "NAME 예산은 올해 4510억 원에서 내년 6627억 원으로": a change is two figures.
@@ -314,9 +318,16 @@ def _last_listed(text: str, line: Line, start: int) -> bool:
 
 
 def _funded(text: str, a: Amount) -> bool:
-    """Whether a funding verb follows ``a`` (through a ``X에서 Y로`` change)."""
-    m = _FROM_TO_AMOUNT.match(text, a.span.end)
+    """Whether a funding verb follows ``a`` (through a ``X에서 Y로`` change, or a bracket
+    of its parts: ``총 1,800억원(국비 1,200억원)을 투입``)."""
+    m = _FROM_TO_AMOUNT.match(text, a.span.end) or _PARTS_AFTER.match(text, a.span.end)
     return bool(_FUNDED.match(text, m.end() if m else a.span.end))
+
+
+# A bracket of figures right after an amount: its parts ("(국비 1,200억원)").
+_PARTS_AFTER = regex.compile(
+    r"[ \t]*\([^()\n]{0,20}?\d[\d,.]*\s*(?:조|억|천만|백만|만)[^()\n]{0,20}\)"
+)
 
 
 # "… 원에서 내년 6627억 원으로": the second figure of a change, skipped to its verb.
