@@ -310,3 +310,19 @@ def test_damage_pdfminer_works_around_is_a_warning_on_the_record_not_stderr(
     clean = tmp_path / "clean.pdf"
     clean.write_bytes(pdf_build.pdf(pdf_build.simple()))
     assert [w.code for w in gongmun.extract(clean).warnings] == []
+
+
+def test_a_figure_wrapped_inside_its_digit_group_is_one_figure(tmp_path: Path) -> None:
+    # Hangul text wraps by the character, so a line may end inside a figure: 총 1,2 | 00억원.
+    def draw(c: Any) -> None:
+        c.setFont(FONT, 11)
+        c.drawString(50, 780, "□ 정부는 AI 반도체 육성사업에 총 1,2")
+        c.drawString(50, 762, "00억원('26~'30)을 투자한다.")
+
+    doc = gongmun.extract(make_pdf(tmp_path, draw))
+    (amount,) = doc.amounts
+    assert (amount.text, amount.value_krw, amount.qualifier) == ("1,200억원", 120 * 10**9, "총")
+    assert [p.name for p in doc.projects] == ["AI 반도체 육성사업"]
+    # Text broken the same way joins the same way; a list of years stays apart.
+    text = gongmun.extract_text("ㅇ 사업비 총 3,\n497억원 투입\nㅇ 대상 연도 2025, 2026\n2027년\n")
+    assert [a.value_krw for a in text.amounts] == [3497 * 10**8]

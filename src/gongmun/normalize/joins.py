@@ -357,6 +357,30 @@ def decide_join(
     )
 
 
+# A figure cut inside a digit group at a line's end (1,2 | 00억원, 3, | 497억원).
+_CUT_GROUP_LEFT = regex.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*,(\d{0,2})$")
+_CUT_GROUP_RIGHT = regex.compile(r"\d{1,3}(?![\d,])")
+
+
+def _split_figure(left: str, right: str) -> bool:
+    """Whether ``left`` ends and ``right`` starts one figure's digit group, cut in two.
+
+    >>> _split_figure("총 1,2", "00억원을 투자"), _split_figure("1,", "200억원")
+    (True, True)
+    >>> _split_figure("2025, 2026", "2027년"), _split_figure("1,2", "000억원")
+    (False, False)
+    """
+    m = _CUT_GROUP_LEFT.search(left[-_TAIL:])
+    if m is None:
+        return False
+    r = _CUT_GROUP_RIGHT.match(right)
+    return (
+        r is not None
+        and len(m.group(1)) + len(r.group()) == 3
+        and (right[r.end() : r.end() + 1] in ("억", "조", "만", "천", "원", "백", " "))
+    )
+
+
 def _decide(
     unit: _Unit,
     right: str,
@@ -376,6 +400,10 @@ def _decide(
         return None
     if right_marker is not None or (right[0] == "(" and _LABEL_ITEM.match(right) is not None):
         return None
+    if _split_figure(left, right):
+        # 총 1,2 | 00억원: a line wrapped by the character (Hangul text is) cut a figure's
+        # digit group; its two parts make one group of three.
+        return ""
     if marker is not None and marker.kind in ("caption", "attachment"):
         return None
     first = right.split(maxsplit=1)[0].rstrip(",.")
