@@ -34,6 +34,11 @@ _HELD: Final = frozenset(
 RECORD_STARTS: Final = (b'{"schema_version":', b'{"path":')
 
 
+def starts_as_record(raw: bytes) -> bool:
+    """True for the start of one of gongmun's records, cut anywhere (or a whole one)."""
+    return any(raw.startswith(s) or s.startswith(raw) for s in RECORD_STARTS)
+
+
 class OutputError(Exception):
     """The output cannot be written; ``str()`` is ``"{path}: {problem}"``."""
 
@@ -115,7 +120,7 @@ def _refuse_foreign(fd: int, name: str) -> None:
     if not stat.S_ISREG(st.st_mode) or st.st_size == 0:
         return
     head = os.pread(fd, 4096, 0).lstrip()
-    if not head or any(head.startswith(s) or s.startswith(head) for s in RECORD_STARTS):
+    if not head or starts_as_record(head):
         return
     raise OutputError(
         name,

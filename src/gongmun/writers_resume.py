@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
-from gongmun.writers_jsonl import RECORD_STARTS, JsonlWriter, OutputError, describe, lock
+from gongmun.writers_jsonl import JsonlWriter, OutputError, describe, lock, starts_as_record
 
 Key = tuple[str, str | None]
 
@@ -89,7 +89,7 @@ def _torn(raw: bytes) -> bool:
     """True for the start of one of gongmun's records, cut anywhere."""
     # A torn line starting as a record does is the remains of a run killed mid-write;
     # anything else is someone else's text.
-    return any(raw.startswith(s) or s.startswith(raw) for s in RECORD_STARTS)
+    return starts_as_record(raw)
 
 
 def _foreign(name: str, number: int) -> OutputError:

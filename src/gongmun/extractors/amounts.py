@@ -426,14 +426,13 @@ def find_amounts(ctx: Context) -> list[Amount]:
             if year is None:
                 year = _line_label_year(text, h.start, doc_year)
         qualifier, per = _qualify(text, h)
+        sentence = segments.start(h.start, 0) if h.framed and segments is not None else None
         if (
             year is None
             and carry is not None
-            and segments is not None
-            and h.framed
+            and sentence == carry[0]
             and per is None
             and qualifier not in _NO_CARRY_QUALIFIERS
-            and segments.start(h.start, 0) == carry[0]
             and not _NO_CARRY.search(text, prev_end, h.start)
         ):
             # 2023년 총세입은 497.0조원, 총세출은 490.4조원: the sentence's year frames the
@@ -447,8 +446,8 @@ def find_amounts(ctx: Context) -> list[Amount]:
             # 2025년 예산을 전년보다 312억원 늘린 1,842억원: the change has no year, and
             # the year still frames the sum it leads to.
             prev_end = h.end
-        if year is not None and h.framed and segments is not None:
-            carry = (segments.start(h.start, 0), year)
+        if year is not None and sentence is not None:
+            carry = (sentence, year)
         loc = ctx.locate(h.start, h.end)
         out.append(
             Amount(

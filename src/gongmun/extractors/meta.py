@@ -220,15 +220,17 @@ _TITLE_LABEL = regex.compile(r"^[\[【<(]?\s*(제\s?목|건\s?명)\s*[\]】>)]?\
 _HEADLINE_DA = 60
 
 
+# A header label with its value on its line: the label's text then a digit (작성일
+# 2025.03.14), or the line's label then a colon (연락처: 044-202-1234).
+_VALUE_LABEL_ALTS = "|".join(regex.escape(w) for w in sorted(VALUE_LABELS, key=len, reverse=True))
+_VALUE_LABEL_DIGIT = regex.compile(rf"(?:{_VALUE_LABEL_ALTS})\d")
+_VALUE_LABEL_COLON = regex.compile(rf"\s*(?:{_VALUE_LABEL_ALTS})\s*[:：]")
+
+
 def _labels_a_value(line: str, label: str) -> bool:
     """Whether ``line`` is a header label with its value on the same line: ``작성일
     2025.03.14``, ``연락처: 044-202-1234`` (a label alone is handled by the caller)."""
-    for word in VALUE_LABELS:
-        if label.startswith(word) and len(label) > len(word):
-            rest = label[len(word)]
-            if rest.isdigit() or regex.match(rf"\s*{regex.escape(word)}\s*[:：]", line):
-                return True
-    return False
+    return bool(_VALUE_LABEL_DIGIT.match(label) or _VALUE_LABEL_COLON.match(line))
 
 
 def _label(line: str) -> str:
