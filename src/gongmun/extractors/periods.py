@@ -18,16 +18,24 @@ from gongmun.extractors.context import Context
 from gongmun.extractors.leftmost import Alternative, leftmost
 from gongmun.extractors.period_tables import FROM_WORDS, HALVES, QUOTE, RELATIVE_YEARS, TILDE
 from gongmun.extractors.sections import body_end
-from gongmun.extractors.years import FALLBACK_YEAR, resolve_two_digit
+from gongmun.extractors.years import (
+    FALLBACK_YEAR,
+    FISCAL_YEAR_AFTER,
+    FISCAL_YEAR_BEFORE,
+    resolve_two_digit,
+)
 from gongmun.models import Period, TimePoint
 
-_YEAR_WORD = regex.compile(r"^\s*년도?")
+_YEAR_WORD = regex.compile(rf"^\s*(?:년도?|{FISCAL_YEAR_AFTER})")
 
 _MONTH = r"(?:1[0-2]|0?[1-9])"
 _REL = "|".join(sorted(RELATIVE_YEARS, key=len, reverse=True))
 _FROM = "|".join(sorted(FROM_WORDS, key=len, reverse=True))
-# A year: '25, ‘25년, 2025년, 2024년도 (two-digit years need a quote mark).
-_Y = rf"(?:(?<![\d.,])(?:19|20)\d{{2}}(?!\d)|{QUOTE}\s?\d{{2}}(?!\d))(?:\s*년도?)?"
+# A year: '25, ‘25년, 2025년, 2024년도 (two-digit years need a quote mark), and a fiscal
+# year in its own words, as 결산 and English-labelled sheets write it: 2023회계연도, FY2025.
+_Y = rf"""(?:{FISCAL_YEAR_BEFORE})?
+    (?:(?<![\d.,])(?:19|20)\d{{2}}(?!\d)|{QUOTE}\s?\d{{2}}(?!\d))
+    (?:\s*년도?|\s*{FISCAL_YEAR_AFTER})?"""
 # What may follow a year inside one point: .6월, .6, ,2월, .下, 3월, 상반기, 1분기.
 # A day after a month is read past (the schema holds months): 2025. 3. 1. ~ 2025. 12. 31.
 _WEEKDAY = r"(?:\s*\([월화수목금토일]\))?"
@@ -56,6 +64,12 @@ _BARE_WINDOW = 10
 _DASH_SPAN = 30
 _SEP = rf"[ \t\u0007]*[.]?[ \t\u0007]*{TILDE}[ \t\u0007]*"
 _DURATION = r"(?:[ \t]*\(\s*(?P<dur>\d{1,2})\s*년(?:간)?\s*\))?"
+# A run time written before a range (향후 5년간(2026~2030), 5개년 '25~'29): how far back
+# it is looked for, and its shape, ending where the range starts.
+_LEAD_REACH = 12
+_LEAD_DURATION = regex.compile(
+    r"(?<![\d.,])(?P<n>\d{1,2})\s*(?:개년|년간|년(?=\s*[(\[]))\s*[(\[]?[ \t]*$"
+)
 
 # The alternatives of a period, and the words every match of each holds (one at least).
 # Searched apart and merged leftmost-first (:mod:`..leftmost`), they find what their
@@ -69,7 +83,7 @@ _KINDS: Final[dict[str, str]] = {
         (?:{QUOTE}\s?)?(?P<bb>\d{{2}})(?!\d)(?P<bn>\s*년)?{_NOT_COUNT}(?![\d.:~]))""",
     "fromto": rf"""
     (?P<fromto>(?P<fa>{_POINT}|(?:{_REL})(?:[ \t]*{_MONTH}\s*월)?)[ \t\u0007]*부터[ \t\u0007]+
-        (?P<fb>{_POINT}|{_END_SHORT})[ \t\u0007]*까지)""",
+        (?P<fb>{_POINT}|{_END_SHORT})[ \t\u0007]*까지(?:[ \t]*(?P<fdur>\d{{1,2}})\s*년간)?)""",
     "open_end": rf"""
     (?P<open_end>(?P<oa>{_POINT}){_SEP}(?![ \t]*[\d'‘’`]))""",
     "open_start": rf"""
@@ -86,6 +100,8 @@ _KINDS: Final[dict[str, str]] = {
     "months": rf"""
     (?P<months>(?<![\d.'‘’`~])(?P<ma>{_MONTH})(?:\s*월)?{_SEP}(?P<mb>{_MONTH})\s*월{_GUARD})""",
 }
+# The alternatives with both sides stated, which a run time written before may qualify.
+_LEAD_KINDS: Final = frozenset({"range", "bare", "fromto", "dash"})
 _NEEDS: Final[dict[str, tuple[str, ...]]] = {
     "range": _TILDES,
     "bare": _TILDES,
@@ -102,7 +118,7 @@ _NEEDS: Final[dict[str, tuple[str, ...]]] = {
 # `until` or `since` match, or the tilde of a `months` one. Those alternatives are tried
 # only in runs of these characters just before their word (:class:`..leftmost.Alternative`).
 _REL_CHARS = "".join(sorted(set("".join(RELATIVE_YEARS))))
-_POINT_CHARS = rf"[\s\d\u0007.,(){QUOTE[1:-1]}년도월일화수목금토분기上下상반하{_REL_CHARS}]"
+_POINT_CHARS = rf"[\s\d\u0007.,(){QUOTE[1:-1]}년도월일화수목금토분기上下상반하회계연FY{_REL_CHARS}]"
 _MONTH_CHARS = r"[\s\d\u0007.월]"
 # A dashed pair's first year is digits, maybe after a quote mark and a space: a dash is
 # tried only after such a run, not after every word that a bullet's dash follows.
@@ -122,7 +138,7 @@ _BEFORE: Final[dict[str, str]] = {
 # The characters each anchored alternative's match opens with: a year's first digit (19xx,
 # 20xx) or its quote mark, a relative year's first syllable, a month's or a bare year's
 # digit. A run before a tilde is tried only at them, not at its spaces, brackets or 년.
-_YEAR_FIRST = frozenset("12" + QUOTE[1:-1])
+_YEAR_FIRST = frozenset("12F" + QUOTE[1:-1])
 _REL_FIRST = frozenset(w[0] for w in RELATIVE_YEARS)
 _DIGITS = frozenset("0123456789")
 _STARTS: Final[dict[str, frozenset[str]]] = {
@@ -239,7 +255,8 @@ def _sides(
         return _dash_sides(m, text, doc_year)
     if kind == "fromto":
         a = _parse_point(m.group("fa"), doc_year, clause)
-        return a, _parse_point(m.group("fb"), doc_year, a.year), None
+        b = _parse_point(m.group("fb"), doc_year, a.year)
+        return a, b, int(m.group("fdur")) if m.group("fdur") else None
     if kind == "open_end":
         return _parse_point(m.group("oa"), doc_year, clause), None, None
     if kind == "open_start":
@@ -292,6 +309,20 @@ def _dash_sides(
     return a, b, None
 
 
+def _lead_duration(text: str, start: int, a: _Point | None, b: _Point | None) -> int | None:
+    """The run time stated just before a range, as a lead-in: ``향후 5년간(2026~2030)``,
+    ``5개년('25~'29)``; read only when it agrees with the range's own years, since a
+    count before a bracket (``3년(2024~2026)``) may name something else."""
+    if a is None or b is None or a.year is None or b.year is None:
+        return None
+    m = _LEAD_DURATION.search(text, max(0, start - _LEAD_REACH), start)
+    if m is None:
+        return None
+    n, years = int(m.group("n")), b.year - a.year
+    with_months = a.month is not None or b.month is not None
+    return n if n == years + 1 or (with_months and n == years) else None
+
+
 def _plausible(a: _Point | None, b: _Point | None) -> bool:
     """A range runs forward and a side's year is a calendar year."""
     for p in (a, b):
@@ -337,6 +368,8 @@ def find_periods(ctx: Context) -> list[Period]:
         a, b, dur = _sides(kind, m, text, doc_year)
         if not _plausible(a, b):
             continue
+        if dur is None and kind in _LEAD_KINDS:
+            dur = _lead_duration(text, m.start(), a, b)
         start = a.model() if a else None
         end = b.model() if b else None
         if start is None and end is None:
