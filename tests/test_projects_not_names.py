@@ -79,3 +79,12 @@ def test_a_heading_before_a_bullet_is_cut_off() -> None:
     text = "ㅇ 예산 세부 내역 □ 해양 드론 기술 개발 : '25년 30억원, '26년 45억원"
     names = [p.name for p in extract_text(text).projects]
     assert names == ["해양 드론 기술 개발"]
+
+
+def test_a_recipient_group_is_no_programme() -> None:
+    # A budget split by who receives it names groups; the same words with a head noun,
+    # or with what is done for them, name a programme.
+    text = "□ 기업 유형별로 중견기업 지원 150억원, 중소·중견기업 지원 200억원을 배정하였다."
+    assert extract_text(text).projects == []
+    kept = extract_text("ㅇ 중견기업 수출 컨설팅 지원에 150억원을 배정하였다.").projects
+    assert [p.name for p in kept] == ["중견기업 수출 컨설팅 지원"]

@@ -33,6 +33,8 @@ from gongmun.extractors.projects.words import (
     LINKING_WORDS,
     NOT_HEADS,
     PROVINCES,
+    RECIPIENT_ACTIVITIES,
+    RECIPIENT_GROUPS,
     REVENUE_ENDS,
     SECTION_WORDS,
     SOFT_ACTIVITY_WORDS,
@@ -753,7 +755,28 @@ def object_name(phrase: str) -> str | None:
     last = bare.rsplit(" ", 1)[-1]
     if bare.replace(" ", "") in CATEGORY_NAMES or last in CATEGORY_NAMES:
         return None  # "1990년대 이전의 재정융자사업": a kind of programme
+    if _recipients_only(bare):
+        return None  # "중견기업 지원": who the money goes to
     return name
+
+
+# What a head-less name's words split at: spaces and the marks of a list of groups.
+_GROUP_SPLIT = regex.compile(r"[\s·ㆍ・,/]+")
+
+
+def _recipients_only(bare: str) -> bool:
+    """Whether a head-less name is a recipient group and an activity word alone:
+    ``중견기업 지원``, ``청년·여성 지원`` (a budget split by who receives it).
+
+    >>> _recipients_only("중소·중견기업 지원"), _recipients_only("수출 부품 인증 컨설팅 지원")
+    (True, False)
+    """
+    words = [w for w in _GROUP_SPLIT.split(bare.strip()) if w]
+    return (
+        len(words) >= 2
+        and words[-1] in RECIPIENT_ACTIVITIES
+        and all(w in RECIPIENT_GROUPS for w in words[:-1])
+    )
 
 
 def _noun_tail(phrase: str) -> str | None:

@@ -202,6 +202,55 @@ ACTIVITY_HEADS: Final[tuple[str, ...]] = (
     "실증",
 )
 
+# Who a budget goes to, not a programme: "기업 유형별로 중견기업 지원 150억원", "청년·여성
+# 지원에 30억원" split a budget by recipient. A head-less name made only of these and a
+# word of RECIPIENT_ACTIVITIES names the group (a name with a head, 중견기업 지원사업, stays).
+RECIPIENT_GROUPS: Final[frozenset[str]] = frozenset(
+    {
+        "대기업",
+        "중견기업",
+        "중소기업",
+        "중소",
+        "중견",
+        "소기업",
+        "소상공인",
+        "자영업자",
+        "벤처기업",
+        "창업기업",
+        "스타트업",
+        "기업",
+        "개인",
+        "법인",
+        "청년",
+        "여성",
+        "노인",
+        "어르신",
+        "장애인",
+        "아동",
+        "청소년",
+        "학생",
+        "대학생",
+        "농업인",
+        "어업인",
+        "농어업인",
+        "농어민",
+        "근로자",
+        "구직자",
+        "가구",
+        "저소득층",
+        "취약계층",
+        "대학",
+        "지자체",
+        "지방자치단체",
+        "공공기관",
+        "연구기관",
+        "수출기업",
+        "신규",
+        "기존",
+    }
+)
+RECIPIENT_ACTIVITIES: Final[frozenset[str]] = frozenset({"지원", "육성", "우대", "보조"})
+
 # Verbs that give an amount to what was named before it: "NAME엔 2938억원의 예산이
 # 투입", "NAME은 … 2000억원을 마련". With one of them a name needs no strong head noun.
 FUNDING_VERBS: Final[tuple[str, ...]] = (
