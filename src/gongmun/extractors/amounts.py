@@ -33,6 +33,7 @@ from gongmun.extractors.amount_units import (
     untaken,
 )
 from gongmun.extractors.context import Context
+from gongmun.extractors.hangul_amounts import hangul_amounts
 from gongmun.extractors.numbers import GAP, NUMBER, parse_korean_number, to_won
 from gongmun.extractors.segments import Segments
 from gongmun.extractors.table_arithmetic import shown_units
@@ -258,6 +259,20 @@ def _won_signed(text: str) -> list[Hit]:
     return hits
 
 
+def _spelled(text: str) -> list[Hit]:
+    """Sums in Hangul numerals (``삼천억원``, ``이천오백만 원``; :mod:`.hangul_amounts`),
+    but not a word that starts with 원 after one (오만원권 stays 오만원, 사억원칙 goes).
+
+    >>> [(h.start, h.value) for h in _spelled("총 삼천억원을 투입")]
+    [(2, 300000000000)]
+    """
+    hits = []
+    for start, end, won in hangul_amounts(text):
+        if not _NOT_WON_AFTER.match(text, end):
+            hits.append(Hit(start, end, won, False, False))
+    return hits
+
+
 def _year_of(text: str, h: Hit, seg_start: int, doc_year: int | None) -> int | None:
     after = text[h.end : h.end + 40]
     if _MULTI_YEAR_SUM.match(after):
@@ -390,7 +405,7 @@ def find_amounts(ctx: Context) -> list[Amount]:
     """
     text = ctx.text
     doc_year = ctx.doc_year if ctx.doc_year is not None else ctx.inferred_year
-    written = sorted(_explicit(text) + _won_signed(text), key=lambda h: h.start)
+    written = sorted(_explicit(text) + _won_signed(text) + _spelled(text), key=lambda h: h.start)
     explicit = _framed_by_cells(written, ctx, doc_year)
     implied = arrows(text, explicit)
     implied += paren_lists(text, explicit)
