@@ -10,8 +10,12 @@ units with years down the side) and ``x18_pdf_hrules_wrapped.pdf`` (rules only a
 names wrapped over two lines, the unit printed under the table); ``z01_hwpx_rowspan_years.hwpx``
 (years down the side, each over two rows) and ``z02_pdf_aligned_tworow.pdf`` (an unruled
 table with a year over two sub-columns, a rate column); ``w09_hwp_unit_after.hwp`` (an
-HWP 5 table whose unit paragraph follows it). Built with the shared makers in
-``tests/`` (``hwpx_build``, ``hwp_build``, ``pdf_build``); needs reportlab (``dev`` extra).
+HWP 5 table whose unit paragraph follows it); ``s04_pdf_page_break.pdf`` (a ruled table
+split by a page break, its header only on the first page), ``s05_hwpx_outline_heads.hwpx``
+(projects named only by their □ heads, figures in the ㅇ lines) and
+``s08_hwpx_subitems_rowspan.hwpx`` (세부사업 in rowspan cells over 내역사업, 소계 rows).
+Built with the shared makers in ``tests/`` (``hwpx_build``, ``hwp_build``,
+``pdf_build``); needs reportlab (``dev`` extra).
 """
 
 from __future__ import annotations
@@ -185,6 +189,139 @@ def hwp_unit_after() -> None:
     (DOCS / "w09_hwp_unit_after.hwp").write_bytes(hb.hwp([b"".join(paras)]))
 
 
+def pdf_page_break() -> None:
+    """s04: a ruled table split over two pages, its header only on the first."""
+    from reportlab.lib import colors
+    from reportlab.platypus import Table, TableStyle
+
+    def ruled(data: list[list[str]], top: float, widths: list[int]) -> float:
+        t = Table(data, colWidths=widths)
+        t.setStyle(
+            TableStyle(
+                [
+                    ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
+                    ("FONTNAME", (0, 0), (-1, -1), FONT),
+                    ("ALIGN", (2, 0), (-1, -1), "RIGHT"),
+                ]
+            )
+        )
+        _, h = t.wrapOn(c, 460, 400)
+        t.drawOn(c, 60, top - h)
+        return float(top - h)
+
+    widths = [120, 70, 70, 62, 62, 62]
+    c = korean_canvas(str(DOCS / "s04_pdf_page_break.pdf"))
+    c.setFont(FONT, 12)
+    c.drawString(60, 800, "가상 국토교통부 도로안전 중기사업계획(2026~2028) (합성 예시)")
+    c.setFont(FONT, 10)
+    c.drawString(60, 770, "□ 노후 도로시설 개량과 위험구간 정비에 3년간 1,716억원을 투자한다.")
+    c.drawString(60, 752, "  ㅇ 2026년 투자액은 605억원으로 올해보다 48억원 늘어난다.")
+    for i in range(24):
+        note = f"  - 사업 추진 여건 및 세부 검토 사항 {i + 1}: 관계기관 협의 및 현장 조사 결과 반영"
+        c.drawString(60, 720 - 16 * i, note)
+    c.drawString(60, 150, "<표 3> 사업별 연차 투자계획")
+    c.drawString(430, 150, "(단위: 백만원)")
+    first = [
+        ["사업명", "사업기간", "총사업비", "2026", "2027", "2028"],
+        ["터널 방재설비 개량", "2024~2028", "96,000", "21,500", "20,000", "18,500"],
+        ["교량 내진보강", "2025~2027", "54,300", "19,800", "17,200", "-"],
+    ]
+    ruled(first, 142, widths)
+    c.drawCentredString(297, 40, "- 5 -")
+    c.showPage()
+    c.setFont(FONT, 9)
+    c.drawString(60, 815, "도로안전 중기사업계획")
+    c.setFont(FONT, 10)
+    second = [
+        ["졸음쉼터 확충", "2026~2028", "12,600", "4,200", "4,200", "4,200"],
+        ["위험도로 구조개선", "2026~2029", "88,000", "15,000", "22,000", "25,000"],
+        ["합계", "", "250,900", "60,500", "63,400", "47,700"],
+    ]
+    bottom = ruled(second, 790, widths)
+    c.drawString(60, bottom - 24, "※ 위험도로 구조개선의 2029년 소요(260억원)는 차기 계획에 반영")
+    c.drawString(60, bottom - 44, "※ 교량 내진보강은 2025년에 173억원을 선집행")
+    c.drawCentredString(297, 40, "- 6 -")
+    c.showPage()
+    c.save()
+
+
+def hwpx_outline_heads() -> None:
+    """s05: projects named only by their □ heads, budget and period in the ㅇ lines."""
+    lines = [
+        "가상 해양수산부 2026년 어촌 활력 증진 시행계획 (합성 예시)",
+        "2026. 2.",
+        "Ⅰ. 추진 방향",
+        "□ 어촌의 정주여건을 개선하고 수산물 유통 구조를 혁신하기 위해 3대 과제를 추진",
+        "Ⅱ. 과제별 추진 계획",
+        "□ 어항 기반시설 현대화",
+        " ㅇ 사업기간 : ’26~’29 (4년)",
+        " ㅇ 총사업비 : 1,240억원 (국비 60%, 지방비 40%)",
+        " ㅇ ’26년 예산 : 185억원",
+        " ㅇ 주요내용 : 노후 방파제 보강, 물양장 확장 등 12개 어항 정비",
+        "□ 수산물 산지거점 유통센터 건립",
+        " ㅇ (기간) 2025 ~ 2027",
+        " ㅇ (사업비) 총 360억원 – 국비 216억원, 지방비 144억원",
+        " ㅇ (’26년) 130억원 반영, 잔여분은 ’27년에 반영",
+        " ㅇ (내용) 권역별 거점 유통센터 3개소 건립 및 저온저장시설 구축",
+        "□ 귀어인 정착 지원",
+        " ㅇ 기간 : ’26년~’30년",
+        " ㅇ 예산 : 연 24억원 내외 (국비 50%, 지방비 50%)",
+        " ㅇ 내용 : 귀어 희망자 주거·창업자금 지원, 어선 임대",
+        "Ⅲ. 행정사항",
+        "□ 시·도는 과제별 세부 추진계획을 3월까지 제출",
+    ]
+    body = "".join(para(line) for line in lines)
+    write_hwpx(
+        DOCS / "s05_hwpx_outline_heads.hwpx",
+        {"Contents/section0.xml": section(body)},
+        fixed=True,
+    )
+
+
+def hwpx_subitems_rowspan() -> None:
+    """s08: 세부사업 over its 내역사업 (rowspan), 소계 rows, a 백만원 caption."""
+
+    def row(r: int, cells: list[str], first: str | None = None, span: int = 1) -> list[str]:
+        out = [tc(r, 0, first, rowspan=span)] if first is not None else []
+        return out + [tc(r, k + 1, text) for k, text in enumerate(cells)]
+
+    rows = [
+        [
+            tc(0, 0, "세부사업"),
+            tc(0, 1, "내역사업"),
+            tc(0, 2, "’25 결산"),
+            tc(0, 3, "’26 예산"),
+            tc(0, 4, "’27 요구"),
+            tc(0, 5, "증감"),
+        ],
+        row(1, ["산불 진화헬기 도입", "38,500", "41,200", "52,000", "10,800"], "산림재난 대응", 3),
+        row(2, ["산사태 예측 시스템", "6,300", "7,100", "7,900", "800"]),
+        row(3, ["소계", "44,800", "48,300", "59,900", "11,600"]),
+        row(4, ["숲가꾸기", "120,400", "118,000", "115,500", "△2,500"], "산림자원 육성", 3),
+        row(5, ["목재 이용 활성화", "14,200", "15,800", "17,300", "1,500"]),
+        row(6, ["소계", "134,600", "133,800", "132,800", "△1,000"]),
+        [
+            tc(7, 0, "합계", colspan=2),
+            tc(7, 2, "179,400"),
+            tc(7, 3, "182,100"),
+            tc(7, 4, "192,700"),
+            tc(7, 5, "10,600"),
+        ],
+    ]
+    body = (
+        para("가상 산림청 2027년 예산 요구 개요 (합성 예시)")
+        + para("□ 2027년 예산 요구액은 1,927억원으로 2026년 대비 106억원(5.8%) 증가")
+        + para(" ㅇ 산불 진화헬기 도입은 대형헬기 2대 추가 도입에 따라 108억원 증액 요구")
+        + tbl(rows, "&lt;표 1&gt; 세부사업별 예산 요구 현황 (단위: 백만원)")
+        + para("※ 숲가꾸기는 사업량 조정으로 25억원 감액")
+    )
+    write_hwpx(
+        DOCS / "s08_hwpx_subitems_rowspan.hwpx",
+        {"Contents/section0.xml": section(body)},
+        fixed=True,
+    )
+
+
 if __name__ == "__main__":
     pdf_ruled_tworow()
     pdf_hrules_wrapped()
@@ -192,3 +329,6 @@ if __name__ == "__main__":
     hwpx_rowspan_years()
     pdf_aligned_tworow()
     hwp_unit_after()
+    pdf_page_break()
+    hwpx_outline_heads()
+    hwpx_subitems_rowspan()
