@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from gongmun.doc.continued import filled_headers, with_table_above
-from gongmun.doc.tables import Cell, Table
+from gongmun.doc.tables import Cell, Table, place, table_from_rows
 from gongmun.extractors.table_figures import read_tables
 
 
@@ -103,3 +105,53 @@ def test_a_table_apart_from_the_grid_or_a_grid_with_its_own_header_lends_nothing
         source="ocr_ruled",
     )
     assert with_table_above([above, own], text + "\n2024년")[1] is own
+
+
+def _paged(rows: list[list[str]], page: int, at: int, heads: int) -> tuple[str, Table]:
+    """A ruled PDF table of ``rows`` on ``page``, placed at ``at`` of the text."""
+    return place(table_from_rows(rows, "pdf_ruled", header_rows=heads, page=page), at)
+
+
+FIRST_PART = [
+    ["사업명", "사업기간", "총사업비", "2026", "2027"],
+    ["터널 방재설비 개량", "2024~2028", "96,000", "21,500", "20,000"],
+]
+REST = [
+    ["졸음쉼터 확충", "2026~2028", "12,600", "4,200", "4,200"],
+    ["합계", "", "108,600", "25,700", "24,200"],
+]
+
+
+def test_a_table_goes_on_after_a_page_break_under_the_next_pages_running_head() -> None:
+    # The part on page 6 repeats no header; the reader took its first row (a name, a
+    # period and figures) for one, and the page's running head stands between.
+    head, above = _paged(FIRST_PART, 5, 0, 1)
+    above = dataclasses.replace(above, unit="(단위: 백만원)", caption="<표 3> 연차 투자계획")
+    between = "\n\n도로안전 중기사업계획\n"
+    rest_text, rest = _paged(REST, 6, len(head) + len(between), 1)
+    text = head + between + rest_text
+    t = with_table_above([above, rest], text)[1]
+    assert t.header_rows == 1
+    assert t.unit == "(단위: 백만원)"
+    assert t.caption == "<표 3> 연차 투자계획"
+    assert t.rows_text()[1] == tuple(REST[0])
+    figures = read_tables(text, [above, t], 2026)
+    assert (12_600_000_000, None) in [(f.value, f.year) for f in figures]
+    assert (4_200_000_000, 2026) in [(f.value, f.year) for f in figures]
+
+
+def test_a_table_after_a_page_break_goes_on_only_under_furniture_and_in_its_columns() -> None:
+    head, above = _paged(FIRST_PART, 5, 0, 1)
+    for between, page in (
+        ("\n□ 향후 추진계획\n", 6),  # a heading starts something new
+        ("\n(단위: 억원)\n", 6),  # so does a unit of its own
+        ("\n도로안전 중기사업계획\n", 5),  # not a page turn
+        ("\n도로안전 중기사업계획\n", 7),
+    ):
+        rest_text, rest = _paged(REST, page, len(head) + len(between), 1)
+        assert with_table_above([above, rest], head + between + rest_text)[1] is rest
+    # A header row of its own (words where the body has figures) is no body row.
+    between = "\n도로안전 중기사업계획\n"
+    own = [["구분", "기간", "사업비", "국비", "지방비"], *REST]
+    rest_text, rest = _paged(own, 6, len(head) + len(between), 1)
+    assert with_table_above([above, rest], head + between + rest_text)[1] is rest

@@ -7,6 +7,10 @@ and the ruled grid of figures under them, whose header came from those same line
 the same table, so it takes the unit and caption of the table just before it when it
 states none, and a column header it could not read (an inverted header cell tesseract
 lost) from that table's header, where the headers both read line up column for column.
+
+A paged table split by a page break goes on the same way: the part on the next page
+repeats no header (its first row is a body row of the table above, though a reader
+took it for a header) and may stand under the new page's running head.
 """
 
 from __future__ import annotations
@@ -15,11 +19,26 @@ import dataclasses
 from collections.abc import Sequence
 from typing import Final
 
-from gongmun.doc.columns import TableView, squeeze
+import regex
+
+from gongmun.doc.columns import TableView, is_figure, label_year, squeeze
 from gongmun.doc.tables import Cell, Table
+from gongmun.normalize.markers import find_marker
 
 # Headers two tables must share, in order, to line up their columns.
 MIN_SHARED_HEADERS: Final = 2
+# Page furniture between the two parts of a table split by a page break: at most this
+# many short lines (a running head such as ``도로안전 중기사업계획``).
+_FURNITURE_LINES: Final = 2
+_FURNITURE_CHARS: Final = 40
+# A line that is a caption, a unit statement, a heading or a sentence starts something
+# new, not a page's running head.
+_NOT_FURNITURE: Final = regex.compile(
+    r"^[<\[〈《【(]|단위|[.。]$|다$|^(?:제\s?\d+|[IVXⅠ-Ⅻ]+|\d+)\s?[.)장절]"
+)
+# Figure columns a first row must share with the body of the table above it to be a
+# body row of that table, not a header.
+_MIN_SHARED_FIGURES: Final = 2
 
 
 def _header_from_above(t: Table) -> bool:
@@ -47,12 +66,15 @@ def with_table_above(tables: Sequence[Table], text: str) -> tuple[Table, ...]:
     out = list(tables)
     for k in range(1, len(out)):
         t, before = out[k], out[k - 1]
-        if t.start is None or before.end is None:
+        if t.start is None or before.end is None or before.end > t.start:
             continue
-        if before.end > t.start or text[before.end : t.start].strip():
+        between = text[before.end : t.start]
+        if between.strip():
+            if _page_turn(t, before, between) and _first_row_goes_on(t, before):
+                out[k] = continued(t, before, head_from_above=True)
             continue
-        if _goes_on(t, before):
-            out[k] = continued(t, before)
+        if _goes_on(t, before) or _first_row_goes_on(t, before):
+            out[k] = continued(t, before, head_from_above=bool(t.header_rows))
             continue
         if not _header_from_above(t):
             continue
@@ -76,9 +98,67 @@ def _goes_on(t: Table, before: Table) -> bool:
     )
 
 
-def continued(rest: Table, above: Table) -> Table:
+def _page_turn(t: Table, before: Table, between: str) -> bool:
+    """``t`` opens the page after ``before``'s and what stands between them is page
+    furniture: at most :data:`_FURNITURE_LINES` short lines, none a caption, unit,
+    heading, outline item or sentence (a running head; the page number is gone).
+
+    >>> a, b = Table((), 1, 1, page=5), Table((), 1, 1, page=6)
+    >>> _page_turn(b, a, "\\n도로안전 중기사업계획\\n"), _page_turn(b, a, "\\n□ 향후 계획\\n")
+    (True, False)
+    """
+    if t.page is None or before.page is None or t.page != before.page + 1:
+        return False
+    lines = [line.strip() for line in between.splitlines() if line.strip()]
+    return len(lines) <= _FURNITURE_LINES and all(
+        len(line) <= _FURNITURE_CHARS
+        and not _NOT_FURNITURE.search(line)
+        and find_marker(line) is None
+        for line in lines
+    )
+
+
+def _shape(text: str | None) -> str:
+    """A body cell's kind for lining rows up: a figure, a word, or nothing (blank, ``-``)."""
+    s = (text or "").strip()
+    if s in ("", "-", "–", "—", "－"):
+        return ""
+    return "figure" if is_figure(s) and label_year(s) is None else "word"
+
+
+def _first_row_goes_on(t: Table, before: Table) -> bool:
+    """``t``'s first row is a body row of ``before`` (same columns and source; figures
+    in at least :data:`_MIN_SHARED_FIGURES` columns where ``before``'s body has figures
+    and its header none, and no column where one holds a figure and the other a word),
+    even if a reader marked it a header: ``졸음쉼터 확충 | 2026~2028 | 12,600 | 4,200``
+    under a table headed ``사업명 | 사업기간 | 총사업비 | 2026`` whose rows read alike."""
+    if (
+        t.n_cols != before.n_cols
+        or t.source != before.source
+        or before.header_rows == 0
+        or before.n_rows <= before.header_rows
+        or t.n_rows < 1
+    ):
+        return False
+    first = t.rows_text()[0]
+    rows = before.rows_text()
+    head, body = rows[before.header_rows - 1], rows[-1]
+    shared = 0
+    for k in range(t.n_cols):
+        mine, theirs = _shape(first[k]), _shape(body[k])
+        if mine and theirs and mine != theirs:
+            return False
+        if mine == "figure" == theirs and _shape(head[k]) != "figure":
+            shared += 1
+    return shared >= _MIN_SHARED_FIGURES
+
+
+def continued(rest: Table, above: Table, head_from_above: bool = False) -> Table:
     """``rest`` under a copy of ``above``'s header rows (cells not written in the text, so
-    without offsets), with ``above``'s unit and caption where it has none.
+    without offsets), with ``above``'s unit and caption where it has none. With
+    ``head_from_above`` (``rest`` is the part after a page break: its first row was taken
+    for a header, its caption read from the page's running head) every row of ``rest``
+    is a body row and the caption is ``above``'s.
 
     >>> from gongmun.doc.tables import table_from_rows
     >>> above = table_from_rows((("사업명", "2024"), ("가", "10")), "text_aligned", header_rows=1)
@@ -92,14 +172,19 @@ def continued(rest: Table, above: Table) -> Table:
         for c in above.cells
         if c.row < n
     ]
-    moved = [dataclasses.replace(c, row=c.row + n) for c in rest.cells]
+    moved = [
+        dataclasses.replace(c, row=c.row + n, header=c.header and not head_from_above)
+        for c in rest.cells
+    ]
     return dataclasses.replace(
         rest,
         cells=tuple(heads + moved),
         n_rows=rest.n_rows + n,
         header_rows=n,
         unit=rest.unit or above.unit,
-        caption=rest.caption or above.caption,
+        caption=(above.caption or rest.caption)
+        if head_from_above
+        else (rest.caption or above.caption),
     )
 
 
