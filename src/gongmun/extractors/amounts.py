@@ -308,6 +308,29 @@ def _is_change(text: str, h: Hit, seg: int) -> bool:
     )
 
 
+def _change_end(text: str, h: Hit) -> int | None:
+    """Where the change verb right after ``h`` ends (``7천억원 줄었으나``, ``50억원이
+    증가``), or None when none follows it.
+
+    >>> t = "7천억원 줄었으나"
+    >>> _change_end(t, Hit(0, 4, 700_000_000_000, False, False))
+    6
+    """
+    m = _CHANGE_AFTER.match(text, h.end, h.end + _AFTER_REACH)
+    return m.end() if m else None
+
+
+def _carry_stopped(text: str, start: int, end: int, changes: list[tuple[int, int]]) -> bool:
+    """Whether :data:`_NO_CARRY` stops a year's carry from ``start`` to ``end``, the
+    ``changes`` (a figure and its verb, which take no year) left out."""
+    pos = start
+    for c_start, c_end in changes:
+        if _NO_CARRY.search(text, pos, c_start):
+            return True
+        pos = max(pos, c_end)
+    return bool(_NO_CARRY.search(text, pos, end))
+
+
 def _line_label_year(text: str, pos: int, doc_year: int | None) -> int | None:
     # Bounded both ways, so a long one-line document stays linear: a line longer than
     # the reach is prose, not a table row with a label; and a match is given an end, as
@@ -425,6 +448,8 @@ def find_amounts(ctx: Context) -> list[Amount]:
     out: list[Amount] = []
     prev_end = 0
     carry: tuple[int, int] | None = None
+    # Changes (a figure and its verb) since prev_end: no stop to the carry past them.
+    changes: list[tuple[int, int]] = []
     # Sentence starts are found once for the document, not scanned back for each figure.
     segments = Segments(text) if any(h.framed for h in hits) else None
     for h in hits:
@@ -442,13 +467,17 @@ def find_amounts(ctx: Context) -> list[Amount]:
                 year = _line_label_year(text, h.start, doc_year)
         qualifier, per = _qualify(text, h)
         sentence = segments.start(h.start, 0) if h.framed and segments is not None else None
+        # 23.2조원으로 7천억원 줄었으나: a figure its change verb follows, with no year
+        # of its own, is the change itself.
+        change_end = _change_end(text, h) if year is None and h.framed else None
         if (
             year is None
+            and change_end is None
             and carry is not None
             and sentence == carry[0]
             and per is None
             and qualifier not in _NO_CARRY_QUALIFIERS
-            and not _NO_CARRY.search(text, prev_end, h.start)
+            and not _carry_stopped(text, prev_end, h.start, changes)
         ):
             # 2023년 총세입은 497.0조원, 총세출은 490.4조원: the sentence's year frames the
             # figures listed after its first one, as it framed that one.
@@ -457,10 +486,15 @@ def find_amounts(ctx: Context) -> list[Amount]:
             # 1조원 이상의 융자를 가진 부처: a bar to clear, not a sum of some year; the
             # year framing the sentence still goes to the figures after it.
             year = None
+        elif change_end is not None:
+            # 7천억원 줄었으나, … 5.1조원으로 유지: the change has no year, and the
+            # sentence's year still frames the figures after it.
+            changes.append((h.start, change_end))
         elif not (year is None and h.framed and _is_change(text, h, seg)):
             # 2025년 예산을 전년보다 312억원 늘린 1,842억원: the change has no year, and
             # the year still frames the sum it leads to.
             prev_end = h.end
+            changes = []
         if year is not None and sentence is not None:
             carry = (sentence, year)
         loc = ctx.locate(h.start, h.end)
