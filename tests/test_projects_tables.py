@@ -170,3 +170,58 @@ def test_a_header_row_or_a_row_of_names_is_no_form_box() -> None:
     )
     assert not box((("사업명", "연안 관측", "연안 정비"), ("2025년 예산", "84,500", "36,200")))
     assert not box((("사업명", "사업기간", "총사업비"), ("연안 관측 고도화", "'25~'27", "90억원")))
+
+
+MARKDOWN_BOXES = (
+    "### 1. 어촌 공유주방 조성\n\n"
+    "| 구 분 | 내 용 |\n|---|---|\n"
+    "| 사업명 | 어촌 공유주방 조성 |\n"
+    "| 사업기간 | ’26~’27 |\n"
+    "| 총사업비 | 24억원 (국비 12억원, 지방비 12억원) |\n"
+    "| ’26년 예산 | 9억원 |\n\n"
+    "### 2. 항구 야간경관 개선\n\n"
+    "| 사업명 | 항구 야간경관 개선 | 사업기간 | 2026~2028 |\n|---|---|---|---|\n"
+    "| 총사업비 | 30억원 | 국비 | 18억원(60%) |\n"
+    "| 지방비 | 12억원(40%) | 2026년 국비 | 4.2억원 |\n"
+)
+
+
+def test_a_markdown_form_box_is_read_by_its_cells() -> None:
+    # Label | value cells on one line each (or two pairs a line): the name label's value
+    # names the project, each other label gives it its value's figures; a year label
+    # keys its value to that year, a payer's label (국비, 2026년 국비) makes it a share.
+    doc = extract_raw(from_text(MARKDOWN_BOXES))
+    got = {
+        p.name: (
+            (p.period.start.year, p.period.end.year)
+            if p.period and p.period.start and p.period.end
+            else None,
+            p.total.value_krw if p.total else None,
+            {a.year: a.amount.value_krw for a in p.annual},
+            sorted((f.source, f.amount.value_krw) for f in p.funding),
+        )
+        for p in doc.projects
+    }
+    assert got == {
+        "어촌 공유주방 조성": (
+            (2026, 2027),
+            2_400_000_000,
+            {2026: 900_000_000},
+            [("국비", 1_200_000_000), ("지방비", 1_200_000_000)],
+        ),
+        "항구 야간경관 개선": (
+            (2026, 2028),
+            3_000_000_000,
+            {},
+            [("국비", 420_000_000), ("국비", 1_800_000_000), ("지방비", 1_200_000_000)],
+        ),
+    }
+
+
+def test_a_form_box_value_takes_the_year_its_label_opens_with() -> None:
+    doc = extract_raw(from_text(MARKDOWN_BOXES))
+    years = {a.text: a.year for a in doc.amounts}
+    assert years["9억원"] == 2026
+    assert years["4.2억원"] == 2026
+    assert years["24억원"] is None
+    assert years["30억원"] is None

@@ -8,6 +8,7 @@ year's figure. Only a header that names exactly one year frames its column: a he
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 import regex
@@ -15,6 +16,7 @@ import regex
 from gongmun.doc.column_words import BUDGET_STAGES
 from gongmun.doc.columns import TableView
 from gongmun.doc.tables import Table
+from gongmun.extractors.projects.forms import form_box, label_year
 from gongmun.extractors.years import FISCAL_YEAR_AFTER, parse_year_marker
 from gongmun.models import Amount
 
@@ -26,6 +28,9 @@ _HEADER_YEAR = regex.compile(
     + "|".join(BUDGET_STAGES)
     + r")))"
 )
+# The year a form's label opens with, and what a label's words never hold.
+_LABEL_YEAR = regex.compile(r"^\s*(?:'\d{2}|(?:19|20)\d{2})년도?")
+_FIGURE_CHARS = regex.compile(r"[\d~∼.,]")
 # Headers that compare or range over years frame no single year.
 _NOT_ONE_YEAR = regex.compile(r"~|대비|증감|비교|누적")
 
@@ -77,17 +82,39 @@ def column_years(tables: Sequence[Table], doc_year: int | None) -> list[dict[int
 def with_column_years(
     amounts: Sequence[Amount], tables: Sequence[Table], doc_year: int | None
 ) -> list[Amount]:
-    """``amounts`` where a body cell's amount without a year takes its column's year."""
+    """``amounts`` where a body cell's amount without a year takes its column's year, or
+    in a form box the year its label opens with (:func:`label_years`)."""
     years = column_years(tables, doc_year)
+    labelled = label_years(tables)
     cells = {(i, c.row, c.col): c for i, t in enumerate(tables) for c in t.cells}
     out = []
     for a in amounts:
         ref = a.cell
         cell = None if ref is None else cells.get((ref.table, ref.row, ref.col))
         if a.year is None and ref is not None and cell is not None:
+            year = labelled.get((ref.table, cell.row, cell.col))
             body = not cell.header and cell.row >= tables[ref.table].header_rows
-            year = years[ref.table].get(cell.col)
-            if body and year is not None:
+            if year is None and body:
+                year = years[ref.table].get(cell.col)
+            if year is not None:
                 a = a.model_copy(update={"year": year})
         out.append(a)
+    return out
+
+
+def label_years(tables: Sequence[Table]) -> dict[tuple[int, int, int], int]:
+    """(table, row, col) of each value cell of a form box whose label, the cell just
+    before it on its row, opens with a year → that year (``'26년 예산 | 12억원``)."""
+    out: dict[tuple[int, int, int], int] = {}
+    for i, t in enumerate(tables):
+        if not form_box(t):
+            continue
+        for r in range(t.n_rows):
+            row = t.row_cells(r)
+            for label, value in itertools.pairwise(row):
+                year = label_year(label.text)
+                rest = _LABEL_YEAR.sub("", label.text).strip()
+                # A label is words after its year ('26년 예산), not a value ('26~'28).
+                if year is not None and rest and not _FIGURE_CHARS.search(rest):
+                    out[(i, value.row, value.col)] = year
     return out

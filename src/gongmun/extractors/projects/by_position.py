@@ -12,6 +12,7 @@ from typing import Final
 
 import regex
 
+from gongmun.doc.tables import Cell, Table
 from gongmun.extractors.projects.clause import sentence_end
 from gongmun.extractors.projects.figures import Draft, Figures, is_run_time
 from gongmun.extractors.projects.forms import bare_label, form_box, label_year
@@ -38,8 +39,10 @@ from gongmun.extractors.projects.names import (
 from gongmun.extractors.projects.scan import Scan
 from gongmun.extractors.projects.words import (
     FIELD_NAME_LABELS,
+    FUNDING_SOURCES,
     NAME_LABELS,
 )
+from gongmun.models import FundingShare
 from gongmun.normalize.outline import Block
 
 # "/" separates fields and is dropped; "【" opens the next field's label and stays
@@ -664,13 +667,17 @@ def name_fields(scan: Scan) -> list[Draft]:
     """
     text, figures, lines = scan.text, scan.figures, scan.lines
     headers = _header_cells(scan)
-    out: list[Draft] = []
+    # A form box is read by its cells, however its text lays them out (one a line, or
+    # a markdown row of label | value | label | value).
+    boxes = [t for t in scan.tables if t.start is not None and t.end is not None and form_box(t)]
+    out = [d for t in boxes if (d := _form_box(text, t, figures)) is not None]
+    box_spans = sorted((t.start, t.end) for t in boxes if t.start is not None and t.end is not None)
     for i in scan.lines_holding(_NAME_LABEL_FORMS):
         line = lines[i]
         if line.end - line.start < 3:
             continue
         m = _NAME_FIELD.search(text, line.start, line.end)
-        if m is None:
+        if m is None or _in_spans(box_spans, m.start()):
             continue
         if _in_spans(headers, m.start()):
             # 사업명 heading a table's column (사업명 2023년 결산 2024년 …) labels the
@@ -701,6 +708,61 @@ def name_fields(scan: Scan) -> list[Draft]:
         if d.period or d.total or d.annual or d.funding:
             out.append(d)
     return out
+
+
+def _form_box(text: str, table: Table, figures: Figures) -> Draft | None:
+    """The project of a form box: its name label's value names it, and every other
+    label gives it the figures of the value beside it (each row a run of label | value
+    pairs). A label opening with a year (``'26년 예산``) makes its value's first figure
+    that year's, unless the rest of the label is a payer (``2026년 국비``: a share)."""
+    pairs: list[tuple[Cell, Cell]] = []
+    for r in range(table.n_rows):
+        row = table.row_cells(r)
+        pairs += [(row[k], row[k + 1]) for k in range(0, len(row) - 1, 2)]
+    named = [
+        (label, value)
+        for label, value in pairs
+        if "".join(label.text.split()) in _FORM_NAME_LABELS and value.start is not None
+    ]
+    if not named:
+        return None
+    label, value = named[0]
+    assert value.start is not None
+    assert value.end is not None
+    name = position_name(_CODE.sub("", value.text).strip(), strict=True)
+    if name is None:
+        return None
+    place = locate(text, name, value.start, value.end + 1)
+    if place is None:
+        return None
+    d = Draft(name, place[0], place[1], "name_field")
+    for label, value in pairs:
+        if value.start is None or value.end is None or (label, value) == named[0]:
+            continue
+        f0 = label.start if label.start is not None else value.start
+        year = label_year(label.text)
+        payer = "".join(_YEAR_OPENING.sub("", label.text).split())
+        if payer in FUNDING_SOURCES:
+            # 국비 | 32.4억원(60%): the payer's share, whatever the cell's layout.
+            for a in figures.amounts_in(value.start, value.end):
+                if id(a) not in figures.used:
+                    figures.used.add(id(a))
+                    d.claimed += 1
+                    d.funding.append(FundingShare(source=payer, amount=a))
+            continue
+        if year is not None:
+            for a in figures.amounts_in(value.start, value.end):
+                if id(a) not in figures.used and a.year in (None, year) and not a.per:
+                    figures.used.add(id(a))
+                    d.annual.setdefault(year, a)
+                break
+        figures.take(d, f0, value.end, text)
+    return d if d.period or d.total or d.annual or d.funding else None
+
+
+_FORM_NAME_LABELS: Final = frozenset((*NAME_LABELS, *FIELD_NAME_LABELS))
+# The year a form's label opens with ('26년 예산, 2026년도 국비).
+_YEAR_OPENING = regex.compile(r"^\s*(?:'\d{2}|(?:19|20)\d{2})년도?")
 
 
 def _header_cells(scan: Scan) -> list[tuple[int, int]]:
