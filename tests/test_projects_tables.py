@@ -225,3 +225,20 @@ def test_a_form_box_value_takes_the_year_its_label_opens_with() -> None:
     assert years["4.2억원"] == 2026
     assert years["24억원"] is None
     assert years["30억원"] is None
+
+
+def test_a_years_figure_is_its_last_stage_in_the_table() -> None:
+    # The year asked for shown at two stages: the confirmed budget is the year's, not
+    # the government's proposal beside it (nor the ministry's request before that).
+    rows = (
+        ("사업명", "2025년 본예산", "2026년 정부안", "2026년 국회확정"),
+        ("연안 정화선 운영", "120억원", "130억원", "135억원"),
+    )
+    assert _projects(rows) == {
+        "연안 정화선 운영": (None, None, {2025: 12_000_000_000, 2026: 13_500_000_000})
+    }
+    rows = (
+        ("사업명", "2026년 요구안", "2026년 정부안"),
+        ("연안 정화선 운영", "150억원", "130억원"),
+    )
+    assert _projects(rows) == {"연안 정화선 운영": (None, None, {2026: 13_000_000_000})}

@@ -70,6 +70,7 @@ def _table(text: str, table: Table, figures: Figures) -> list[Draft]:
         return []
     totals = {c.col for c in header.values() if _TOTAL_HEADER.search(c.text) and c.col != col}
     roles = _column_roles(header, col)
+    stages = _request_stages(header)
     figured = header[col].text.replace(" ", "") == "구분"
     # Columns of changes and rates (증감, 증감률, 대비) hold no level of the project.
     skip = {c.col for c in header.values() if _CHANGE_HEADER.search(c.text)}
@@ -91,7 +92,7 @@ def _table(text: str, table: Table, figures: Figures) -> list[Draft]:
         if cell.text.replace(" ", "") in TOTAL_ROW_LABELS:
             continue
         row_cells = [c for r in range(cell.row, cell.row + cell.rowspan) for c in by_row.get(r, [])]
-        row_cells, shares = _claim_roles(row_cells, roles, figures)
+        row_cells, shares = _claim_roles(_latest_stage_first(row_cells, stages), roles, figures)
         drafts = _row(text, cell, row_cells, totals, figures, figured)
         if len(drafts) == 1 and not _LISTED.match(cell.text):
             drafts[0].funding.extend(shares)
@@ -125,6 +126,41 @@ def _header_rows(table: Table) -> int:
         if any(heads <= c.row < deeper and is_figure(c.text) for c in table.cells):
             return heads
         heads = deeper
+
+
+# The stages a budget passes through for the year asked for, in order: the ministry's
+# request, the government's proposal, the budget the legislature confirms.
+_REQUEST_STAGE_ORDER: Final = (
+    regex.compile(r"요구"),
+    regex.compile(r"정부안|예산안"),
+    regex.compile(r"확정|의결|국회"),
+)
+
+
+def _request_stages(header: dict[int, Cell]) -> dict[int, int]:
+    """Columns whose header names a stage of the year asked for → its place in
+    :data:`_REQUEST_STAGE_ORDER` (the last one named wins: ``국회확정(C)`` is 2), when
+    the table shows two stages or more (``정부안(B) | 국회확정(C)``)."""
+    out: dict[int, int] = {}
+    for c in header.values():
+        found = [i for i, p in enumerate(_REQUEST_STAGE_ORDER) if p.search(c.text)]
+        if found:
+            out[c.col] = found[-1]
+    return out if len(set(out.values())) > 1 else {}
+
+
+def _latest_stage_first(row_cells: list[Cell], stages: dict[int, int]) -> list[Cell]:
+    """``row_cells`` with the cells of stage columns reordered latest stage first, in the
+    places those cells held: a year's figure is its last stage (the confirmed budget,
+    not the proposal beside it), and the row's other cells keep their order."""
+    if not stages:
+        return row_cells
+    at = [i for i, c in enumerate(row_cells) if c.col in stages]
+    ordered = sorted((row_cells[i] for i in at), key=lambda c: -stages[c.col])
+    out = list(row_cells)
+    for i, c in zip(at, ordered, strict=True):
+        out[i] = c
+    return out
 
 
 def _column_roles(header: dict[int, Cell], col: int) -> dict[int, str]:
