@@ -409,7 +409,11 @@ _CLAUSE_END = regex.compile(r"(?:다|요|음|함|됨|임)[.!]?\s*$|다\.\s")
 def figure_field(line: str) -> bool:
     """Whether ``line`` is a labelled field of figures (``(기간) '25~'29``, ``사업비 :``).
 
+    A year alone in brackets labels that year's figures (``('26년) 130억원 반영``).
+
     >>> figure_field("(기간/규모) '25~'27, 총 90억원"), figure_field("(내용) 실증 지원")
+    (True, False)
+    >>> figure_field("('26년) 130억원 반영"), figure_field("('26년 상반기) 착공")
     (True, False)
     """
     m = _FIGURE_FIELD.match(line)
@@ -417,7 +421,13 @@ def figure_field(line: str) -> bool:
         return False
     # Forms space a label out syllable by syllable (사 업 비 :).
     label = (m.group("a") or m.group("b") or "").replace(" ", "").replace("\t", "")
+    if m.group("a") and _YEAR_ALONE.fullmatch(label):
+        return True
     return bool(_FIGURE_FIELD_WORDS.search(label))
+
+
+# A bracketed label that is a year and nothing else: ('26년), (2026년도).
+_YEAR_ALONE = regex.compile(r"(?:'\d{2}|(?:19|20)\d{2})년도?")
 
 
 def item_heads(scan: Scan) -> list[Draft]:
