@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pdf_build import CID_FONT, korean_canvas
 
-from gongmun.pipeline import extract
+from gongmun.pipeline import extract, extract_text
 
 M = 10**6
 
@@ -58,3 +59,25 @@ def test_a_ruled_pdf_table_goes_on_after_a_page_break_without_its_header(
     assert got["졸음쉼터 확충"] == {2024: 23400 * M, 2025: 24900 * M, 2026: 31200 * M}
     assert got["사고 다발지점 개선"][2026] == 217250 * M
     assert (119300 * M, 2026) in [(a.value_krw, a.year) for a in doc.amounts]
+
+
+# A table's last figure, and under the table a paragraph opening with 이상 (이상의 사업은:
+# "the above"), 증액 or an arrow: words of the next line, no threshold or change of the
+# figure (1조원 이상, 20억원 증액), which lost its year's figure to its row's project.
+TABLE_THEN = (
+    "(단위: 백만원)\n"
+    "사업명                ’24년      ’25년\n"
+    "졸음쉼터 확충          23,400     24,900\n"
+    "사고 다발지점 개선     198,500    217,250\n"
+)
+
+
+@pytest.mark.parametrize(
+    "prose", ["이상의 사업은 매년 점검한다.", "증액 사유는 다음과 같다.", "↑ 표는 요구안 기준이다."]
+)
+def test_a_figure_is_not_bounded_by_the_next_lines_words(prose: str) -> None:
+    doc = extract_text(TABLE_THEN + prose + "\n")
+    [last] = [a for a in doc.amounts if a.value_krw == 217250 * M]
+    assert (last.year, last.qualifier) == (2025, None)
+    [p] = [p for p in doc.projects if p.name == "사고 다발지점 개선"]
+    assert {a.year: a.amount.value_krw for a in p.annual} == {2024: 198500 * M, 2025: 217250 * M}
