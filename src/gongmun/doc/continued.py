@@ -21,7 +21,8 @@ from typing import Final
 
 import regex
 
-from gongmun.doc.columns import TableView, is_figure, label_year, squeeze
+from gongmun.doc.around import unit_of
+from gongmun.doc.columns import TableView, is_figure, label_year, squeeze, units_of
 from gongmun.doc.tables import Cell, Table
 from gongmun.normalize.markers import find_marker
 
@@ -101,21 +102,39 @@ def _goes_on(t: Table, before: Table) -> bool:
 def _page_turn(t: Table, before: Table, between: str) -> bool:
     """``t`` opens the page after ``before``'s and what stands between them is page
     furniture: at most :data:`_FURNITURE_LINES` short lines, none a caption, unit,
-    heading, outline item or sentence (a running head; the page number is gone).
+    heading, outline item or sentence (a running head; the page number is gone), beside
+    the statement of ``before``'s own unit.
 
     >>> a, b = Table((), 1, 1, page=5), Table((), 1, 1, page=6)
     >>> _page_turn(b, a, "\\n도로안전 중기사업계획\\n"), _page_turn(b, a, "\\n□ 향후 계획\\n")
+    (True, False)
+    >>> a = dataclasses.replace(a, unit="억원")
+    >>> _page_turn(b, a, "\\n(단위: 억원)\\n"), _page_turn(b, a, "\\n(단위: 백만원)\\n")
     (True, False)
     """
     if t.page is None or before.page is None or t.page != before.page + 1:
         return False
     lines = [line.strip() for line in between.splitlines() if line.strip()]
+    # The unit of the table above, set flush right over it: a text layer reads it after
+    # the table's first part.
+    lines = [line for line in lines if not _states_unit_of(line, before)]
     return len(lines) <= _FURNITURE_LINES and all(
         len(line) <= _FURNITURE_CHARS
         and not _NOT_FURNITURE.search(line)
         and find_marker(line) is None
         for line in lines
     )
+
+
+def _states_unit_of(line: str, table: Table) -> bool:
+    """``line`` is a unit statement naming ``table``'s unit (``(단위: 백만원)``).
+
+    >>> _states_unit_of("(단위: 백만원)", Table((), 1, 1, unit="백만원"))
+    True
+    """
+    if table.unit is None or unit_of(line) is None:
+        return False
+    return bool(units := units_of(table.unit)) and units_of(line) == units
 
 
 def _shape(text: str | None) -> str:

@@ -358,7 +358,9 @@ def _in_list_parens(text: str, h: Hit) -> bool:
 
 def _qualify(text: str, h: Hit) -> tuple[Qualifier | None, str | None]:
     before = text[max(0, h.start - 20) : h.start]
-    after = text[h.end : h.end + 16]
+    # The words that qualify a figure follow it on its line: the next line is another
+    # table cell or paragraph (a table's last figure over 이상의 사업은 …).
+    after = text[h.end : h.end + 16].split("\n", 1)[0]
     qualifier: Qualifier | None = None
     per: str | None = None
     m = _PREFIX.search(before)

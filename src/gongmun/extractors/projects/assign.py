@@ -90,6 +90,13 @@ _NET_LIST = regex.compile(
 _LIST_REACH: Final = 220
 
 
+def _line_end(text: str, at: int) -> int:
+    """Where the words after a figure ending at ``at`` end: its line's end, within
+    :data:`_AFTER` characters."""
+    end = text.find("\n", at, at + _AFTER)
+    return at + _AFTER if end < 0 else end
+
+
 def bound_of(a: Amount, text: str) -> bool:
     """Whether ``a`` is a change, threshold or cap: a figure that gives no project a
     budget (``전년 대비 20억원 증액``, ``1조원 이상의``, ``과제당 10억원``)."""
@@ -97,11 +104,14 @@ def bound_of(a: Amount, text: str) -> bool:
     near = before.split("\n")[-1].split("(")[-1].split(",")[-1]
     if a.qualifier in NOT_TOTAL_QUALIFIERS or a.per or a.decrease:
         return True
-    if _CHANGE_AFTER.match(text, a.span.end, a.span.end + _AFTER) or _CHANGE_BEFORE.search(near):
+    # The words that bound a figure follow it on its line: the next line is another
+    # cell of a table or another paragraph (이상의 사업은 … under a table's last figure).
+    after = _line_end(text, a.span.end)
+    if _CHANGE_AFTER.match(text, a.span.end, after) or _CHANGE_BEFORE.search(near):
         return True
-    if _SIGNED_BEFORE.search(near) or _ARROW_AFTER.match(text, a.span.end, a.span.end + _AFTER):
+    if _SIGNED_BEFORE.search(near) or _ARROW_AFTER.match(text, a.span.end, after):
         return True
-    if _THRESHOLD_AFTER.match(text, a.span.end, a.span.end + _AFTER):
+    if _THRESHOLD_AFTER.match(text, a.span.end, after):
         return True
     return bool(_CHANGE_LIST.search(text, max(0, a.span.start - _LIST_REACH), a.span.start))
 

@@ -1,0 +1,83 @@
+"""One content, several formats: shapes found by rendering the same synthetic document
+as text, HTML, HWPX, HWP 5 and PDF and comparing the records (each test fails without
+its rule). The documents are built on the fly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pdf_build import CID_FONT, korean_canvas
+
+from gongmun.pipeline import extract, extract_text
+
+M = 10**6
+
+
+def _pdf_table_over_a_page_break(path: Path, rows: list[list[str]], unit: str) -> Path:
+    """A ruled table that starts near a page's foot, under its unit set flush right, and
+    goes on on the next page without its header row (reportlab flows it over)."""
+    from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    korean_canvas(str(path))  # registers the CID font
+    body = ParagraphStyle("b", fontName=CID_FONT, fontSize=10, leading=14)
+    right = ParagraphStyle("r", parent=body, alignment=2)
+    table = Table([[Paragraph(c, body) for c in r] for r in rows], repeatRows=0)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.6, colors.black)]))
+    doc = SimpleDocTemplate(str(path), pagesize=(595, 842), invariant=True)
+    doc.build(
+        [
+            Paragraph("가상 안전관리처 사업별 예산 (합성 예시)", body),
+            Spacer(1, 600),
+            Paragraph(unit, right),
+            table,
+            Paragraph("각 사업은 매년 점검한다.", body),
+        ]
+    )
+    return path
+
+
+def test_a_ruled_pdf_table_goes_on_after_a_page_break_without_its_header(
+    tmp_path: Path,
+) -> None:
+    # The header and the first row on page 1, the rest on page 2; the unit, read
+    # after the first part, stands between the two parts in the text.
+    rows = [["사업명", "’24년", "’25년", "’26년(안)"]] + [
+        [name, f"{a:,}", f"{b:,}", f"{c:,}"]
+        for name, a, b, c in [
+            ("교차로 신호 연동", 52300, 61800, 70450),
+            ("보행로 정비", 118200, 121000, 119300),
+            ("졸음쉼터 확충", 23400, 24900, 31200),
+            ("사고 다발지점 개선", 198500, 199300, 217250),
+        ]
+    ]
+    doc = extract(_pdf_table_over_a_page_break(tmp_path / "t.pdf", rows, "(단위: 백만원)"))
+    assert doc.source.pages == 2
+    got = {p.name: {a.year: a.amount.value_krw for a in p.annual} for p in doc.projects}
+    assert got["졸음쉼터 확충"] == {2024: 23400 * M, 2025: 24900 * M, 2026: 31200 * M}
+    assert got["사고 다발지점 개선"][2026] == 217250 * M
+    assert (119300 * M, 2026) in [(a.value_krw, a.year) for a in doc.amounts]
+
+
+# A table's last figure, and under the table a paragraph opening with 이상 (이상의 사업은:
+# "the above"), 증액 or an arrow: words of the next line, no threshold or change of the
+# figure (1조원 이상, 20억원 증액), which lost its year's figure to its row's project.
+TABLE_THEN = (
+    "(단위: 백만원)\n"
+    "사업명                ’24년      ’25년\n"
+    "졸음쉼터 확충          23,400     24,900\n"
+    "사고 다발지점 개선     198,500    217,250\n"
+)
+
+
+@pytest.mark.parametrize(
+    "prose", ["이상의 사업은 매년 점검한다.", "증액 사유는 다음과 같다.", "↑ 표는 요구안 기준이다."]
+)
+def test_a_figure_is_not_bounded_by_the_next_lines_words(prose: str) -> None:
+    doc = extract_text(TABLE_THEN + prose + "\n")
+    [last] = [a for a in doc.amounts if a.value_krw == 217250 * M]
+    assert (last.year, last.qualifier) == (2025, None)
+    [p] = [p for p in doc.projects if p.name == "사고 다발지점 개선"]
+    assert {a.year: a.amount.value_krw for a in p.annual} == {2024: 198500 * M, 2025: 217250 * M}
