@@ -106,6 +106,9 @@ _YEAR_AFTER_AMOUNT = regex.compile(
     r"(?:\)|,(?![^()\n]{0,40}?(?:'\s?\d{2}|(?:19|20)\d{2})))"
     r"|\s*(?:규모)?의\s*[^\w\s]?\s*(?:'\s?(?P<two>\d{2})|(?P<four>(?:19|20)\d{2}))\s*년(?!\s*\d{1,2}\s*월)"
 )
+# A year in a bracket right after a figure (5,950백만원(2026년)) dates that figure: it
+# frames none of the figures after the bracket.
+_FIGURE_BRACKET_BEFORE = regex.compile(r"\d\s*(?:[십백천만억조]\s*)*원?\s*\(\s*$")
 _MULTI_YEAR_SUM = regex.compile(r"\s*(?:\([^()\n]{0,10}\))?\s*/\s*\d+\s*년")
 # A table's or chart's own number in its caption (<표 1>, [그림 2], 표 3.): a unit line
 # next to the caption must not make it a figure.
@@ -288,6 +291,13 @@ def _year_of(text: str, h: Hit, seg_start: int, doc_year: int | None) -> int | N
         if _YEAR_NOT_FRAME_AFTER.match(
             text, y.end(), y.end() + _AFTER_REACH
         ) or _RANGE_BEFORE.search(text, max(0, y.start() - 3), y.start()):
+            continue
+        if (
+            _FIGURE_BRACKET_BEFORE.search(text, max(0, y.start() - 8), y.start())
+            and ")" in text[y.end() : h.start]
+        ):
+            # 설치비 5,950백만원(2026년), 운영비 연간 4,760백만원: the first figure's year
+            # (a figure inside the bracket, 720억원(’25, +120억원), is still of it).
             continue
         best = year_of_match(y, doc_year)
         best_end = y.end()
