@@ -109,6 +109,16 @@ _YEAR_AFTER_AMOUNT = regex.compile(
 # A year in a bracket right after a figure (5,950백만원(2026년)) dates that figure: it
 # frames none of the figures after the bracket.
 _FIGURE_BRACKET_BEFORE = regex.compile(r"\d\s*(?:[십백천만억조]\s*)*원?\s*\(\s*$")
+# A word that counts a year from the document's (금년 본예산(13.6조원)): it names another
+# year than a marker before it, so a figure after it is not framed by that marker; its
+# own year is not the figure's either (the eval's gold leaves such figures undated). A
+# comparison (전년 대비, 올해보다) names no year for the figure.
+_RELATIVE_YEAR = regex.compile(
+    r"(?<![가-힣])(?:올해|금년도?|내년도?|명년|지난해|작년|전년도?|당해\s?연도)"
+    r"(?!\s*(?:[가-힣]{1,4}\s*)?(?:대비|보다|에\s*비해|比))"
+)
+# How close after a year marker a relative word only restates it (2025년 올해, 올해(2025년)).
+_RESTATES = 3
 _MULTI_YEAR_SUM = regex.compile(r"\s*(?:\([^()\n]{0,10}\))?\s*/\s*\d+\s*년")
 # A table's or chart's own number in its caption (<표 1>, [그림 2], 표 3.): a unit line
 # next to the caption must not make it a figure.
@@ -301,6 +311,11 @@ def _year_of(text: str, h: Hit, seg_start: int, doc_year: int | None) -> int | N
             continue
         best = year_of_match(y, doc_year)
         best_end = y.end()
+    if best is not None:
+        for r in _RELATIVE_YEAR.finditer(text, best_end, h.start):
+            if r.start() - best_end > _RESTATES:
+                # 2026년도 예산안은 14.2조원으로, 금년 본예산(13.6조원): another year.
+                return None
     # 2020년 예산은 올해에 비해 859억원 확대: a change against another year has none.
     if (
         best is not None
