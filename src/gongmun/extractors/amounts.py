@@ -144,7 +144,9 @@ _NO_CARRY = regex.compile(
     r"|전년|작년|올해|금년|내년|당해|대비|보다|에\s*비해|증가|감소|늘|줄|증액|감액"
 )
 # Figures that are a bound or a rate, not a sum of the year: 월 최대 20만원.
-_NO_CARRY_QUALIFIERS: Final = frozenset({"최대", "이내", "한도", "당", "이상", "미만"})
+# A whole (총 3,000억원 규모) after a year's part of it (’25년 정부 출자 500억원을 …) is
+# the sum over all years, not that year's.
+_NO_CARRY_QUALIFIERS: Final = frozenset({"최대", "이내", "한도", "당", "이상", "미만", "총"})
 # A sentence that opens by taking a part of the one before: 이 중, 그중, 이 가운데.
 _PART_OF = regex.compile(r"[\s□■○●◦ㅇ▶▷◇◆❍•*·\-–]*(?:이|그)\s?(?:중|가운데)(?![가-힣])")
 _COMPARISON = regex.compile(r"대비|에\s*비해|보다\s")
