@@ -18,12 +18,11 @@ once and a row's positions once per line: linear in the text.
 from __future__ import annotations
 
 import dataclasses
+import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Final
-
-import regex
 
 from gongmun.doc.bands import band_range
 from gongmun.doc.charts import reads_as_chart
@@ -31,12 +30,12 @@ from gongmun.doc.columns import is_figure
 from gongmun.doc.tables import Cell, Table, not_overlapping
 
 # Two spaces or a tab part the words of two cells on a line (one space joins words).
-_GAP: Final = regex.compile(r"[ \t]{2,}|\t")
+_GAP: Final = re.compile(r"[ \t]{2,}|\t")
 # Words joined by single spaces: one cell's text (AI 기반 재난 예측 플랫폼).
-_GROUP: Final = regex.compile(r"\S+(?: \S+)*")
-_YEARISH: Final = regex.compile(r"^(?:(?:19|20)\d{2}|'\s?\d{2})(?:년도?)?$")
+_GROUP: Final = re.compile(r"\S+(?: \S+)*")
+_YEARISH: Final = re.compile(r"^(?:(?:19|20)\d{2}|'\s?\d{2})(?:년도?)?$")
 # A column's tag under its header: (A), (B), (B-A), (C=B-A), (A+B).
-_TAG: Final = regex.compile(r"^\(\s?[A-Z](?:\s?[-+=/]\s?[A-Z])*\s?\)$")
+_TAG: Final = re.compile(r"^\(\s?[A-Z](?:\s?[-+=/]\s?[A-Z])*\s?\)$")
 # A line longer than this is prose or a layout, not a table row.
 _LINE_MAX: Final = 300
 # Header lines read above the first body row at most.

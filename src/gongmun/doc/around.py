@@ -10,6 +10,7 @@ Only the line next to the table is looked at, so each table costs its own two li
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from typing import Final
 
@@ -24,7 +25,7 @@ UNIT_LINE: Final = regex.compile(
     r"|단\s*위\s*[:：]\s*(?P<unit>[^()\[\]〔〕\n\d]{1,30}?))\s*$"
 )
 # A unit closing a caption line: 연도별 예산 현황 (단위: 억원).
-_UNIT_TAIL: Final = regex.compile(
+_UNIT_TAIL: Final = re.compile(
     r"\s*[(\[〔]\s*단\s*위\s*[:：]?\s*(?P<unit>[^()\[\]〔〕\n\d]{1,30}?)\s*[)\]〕]\s*$"
 )
 # A caption is a title, not a sentence: short, and not ending like one.
@@ -32,13 +33,11 @@ CAPTION_MAX_CHARS: Final = 80
 # A line marked as a table's title or a section heading: <표 1>, [표 2], 표 3., □ 사업별
 # 예산, 1. 추진 현황. The document's first line is its own title, not a table's caption,
 # unless it is marked so.
-_MARKED: Final = regex.compile(
-    r"^\s*(?:[<\[〈【〔]|표\s*\d|[□■○●◦ㅇ❍▶◇◆※]|\d{1,2}\s*[.)]|[가-하]\.)"
-)
-_SENTENCE_END: Final = regex.compile(r"(?:[다요음함됨임]\s*\.?|[.!?。])\s*$")
+_MARKED: Final = re.compile(r"^\s*(?:[<\[〈【〔]|표\s*\d|[□■○●◦ㅇ❍▶◇◆※]|\d{1,2}\s*[.)]|[가-하]\.)")
+_SENTENCE_END: Final = re.compile(r"(?:[다요음함됨임]\s*\.?|[.!?。])\s*$")
 # A title has words: a line of figures and codes (a page counter 1/4, a document number
 # B35642022000020) over a table is no caption.
-_WORD: Final = regex.compile(r"[가-힣]|[A-Za-z]{2}")
+_WORD: Final = re.compile(r"[가-힣]|[A-Za-z]{2}")
 
 
 def unit_of(line: str) -> str | None:

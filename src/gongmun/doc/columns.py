@@ -17,6 +17,7 @@ True
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 from typing import Final, Literal
 
@@ -46,44 +47,44 @@ ColumnKind = Literal["label", "name", "value", "diff", "total", "rate", "count",
 _MONEY_ALT = MONEY_UNIT_ALT
 _COUNT_ALT = "|".join(regex.escape(u) for u in sorted(COUNT_UNITS, key=len, reverse=True))
 # A unit statement: (단위: 백만원, %), [단위 : 억원], 단위:억원.
-UNIT_STATEMENT: Final = regex.compile(
+UNIT_STATEMENT: Final = re.compile(
     r"[(\[<]?\s*단\s?위\s*[:：]?\s*(?P<units>[^)\]>\n]{1,40})[)\]>]?"
 )
 # A unit in parentheses in a header cell: 예산(억원), (%), 지원기업(개사).
-_HEADER_UNIT = regex.compile(rf"\(\s*(?P<unit>{_MONEY_ALT}|{_COUNT_ALT})\s*\)")
+_HEADER_UNIT = re.compile(rf"\(\s*(?P<unit>{_MONEY_ALT}|{_COUNT_ALT})\s*\)")
 # A year in a header: 2025, 2025년, 2025년도, ’25, ’25년, 25년 (never inside a longer number).
 # Any quote mark: aligned tables are read from the raw text, before quotes are folded.
 _Q = f"[{QUOTES}]"
-_YEAR = regex.compile(
+_YEAR = re.compile(
     rf"(?<![\d.,])(?:(?P<four>(?:19|20)\d{{2}})(?:\s*년도?)?|{_Q}\s?(?P<two>\d{{2}})(?:\s*년도?)?"
     # Not a date's year (2025.3.1, 2025,); a month with 월 after it (2010.1월 누계) is
     # the year's own.
     r"|(?P<bare>\d{2})\s*년도?)(?![\d,]|\s*[.](?!\s*(?:1[0-2]|0?[1-9])\s*월))"
 )
 # A range of years: ’25~’29, 2021~2025 (a period or a multi-year total, no one year).
-_RANGE = regex.compile(rf"\d\s*(?:년도?)?\s*[~∼～\-–]\s*{_Q}?\s?\d")
+_RANGE = re.compile(rf"\d\s*(?:년도?)?\s*[~∼～\-–]\s*{_Q}?\s?\d")
 # A row label that is only a year: years down the side.
-_YEAR_LABEL = regex.compile(
+_YEAR_LABEL = re.compile(
     rf"^\s*(?:(?P<four>(?:19|20)\d{{2}})|{_Q}\s?(?P<two>\d{{2}})|(?P<bare>\d{{2}})(?=\s*년))"
     r"\s*(?:년도?)?\s*(?:\([^()]{0,8}\))?\s*$"
 )
 # A figure cell: 1,234 / △12.5 / ▲240,000 / (300) / -20 / −20 / (-)20 / (−)20.
 # A reader's cells keep their text as written, so the minus sign (U+2212) is read too.
 FIGURE_SIGN: Final = r"[△▽▲▼]\s?|[-−]\s?|\(\s?[-−]\s?\)\s?"
-FIGURE_CELL: Final = regex.compile(
+FIGURE_CELL: Final = re.compile(
     rf"^\s*(?:{FIGURE_SIGN})?\(?\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?\)?\s*$"
     rf"|^\s*(?:{FIGURE_SIGN})?\(?\d+(?:\.\d+)?\)?\s*$"
 )
 # A cell of one amount written with its unit (2조 1,000억원, 450억원, △20억원).
 _AMOUNT_CHARS = r"[\s\d,.△▽조억만천백십원()-]*"
-_AMOUNT_CELL = regex.compile(rf"^{_AMOUNT_CHARS}\d{_AMOUNT_CHARS}[조억만원]\s*$")
-_SPACES = regex.compile(r"\s+")
-_YEAR_CELL = regex.compile(r"^\s*(?:19|20)\d{2}\s*$")
+_AMOUNT_CELL = re.compile(rf"^{_AMOUNT_CHARS}\d{_AMOUNT_CHARS}[조억만원]\s*$")
+_SPACES = re.compile(r"\s+")
+_YEAR_CELL = re.compile(r"^\s*(?:19|20)\d{2}\s*$")
 # Header rows read at most (a table of figure-free rows is text, not a header).
 _MAX_HEADER_ROWS: Final = 3
-_STAGE = regex.compile("|".join(STAGE_WORDS))
+_STAGE = re.compile("|".join(STAGE_WORDS))
 # What a row label holds besides its year to be that year's row: a stage (예산안, 결산).
-_STAGE_LABEL = regex.compile("(?:" + "|".join(STAGE_WORDS) + r")(?:\([A-Z가-힣]\))?")
+_STAGE_LABEL = re.compile("(?:" + "|".join(STAGE_WORDS) + r")(?:\([A-Z가-힣]\))?")
 
 
 def squeeze(text: str) -> str:
@@ -91,9 +92,9 @@ def squeeze(text: str) -> str:
     return _SPACES.sub("", text)
 
 
-_UNIT_PARTS = regex.compile(r"[,·/\s]+")
+_UNIT_PARTS = re.compile(r"[,·/\s]+")
 # 억 원, 백만 원: one unit written with a space before 원.
-_SPACED_WON = regex.compile(r"(?<=[십백천만억조])\s+(?=원)")
+_SPACED_WON = re.compile(r"(?<=[십백천만억조])\s+(?=원)")
 
 
 def units_of(statement: str) -> list[str]:
@@ -134,7 +135,7 @@ def year_in(text: str, doc_year: int | None = None) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
-def _year_value(m: regex.Match[str], doc_year: int | None) -> int | None:
+def _year_value(m: re.Match[str] | regex.Match[str], doc_year: int | None) -> int | None:
     if m.group("four"):
         return int(m.group("four"))
     two = m.group("two") or m.group("bare")

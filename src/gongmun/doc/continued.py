@@ -16,10 +16,9 @@ took it for a header) and may stand under the new page's running head.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from typing import Final
-
-import regex
 
 from gongmun.doc.around import unit_of
 from gongmun.doc.columns import TableView, is_figure, label_year, squeeze, units_of
@@ -34,7 +33,7 @@ _FURNITURE_LINES: Final = 2
 _FURNITURE_CHARS: Final = 40
 # A line that is a caption, a unit statement, a heading or a sentence starts something
 # new, not a page's running head.
-_NOT_FURNITURE: Final = regex.compile(
+_NOT_FURNITURE: Final = re.compile(
     r"^[<\[〈《【(]|단위|[.。]$|다$|^(?:제\s?\d+|[IVXⅠ-Ⅻ]+|\d+)\s?[.)장절]"
 )
 # Figure columns a first row must share with the body of the table above it to be a

@@ -17,6 +17,7 @@ layers often move it below the table) and the caption or heading line above it.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -39,45 +40,43 @@ from gongmun.doc.column_words import (
 from gongmun.doc.columns import UNIT_STATEMENT, is_figure, units_of
 from gongmun.doc.tables import Cell, Table, not_overlapping
 
-_MD_ROW = regex.compile(r"^[ \t]*\|.*\|[ \t]*$")
-_MD_RULE = regex.compile(r"^[ \t]*\|?(?:[ \t]*:?-{2,}:?[ \t]*\|)+(?:[ \t]*:?-{2,}:?[ \t]*)?[ \t]*$")
-_MD_CELL = regex.compile(r"\|([^|\n]*)(?=\|)")
+_MD_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
+_MD_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{2,}:?[ \t]*\|)+(?:[ \t]*:?-{2,}:?[ \t]*)?[ \t]*$")
+_MD_CELL = re.compile(r"\|([^|\n]*)(?=\|)")
 # A row of cells parted by pipes without the outer ones (구분 | 2025년(억원) | 비중(%)):
 # a table when two lines or more in a row have the same number of pipes.
-_BARE_ROW = regex.compile(r"^[ \t]*[^|\s][^|\n]*(?:\|[^|\n]*){2,}$")
-_BARE_CELL = regex.compile(r"(?:^|\|)([^|\n]*)")
+_BARE_ROW = re.compile(r"^[ \t]*[^|\s][^|\n]*(?:\|[^|\n]*){2,}$")
+_BARE_CELL = re.compile(r"(?:^|\|)([^|\n]*)")
 # A figure token of a flattened row: 1,234 / △12.5 / -300 / (300) / - (an empty cell).
 _FIG_BODY = r"\(?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\)?%?"
 _FIG = rf"(?:[△▽]\s?|-)?{_FIG_BODY}|-"
-_FIG_TOKEN = regex.compile(rf"(?<!\S)(?:{_FIG})(?!\S)")
-_FIG_WORD = regex.compile(_FIG)
+_FIG_TOKEN = re.compile(rf"(?<!\S)(?:{_FIG})(?!\S)")
+_FIG_WORD = re.compile(_FIG)
 # The words of a line that are one figure each (_FIG_WORD.fullmatch of each word of
 # str.split), found in one scan: words are parted by regex white space and by U+001C..U+001F
 # (white space to str.split only), and hold none, so _FIG's \s? matches nothing in them.
-_CELL_FIGURES = regex.compile(rf"(?<![^\s\x1c-\x1f])(?:[-△▽]?{_FIG_BODY}|-)(?![^\s\x1c-\x1f])")
-_WORD = regex.compile(r"\S+")
+_CELL_FIGURES = re.compile(rf"(?<![^\s\x1c-\x1f])(?:[-△▽]?{_FIG_BODY}|-)(?![^\s\x1c-\x1f])")
+_WORD = re.compile(r"\S+")
 # A line's last word, found from its end (what _row_of tests first).
 _LAST_WORD = regex.compile(r"\S+", regex.REVERSE)
-_TRAILING_PAREN = regex.compile(r"\(.*\)$")
-_RUN_WORD = regex.compile(r"\d[\d,.]*")
+_TRAILING_PAREN = re.compile(r"\(.*\)$")
+_RUN_WORD = re.compile(r"\d[\d,.]*")
 # Hangul (or a closing bracket) run straight into digits with thousands commas: 국비1,2003,400.
-_GLUED = regex.compile(r"(?<=[가-힣)\]])(?=\d[\d,]*,\d{3})")
-_VALID_NUMBER = regex.compile(r"(?:[1-9]\d{0,2}(?:,\d{3})*|0)(?:\.\d+)?")
-_CAPTION = regex.compile(r"^\s*(?:[<\[〈【]\s*(?:표|그림)?\s*\d*[^>\]〉】\n]*[>\]〉】]|\[?표\s*\d)")
+_GLUED = re.compile(r"(?<=[가-힣)\]])(?=\d[\d,]*,\d{3})")
+_VALID_NUMBER = re.compile(r"(?:[1-9]\d{0,2}(?:,\d{3})*|0)(?:\.\d+)?")
+_CAPTION = re.compile(r"^\s*(?:[<\[〈【]\s*(?:표|그림)?\s*\d*[^>\]〉】\n]*[>\]〉】]|\[?표\s*\d)")
 # The characters a stripped line must open with for _CAPTION to match it.
 _CAPTION_OPENERS: Final = frozenset("<[〈【표")
 # A heading line: a bullet, a number, or a markdown heading (## Ⅱ. 2026년 세부 추진계획).
-_HEADING = regex.compile(
-    r"^\s*(?:[□■○●◦ㅇ❍▶◇◆※-]|\d{1,2}\s*[.)]\s|[가-하]\.\s|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|#{1,6}\s)"
-)
-_YEARISH = regex.compile(r"^(?:(?:19|20)\d{2}|'\s?\d{2})(?:년도?)?$")
-_PAREN_TOKEN = regex.compile(r"^\([^()]*\)$")
-_SENTENCE = regex.compile(r"(?:다|음|함|임|됨)\.?$|니다|[.?!]$")
+_HEADING = re.compile(r"^\s*(?:[□■○●◦ㅇ❍▶◇◆※-]|\d{1,2}\s*[.)]\s|[가-하]\.\s|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|#{1,6}\s)")
+_YEARISH = re.compile(r"^(?:(?:19|20)\d{2}|'\s?\d{2})(?:년도?)?$")
+_PAREN_TOKEN = re.compile(r"^\([^()]*\)$")
+_SENTENCE = re.compile(r"(?:다|음|함|임|됨)\.?$|니다|[.?!]$")
 # What _is_sentence tests instead of _SENTENCE (the same on a stripped line).
 _SENTENCE_ENDS: Final = tuple("다음함임됨.?!")
 # A row label that is a sentence: ending in 다 or a period. A noun ending in 함, 음, 임
 # or 됨 without one is a label (대형 경비함, 잠수함), not the 개조식 ending 추진함.
-_LABEL_SENTENCE = regex.compile(r"(?:다|[음함임됨]\.)$|니다|[.?!]$")
+_LABEL_SENTENCE = re.compile(r"(?:다|[음함임됨]\.)$|니다|[.?!]$")
 # Figures per row this many or more make a line a row even with no header around it.
 _MIN_FIGURES: Final = 2
 # How many lines a unit statement or caption may stand away from its table.
@@ -86,8 +85,8 @@ _REACH: Final = 3
 # header a table caption's unit statement may stand (a chart read between).
 _OCR_NOISE_LINES: Final = 2
 _OCR_UNIT_REACH: Final = 30
-_FOUR_YEAR = regex.compile(r"(?:19|20)\d{2}")
-_TABLE_CAPTION = regex.compile(r"^\s*[<\[〈【]\s*표\s*\d")
+_FOUR_YEAR = re.compile(r"(?:19|20)\d{2}")
+_TABLE_CAPTION = re.compile(r"^\s*[<\[〈【]\s*표\s*\d")
 # Spaces this many or more between two words part two columns (aligned text).
 _COLUMN_GAP: Final = 3
 # A header line longer than this is prose.
@@ -794,7 +793,7 @@ def _under_years(subs: list[str], n_years: int) -> list[int] | None:
 
 
 # A formula or rate heading a 증감's sub-column: (B-A), (B-A)/A, B/A, (%), 증감률.
-_FORMULA: Final = regex.compile(
+_FORMULA: Final = re.compile(
     r"^\(?[A-Z]\s*[-+/]\s*[A-Z]\)?(?:\s*/\s*[A-Z])?(?:\s*\(?%p?\)?)?$|^\(?%p?\)?$"
     r"|^(?:증감률|증감율|비율|비중)(?:\(%p?\))?$"
 )

@@ -7,6 +7,7 @@ their column when the header names years.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Final
@@ -43,23 +44,23 @@ _INLINE_UNIT = regex.compile(
     rf"(?P<unit>{_UNIT_ALT})\)"
 )
 # Column headers right after a unit: two or more bare years, rising (``(억원) 2024 2025``).
-_BARE_YEAR = regex.compile(r"(?:19|20)\d{2}")
+_BARE_YEAR = re.compile(r"(?:19|20)\d{2}")
 _HEADER_YEARS_MIN = 2
 # Years of adjacent columns are at most this far apart (2020 2025 2030 plans).
 _HEADER_YEAR_STEP = 10
-_HEADER_YEAR = regex.compile(r"[\[(]\s*'\s?(?P<two>\d{2})\s*[\])]|(?P<four>(?:19|20)\d{2})\s*년")
-_CAPTION = regex.compile(r"^\s*[<\[〈]\s*(?P<kind>그림|표|도표|차트)\s*\d*")
+_HEADER_YEAR = re.compile(r"[\[(]\s*'\s?(?P<two>\d{2})\s*[\])]|(?P<four>(?:19|20)\d{2})\s*년")
+_CAPTION = re.compile(r"^\s*[<\[〈]\s*(?P<kind>그림|표|도표|차트)\s*\d*")
 # A caption anywhere in a line: PDF readers run a figure's caption into the paragraph beside it.
-_CAPTION_ANY = regex.compile(r"[<\[〈]\s*(?P<kind>그림|표|도표|차트)\s*\d*\s*[>\]〉]")
-_SECTION = regex.compile(r"^\s*(?:\d{1,2}\s*\.\s+\S|[□■○●◦ㅇ※▶◇◆❍]|[가-하]\.\s)")
+_CAPTION_ANY = re.compile(r"[<\[〈]\s*(?P<kind>그림|표|도표|차트)\s*\d*\s*[>\]〉]")
+_SECTION = re.compile(r"^\s*(?:\d{1,2}\s*\.\s+\S|[□■○●◦ㅇ※▶◇◆❍]|[가-하]\.\s)")
 # A bare figure right before an arrow to an amount: (’24) 900 → (’25) 1,200억원.
 _ARROWS = ("→", "->", "⇒")
 _ARROW_ALT = "|".join(map(regex.escape, _ARROWS))
 # The arrow and the next figure's year mark, if any: → (’25).
 _ARROW_TO = rf"\s*(?:{_ARROW_ALT})\s*(?:[(\[]?\s*'\s?\d{{2}}\s*(?:년)?\s*[)\]]?\s*)?"
 _ARROW_FIGURE = regex.compile(rf"(?<![\d.,'\w])(?P<num>{NUMBER})(?={_ARROW_TO}{NUMBER})")
-_PAREN_FIGURE = regex.compile(rf"\((?P<num>{NUMBER})\)")
-_TRAILING_UNIT = regex.compile(r"(?P<small>[십백천])?\s?(?P<big>[조억만])?(?:[\s\u0007]*원)?$")
+_PAREN_FIGURE = re.compile(rf"\((?P<num>{NUMBER})\)")
+_TRAILING_UNIT = re.compile(r"(?P<small>[십백천])?\s?(?P<big>[조억만])?(?:[\s\u0007]*원)?$")
 _CELL = regex.compile(
     rf"(?<![\w.,'△▽/-])(?:(?P<dash>-)(?![\w.,%/-])|(?P<open>\()?(?P<dec>[△▽]\s?)?(?P<num>{NUMBER})\)?(?![\w.,%/-]))"
 )
@@ -67,41 +68,41 @@ _CELL = regex.compile(
 _STAGE_ALT = "|".join(
     sorted(ACTUAL_STAGES | CURRENT_STAGES | REQUEST_STAGES, key=lambda w: (-len(w), w))
 )
-_HEADER_TOKEN = regex.compile(
+_HEADER_TOKEN = re.compile(
     r"(?<![\d.,])(?:(?P<four>(?:19|20)\d{2})|'\s?(?P<two>\d{2}))(?!\d)\s*년?"
     rf"|(?P<label>{_STAGE_ALT})"
     r"|(?P<diff>증감)"
 )
 # A line that opens with words names a new row: its cells start at the first column.
 # A line that is only a year opens a row of that year (tables with years down the side).
-_ROW_YEAR = regex.compile(r"^\s*(?:(?P<four>(?:19|20)\d{2})|'\s?(?P<two>\d{2}))\s*(?:년도?)?\s*$")
+_ROW_YEAR = re.compile(r"^\s*(?:(?P<four>(?:19|20)\d{2})|'\s?(?P<two>\d{2}))\s*(?:년도?)?\s*$")
 # Column headers of shares and rates among the rows: the figures under them are no money.
 _RATE_HEADER = regex.compile(
     "(?:" + "|".join(map(regex.escape, RATE_HEADERS)) + r")(?:\s*\(%p?\))?"
 )
 _DIFF_HEADER = regex.compile("|".join(map(regex.escape, DIFF_HEADERS)))
 # Compiled once (the module-level regex functions look each pattern up in a cache per call).
-_ARROW_AFTER = regex.compile(_ARROW_TO)
-_YEAR_MARK_AFTER = regex.compile(r"\s*(?:'|년|\])")
-_YEAR_OR_CODE = regex.compile(r"(?:19|20)\d{2}|0\d+")
-_COUNT_AFTER = regex.compile(r"\s*(?:년|월|일|개|명|건|%)")
-_SENTENCE_WORDS = regex.compile(r"(?:다|음|함|임)\.|니다")
+_ARROW_AFTER = re.compile(_ARROW_TO)
+_YEAR_MARK_AFTER = re.compile(r"\s*(?:'|년|\])")
+_YEAR_OR_CODE = re.compile(r"(?:19|20)\d{2}|0\d+")
+_COUNT_AFTER = re.compile(r"\s*(?:년|월|일|개|명|건|%)")
+_SENTENCE_WORDS = re.compile(r"(?:다|음|함|임)\.|니다")
 # How many characters back a unit looks for its caption.
 _CAPTION_REACH = 3000
 # How many lines a chart's money unit may reach down to the table under it.
 _ORPHAN_REACH = 30
-_ROW_LABEL = regex.compile(r"^\s*[^\d\s△▽(\-]")
+_ROW_LABEL = re.compile(r"^\s*[^\d\s△▽(\-]")
 _COUNT_LABEL = regex.compile(r"\((?:" + "|".join(map(regex.escape, COUNTED_UNITS)) + r")\)")
-_MONEY_LABEL = regex.compile(rf"\((?:{_UNIT_ALT})\)")
+_MONEY_LABEL = re.compile(rf"\((?:{_UNIT_ALT})\)")
 
 _PAYER = "|".join(sorted(PAYERS, key=len, reverse=True))
-_SPLIT_PAREN = regex.compile(rf"[ \t]?\((?P<body>(?:{_PAYER})[^()\n]{{1,80}})\)")
+_SPLIT_PAREN = re.compile(rf"[ \t]?\((?P<body>(?:{_PAYER})[^()\n]{{1,80}})\)")
 _SPLIT_ITEM = regex.compile(rf"(?:{_PAYER})[ \t:]*(?P<num>{NUMBER})(?![\w.%]|,\d)")
-_PAGE_NUMBER = regex.compile(r"\s*(?:[-–]\s*\d{1,4}\s*[-–]|\d{1,4}\s*/\s*\d{1,4})\s*$")
+_PAGE_NUMBER = re.compile(r"\s*(?:[-–]\s*\d{1,4}\s*[-–]|\d{1,4}\s*/\s*\d{1,4})\s*$")
 _MAX_TABLE_LINES = 120
 # The longest payers' parenthesis after an amount (its body is at most 80 characters).
 _SPLIT_REACH = 96
-_SENTENCE_END = regex.compile(r"\n|다\.|(?<=[가-힣)])\.\s|[;]")
+_SENTENCE_END = re.compile(r"\n|다\.|(?<=[가-힣)])\.\s|[;]")
 
 
 @dataclass(frozen=True, slots=True)

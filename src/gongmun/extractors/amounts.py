@@ -8,6 +8,7 @@ Three passes, all regex: amounts that carry their unit (``1조 3,099억원``, ``
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import replace
@@ -54,7 +55,7 @@ _DEC = r"(?P<dec>[△▽]\s?)?"
 _U = r"[ \t\u0007]?"
 # An amount with its own unit. Big units in order; a tail below 만 (2천, 5,000) only
 # when 원 follows: 1만2천원 is 12,000 won.
-_AMOUNT = regex.compile(
+_AMOUNT = re.compile(
     rf"""
     (?<![\d.,A-Za-z'십백천])
     {_DEC}
@@ -66,16 +67,16 @@ _AMOUNT = regex.compile(
     )
     (?P<won>{GAP}원)?
     """,
-    regex.X,
+    re.X,
 )
 # Where an amount can start: a run of its figure's characters right before a unit (spaces
 # and line breaks between), at the run's start (see _amount_matches).
-_FIGURE_BEFORE_UNIT = regex.compile(
+_FIGURE_BEFORE_UNIT = re.compile(
     r"(?<![\d,.십백천])\d(?>[\d,.십백천]*)(?>[ \t\u0007\n]*)(?=[조억만원])"
 )
 # A figure after the won sign (₩ 400,000,000, ￦19,209,180,000-): won, with no word after;
 # one a unit follows (₩1.5억원) is read by _AMOUNT.
-_WON_SIGN = regex.compile(
+_WON_SIGN = re.compile(
     r"[₩￦][ \t]?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]|[ \t]?[십백천만억조원])"
 )
 _NOT_MONEY_AFTER = regex.compile(
@@ -90,11 +91,11 @@ _YEAR = regex.compile(
 )
 # A column header naming its year without 년 (지원 금액 (2024 계획안)) frames the amounts
 # after it on its line: a table run into one line by the PDF reader.
-_COLUMN_YEAR = regex.compile(
+_COLUMN_YEAR = re.compile(
     r"\(\s*(?P<four>(?:19|20)\d{2})\s*(?:년도?)?\s*(?:" + "|".join(BUDGET_STAGES) + r")\s*\)"
 )
 # A year marker that is part of a range or a date, not a frame.
-_YEAR_NOT_FRAME_AFTER = regex.compile(
+_YEAR_NOT_FRAME_AFTER = re.compile(
     r"\s*(?:년도?)?\s*(?:[가-힣]{1,4}\s*)?(?:대비|에\s*비해|보다)|\s*(?:까지|부터|이후)|\s*\d{1,2}\s*월|\s*(?:년도?)?\s*~|\s*(?:년\s*|\.\s*|,\s*)\d{1,2}\s*(?:월|\.\s*\d)|\s*\.\s*(?:上|下|\d분기)"
     # ('24.12), 2024.5: a month's date, not a year's frame.
     r"|\.\s?(?:1[0-2]|0?[1-9])(?![\d.,])"
@@ -108,21 +109,21 @@ _YEAR_AFTER_AMOUNT = regex.compile(
 )
 # A year in a bracket right after a figure (5,950백만원(2026년)) dates that figure: it
 # frames none of the figures after the bracket.
-_FIGURE_BRACKET_BEFORE = regex.compile(r"\d\s*(?:[십백천만억조]\s*)*원?\s*\(\s*$")
+_FIGURE_BRACKET_BEFORE = re.compile(r"\d\s*(?:[십백천만억조]\s*)*원?\s*\(\s*$")
 # A word that counts a year from the document's (금년 본예산(13.6조원)): it names another
 # year than a marker before it, so a figure after it is not framed by that marker; its
 # own year is not the figure's either (the eval's gold leaves such figures undated). A
 # comparison (전년 대비, 올해보다) names no year for the figure.
-_RELATIVE_YEAR = regex.compile(
+_RELATIVE_YEAR = re.compile(
     r"(?<![가-힣])(?:올해|금년도?|내년도?|명년|지난해|작년|전년도?|당해\s?연도)"
     r"(?!\s*(?:[가-힣]{1,4}\s*)?(?:대비|보다|에\s*비해|比))"
 )
 # How close after a year marker a relative word only restates it (2025년 올해, 올해(2025년)).
 _RESTATES = 3
-_MULTI_YEAR_SUM = regex.compile(r"\s*(?:\([^()\n]{0,10}\))?\s*/\s*\d+\s*년")
+_MULTI_YEAR_SUM = re.compile(r"\s*(?:\([^()\n]{0,10}\))?\s*/\s*\d+\s*년")
 # A table's or chart's own number in its caption (<표 1>, [그림 2], 표 3.): a unit line
 # next to the caption must not make it a figure.
-_CAPTION_NUMBER = regex.compile(
+_CAPTION_NUMBER = re.compile(
     r"(?<![가-힣])(?:표|그림|도표|차트)[ \t]?(?P<num>\d{1,3})(?=[ \t]*[>\]〉).\-]|\s)"
 )
 # Qualifiers that make an amount a threshold of a criterion.
@@ -139,7 +140,7 @@ _LIST_REACH = 300
 # second: a bracket or a slash (총사업비 …, 30억원/센터: other kinds of figure), a field
 # label's colon or a bullet (items run into one line), another year, a relative year
 # or a comparison (전년 대비), a change, a range, or any figure.
-_NO_CARRY = regex.compile(
+_NO_CARRY = re.compile(
     r"[()/:：~→=×*\d]|[□■○●◦ㅇ※▶▷◇◆❍•*①-⑳➊-➓]|\s-\s|총\s?사업비"
     r"|전년|작년|올해|금년|내년|당해|대비|보다|에\s*비해|증가|감소|늘|줄|증액|감액"
 )
@@ -148,18 +149,18 @@ _NO_CARRY = regex.compile(
 # the sum over all years, not that year's.
 _NO_CARRY_QUALIFIERS: Final = frozenset({"최대", "이내", "한도", "당", "이상", "미만", "총"})
 # A sentence that opens by taking a part of the one before: 이 중, 그중, 이 가운데.
-_PART_OF = regex.compile(r"[\s□■○●◦ㅇ▶▷◇◆❍•*·\-–]*(?:이|그)\s?(?:중|가운데)(?![가-힣])")
-_COMPARISON = regex.compile(r"대비|에\s*비해|보다\s")
+_PART_OF = re.compile(r"[\s□■○●◦ㅇ▶▷◇◆❍•*·\-–]*(?:이|그)\s?(?:중|가운데)(?![가-힣])")
+_COMPARISON = re.compile(r"대비|에\s*비해|보다\s")
 # The amount is the change itself: 859억원이 확대됐다, 4조원 감소.
-_CHANGE_AFTER = regex.compile(r"\s*(?:[이가이]\s*)?(?:확대|증가|감소|축소|늘|줄|삭감|증액|감액)")
-_RANGE_BEFORE = regex.compile(r"~\s*$")
+_CHANGE_AFTER = re.compile(r"\s*(?:[이가이]\s*)?(?:확대|증가|감소|축소|늘|줄|삭감|증액|감액)")
+_RANGE_BEFORE = re.compile(r"~\s*$")
 # A line opening with a year label in parentheses frames every amount on it: (’24년 지원) …
 _LINE_LABEL = regex.compile(
     r"^[^\w(\n]*\(\s*(?:(?P<four>(?:19|20)\d{2})|'\s?(?P<two>\d{2}))\s*년도?[^()\n]{0,20}\)",
     regex.M,
 )
 
-_PREFIX = regex.compile(
+_PREFIX = re.compile(
     rf"(?:(?P<q>{'|'.join(PREFIX_QUALIFIERS)})(?:사업비|사업규모|예산|투자)?|(?P<per>\d{{0,3}}[가-힣A-Za-z]+)당\s*(?:[월연년일주]\s+)?(?P<q2>최대|약)?)\s*$"
 )
 _SUFFIX = regex.compile(
@@ -167,13 +168,13 @@ _SUFFIX = regex.compile(
     + "|".join(regex.escape(w) for w in sorted(SUFFIX_QUALIFIERS, key=len, reverse=True))
     + ")"
 )
-_PER_AFTER = regex.compile(
+_PER_AFTER = re.compile(
     r"\s*/\s*(?P<per>" + "|".join(sorted(PER_WORDS, key=len, reverse=True)) + r")(?![가-힣])"
 )
 
-_LAW_ARTICLE = regex.compile(r"(?<![가-힣])제\s?$")
+_LAW_ARTICLE = re.compile(r"(?<![가-힣])제\s?$")
 # 3조의2, 3조 2항, 3조에 따라: an article even without 제.
-_LAW_ARTICLE_AFTER = regex.compile(r"의\s?\d|\s?\d+\s?항|에\s?따라|제\s?\d")
+_LAW_ARTICLE_AFTER = re.compile(r"의\s?\d|\s?\d+\s?항|에\s?따라|제\s?\d")
 
 
 def parse_amount(text: str) -> int | None:
@@ -191,7 +192,7 @@ def parse_amount(text: str) -> int | None:
     return _value_of(m)
 
 
-def _value_of(m: regex.Match[str]) -> int | None:
+def _value_of(m: re.Match[str] | regex.Match[str]) -> int | None:
     """Won of an :data:`_AMOUNT` match, or None when it is not money."""
     if m.group("man") and not m.group("won"):
         return None
@@ -206,7 +207,7 @@ def _value_of(m: regex.Match[str]) -> int | None:
     return -won if m.group("dec") else won
 
 
-def _amount_matches(text: str) -> Iterator[regex.Match[str]]:
+def _amount_matches(text: str) -> Iterator[re.Match[str]]:
     """What ``_AMOUNT.finditer(text)`` gives, trying only the places an amount can start.
 
     An amount's figure (its first group, ``1조``'s 1) is a whole run of figure characters

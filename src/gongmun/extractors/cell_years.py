@@ -9,9 +9,8 @@ year's figure. Only a header that names exactly one year frames its column: a he
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
-
-import regex
 
 from gongmun.doc.column_words import BUDGET_STAGES
 from gongmun.doc.columns import TableView
@@ -21,7 +20,7 @@ from gongmun.extractors.years import FISCAL_YEAR_AFTER, parse_year_marker
 from gongmun.models import Amount
 
 # A year inside a header cell: 2025년(도), (2024 계획안), 2025 예산, 2023회계연도, FY2025.
-_HEADER_YEAR = regex.compile(
+_HEADER_YEAR = re.compile(
     r"(?<![\d.~])(?P<four>(?:19|20)\d{2})(?![\d.])\s*(?:년도?|"
     + FISCAL_YEAR_AFTER
     + r"|(?=\s*(?:"
@@ -29,10 +28,10 @@ _HEADER_YEAR = regex.compile(
     + r")))"
 )
 # The year a form's label opens with, and what a label's words never hold.
-_LABEL_YEAR = regex.compile(r"^\s*(?:'\d{2}|(?:19|20)\d{2})년도?")
-_FIGURE_CHARS = regex.compile(r"[\d~∼.,]")
+_LABEL_YEAR = re.compile(r"^\s*(?:'\d{2}|(?:19|20)\d{2})년도?")
+_FIGURE_CHARS = re.compile(r"[\d~∼.,]")
 # Headers that compare or range over years frame no single year.
-_NOT_ONE_YEAR = regex.compile(r"~|대비|증감|비교|누적")
+_NOT_ONE_YEAR = re.compile(r"~|대비|증감|비교|누적")
 
 
 def header_year(text: str, doc_year: int | None = None) -> int | None:

@@ -10,6 +10,7 @@ the bounded run of numeral syllables just before it.
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 import regex
@@ -49,16 +50,16 @@ _AMOUNT = regex.compile(
 _RUN = regex.compile(rf"(?:[ \t]|{_D}|[십백천조억만])*", regex.REVERSE)
 # An anchor: a numeral syllable, a big unit, maybe a space, then 원 (천억원, 오만 원);
 # figures in digits (300억원), by far the most, are never anchors.
-_ANCHOR = regex.compile(rf"(?:{_D}|[십백천])[조억만][ \t]?원")
+_ANCHOR = re.compile(rf"(?:{_D}|[십백천])[조억만][ \t]?원")
 # The longest numeral read (일조 이천삼백사십오억 육천칠백팔십구만 원 is 25 characters).
 _REACH: Final = 32
 # 사억원(₩400,000,000), 사억원정(￦…): the figure after the won sign is the same sum.
-_SIGNED_AFTER = regex.compile(r"정?[ \t]*\(?[ \t]*[₩￦]")
+_SIGNED_AFTER = re.compile(r"정?[ \t]*\(?[ \t]*[₩￦]")
 _DIGIT_OF = str.maketrans(HANGUL_DIGITS)
 # What a numeral never starts with.
 _NOT_FIRST: Final = frozenset(" \t조억만")
 # A bigger unit's group in digits before: 1조 오천억원, 3억 오천만원 (one sum).
-_DIGITS_BEFORE = regex.compile(rf"(?<![\d.,])(?P<lead>{NUMBER}[ \t]?[조억])[ \t]?$")
+_DIGITS_BEFORE = re.compile(rf"(?<![\d.,])(?P<lead>{NUMBER}[ \t]?[조억])[ \t]?$")
 # How far back that group is looked for.
 _LEAD_REACH: Final = 24
 

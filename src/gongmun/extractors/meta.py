@@ -7,6 +7,7 @@ them first); the issuer may come from anywhere in the first part of the text.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from typing import Final
 
@@ -43,10 +44,10 @@ _ISSUER_RE = regex.compile(
 )
 _FULL_OF = dict(_NAMES)
 _RECIPIENT = regex.compile("|".join(regex.escape(w) for w in RECIPIENT_AFTER))
-_SELF_INTRO = regex.compile(r"\s*\(\s*(?:" + "|".join(HEAD_TITLES) + r")\s")
+_SELF_INTRO = re.compile(r"\s*\(\s*(?:" + "|".join(HEAD_TITLES) + r")\s")
 
 # 2025. 4. 9. / 2025.04.09 / 2025-04-09 / 2025년 4월 9일
-_DATE_RE = regex.compile(
+_DATE_RE = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:[.\-/]|년)\s*(?P<m>\d{1,2})\s*(?:[.\-/]|월)\s*"
     r"(?P<d>\d{1,2})(?!\d)"
 )
@@ -62,13 +63,13 @@ _EMBARGO_LINE = regex.compile(
 )
 # Where an embargo written after its label ends: the next label on its line (배포 : …),
 # a slash or a wide gap between fields.
-_DIGIT = regex.compile(r"\d")
-_EMBARGO_END = regex.compile(r"\s*/|\s{3,}|\s+(?=배포(?!\s*즉시)|작성|담당|자료\s*문의|문의)")
-_CONTACT_RE = regex.compile(r"(?:담당|문의|연락처)[^\n]{0,80}?\d{2,4}-\d{3,4}-\d{4}")
-_DEPARTMENT_RE = regex.compile(r"(?:담당\s*부서|제\s*출\s*자)\s*:?\s*(?P<d>[^\n]{2,60})")
+_DIGIT = re.compile(r"\d")
+_EMBARGO_END = re.compile(r"\s*/|\s{3,}|\s+(?=배포(?!\s*즉시)|작성|담당|자료\s*문의|문의)")
+_CONTACT_RE = re.compile(r"(?:담당|문의|연락처)[^\n]{0,80}?\d{2,4}-\d{3,4}-\d{4}")
+_DEPARTMENT_RE = re.compile(r"(?:담당\s*부서|제\s*출\s*자)\s*:?\s*(?P<d>[^\n]{2,60})")
 # Where a department's name ends on a contact line: the person's role or title, or the
 # telephone number (담당 부서 반도체과 과장 홍길동 044-202-1234).
-_DEPARTMENT_END = regex.compile(
+_DEPARTMENT_END = re.compile(
     r"\s+(?=(?:책임자|담당자|과\s?장|팀\s?장|국\s?장|실\s?장|단\s?장|사무관|주무관|서기관"
     r"|연구관|연구사|행정관|전문관|전문위원)(?:\s|$))|\s*[(\[]?\s*\d{2,4}\s*[-)]\s*\d{3,4}\s*-\s*\d{4}"
 )
@@ -204,18 +205,18 @@ def find_kind(head: str) -> DocumentKind:
 
 _HANGUL = regex.compile(r"\p{Hangul}")
 # A reckoning (5,830,000원*12개월) is a table's cell, never a title.
-_RECKONING = regex.compile(r"\d\s*[*×=]\s*\d|원\s*[*×]")
+_RECKONING = re.compile(r"\d\s*[*×=]\s*\d|원\s*[*×]")
 # Contact lines: a phone number, a web or mail address.
 _CONTACT_LINE = regex.compile(r"\d{2,4}\)?-\d{3,4}-\d{4}|https?://|www\.|@[\w-]+\.")
 # A caption of a table or chart closes with its units: 업종별 동향(억 달러, %), 증감비율 (%).
-_UNIT_CAPTION = regex.compile(r"\([^()\n]*(?:%|단위|달러|원|USD)[^()\n]*\)\s*$")
+_UNIT_CAPTION = re.compile(r"\([^()\n]*(?:%|단위|달러|원|USD)[^()\n]*\)\s*$")
 # A notice's number line: 문화체육관광부 공고 제2026 – 0041호.
-_NOTICE_NUMBER = regex.compile(r"(?:공고|고시|훈령|예규)\s*제\s*\d{2,4}\s*[-–—]\s*\d+\s*호")
+_NOTICE_NUMBER = re.compile(r"(?:공고|고시|훈령|예규)\s*제\s*\d{2,4}\s*[-–—]\s*\d+\s*호")
 _NOT_TITLE_LINES: Final = (_CONTACT_LINE, _UNIT_CAPTION, _NOTICE_NUMBER, _RECKONING)
 # What a form label's text drops: brackets, spaces, colons (``[ 제 목 ]`` is 제목).
-_LABEL_MARKS = regex.compile(r"[\s\[\]【】<>〈〉():：·]")
+_LABEL_MARKS = re.compile(r"[\s\[\]【】<>〈〉():：·]")
 # A 제목 or 건명 label opening a line, bracketed or not, with its colon.
-_TITLE_LABEL = regex.compile(r"^[\[【<(]?\s*(제\s?목|건\s?명)\s*[\]】>)]?\s*[:：]?\s*")
+_TITLE_LABEL = re.compile(r"^[\[【<(]?\s*(제\s?목|건\s?명)\s*[\]】>)]?\s*[:：]?\s*")
 # A headline may end in 다 (선수단 격려한다); a longer line ending so is a sentence.
 _HEADLINE_DA = 60
 
@@ -223,8 +224,8 @@ _HEADLINE_DA = 60
 # A header label with its value on its line: the label's text then a digit (작성일
 # 2025.03.14), or the line's label then a colon (연락처: 044-202-1234).
 _VALUE_LABEL_ALTS = "|".join(regex.escape(w) for w in sorted(VALUE_LABELS, key=len, reverse=True))
-_VALUE_LABEL_DIGIT = regex.compile(rf"(?:{_VALUE_LABEL_ALTS})\d")
-_VALUE_LABEL_COLON = regex.compile(rf"\s*(?:{_VALUE_LABEL_ALTS})\s*[:：]")
+_VALUE_LABEL_DIGIT = re.compile(rf"(?:{_VALUE_LABEL_ALTS})\d")
+_VALUE_LABEL_COLON = re.compile(rf"\s*(?:{_VALUE_LABEL_ALTS})\s*[:：]")
 
 
 def _labels_a_value(line: str, label: str) -> bool:
@@ -297,6 +298,8 @@ def _labelled_title(lines: list[str]) -> str | None:
     return None
 
 
-def _first_group(pattern: regex.Pattern[str], text: str, group: str) -> str | None:
+def _first_group(
+    pattern: re.Pattern[str] | regex.Pattern[str], text: str, group: str
+) -> str | None:
     m = pattern.search(text)
     return m.group(group).strip() if m else None

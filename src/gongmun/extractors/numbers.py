@@ -6,10 +6,9 @@ Everything is :class:`~decimal.Decimal` on the way: a float would turn ``3,497.3
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 from typing import Final
-
-import regex
 
 # Multipliers inside one group (2백37조: 2×100 + 37), and the big units that close a group.
 SMALL: Final[dict[str, int]] = {"십": 10, "백": 100, "천": 1000}
@@ -23,12 +22,12 @@ NUMBER: Final = r"(?>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 # separator some PDF extractions leave, and at most one blank line of a broken PDF line.
 GAP: Final = r"[ \t\u0007]*(?:\n{1,2}[ \t\u0007]*)?"
 
-_TERM = regex.compile(rf"({NUMBER})?([십백천])?")
-_GROUP = regex.compile(rf"((?:(?:{NUMBER})[십백천]?)+|[십백천])([조억만])?")
-_SPACES = regex.compile(r"[\s\u0007]+")
+_TERM = re.compile(rf"({NUMBER})?([십백천])?")
+_GROUP = re.compile(rf"((?:(?:{NUMBER})[십백천]?)+|[십백천])([조억만])?")
+_SPACES = re.compile(r"[\s\u0007]+")
 # One figure and at most one big unit (34억, 1,200억, 3.5조, 600): most amounts.
-_ONE_GROUP = regex.compile(rf"(?P<num>{NUMBER})(?P<big>[조억만])?")
-_NUMBER = regex.compile(NUMBER)
+_ONE_GROUP = re.compile(rf"(?P<num>{NUMBER})(?P<big>[조억만])?")
+_NUMBER = re.compile(NUMBER)
 
 
 def _group_value(body: str) -> Decimal | None:

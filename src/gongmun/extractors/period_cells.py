@@ -10,11 +10,10 @@ text, so it gets the cell's ``cell`` reference and the row's project takes it.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Final
-
-import regex
 
 from gongmun.doc.columns import TableView
 from gongmun.doc.tables import Cell, Table
@@ -25,7 +24,7 @@ from gongmun.models import Period, TimePoint
 # A cell that is a range of two years, each 2 or 4 digits, maybe quoted or with 년,
 # maybe with its length after it: 25~29, ’25-’29, 2025-2029, 2025 – 2027 (3년).
 _YEAR = r"['‘’`]?\s?(?P<{n}>(?:19|20)\d{{2}}|\d{{2}})\s*(?:년도?|\.)?"
-_CELL_RANGE: Final = regex.compile(
+_CELL_RANGE: Final = re.compile(
     r"^\s*"
     + _YEAR.format(n="a")
     + r"\s*[~\-–—∼～〜]\s*"

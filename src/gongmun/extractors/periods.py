@@ -8,6 +8,7 @@ Single points, lists and bare durations are never periods.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
@@ -26,7 +27,7 @@ from gongmun.extractors.years import (
 )
 from gongmun.models import Period, TimePoint
 
-_YEAR_WORD = regex.compile(rf"^\s*(?:년도?|{FISCAL_YEAR_AFTER})")
+_YEAR_WORD = re.compile(rf"^\s*(?:년도?|{FISCAL_YEAR_AFTER})")
 
 _MONTH = r"(?:1[0-2]|0?[1-9])"
 _REL = "|".join(sorted(RELATIVE_YEARS, key=len, reverse=True))
@@ -67,7 +68,7 @@ _DURATION = r"(?:[ \t]*\(\s*(?P<dur>\d{1,2})\s*년(?:간)?\s*\))?"
 # A run time written before a range (향후 5년간(2026~2030), 5개년 '25~'29): how far back
 # it is looked for, and its shape, ending where the range starts.
 _LEAD_REACH = 12
-_LEAD_DURATION = regex.compile(
+_LEAD_DURATION = re.compile(
     r"(?<![\d.,])(?P<n>\d{1,2})\s*(?:개년|년간|년(?=\s*[(\[]))\s*[(\[]?[ \t]*$"
 )
 
@@ -165,16 +166,16 @@ _ALTERNATIVES = tuple(
 # the fast scan to.
 _RANGE = regex.compile("|".join(_KINDS.values()), regex.X)
 
-_YEAR_IN = regex.compile(rf"(?:(?P<four>(?:19|20)\d{{2}})(?!\d)|{QUOTE}\s?(?P<two>\d{{2}})(?!\d))")
-_REL_IN = regex.compile(_REL)
-_MONTH_IN = regex.compile(rf"^[\s\u0007]*[.,]?\s*(?P<m>{_MONTH})(?!\d)")
-_HALF_IN = regex.compile(r"上|下|상반기|하반기")
-_QUARTER_IN = regex.compile(r"([1-4])\s*분기")
+_YEAR_IN = re.compile(rf"(?:(?P<four>(?:19|20)\d{{2}})(?!\d)|{QUOTE}\s?(?P<two>\d{{2}})(?!\d))")
+_REL_IN = re.compile(_REL)
+_MONTH_IN = re.compile(rf"^[\s\u0007]*[.,]?\s*(?P<m>{_MONTH})(?!\d)")
+_HALF_IN = re.compile(r"上|下|상반기|하반기")
+_QUARTER_IN = re.compile(r"([1-4])\s*분기")
 # A year in the same clause gives a month its year.
-_CLAUSE_YEAR = regex.compile(
+_CLAUSE_YEAR = re.compile(
     rf"(?:(?<![\d.,])(?P<four>(?:19|20)\d{{2}})\s*년|{QUOTE}\s?(?P<two>\d{{2}})(?!\d))"
 )
-_CLAUSE_END = regex.compile(r"\n|다\.|\.\s")
+_CLAUSE_END = re.compile(r"\n|다\.|\.\s")
 # The same, searched from the end: the last year or clause end before a point is one
 # search, not a walk over every one before it (a crowded line has dozens).
 _LAST_CLAUSE_YEAR = regex.compile(_CLAUSE_YEAR.pattern, regex.REVERSE)

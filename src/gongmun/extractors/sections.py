@@ -3,6 +3,7 @@ and the titles it lists (``2022~2026년 국가재정운용계획``) are no facts
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Final
 
@@ -32,17 +33,15 @@ _HEADING = regex.compile(
 # of them is a bibliography even when its heading is lost (OCR'd away, or never written).
 # The author has no digits, quotes or tildes: a line of the body the normalizer joined to
 # a citation ("사업기간 '26~'30 정부. (2024).") is not one.
-_CITATION = regex.compile(
-    r"^[ \t]*[^\n().\d'‘’\"~]{0,40}\.?[ \t]*\((?:19|20)\d{2}[a-z]?\)\.", regex.M
-)
+_CITATION = re.compile(r"^[ \t]*[^\n().\d'‘’\"~]{0,40}\.?[ \t]*\((?:19|20)\d{2}[a-z]?\)\.", re.M)
 # The year in parentheses every citation holds: lines without one are not tried.
-_CITATION_YEAR = regex.compile(r"\((?:19|20)\d{2}[a-z]?\)\.")
+_CITATION_YEAR = re.compile(r"\((?:19|20)\d{2}[a-z]?\)\.")
 # How many citation lines make a run, and how many other lines may stand between two.
 CITATION_RUN: Final = 3
 CITATION_GAP: Final = 3
 
 
-def citations(text: str) -> Iterator[regex.Match[str]]:
+def citations(text: str) -> Iterator[re.Match[str]]:
     """The matches of :data:`_CITATION` in ``text``, as its ``finditer`` gives them, tried
     only at the start of the lines holding a citation's ``(YYYY).``: a citation stays on
     its line and starts it, so no other place can hold one (most documents have none)."""

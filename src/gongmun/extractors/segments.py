@@ -10,21 +10,20 @@ the simple form kept as the reference, at the cost of one pass over the text.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
-import regex
-
-SEGMENT_END = regex.compile(r"\n|다\.|(?<=[가-힣)])\.\s|[;]")
+SEGMENT_END = re.compile(r"\n|다\.|(?<=[가-힣)])\.\s|[;]")
 # A PDF line this long that stops mid-sentence was wrapped, not ended.
 _WRAP_WIDTH = 40
 # A line ending in one of these ends its sentence.
 _SENTENCE_CLOSERS = ".:;!?다음함임됨"
-_BULLET_OPEN = regex.compile(r"[ \t]*(?:[-□■○●◦ㅇ※▶◇◆❍·•*]|\d{1,2}\.\s|[가-하]\.\s|\(\d{1,2}\)|<)")
+_BULLET_OPEN = re.compile(r"[ \t]*(?:[-□■○●◦ㅇ※▶◇◆❍·•*]|\d{1,2}\.\s|[가-하]\.\s|\(\d{1,2}\)|<)")
 # A line ending in a year and the particle that makes it the topic or the time of what
 # follows (…이 있으며, 2023년은 / 주택기금(6.7조원)…) ends no sentence however short: the
 # joiner leaves such a break where it reads the lines as cells (under a unit statement,
 # or in OCR'd text), and the year still frames the figures after it.
-_YEAR_TOPIC_END = regex.compile(r"(?:19|20)\d{2}년도?[은는에도]$")
+_YEAR_TOPIC_END = re.compile(r"(?:19|20)\d{2}년도?[은는에도]$")
 _YEAR_TOPIC_TAIL = 8
 # How far after a line break a bullet opening the next line is looked for.
 _BULLET_REACH = 64

@@ -15,6 +15,7 @@ unit its parts show (:func:`shown_units`).
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Final
 
@@ -36,10 +37,10 @@ _TIMES: Final = r"[ \t]*[*×xX✕][ \t]*"
 _RECKONING: Final = regex.compile(
     rf"(?<![\d.,])(?P<result>=[ \t]*)?{_FACTOR}(?:{_TIMES}{_FACTOR})*"
 )
-_ONE_FACTOR: Final = regex.compile(_FACTOR)
+_ONE_FACTOR: Final = re.compile(_FACTOR)
 # A figure is worked with when a remark and a times sign follow it, or it follows "=".
-_TIMES_AFTER: Final = regex.compile(r"(?:\([^()\n]{0,30}\))?(?:[ \t]*[*×✕]|[ \t]+[xX][ \t])")
-_RESULT_BEFORE: Final = regex.compile(r"=[ \t]*$")
+_TIMES_AFTER: Final = re.compile(r"(?:\([^()\n]{0,30}\))?(?:[ \t]*[*×✕]|[ \t]+[xX][ \t])")
+_RESULT_BEFORE: Final = re.compile(r"=[ \t]*$")
 # A unit is taken from this many rows that show it.
 MIN_ROWS: Final = 2
 

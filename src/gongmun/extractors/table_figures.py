@@ -14,10 +14,9 @@ else the caption (``사업비 (’25년)``) when the table names no year elsewhe
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 from typing import Final
-
-import regex
 
 from gongmun.doc.column_words import MONEY_UNITS
 from gongmun.doc.columns import (
@@ -33,22 +32,22 @@ from gongmun.extractors.numbers import parse_figure, scaled_won
 
 # A cell of one figure: 1,234 / △12.5 / -300 / −300 / (-)300 / (300); group "num" is the
 # figure. A bare minus counts only in a 증감 column; (-) marks a decrease anywhere.
-_CELL_FIGURE = regex.compile(
+_CELL_FIGURE = re.compile(
     r"^\s*(?P<dec>[△▽▲▼]\s?|(?P<minus>[-−])(?=\d)|\(\s?[-−]\s?\)\s?)?"
     r"\(?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\)?\s*$"
 )
-_YEAR_LIKE = regex.compile(r"(?:19|20)\d{2}")
+_YEAR_LIKE = re.compile(r"(?:19|20)\d{2}")
 # Change marks whose sign depends on the document's convention (see ``_row_fell``).
 _SOLID_MARKS: Final = "▲▼"
 # The document's unit for its tables: ※ 이하 표의 금액 단위는 백만원, (이하 단위: 억원).
-_DOC_UNIT = regex.compile(
+_DOC_UNIT = re.compile(
     r"(?:이하|모든|전체|각|본\s?자료|본\s?문서)[^\n]{0,20}?(?:금액\s?)?단위\s*(?:는|은|:|：)?\s*"
     r"(?P<unit>천원|백만원|억원|조원|만원|십억원|원)"
 )
 # Headers of a column adding up a row's other columns (not a programme's years: 총사업비).
 _SUMS: Final = frozenset({"계", "합계", "소계", "총계"})
 # Units listed in parentheses in the corner header cell: 구분(조원, %).
-_CORNER_UNITS: Final = regex.compile(r"\((?P<units>[^()]{1,20}[,·/][^()]{1,20})\)")
+_CORNER_UNITS: Final = re.compile(r"\((?P<units>[^()]{1,20}[,·/][^()]{1,20})\)")
 # How far around a reader's table its unit statement may stand, in characters.
 _UNIT_REACH: Final = 120
 

@@ -5,6 +5,7 @@ Shared by amounts, periods and projects. Everything here is a pure function.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Final
 
@@ -33,23 +34,23 @@ FALLBACK_YEAR: Final = 2025
 FISCAL_YEAR_AFTER: Final = r"회계\s?연도"
 FISCAL_YEAR_BEFORE: Final = r"(?<![A-Za-z])FY\s?"
 
-_MARKER = regex.compile(
+_MARKER = re.compile(
     rf"""^\s*[(\[]?\s*(?:{FISCAL_YEAR_BEFORE})?(?:
         (?P<four>(?:19|20)\d{{2}})\s*(?:년도?|{FISCAL_YEAR_AFTER})?
       | [{QUOTES}]\s?(?P<two>\d{{2}})\s*(?:년도?)?
       | (?P<bare>\d{{2}})\s*년도?
     )\s*[)\]]?\s*$""",
-    regex.X,
+    re.X,
 )
 
 # Dates such as "2025. 5. 30." or "2025.05.30" and years such as "2025년" in running text.
-_DATE = regex.compile(
+_DATE = re.compile(
     r"(?<!\d)((?:19|20)\d{2})(?:\s*[.]\s*(?:1[0-2]|0?[1-9])\s*[.]\s*\d{1,2}(?!\d)"
     r"|-(?:1[0-2]|0[1-9])-\d{2}(?!\d)|\s*년\s*(?:1[0-2]|0?[1-9])\s*월\s*\d{1,2}\s*일)"
 )
-_YEAR_WORD = regex.compile(r"(?<!\d)((?:19|20)\d{2})\s*년(?:도)?")
+_YEAR_WORD = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*년(?:도)?")
 # The article's own date after a dateline label: 입력 2019.01.16, 기사입력 : 2024-03-02.
-_DATELINE = regex.compile(
+_DATELINE = re.compile(
     r"(?:"
     + "|".join(DATELINE_LABELS)
     + r")\s*(?:일시)?\s*[:：]?\s*(?P<year>(?:19|20)\d{2})\s*(?:[.\-/년])\s*(?:1[0-2]|0?[1-9])(?!\d)"
@@ -77,7 +78,7 @@ def resolve_two_digit(yy: int, ref_year: int | None) -> int:
     return max(MIN_YEAR, min(MAX_YEAR, best))
 
 
-def year_of_match(m: regex.Match[str], ref_year: int | None) -> int:
+def year_of_match(m: re.Match[str] | regex.Match[str], ref_year: int | None) -> int:
     """The year of a match with a ``four`` (2025) or ``two`` (’25) group."""
     four = m.group("four")
     if four:

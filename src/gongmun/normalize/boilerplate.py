@@ -17,6 +17,7 @@ report look like a copyright footer).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
@@ -38,10 +39,10 @@ _BOILERPLATE: Final = regex.compile(
 # whole alternation would, and each can skip ahead to its own first character (~3x faster
 # on a page with none).
 _TELLTALES: Final = tuple(regex.compile(p) for p in TELLTALES.split("|"))
-_TITLE_FOLLOWER: Final = regex.compile(rf"^(?:{TITLE_FOLLOWERS})")
-_MORE: Final = regex.compile(rf"^(?:{MORE_LINK})\s*[>+]?$")
-_BULLET_PREFIX: Final = regex.compile(r"^[•·∙◦▪\-–]\s*")
-_SENTENCE_END: Final = regex.compile(r"(?:다|요|까)[.!?]?[\"'”’)]*\s*$|[.!?][\"'”’)]*\s*$")
+_TITLE_FOLLOWER: Final = re.compile(rf"^(?:{TITLE_FOLLOWERS})")
+_MORE: Final = re.compile(rf"^(?:{MORE_LINK})\s*[>+]?$")
+_BULLET_PREFIX: Final = re.compile(r"^[•·∙◦▪\-–]\s*")
+_SENTENCE_END: Final = re.compile(r"(?:다|요|까)[.!?]?[\"'”’)]*\s*$|[.!?][\"'”’)]*\s*$")
 # A body paragraph: a sentence at least this long.
 _SENTENCE_MIN: Final[int] = 25
 # Boilerplate lines are short; longer lines are never tested.

@@ -12,18 +12,16 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Final
 
-import regex
-
 from gongmun.offsets import Edit
 
-_PAGE_NUMBER: Final = regex.compile(
+_PAGE_NUMBER: Final = re.compile(
     r"""^[ \t]*(?:
         [-–—][ \t]*(?:\d{1,4}|[ivxlcIVXLC]{1,6})[ \t]*[-–—]   # - 12 -   – iii –
       | \d{1,4}[ \t]*/[ \t]*\d{1,4}                           # 3 / 40
       | (?:page|Page|PAGE|p\.)[ \t]*\d{1,4}(?:[ \t]*(?:of|/)[ \t]*\d{1,4})?
       | 페이지[ \t]*\d{1,4}|\d{1,4}[ \t]*쪽
     )[ \t]*$""",
-    regex.VERBOSE,
+    re.VERBOSE,
 )
 # Plain classes only, so the stdlib engine can scan a whole text for these lines (~2x faster).
 _PAGE_NUMBER_LINE: Final = re.compile(_PAGE_NUMBER.pattern, re.VERBOSE | re.MULTILINE)

@@ -39,49 +39,49 @@ from gongmun.normalize.markers import MARKER_DEPTH, Marker, find_marker, find_ma
 from gongmun.offsets import Edit
 
 _HANGUL = regex.compile(r"\p{Hangul}")
-_SENTENCE_END_WORD = regex.compile(SENTENCE_END_PATTERN)
+_SENTENCE_END_WORD = re.compile(SENTENCE_END_PATTERN)
 _HANGUL_TAIL = regex.compile(r"\p{Hangul}+$")
 _HANGUL_HEAD = regex.compile(r"\p{Hangul}+")
-_PAREN_DIGIT = regex.compile(r"\([^)]*\d")
+_PAREN_DIGIT = re.compile(r"\([^)]*\d")
 # A marker this deep or higher (□, ㅇ, headings) ends a table region.
 _TABLE_END_DEPTH: Final = 4
-_UNIT_LINE: Final = regex.compile(r"^[(\[<]?\s*단위\s*[:：]")
+_UNIT_LINE: Final = re.compile(r"^[(\[<]?\s*단위\s*[:：]")
 # A numbered title of a table or a figure opening a line (<표 2>, <그림5>, [표 1], 〈그림 3〉):
 # a title stands on its own line, never run into the paragraph above nor the next line
 # into it (a chart's labels after it are no part of the title's sentence).
-_NUMBERED_TITLE: Final = regex.compile(
+_NUMBERED_TITLE: Final = re.compile(
     r"^[<〈《『\[【［]\s*(?:표|그림|도표|차트|그래프)\s*\d{1,2}(?:[-.]\d{1,2})?\s*[>〉》』\]】］]"
 )
-_HANGUL_SYLLABLE: Final = regex.compile(r"[가-힣]")
+_HANGUL_SYLLABLE: Final = re.compile(r"[가-힣]")
 # A line of single syllables set apart (통 합 재 정 통 계, 사 업 개 요): a title or a
 # label spaced out to fill its box, never a wrapped part of a sentence.
-_SPACED_OUT: Final = regex.compile(r"[가-힣](?: [가-힣]){2,}")
+_SPACED_OUT: Final = re.compile(r"[가-힣](?: [가-힣]){2,}")
 _CAPTION_WORDS: Final = 4
 _HEADING_KINDS: Final = frozenset({"roman", "number", "hangul", "numbox", "strategy"})
 _LABEL_ITEM = regex.compile(r"^\((?=[^)\n]*\p{Hangul})[^()\d\s]{1,12}\)[ \t]+\S")
 _NUMBER_TOKEN = r"(?<!\S)[(\[]?[-+]?\d[\d,.]*[%)\]]?(?!\S)"
 # Three standalone numbers in one line: a flattened table row.
-_NUMBER_ROW = regex.compile(rf"{_NUMBER_TOKEN}(?:.*?{_NUMBER_TOKEN}){{2}}")
+_NUMBER_ROW = re.compile(rf"{_NUMBER_TOKEN}(?:.*?{_NUMBER_TOKEN}){{2}}")
 # The same tests for a line the joiner asks about (see _row_line), each one scan: a number
 # token is a whole word, so a line is a row when it holds three of them; a contents line
 # ends in a leader (…… 12).
-_NUMBER_TOKENS = regex.compile(_NUMBER_TOKEN)
-_UNIT_END = regex.compile(r"[(\[]\s*단\s?위\s*[:：]?[^()\[\]\n]{1,30}[)\]][ \t]*$")
+_NUMBER_TOKENS = re.compile(_NUMBER_TOKEN)
+_UNIT_END = re.compile(r"[(\[]\s*단\s?위\s*[:：]?[^()\[\]\n]{1,30}[)\]][ \t]*$")
 _WORD_START = regex.compile(r"[ \t]*[^\W\d_]")
-_ENDS_NUMBER = regex.compile(rf"{_NUMBER_TOKEN}[ \t]*$")
+_ENDS_NUMBER = re.compile(rf"{_NUMBER_TOKEN}[ \t]*$")
 # The characters other than digits a number token can end in (see _NUMBER_TOKEN).
 _FIGURE_END_CHARS: Final = frozenset(",.%)]")
-_TOC_ENDS = regex.compile(r"(?:[·.…‥]{3,}|-{4,})[ \t]*\d*[ \t]*$", regex.MULTILINE)
-_TOC_LINE = regex.compile(r"(?:[·.…‥]{3,}|-{4,})\s*\d*\s*$")
+_TOC_ENDS = re.compile(r"(?:[·.…‥]{3,}|-{4,})[ \t]*\d*[ \t]*$", re.MULTILINE)
+_TOC_LINE = re.compile(r"(?:[·.…‥]{3,}|-{4,})\s*\d*\s*$")
 # A markdown table row (| 구분 | 사업명 | '25년 예산 |) and a header line naming two years
 # beside a header word (사업명 2023년 결산 2024년 …): cells, never wrapped prose.
 # Plain patterns: the stdlib engine scans a whole text for them several times faster.
 _PIPE_ROW = re.compile(r"^[ \t]*\|[^\n]*\|[ \t]*$", re.MULTILINE)
 _HEADER_YEAR = re.compile(r"(?<!\S)(?:(?:19|20)\d\d|'\d\d)(?:년도?)?(?:안|\(안\))?(?!\S)")
-_HEADER_WORD = regex.compile(
+_HEADER_WORD = re.compile(
     r"구\s?분|사업명|과제명|증감|합\s?계|결산|예산|계획|당초|정부안|본예산|추경|요구|확정|\([A-Z+\-/]+\)"
 )
-_DATE_END = regex.compile(
+_DATE_END = re.compile(
     r"(?:\d{4}\.\s*\d{1,2}\.(?:\s*\d{1,2}\.)?|\d{4}년\s*\d{1,2}월(?:\s*\d{1,2}일)?)"
     r"\s*(?:\([월화수목금토일]\))?\s*(?:\d{1,2}:\d{2})?$"
 )
@@ -358,8 +358,8 @@ def decide_join(
 
 
 # A figure cut inside a digit group at a line's end (1,2 | 00억원, 3, | 497억원).
-_CUT_GROUP_LEFT = regex.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*,(\d{0,2})$")
-_CUT_GROUP_RIGHT = regex.compile(r"\d{1,3}(?![\d,])")
+_CUT_GROUP_LEFT = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*,(\d{0,2})$")
+_CUT_GROUP_RIGHT = re.compile(r"\d{1,3}(?![\d,])")
 
 
 def _split_figure(left: str, right: str) -> bool:

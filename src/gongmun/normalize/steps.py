@@ -19,11 +19,11 @@ _NOT_NFC_RUN = regex.compile(r"[\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\p{M}]+")
 _FOLD_RE = re.compile("[" + re.escape("".join(FOLD)) + "]")
 # Literal characters too, for the stdlib engine.
 _ZERO_WIDTH_RE = re.compile("[" + "".join(sorted(ZERO_WIDTH)) + "]")
-_LINE_ENDINGS = regex.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+_LINE_ENDINGS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 # Every character _LINE_ENDINGS rewrites: one plain scan passes the texts that hold none.
 _LINE_ENDING_CHARS = re.compile("[\r\u2028\u2029\x0b\x0c\x85]")
-_SPACE_RUN = regex.compile(r"(?<=\S)[ \t]{2,}(?=\S)|^[ \t]+|[ \t]+$", regex.M)
-_BLANK_RUN = regex.compile(r"\n(?:[ \t]*\n){2,}")
+_SPACE_RUN = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)|^[ \t]+|[ \t]+$", re.M)
+_BLANK_RUN = re.compile(r"\n(?:[ \t]*\n){2,}")
 
 
 def compose_nfc(text: str) -> list[Edit]:

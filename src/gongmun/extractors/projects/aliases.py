@@ -5,16 +5,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Final
-
-import regex
 
 from gongmun.extractors.projects.figures import Draft, Figures, is_run_time
 from gongmun.extractors.projects.names import clean_name, name_key, object_name
 
 # "「A」(이하 'B')", "A(이하 “B”라 한다)", "『A』(이하 B)": the long name, then its alias.
-ALIAS: Final = regex.compile(
+ALIAS: Final = re.compile(
     r"(?:「(?P<q1>[^「」\n]{2,80})」|『(?P<q2>[^『』\n]{2,80})』|['‘](?P<q3>[^'‘’\n]{2,80})['’]"
     r"|[\"“](?P<q4>[^\"“”\n]{2,80})[\"”])"
     r"\s*\(\s*이하\s*[「『'\"‘“]?(?P<alias>[^「」『』'\"‘’“”()\n]{2,40}?)[」』'\"’”]?"
@@ -23,11 +22,11 @@ ALIAS: Final = regex.compile(
 
 
 # A mention that is the subject or topic of its clause: "B는", "B의 예산은", "B에는".
-_SUBJECT_AFTER: Final = regex.compile(
+_SUBJECT_AFTER: Final = re.compile(
     r"(?:은|는|이|가|에는|에|의\s*(?:예산|사업비)(?:은|는|이|가))(?=\s)"
 )
 # Where the clause of a mention ends: a sentence end or a line break.
-_SENTENCE_END: Final = regex.compile(r"[.!?。](?:\s|$)|\n")
+_SENTENCE_END: Final = re.compile(r"[.!?。](?:\s|$)|\n")
 # How far a mention's clause may reach: figures farther away are another sentence's.
 _REACH: Final = 200
 # Mentions looked for: one pass over the text per pattern of at most this many names.

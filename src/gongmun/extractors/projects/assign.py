@@ -14,6 +14,7 @@ Each role is decided from the words around the amount, not from which rule found
 
 from __future__ import annotations
 
+import re
 from typing import Final, Literal
 
 import regex
@@ -57,14 +58,14 @@ _CUMULATIVE_BEFORE = regex.compile(
 # change against another year.
 # "40억 + 25.5억" is a sum of two figures: a sign after a figure is no change mark.
 _SIGNED_BEFORE = regex.compile(r"(?<![\d억원만조천백]\s{0,2})[+＋↑↓]\s*$")
-_ARROW_AFTER = regex.compile(r"\s*[↑↓]")
+_ARROW_AFTER = re.compile(r"\s*[↑↓]")
 # "5억원(총사업비 120억원)": the amount before a total in parentheses is the year's.
 _TOTAL_IN_PARENS_AFTER = regex.compile(
     r"\s*\(\s*(?:" + "|".join(regex.escape(w) for w in TOTAL_MARKS) + r"|총)"
 )
 
 # "3조7000억원 규모의 NAME": the amount is the size of the whole project.
-_SIZE_OF = regex.compile(r"\s*(?:규모|사업비)(?:의|인|로|로서|이다|다)?(?:\s|[.,]|$)")
+_SIZE_OF = re.compile(r"\s*(?:규모|사업비)(?:의|인|로|로서|이다|다)?(?:\s|[.,]|$)")
 
 # How many characters before an amount its role words may sit.
 _REACH: Final = 14
@@ -73,17 +74,15 @@ _REACH: Final = 14
 _AFTER: Final = 64
 
 # "1조원 규모 이상의", "1조원 이상의": a bar to clear, not a budget.
-_THRESHOLD_AFTER = regex.compile(
-    r"\s*(?:규모\s*)?(?:이상|초과|미만|이하)(?:의|인|을|를|이|가|\s|$)"
-)
+_THRESHOLD_AFTER = re.compile(r"\s*(?:규모\s*)?(?:이상|초과|미만|이하)(?:의|인|을|를|이|가|\s|$)")
 
 # "증가한 사업에는 A(1조원), B(…)", "순융자를 가진 기금으로는 A(10.1조원)": the figures of
 # a list whose head says what they measure — a change or a net flow, not a budget.
-_CHANGE_LIST = regex.compile(
+_CHANGE_LIST = re.compile(
     r"(?:증가|감소|축소|증액|감액|늘어난|줄어든|늘린|줄인)[^.\n]{0,12}?"
     r"(?:사업|기금|부처|분야|과제|기관)(?:에는|으로는|로는|은|는)\s(?:(?![.。]\s)[\s\S]){0,180}$"
 )
-_NET_LIST = regex.compile(
+_NET_LIST = re.compile(
     r"(?:순융자|순증|순지출|잔액)[^.\n]{0,16}?(?:사업|기금|부처|분야|과제|기관)(?:에는|으로는|로는|은|는)\s(?:(?![.。]\s)[\s\S]){0,180}$"
 )
 # How far back a list's head may be.

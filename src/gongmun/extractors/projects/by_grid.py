@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Final
 
@@ -25,13 +26,13 @@ from gongmun.extractors.projects.words import FUNDING_SOURCES, NAME_COLUMNS, TOT
 from gongmun.models import FundingShare
 
 # "A, B 등 7개 과제": a list of names with a count; the row's figure is the list's.
-_LISTED = regex.compile(r"^(?P<names>.+?)\s*등\s*[\d,]+\s*개\s*(?:과제|사업|프로젝트)?\s*$")
+_LISTED = re.compile(r"^(?P<names>.+?)\s*등\s*[\d,]+\s*개\s*(?:과제|사업|프로젝트)?\s*$")
 # "40억 + 25.5억": one figure per listed name.
-_PLUS = regex.compile(r"\s*[+＋]\s*")
-_TOTAL_HEADER = regex.compile(r"총사업비|총\s*사업비|총액|총\s*예산|사업비\s*총")
-_CHANGE_HEADER = regex.compile(r"증감|대비|증가|감소|비율|비중|%|률")
+_PLUS = re.compile(r"\s*[+＋]\s*")
+_TOTAL_HEADER = re.compile(r"총사업비|총\s*사업비|총액|총\s*예산|사업비\s*총")
+_CHANGE_HEADER = re.compile(r"증감|대비|증가|감소|비율|비중|%|률")
 # The mark of a sub-row before its label (- 지역주력산업육성, ▪ 구축지원): no part of the name.
-_ROW_MARK = regex.compile(r"^\s*(?:[-▪▫◦•○●■□◆◇▶▷·∙ㆍ]|ㅇ(?=\s))\s*")
+_ROW_MARK = re.compile(r"^\s*(?:[-▪▫◦•○●■□◆◇▶▷·∙ㆍ]|ㅇ(?=\s))\s*")
 # Levels of the budget structure, finest first (lower sorts first).
 _LEVEL: Final = {
     "내역사업": -3,
@@ -42,7 +43,7 @@ _LEVEL: Final = {
     "단위사업명": -1,
 }
 # A column header of budgets: a year (2025년도, ’24), or what a programme is given.
-_BUDGET_HEADER = regex.compile(
+_BUDGET_HEADER = re.compile(
     r"(?<!\d)(?:19|20)\d{2}(?!\d)|['’‘`]\s?\d{2}(?!\d)|예산|사업비|지원액|지원금|투자|집행|결산"
 )
 # A "구분" column counts as names when this share of its body cells reads as names.
@@ -108,7 +109,7 @@ _FUNDING_HEADER = regex.compile(
     r"^\s*(?P<source>" + "|".join(regex.escape(w) for w in FUNDING_SOURCES) + r")(?:\s*부담)?\s*$"
 )
 # "당" only after what it is per ("과제당", "기업당"): "당초(A)" heads the first budget.
-_CAP_HEADER = regex.compile(
+_CAP_HEADER = re.compile(
     r"(?:과제|기업|개소|센터|기관|업체|개사|건|곳|명|인|팀)\s*당|한도|상한|이상|이하|이내|최대"
 )
 
@@ -225,7 +226,7 @@ def _name_column(header: dict[int, Cell], body: Sequence[Cell]) -> int | None:
     return None
 
 
-_COMMA = regex.compile(r"\s*,\s*")
+_COMMA = re.compile(r"\s*,\s*")
 
 
 def _row(

@@ -7,6 +7,7 @@ figures it claims are the ones its shape ties to the name (the group after the n
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from typing import Final
 
@@ -48,7 +49,7 @@ from gongmun.normalize.outline import Block
 # "/" separates fields and is dropped; "【" opens the next field's label and stays
 # with it ("… 【사업기간】 '25~'29 / 【총사업비】 340억원").
 # Fields on one line: split by "/", or each opening with 【 or a bullet (▪ 사업기간 : …).
-_FIELD_SPLIT = regex.compile(r"(/)|(?=【|[ \t][▪•◦■][ \t])")
+_FIELD_SPLIT = re.compile(r"(/)|(?=【|[ \t][▪•◦■][ \t])")
 
 _SCALE_LABELS: Final = frozenset(
     {
@@ -64,14 +65,14 @@ _SCALE_LABELS: Final = frozenset(
     }
 )
 
-_YEAR_GAP = regex.compile(r"[\s'\d년도,]*")
+_YEAR_GAP = re.compile(r"[\s'\d년도,]*")
 
-_TENTATIVE = regex.compile(r"\s*\(가칭\)\s*$")
+_TENTATIVE = re.compile(r"\s*\(가칭\)\s*$")
 
 # A spaced en or em dash parts a name from its figures as a colon does (NAME – 총사업비 …).
 # Words that go on listing names after "NAME,": another comma, 및, 등, 외 N개.
-_LISTED_ON = regex.compile(r",|\s및\s|\s등(?:\s|$)|등\s*\d+\s*개|\s외\s")
-_NAME_THEN_SEP = regex.compile(
+_LISTED_ON = re.compile(r",|\s및\s|\s등(?:\s|$)|등\s*\d+\s*개|\s외\s")
+_NAME_THEN_SEP = re.compile(
     r"(?P<name>[^:,()]{3,80}?(?:\([^()]{1,30}\))?)\s*(?P<sep>:|,|(?<=\s)[–—―](?=\s))\s*"
 )
 
@@ -253,7 +254,7 @@ def _paren_figures(text: str, lines: list[Line], i: int, figures: Figures) -> li
 
 
 # The last word of a wrapped line: "… 주택도시기금(10.1조원), 소상공인시장".
-_LAST_WORD = regex.compile(r"(?:^|[\s,])(?P<word>[가-힣]{2,12})$")
+_LAST_WORD = re.compile(r"(?:^|[\s,])(?P<word>[가-힣]{2,12})$")
 # A wrapped line runs near the page's width.
 _WRAPPED_LINE = 40
 
@@ -270,7 +271,7 @@ def _wrapped(text: str, above: Line, found: tuple[str, int, int]) -> tuple[str, 
     return f"{m['word']} {name}", m.start("word"), end
 
 
-_TOTAL_IN_GROUP = regex.compile(r"총\s*사업비|총사업규모|총\s*[\d,.]+\s*[조억천백만]")
+_TOTAL_IN_GROUP = re.compile(r"총\s*사업비|총사업규모|총\s*[\d,.]+\s*[조억천백만]")
 
 
 def _programme_group(text: str, g0: int, g1: int, figures: Figures) -> bool:
@@ -281,7 +282,7 @@ def _programme_group(text: str, g0: int, g1: int, figures: Figures) -> bool:
     return bool(_TOTAL_IN_GROUP.search(text, g0, g1)) and figures.free_in(g0, g1)
 
 
-_FIGURES_FOLLOW = regex.compile(r"[ \t]*(?:(?P<colon>[:：])|(?:에는|에|엔|은|는)(?=\s))")
+_FIGURES_FOLLOW = re.compile(r"[ \t]*(?:(?P<colon>[:：])|(?:에는|에|엔|은|는)(?=\s))")
 
 
 def _inner_name(text: str, g0: int, g1: int, figures: Figures) -> tuple[str, int, int] | None:
@@ -303,7 +304,7 @@ def _inner_name(text: str, g0: int, g1: int, figures: Figures) -> tuple[str, int
     return None
 
 
-_PARENS_OR_COMMA = regex.compile(r"[(),]")
+_PARENS_OR_COMMA = re.compile(r"[(),]")
 
 
 def _colon_or_comma_figures(text: str, line: Line, figures: Figures) -> list[Draft]:
@@ -387,23 +388,23 @@ _ITEM_KINDS: Final = frozenset(
     }
 )
 # A figure field under an item: "(기간) '25~'29", "- 사업비 : 120억원", "* 총사업비 90억".
-_FIGURE_FIELD = regex.compile(
+_FIGURE_FIELD = re.compile(
     r"^\s*(?:[\(\[【]\s*(?P<a>[^()\[\]【】:]{1,12})\s*[\)\]】]"
     # A label of one or a few words (사업 규모 :).
     r"|(?P<b>[^\s:()]{1,10}(?:[ \t][^\s:()]{1,6}){0,2})\s*[:：])"
 )
-_FIGURE_FIELD_WORDS = regex.compile(r"기간|사업비|예산|규모|재원|국비|지방비|총액|금액|투자")
+_FIGURE_FIELD_WORDS = re.compile(r"기간|사업비|예산|규모|재원|국비|지방비|총액|금액|투자")
 # A line under an item that opens with a year: "* '26년 예산 30억원 반영".
-_FIGURE_LEAD = regex.compile(r"^\s*[\(\[]?(?:['’‘]\d{2}|(?:19|20)\d{2})(?![\d.])")
+_FIGURE_LEAD = re.compile(r"^\s*[\(\[]?(?:['’‘]\d{2}|(?:19|20)\d{2})(?![\d.])")
 # A line that opens with the whole budget: "- 총 210억원".
-_TOTAL_LEAD = regex.compile(r"^\s*총\s*(?:사업비\s*)?[\d,.]+\s*[조억천백만]")
+_TOTAL_LEAD = re.compile(r"^\s*총\s*(?:사업비\s*)?[\d,.]+\s*[조억천백만]")
 # How far into a line its run time may start and still lead it ("- ('25~'28년)").
 _LEAD_REACH = 3
 # A line of figures is a dash or note line (an ㅇ item under a □ is a statement of
 # its own), short and no sentence.
 _LEAD_KINDS: Final = frozenset({"dash", "middot", "note"})
 _LEAD_LINE = 90
-_CLAUSE_END = regex.compile(r"(?:다|요|음|함|됨|임)[.!]?\s*$|다\.\s")
+_CLAUSE_END = re.compile(r"(?:다|요|음|함|됨|임)[.!]?\s*$|다\.\s")
 
 
 def figure_field(line: str) -> bool:
@@ -427,7 +428,7 @@ def figure_field(line: str) -> bool:
 
 
 # A bracketed label that is a year and nothing else: ('26년), (2026년도).
-_YEAR_ALONE = regex.compile(r"(?:'\d{2}|(?:19|20)\d{2})년도?")
+_YEAR_ALONE = re.compile(r"(?:'\d{2}|(?:19|20)\d{2})년도?")
 
 
 def item_heads(scan: Scan) -> list[Draft]:
@@ -460,7 +461,7 @@ def item_heads(scan: Scan) -> list[Draft]:
 # Enumerated items whose lines may be a name and its figure alone ("① NAME 120억원").
 _LISTED_KINDS: Final = frozenset({"circled", "paren_number", "hangul", "number"})
 # What may follow the amount that ends such a line.
-_LINE_CLOSE = regex.compile(r"[ \t]*[.,;]?[ \t]*$")
+_LINE_CLOSE = re.compile(r"[ \t]*[.,;]?[ \t]*$")
 
 
 def _ends_in_amount(text: str, block: Block, figures: Figures) -> bool:
@@ -540,7 +541,7 @@ def _head_with_figures(text: str, body: int, end: int, figures: Figures) -> Draf
 
 
 # What ends an item's head: a bracket or a colon.
-_HEAD_MARKS = regex.compile(r"[()：:]")
+_HEAD_MARKS = re.compile(r"[()：:]")
 
 
 def _group_end(text: str, open_at: int, end: int) -> int | None:
@@ -664,7 +665,7 @@ _NAME_LABEL_FORMS: Final = tuple(
     form for w in (*NAME_LABELS, *FIELD_NAME_LABELS) for form in (w, " ".join(w))
 )
 # A budget code after a name: "(1234-567)", "(5152-301)".
-_CODE = regex.compile(r"\s*\(\d{3,4}-\d{3}\)\s*$")
+_CODE = re.compile(r"\s*\(\d{3,4}-\d{3}\)\s*$")
 # How many lines below a name field its figure fields may sit.
 _FIELD_LINES = 12
 
@@ -772,7 +773,7 @@ def _form_box(text: str, table: Table, figures: Figures) -> Draft | None:
 
 _FORM_NAME_LABELS: Final = frozenset((*NAME_LABELS, *FIELD_NAME_LABELS))
 # The year a form's label opens with ('26년 예산, 2026년도 국비).
-_YEAR_OPENING = regex.compile(r"^\s*(?:'\d{2}|(?:19|20)\d{2})년도?")
+_YEAR_OPENING = re.compile(r"^\s*(?:'\d{2}|(?:19|20)\d{2})년도?")
 
 
 def _header_cells(scan: Scan) -> list[tuple[int, int]]:

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 import regex
@@ -44,11 +45,11 @@ from gongmun.extractors.projects.words import (
 )
 from gongmun.models import Amount, FundingShare
 
-_QUOTED_NAME = regex.compile(r"[「'\"“‘](?P<name>[^」'\"”’\n]{3,80})[」'\"”’]")
+_QUOTED_NAME = re.compile(r"[「'\"“‘](?P<name>[^」'\"”’\n]{3,80})[」'\"”’]")
 
-_FROM_TO = regex.compile(r"\s*(?:원)?에서\s*(?:(?:올해|내년|금년)\s*)?")
+_FROM_TO = re.compile(r"\s*(?:원)?에서\s*(?:(?:올해|내년|금년)\s*)?")
 
-_PAREN_LABEL = regex.compile(r"\((?P<name>[^()\n]{3,60})\)")
+_PAREN_LABEL = re.compile(r"\((?P<name>[^()\n]{3,60})\)")
 
 
 def name_amounts(scan: Scan) -> list[Draft]:
@@ -70,14 +71,16 @@ def respective(scan: Scan) -> list[Draft]:
 
 
 # "에 각각", "에는 각각", "으로 각각": the names before, their figures after.
-_EACH = regex.compile(r"(?:에는|에|으로|로)\s*각각\s*")
+_EACH = re.compile(r"(?:에는|에|으로|로)\s*각각\s*")
 # Between two listed figures: "15억원, 22억원", "24억 원과 9억 원", "10억 원 및 5억 원".
-_BETWEEN_FIGURES = regex.compile(r"\s*(?:원)?\s*(?:,|과|와|및)\s*")
+_BETWEEN_FIGURES = re.compile(r"\s*(?:원)?\s*(?:,|과|와|및)\s*")
 # How far after 각각 its figures may run.
 _EACH_REACH = 120
 
 
-def _respective(text: str, line: Line, m: regex.Match[str], figures: Figures) -> list[Draft]:
+def _respective(
+    text: str, line: Line, m: re.Match[str] | regex.Match[str], figures: Figures
+) -> list[Draft]:
     start, phrase = phrase_before(text, line, m.start(), figures)
     parts = coordinated(phrase)
     if len(parts) < 2:
@@ -149,14 +152,14 @@ def subject(scan: Scan) -> list[Draft]:
 _GAP_RE = at_end(NAME_AMOUNT_GAP)
 # The gap names the figure a budget: "NAME 예산은", "NAME 사업비로" (a particle after it:
 # a headline's "스마트농업 확산 예산 2477억원" sums a field).
-_BUDGET_GAP = regex.compile(r"(?:예산|사업비)(?:은|는|이|가|으로|로|을|를)")
+_BUDGET_GAP = re.compile(r"(?:예산|사업비)(?:은|는|이|가|으로|로|을|를)")
 # "NAME을 위한 융자 규모가", "NAME을 위한 예산은 총": the money for a programme.
 _FOR_BUDGET = at_end(
     r"(?:을|를)\s*위한\s*(?:융자|예산|사업비|재원|투자)\s*(?:규모|액|금)?\s*(?:은|는|이|가)\s*"
     r"(?:총\s*|약\s*)?"
 )
 # A budget-making verb after the amount: "32억 원을 편성", "45억 원을 새로 편성".
-_BUDGETED = regex.compile(
+_BUDGETED = re.compile(
     r"\s*(?:의\s*(?:예산|사업비)\s*)?(?:이|가|을|를)?\s*(?:(?:새로|신규로|추가로|별도로|각각)\s*)?(?:"
     + "|".join(BUDGET_VERBS)
     + r")"
@@ -168,30 +171,30 @@ _GAP_REACH = 40
 _AFTER_REACH = 240
 
 # "3조7000억원 규모의 스마트시티 시범도시 건설을": a name right after an amount.
-_AFTER_AMOUNT = regex.compile(
+_AFTER_AMOUNT = re.compile(
     r"\s*(?:규모의|규모인|의)\s+(?P<name>(?:[^\s,.()]+\s+){0,8}?[^\s,.()]+?)"
     r"(?:을|를|은|는|이|가|도|에)(?=\s|$)"
 )
 # "예산 70억원으로 50개사를 지원하는 딥테크 특화 프로그램도 신설": the amount funds the
 # programme its relative clause leads to.
 # "2조원을 웃도는 서울~세종 고속도로도": the amount is a bound on the whole project's size.
-_AT_LEAST_NAME = regex.compile(
+_AT_LEAST_NAME = re.compile(
     r"\s*(?:을|를|이|가|에)?\s*(?:웃도는|넘는|달하는|육박하는)\s+"
     r"(?P<name>(?:[^\s,.()]+\s+){0,8}?[^\s,.()]+?)(?:을|를|은|는|이|가|도|에)(?=\s|$)"
 )
 # "155억 원을 투입해 항사댐 등 소규모 댐 건설 사업도 지원": the amount funds the object
 # of the verb that follows.
-_INVESTS_IN = regex.compile(
+_INVESTS_IN = re.compile(
     r"\s*(?:을|를)\s*(?:투입|투자|들여)(?:해|하여|해서|하고)?,?\s+"
     r"(?P<name>(?:[^\s,.()]+\s+){0,8}?[^\s,.()]+?)(?:을|를|도|에)\s+(?:[^\s.]+\s+){0,2}?"
     r"(?:추진|지원|조성|구축|건설|착수|신설|설치|확충|정비|실시|개발|착공)"
 )
 # "NAME엔 2938억원의 예산이 투입", "NAME은 … 2000억원을 마련": a funding verb after the
 # amount gives it to the name before it, whatever the name's head noun.
-_FUNDED = regex.compile(
+_FUNDED = re.compile(
     r"\s*(?:의\s*(?:예산|사업비|재원)\s*)?(?:이|가|을|를)?\s*(?:" + "|".join(FUNDING_VERBS) + r")"
 )
-_FUNDS_NAME = regex.compile(
+_FUNDS_NAME = re.compile(
     r"(?:으로|로|을 들여|를 들여)\s+[^.\n]{0,30}?(?:하는|한|할)\s+"
     r"(?P<name>(?:[^\s,.()]+\s+){0,6}?[^\s,.()]+?)(?:을|를|은|는|이|가|도)(?=\s|$)"
 )
@@ -325,15 +328,13 @@ def _funded(text: str, a: Amount) -> bool:
 
 
 # A bracket of figures right after an amount: its parts ("(국비 1,200억원)").
-_PARTS_AFTER = regex.compile(
+_PARTS_AFTER = re.compile(
     r"[ \t]*\([^()\n]{0,20}?\d[\d,.]*\s*(?:조|억|천만|백만|만)[^()\n]{0,20}\)"
 )
 
 
 # "… 원에서 내년 6627억 원으로": the second figure of a change, skipped to its verb.
-_FROM_TO_AMOUNT = regex.compile(
-    r"\s*(?:원)?에서\s*[^.\n]{0,24}?원으로\s*(?:[\d.]+%\s*)?(?:대폭\s*)?"
-)
+_FROM_TO_AMOUNT = re.compile(r"\s*(?:원)?에서\s*[^.\n]{0,24}?원으로\s*(?:[\d.]+%\s*)?(?:대폭\s*)?")
 
 
 def _quoted_at(text: str, pos: int) -> bool:
@@ -357,24 +358,24 @@ def _prose_name(text: str, line: Line, end: int, figures: Figures) -> tuple[str,
 
 
 # "NAME을 (본격) 추진하기 위해 … ": the object of the purpose clause before a figure.
-_FOR_PURPOSE = regex.compile(
+_FOR_PURPOSE = re.compile(
     r"(?:을|를)\s+(?:본격(?:적으로)?\s*|적극\s*|차질\s*없이\s*)?"
     r"(?:추진|지원|조성|구축|육성|운영|건립|건설)하기\s*위(?:해|하여)\s+[^.\n]{0,40}$"
 )
 
 # "NAME을 추진하며, (2030년까지 5년간) 총 …": the object of a verb the clause goes on from.
-_THEN_FUNDS = regex.compile(
+_THEN_FUNDS = re.compile(
     r"(?:을|를)\s+(?:본격(?:적으로)?\s*|적극\s*|새로\s*)?"
     r"(?:추진|조성|구축|육성|운영|건립|건설|착수|시작)(?:하며|하고|하면서|해|하여)\s*,?\s+"
     r"(?P<gap>[^.\n]{0,40})$"
 )
 # A word the figure is given to instead (… 관광 인프라에, … 지역에는): another target.
-_OTHER_TARGET = regex.compile(r"\S(?:에|에는|엔|에도)(?=\s)")
+_OTHER_TARGET = re.compile(r"\S(?:에|에는|엔|에도)(?=\s)")
 
 _VIA = at_end(r"(?:을|를)\s+통해\s+[^.\n]{0,30}?")
 
 # "이 사업에 1639억원을": the programme named just before.
-_ANAPHOR = regex.compile(r"(?:이|동|본|해당)\s*(?:사업|프로젝트)$")
+_ANAPHOR = re.compile(r"(?:이|동|본|해당)\s*(?:사업|프로젝트)$")
 
 
 def _referent(text: str, line: Line, before: int) -> tuple[str, int, int] | None:
@@ -446,7 +447,7 @@ _TABLE_RULES = frozenset({"task_table", "table_row"})
 
 
 # "혁신창업사업화자금(융자) (5152-301)": a budget sheet's title with its programme code.
-_SHEET_TITLE = regex.compile(r"^(?P<name>.+?)\s*\(\d{4}-\d{3}\)\s*$")
+_SHEET_TITLE = re.compile(r"^(?P<name>.+?)\s*\(\d{4}-\d{3}\)\s*$")
 
 
 def _budget_sheet_subject(ctx: Context) -> tuple[str, int] | None:
@@ -496,7 +497,7 @@ def _line_of(text: str, pos: int) -> str:
     return text[start : end if end >= 0 else hi]
 
 
-def _start_of(text: str, name: str, m: regex.Match[str]) -> int:
+def _start_of(text: str, name: str, m: re.Match[str] | regex.Match[str]) -> int:
     """Where the cleaned ``name`` begins inside the match's ``name`` group."""
     place = locate(text, name, m.start("name"), m.end("name"))
     return place[0] if place else m.start("name")

@@ -13,10 +13,9 @@ the sentence before named one project, and only figures no rule took.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from typing import Final
-
-import regex
 
 from gongmun.extractors.projects.clause import FULL_STOP as _STOP
 from gongmun.extractors.projects.clause import SENTENCE_REACH, sentence_end
@@ -30,7 +29,7 @@ _SENTENCE_REACH: Final = SENTENCE_REACH
 
 # The words a continuing sentence may open with before its first figure: a connective,
 # an anaphor naming the project just named, and words that only frame the figure.
-_OPENING = regex.compile(
+_OPENING = re.compile(
     r"""\s*
     (?:(?:또한|또|이에|아울러|특히|이와\s함께)\s+)?
     (?:(?P<ref>이|동|본|해당|同)\s*(?:사업|프로젝트|펀드|기금|과제)
@@ -46,7 +45,7 @@ _OPENING = regex.compile(
          (?:(?:19|20)\d{2}|['’‘]\d{2})\s*년도?(?:에는|에|엔|부터|의)?)
        \s*)*$
     """,
-    regex.X,
+    re.X,
 )
 
 # How many characters of opening words a continuing sentence may have.
@@ -151,12 +150,12 @@ def _frames_only(scan: Scan, start: int, end: int) -> bool:
 
 # Inside a sentence, a clause that turns to another target ends a name's reach:
 # "…에 30억원을 투입하고, 관광 인프라에 20억원을" gives the second figure to no one.
-_NEW_TARGET = regex.compile(
+_NEW_TARGET = re.compile(
     r"(?:[,，]|(?:하고|하며|했고|했으며|되며|되고|이며|으며)\s)\s*"
     r"(?P<topic>[^,.\n]{0,40}?\S)(?:에|에는|엔|에도|은|는)\s"
 )
 # A clause topic of year words and figure nouns only (올해 예산은, ’26년 사업비는, 내년에는).
-_FRAME_TOPIC = regex.compile(
+_FRAME_TOPIC = re.compile(
     r"(?:(?:"
     + RELATIVE_YEAR_ALT
     + r"|(?:(?:19|20)\d{2}|['’‘]\d{2})\s*년도?|"

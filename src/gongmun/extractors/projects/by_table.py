@@ -4,9 +4,8 @@ reader found in a PDF or HWPX. Each row names a project.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-
-import regex
 
 from gongmun.doc.tables import Table
 from gongmun.extractors.projects.figures import Draft
@@ -18,7 +17,7 @@ from gongmun.extractors.projects.words import (
     TABLE_NAME_HEADERS,
 )
 
-_DIGIT = regex.compile(r"\d")
+_DIGIT = re.compile(r"\d")
 
 
 def text_tables(scan: Scan) -> list[Draft]:

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 import regex
@@ -19,7 +20,7 @@ from gongmun.extractors.projects.words import RELATIVE_YEAR_ALT
 CLAUSE_REACH: Final = 90
 
 # Where a sentence ends: a full stop after a word (not a decimal point), a line break.
-_SENTENCE_END = regex.compile(r"(?:(?<!\d)[.。!?](?=\s|$)|다\.|\n)")
+_SENTENCE_END = re.compile(r"(?:(?<!\d)[.。!?](?=\s|$)|다\.|\n)")
 
 # Words after a year that make it a point of a schedule or a comparison, not a frame:
 # "’25년부터", "2024년 대비", "’25년 3월", "’25년~", "’25년 상반기".
@@ -54,7 +55,7 @@ CLAUSE_YEAR = regex.compile(
 
 # A year right after the amount, before its verb: "50억원을 내년에 투입", "80억원을
 # 2026년에 반영" (not "2028년까지", a deadline).
-YEAR_AFTER = regex.compile(
+YEAR_AFTER = re.compile(
     r"\s*(?:을|를|이|가|은|는)?\s*"
     r"(?:(?:(?P<y4>(?:19|20)\d{2})|['’‘`](?P<y2>\d{2}))\s*년(?:도)?\s*(?:에|중에?)"
     rf"|(?P<rel>{RELATIVE_YEAR_ALT})(?:에|중에?)?)\s"
@@ -64,7 +65,7 @@ YEAR_AFTER_REACH: Final = 16
 
 # A programme in its Nth year ("3년차를 맞은", "5년째"): a figure given to it now is that
 # year's, and the whole budget is not stated.
-RUNNING = regex.compile(r"(?<!\d)\d{1,2}\s*(?:년차|년째)")
+RUNNING = re.compile(r"(?<!\d)\d{1,2}\s*(?:년차|년째)")
 # Right before an amount: a yearly rate, not a total ("연간 40억원", "매년 40억원").
 PER_YEAR_BEFORE = regex.compile(r"(?:연간|매년|해마다|(?<![\p{Hangul}])연)\s*(?:약\s*)?$")
 

@@ -3,9 +3,8 @@
 
 from __future__ import annotations
 
+import re
 from typing import Final
-
-import regex
 
 from gongmun.doc.tables import Table
 from gongmun.extractors.projects.words import (
@@ -36,7 +35,7 @@ def bare_label(line: str) -> bool:
 
 
 # The year a label may open with ("'25년 예산", "2025년도 예산").
-_YEAR_LABEL = regex.compile(r"^\s*(?:'\d{2}|(?:19|20)\d{2})년도?\s*")
+_YEAR_LABEL = re.compile(r"^\s*(?:'\d{2}|(?:19|20)\d{2})년도?\s*")
 
 
 def form_box(table: Table) -> bool:
@@ -76,7 +75,7 @@ def _label_like(key: str) -> bool:
 
 
 # A header cell opening with a year or a number (2024년 예산, '25년, 1차년도).
-_HEADER_LEAD = regex.compile(r"^[\d'’‘`(\[]")
+_HEADER_LEAD = re.compile(r"^[\d'’‘`(\[]")
 
 
 _NAME_LABEL_SET: Final = frozenset((*NAME_LABELS, *FIELD_NAME_LABELS))

@@ -10,6 +10,7 @@ rule), and one that is garbled through is refused.
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 import regex
@@ -39,18 +40,18 @@ _GARBLE = regex.compile(
 
 # What may be trimmed from a name's edges.
 # A trailing group that is bare digits or holds garble: "(347)" for (GATC), "(6&0)".
-_TRAILING_GROUP = regex.compile(r"\s*\((?P<inner>[^()]*)\)$")
+_TRAILING_GROUP = re.compile(r"\s*\((?P<inner>[^()]*)\)$")
 # A leading bare number, not a year, in OCR text: "514 다목적 …" (SMR), "12514 표준설계 …"
 # (i-SMR). Only there: in text as written, "119 구급차 확충" begins with its number.
-_LEADING_NUMBER = regex.compile(r"^(?!(?:19|20)\d{2}\s)\d{2,}\s+")
+_LEADING_NUMBER = re.compile(r"^(?!(?:19|20)\d{2}\s)\d{2,}\s+")
 # Table rules and stray marks at either end: "| 기술개발 사업".
 _EDGE_NOISE: Final = " |\\^@#$_=`<>[]{}¦"
 
 # A bullet between words: what comes before it is another line's (a heading, a label).
-_INNER_BULLET = regex.compile(r"\s[□■◆◇○●•▪▶]\s+")
+_INNER_BULLET = re.compile(r"\s[□■◆◇○●•▪▶]\s+")
 
 # A jamo at the very start: a misread bullet (□ as ㅁ) opening a line of prose.
-_LEADING_JAMO = regex.compile(r"^[\u1100-\u11FF\u3130-\u318F]")
+_LEADING_JAMO = re.compile(r"^[\u1100-\u11FF\u3130-\u318F]")
 
 # Syllables tesseract's Korean model confuses (융 read as 용 or 응, 업 as 엽): a class
 # of programmes misread so (재정용자사업) is still a class, not a programme's name.

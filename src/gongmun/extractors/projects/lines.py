@@ -4,12 +4,11 @@ markers end, and the top-level parenthesised groups of a line.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
-import regex
-
 # Bullets and outline markers that open a line; ``-`` and ``*`` only before a space.
-MARKER = regex.compile(
+MARKER = re.compile(
     r"""^[ \t]*(?:
         [□■◇◆○ㅇㅁ◦●•▪▸▶Ÿ※△▲▷►➢✓✔]+ |       # symbol bullets
         [-–*]+(?=\s) | \*{1,3} |              # dashes and note stars
@@ -18,15 +17,15 @@ MARKER = regex.compile(
         \((?:[0-9]{1,2}|[가-하])\)(?=\s) |     # (1), (가); not a label such as (예산)
         v(?=\s)                               # a symbol-font bullet read as Latin v
     )[ \t]*""",
-    regex.X,
+    re.X,
 )
 
-TABLE_CAPTION = regex.compile(r"^\s*[<〈＜]\s*(?P<cap>[^>〉＞\n]{2,80})[>〉＞]\s*$")
+TABLE_CAPTION = re.compile(r"^\s*[<〈＜]\s*(?P<cap>[^>〉＞\n]{2,80})[>〉＞]\s*$")
 
-PAGE_LINE = regex.compile(r"^\s*-\s*\d+\s*-\s*$")
+PAGE_LINE = re.compile(r"^\s*-\s*\d+\s*-\s*$")
 
 # ㅁ: a □ as plain text or OCR writes it (no word begins with a lone jamo).
-BULLET_START = regex.compile(r"^\s*(?:[□■◇◆○ㅇㅁ◦●•▪▸▶<〈]|[➊-➓❶-❿]|Ⅰ|Ⅱ|Ⅲ|Ⅳ|Ⅴ)")
+BULLET_START = re.compile(r"^\s*(?:[□■◇◆○ㅇㅁ◦●•▪▸▶<〈]|[➊-➓❶-❿]|Ⅰ|Ⅱ|Ⅲ|Ⅳ|Ⅴ)")
 
 
 class Line(NamedTuple):
@@ -85,4 +84,4 @@ def paren_groups(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return groups
 
 
-PARENS = regex.compile(r"[()]")
+PARENS = re.compile(r"[()]")

@@ -4,9 +4,8 @@ surest rule first, and each draft becomes a :class:`~gongmun.models.Project`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-
-import regex
 
 from gongmun.extractors.context import Context
 from gongmun.extractors.projects.figures import Draft
@@ -31,7 +30,7 @@ def fiscal_levels(drafts: list[Draft], fiscal_year: int | None) -> None:
 
 
 # A year written right before a programme's name: "2026년 스마트공장 … 지원사업".
-_YEAR_BEFORE_NAME = regex.compile(r"(?:(?P<y4>(?:19|20)\d{2})|['’‘](?P<y2>\d{2}))년도?\s*$")
+_YEAR_BEFORE_NAME = re.compile(r"(?:(?P<y4>(?:19|20)\d{2})|['’‘](?P<y2>\d{2}))년도?\s*$")
 
 
 def one_year_editions(drafts: list[Draft], fiscal_year: int | None, text: str) -> None:

@@ -7,6 +7,7 @@ it are trimmed. The word lists are in :mod:`project_tables`.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Final
 
@@ -54,22 +55,22 @@ _NOT_HEAD_RE = regex.compile(
     r"(?:" + "|".join(regex.escape(h) for h in sorted(NOT_HEADS, key=len, reverse=True)) + r")$"
 )
 
-_COUNT_WORD = regex.compile(r"^[\d,.]+\s*(?:개|건|명|곳|종|회|개소|개사|개교|%)?$")
+_COUNT_WORD = re.compile(r"^[\d,.]+\s*(?:개|건|명|곳|종|회|개소|개사|개교|%)?$")
 
 # "'24년 초격차 프로젝트", "2022년 기후대응기금": a year in front says when, it is not
 # part of the name.
-_YEAR_PREFIX = regex.compile(r"^(?:['‘’]?\d{2}|(?:19|20)\d{2})년도?\s+(?=\S)")
+_YEAR_PREFIX = re.compile(r"^(?:['‘’]?\d{2}|(?:19|20)\d{2})년도?\s+(?=\S)")
 
-_TRAILING_DATED_GROUP = regex.compile(r"\s*\([^()]*\d[^()]*\)$")
+_TRAILING_DATED_GROUP = re.compile(r"\s*\([^()]*\d[^()]*\)$")
 
-_MIDDOTS = regex.compile(r"[·‧]")
+_MIDDOTS = re.compile(r"[·‧]")
 
 _HAS_WORD = regex.compile(r"\p{Hangul}|[A-Za-z]{2}")
 
 # A name opens with no figure (3곳, '24년), but with a technology's name it may: 5G, 6G, 3D.
-_STARTS_WITH_NUMBER = regex.compile(r"^'?\d(?!\d?[A-Za-z])")
+_STARTS_WITH_NUMBER = re.compile(r"^'?\d(?!\d?[A-Za-z])")
 
-_STARTS_WITH_YEAR = regex.compile(r"^\d{4}년")
+_STARTS_WITH_YEAR = re.compile(r"^\d{4}년")
 
 # A body's own budget (과학기술정보통신부 예산 정부안, 중기부 예산안): the whole of what a
 # ministry spends, not one of its programmes.
@@ -81,9 +82,9 @@ _BODY_BUDGET = regex.compile(
     r"(?:\s*(?:소관|전체|총|예산|예산안|정부안|본예산|추경|추경안|총지출|기금|재정))+"
 )
 
-_COUNT_INSIDE = regex.compile(r"(?<![\d.])\d+\s*(?:곳|개소|개교|개사|개|건|명)(?=\s)")
+_COUNT_INSIDE = re.compile(r"(?<![\d.])\d+\s*(?:곳|개소|개교|개사|개|건|명)(?=\s)")
 
-_ENDS_IN_COUNT = regex.compile(r"\d+\s*(?:개|건|명)\s*\S*$")
+_ENDS_IN_COUNT = re.compile(r"\d+\s*(?:개|건|명)\s*\S*$")
 
 _NOT_KEY = regex.compile(r"[\s\p{P}\p{S}]")
 
@@ -158,15 +159,15 @@ _QUOTED_THEN_HEAD = regex.compile(
 )
 
 # A status group after a name: "(’26년 신규)", "(신규)", "('25년 신설)".
-STATUS_GROUP = regex.compile(r"\s*\((?:['’‘]?\d{2}(?:\d{2})?년\s*)?(?:신규|신설)\)\s*$")
+STATUS_GROUP = re.compile(r"\s*\((?:['’‘]?\d{2}(?:\d{2})?년\s*)?(?:신규|신설)\)\s*$")
 
 # A trailing alias group: "「A」(이하 'B')", "A(이하 “B”라 한다)".
-_ALIAS_GROUP = regex.compile(
+_ALIAS_GROUP = re.compile(
     r"\s*\(\s*이하\s*[「『'\"‘“]?[^()\n]{1,40}?[」』'\"’”]?\s*(?:이?라\s*(?:한다|함)?)?\s*\)$"
 )
 
 # "6월 제주공항 …": a month or day in front says when, it is not part of the name.
-_DATE_WORD = regex.compile(r"^\d{1,2}(?:월|일)$")
+_DATE_WORD = re.compile(r"^\d{1,2}(?:월|일)$")
 _LEADING: Final = (
     frozenset(LEADING_WORDS) | frozenset(ACTIVITY_WORDS) | frozenset(SOFT_ACTIVITY_WORDS) | {"규모"}
 )
@@ -200,9 +201,9 @@ def _cut_clause(name: str) -> str:
 
 
 # Marks that list items inside a line: "△A(450억원) △B(320억원)", "① A 200억원, ② B".
-LIST_MARK = regex.compile(r"[△▲▷①-⑳❶-❿➊-➓]")
+LIST_MARK = re.compile(r"[△▲▷①-⑳❶-❿➊-➓]")
 # The characters _cut_clause reads: brackets, and the marks that may close a clause.
-_CLAUSE_MARKS = regex.compile(r"""[(),△▲•「“.!?'"]|""" + LIST_MARK.pattern)
+_CLAUSE_MARKS = re.compile(r"""[(),△▲•「“.!?'"]|""" + LIST_MARK.pattern)
 
 
 def _ends_clause(word: str) -> bool:
@@ -310,7 +311,7 @@ NOT_HEAD_AFTER = regex.compile(
     r"\s*(?:" + "|".join(regex.escape(h) for h in NOT_HEADS if len(h) > 1) + r")"
 )
 
-STRONG_HEADS = regex.compile(r"(?:펀드|기금|사업|프로젝트)$")
+STRONG_HEADS = re.compile(r"(?:펀드|기금|사업|프로젝트)$")
 
 
 def is_headed(name: str) -> bool:
@@ -330,10 +331,10 @@ def name_key(name: str) -> str:
 
 
 # A leading label in parentheses: (규모), (원자력), (예시)…
-LABEL = regex.compile(r"^\((?P<label>[^()\n]{1,40}(?:\([^()\n]{1,20}\)[^()\n]{0,20})?)\)\s*")
+LABEL = re.compile(r"^\((?P<label>[^()\n]{1,40}(?:\([^()\n]{1,20}\)[^()\n]{0,20})?)\)\s*")
 
 # Where a programme's name ends in prose: its strong head noun before a particle.
-NAME_END = regex.compile(r"(?:사업|프로젝트|펀드|기금)(?=\s|을|를|은|는|이|에|의|$)")
+NAME_END = re.compile(r"(?:사업|프로젝트|펀드|기금)(?=\s|을|를|은|는|이|에|의|$)")
 
 
 @lru_cache(maxsize=4096)
@@ -419,7 +420,7 @@ def object_before(text: str, line: Line, end: int, figures: Figures) -> tuple[st
 
 
 # A source note (자료:, 출처:, 주:) or a caption (< … >).
-_NOTE_LINE = regex.compile(r"\s*(?:(?:자료|출처|주|註)\s*[:：)]|[<〈＜\[])")
+_NOTE_LINE = re.compile(r"\s*(?:(?:자료|출처|주|註)\s*[:：)]|[<〈＜\[])")
 
 
 def phrase_before(text: str, line: Line, end: int, figures: Figures) -> tuple[int, str]:
@@ -455,7 +456,7 @@ _NAME_REACH: Final = 240
 
 _LAST_LIST_MARK = regex.compile(LIST_MARK.pattern, regex.REVERSE)
 # What may close a listed item after its figures: a comma, the next mark, 등, the copula.
-_ITEM_CLOSE = regex.compile(r"[ \t]*(?:[,;]|등|이다|이며|으로|$|" + LIST_MARK.pattern + ")")
+_ITEM_CLOSE = re.compile(r"[ \t]*(?:[,;]|등|이다|이며|으로|$|" + LIST_MARK.pattern + ")")
 # How far a listed item's name may run, and how far its list's other mark may be.
 _ITEM_REACH: Final = 80
 _LIST_REACH: Final = 200
@@ -502,13 +503,13 @@ def draft_at(found: tuple[str, int, int], rule: str) -> Draft:
 # a name if it is a noun phrase and not a section heading, a field label, a plan, law,
 # body or event.
 
-_LEADING_LABEL = regex.compile(r"^\((?P<label>[^()]{1,14})\)\s*")
+_LEADING_LABEL = re.compile(r"^\((?P<label>[^()]{1,14})\)\s*")
 # "'25년", "2025년", "6월", "45개", "11대 분야": when and how many, not the name.
-_LEADING_COUNT_OR_DATE = regex.compile(
+_LEADING_COUNT_OR_DATE = re.compile(
     r"^(?:'?\d{2,4}년(?:도)?|\d{1,2}월|\d{1,2}일|[\d,]+\s*(?:개|대|건|명|곳|종|개소|개사)\S*)\s+"
 )
-_PURPOSE = regex.compile(r"(?:을|를|에)\s*(?:위한|위해|통한|대한)\s")
-_SENTENCE_END = regex.compile(r"(?:다|요|음|함|됨|임)[.!]?$|[.!?]$")
+_PURPOSE = re.compile(r"(?:을|를|에)\s*(?:위한|위해|통한|대한)\s")
+_SENTENCE_END = re.compile(r"(?:다|요|음|함|됨|임)[.!]?$|[.!?]$")
 
 
 def position_name(phrase: str, *, strict: bool = False) -> str | None:
@@ -596,11 +597,11 @@ def _body_law_or_place(name: str, last: str) -> bool:
 
 
 # "「중소기업기본법」", "탄소중립기본법 시행령 개정": a law, or the work of changing one.
-_LAW = regex.compile(
+_LAW = re.compile(
     r"(?:[가-힣]{2}(?:법|법률|조례)|시행령|시행규칙)(?:\s*(?:일부|전부)?\s*(?:개정|제정|시행|정비))?$"
 )
 # A city, county or district (창원시, 진천군, 해운대구), or a province or metro city.
-_PLACE = regex.compile(r"[가-힣]{1,3}(?:특별시|광역시|특별자치시|특별자치도|시|군|구)")
+_PLACE = re.compile(r"[가-힣]{1,3}(?:특별시|광역시|특별자치시|특별자치도|시|군|구)")
 
 
 def _is_place(word: str) -> bool:
@@ -609,9 +610,9 @@ def _is_place(word: str) -> bool:
 
 
 # "(A)", "(A-B)", "(B/A)": a line of an account that a formula refers to.
-_FORMULA_LABEL = regex.compile(r"\(\s*[A-Z](?:\s*[-+/×*]\s*[A-Z])*\s*\)$")
+_FORMULA_LABEL = re.compile(r"\(\s*[A-Z](?:\s*[-+/×*]\s*[A-Z])*\s*\)$")
 # A dated step, then the next after a spaced · or /: "수립('23년) · 편찬('24년)".
-_DATED_STEPS = regex.compile(r"\([^()]*\d[^()]*\)\s+[·/]\s+\S")
+_DATED_STEPS = re.compile(r"\([^()]*\d[^()]*\)\s+[·/]\s+\S")
 
 
 # Kiwi tags that make a phrase a clause, not a noun phrase: endings that close or link
@@ -648,7 +649,7 @@ def is_noun_phrase(name: str) -> bool:
 
 
 # A word ending that always closes a clause: "…하고", "…한다", "…했으며".
-_CLAUSE_WORD = regex.compile(r"(?:하고|하며|하여|한다|했다|된다|됐다|이며|으며|는데)(?:\s|$)")
+_CLAUSE_WORD = re.compile(r"(?:하고|하며|하여|한다|했다|된다|됐다|이며|으며|는데)(?:\s|$)")
 
 
 def cell_name(text: str) -> str | None:
@@ -679,7 +680,7 @@ def cell_name(text: str) -> str | None:
 
 
 # A sum of money written out: 100억원, 3,000만 원, 1.5조원.
-_MONEY = regex.compile(r"\d[\d,.]*\s*(?:조|억|천만|백만|만|천)\s*원")
+_MONEY = re.compile(r"\d[\d,.]*\s*(?:조|억|천만|백만|만|천)\s*원")
 
 
 # Kiwi tags that may sit inside a noun phrase: nouns, numbers, foreign words, marks,
@@ -708,19 +709,19 @@ def noun_phrase_tail(name: str) -> str:
 
 # Last words of a body or a person, not a programme: "환경부", "한국전력반도체협회",
 # "산림청", "도 관계자".
-_BODY_END = regex.compile(
+_BODY_END = re.compile(
     r"(?:[가-힣]부|청|처|협회|재단|공단|진흥원|연구원|위원회|협의체|지자체"
     r"|관계자|장관|차관|청장|군수|도지사|대표)$"
 )
 # Last words of a publication, a statistic or a caption's topic: "한국 통합재정수지
 # (1995~2002)" in a source note gives the years a table covers, not a programme's.
-_RECORD_END = regex.compile(
+_RECORD_END = re.compile(
     r"(?:통계|재정수지|수지|백서|편람|보고서|자료|현황|추이|테마|동향|지표|예산|예산안|예산액)$"
 )
 # The fewest letters of a head-less name (with at least two words).
 _OBJECT_MIN: Final = 6
 # A conjunction left in front of the noun phrase: "…(’26~’28, 120억원)과 NAME(…)".
-_LEADING_CONJ = regex.compile(r"^(?:과|와|및|또는|그리고|등)\s+")
+_LEADING_CONJ = re.compile(r"^(?:과|와|및|또는|그리고|등)\s+")
 
 
 @lru_cache(maxsize=8192)
@@ -761,7 +762,7 @@ def object_name(phrase: str) -> str | None:
 
 
 # What a head-less name's words split at: spaces and the marks of a list of groups.
-_GROUP_SPLIT = regex.compile(r"[\s·ㆍ・,/]+")
+_GROUP_SPLIT = re.compile(r"[\s·ㆍ・,/]+")
 
 
 def _recipients_only(bare: str) -> bool:
