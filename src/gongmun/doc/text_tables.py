@@ -56,7 +56,7 @@ _FIG_WORD = re.compile(_FIG)
 # str.split), found in one scan: words are parted by regex white space and by U+001C..U+001F
 # (white space to str.split only), and hold none, so _FIG's \s? matches nothing in them.
 _CELL_FIGURES = re.compile(rf"(?<![^\s\x1c-\x1f])(?:[-△▽]?{_FIG_BODY}|-)(?![^\s\x1c-\x1f])")
-_WORD = re.compile(r"\S+")
+_WORD = regex.compile(r"\S+")
 # A line's last word, found from its end (what _row_of tests first).
 _LAST_WORD = regex.compile(r"\S+", regex.REVERSE)
 _TRAILING_PAREN = re.compile(r"\(.*\)$")
