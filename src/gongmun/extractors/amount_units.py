@@ -102,7 +102,7 @@ _PAGE_NUMBER = re.compile(r"\s*(?:[-–]\s*\d{1,4}\s*[-–]|\d{1,4}\s*/\s*\d{1,4
 _MAX_TABLE_LINES = 120
 # The longest payers' parenthesis after an amount (its body is at most 80 characters).
 _SPLIT_REACH = 96
-_SENTENCE_END = re.compile(r"\n|다\.|(?<=[가-힣)])\.\s|[;]")
+_SENTENCE_END = regex.compile(r"\n|다\.|(?<=[가-힣)])\.\s|[;]")
 
 
 @dataclass(frozen=True, slots=True)

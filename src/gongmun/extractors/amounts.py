@@ -71,7 +71,7 @@ _AMOUNT = re.compile(
 )
 # Where an amount can start: a run of its figure's characters right before a unit (spaces
 # and line breaks between), at the run's start (see _amount_matches).
-_FIGURE_BEFORE_UNIT = re.compile(
+_FIGURE_BEFORE_UNIT = regex.compile(
     r"(?<![\d,.십백천])\d(?>[\d,.십백천]*)(?>[ \t\u0007\n]*)(?=[조억만원])"
 )
 # A figure after the won sign (₩ 400,000,000, ￦19,209,180,000-): won, with no word after;
@@ -91,7 +91,7 @@ _YEAR = regex.compile(
 )
 # A column header naming its year without 년 (지원 금액 (2024 계획안)) frames the amounts
 # after it on its line: a table run into one line by the PDF reader.
-_COLUMN_YEAR = re.compile(
+_COLUMN_YEAR = regex.compile(
     r"\(\s*(?P<four>(?:19|20)\d{2})\s*(?:년도?)?\s*(?:" + "|".join(BUDGET_STAGES) + r")\s*\)"
 )
 # A year marker that is part of a range or a date, not a frame.
@@ -120,10 +120,10 @@ _RELATIVE_YEAR = re.compile(
 )
 # How close after a year marker a relative word only restates it (2025년 올해, 올해(2025년)).
 _RESTATES = 3
-_MULTI_YEAR_SUM = re.compile(r"\s*(?:\([^()\n]{0,10}\))?\s*/\s*\d+\s*년")
+_MULTI_YEAR_SUM = regex.compile(r"\s*(?:\([^()\n]{0,10}\))?\s*/\s*\d+\s*년")
 # A table's or chart's own number in its caption (<표 1>, [그림 2], 표 3.): a unit line
 # next to the caption must not make it a figure.
-_CAPTION_NUMBER = re.compile(
+_CAPTION_NUMBER = regex.compile(
     r"(?<![가-힣])(?:표|그림|도표|차트)[ \t]?(?P<num>\d{1,3})(?=[ \t]*[>\]〉).\-]|\s)"
 )
 # Qualifiers that make an amount a threshold of a criterion.
@@ -150,7 +150,7 @@ _NO_CARRY = re.compile(
 _NO_CARRY_QUALIFIERS: Final = frozenset({"최대", "이내", "한도", "당", "이상", "미만", "총"})
 # A sentence that opens by taking a part of the one before: 이 중, 그중, 이 가운데.
 _PART_OF = re.compile(r"[\s□■○●◦ㅇ▶▷◇◆❍•*·\-–]*(?:이|그)\s?(?:중|가운데)(?![가-힣])")
-_COMPARISON = re.compile(r"대비|에\s*비해|보다\s")
+_COMPARISON = regex.compile(r"대비|에\s*비해|보다\s")
 # The amount is the change itself: 859억원이 확대됐다, 4조원 감소.
 _CHANGE_AFTER = re.compile(r"\s*(?:[이가이]\s*)?(?:확대|증가|감소|축소|늘|줄|삭감|증액|감액)")
 _RANGE_BEFORE = re.compile(r"~\s*$")

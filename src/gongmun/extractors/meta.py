@@ -47,7 +47,7 @@ _RECIPIENT = regex.compile("|".join(regex.escape(w) for w in RECIPIENT_AFTER))
 _SELF_INTRO = re.compile(r"\s*\(\s*(?:" + "|".join(HEAD_TITLES) + r")\s")
 
 # 2025. 4. 9. / 2025.04.09 / 2025-04-09 / 2025년 4월 9일
-_DATE_RE = re.compile(
+_DATE_RE = regex.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:[.\-/]|년)\s*(?P<m>\d{1,2})\s*(?:[.\-/]|월)\s*"
     r"(?P<d>\d{1,2})(?!\d)"
 )
@@ -209,7 +209,7 @@ _RECKONING = re.compile(r"\d\s*[*×=]\s*\d|원\s*[*×]")
 # Contact lines: a phone number, a web or mail address.
 _CONTACT_LINE = regex.compile(r"\d{2,4}\)?-\d{3,4}-\d{4}|https?://|www\.|@[\w-]+\.")
 # A caption of a table or chart closes with its units: 업종별 동향(억 달러, %), 증감비율 (%).
-_UNIT_CAPTION = re.compile(r"\([^()\n]*(?:%|단위|달러|원|USD)[^()\n]*\)\s*$")
+_UNIT_CAPTION = regex.compile(r"\([^()\n]*(?:%|단위|달러|원|USD)[^()\n]*\)\s*$")
 # A notice's number line: 문화체육관광부 공고 제2026 – 0041호.
 _NOTICE_NUMBER = re.compile(r"(?:공고|고시|훈령|예규)\s*제\s*\d{2,4}\s*[-–—]\s*\d+\s*호")
 _NOT_TITLE_LINES: Final = (_CONTACT_LINE, _UNIT_CAPTION, _NOTICE_NUMBER, _RECKONING)

@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-SEGMENT_END = re.compile(r"\n|다\.|(?<=[가-힣)])\.\s|[;]")
+import regex
+
+SEGMENT_END = regex.compile(r"\n|다\.|(?<=[가-힣)])\.\s|[;]")
 # A PDF line this long that stops mid-sentence was wrapped, not ended.
 _WRAP_WIDTH = 40
 # A line ending in one of these ends its sentence.

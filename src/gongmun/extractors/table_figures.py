@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
+import regex
+
 from gongmun.doc.column_words import MONEY_UNITS
 from gongmun.doc.columns import (
     UNIT_STATEMENT,
@@ -40,7 +42,7 @@ _YEAR_LIKE = re.compile(r"(?:19|20)\d{2}")
 # Change marks whose sign depends on the document's convention (see ``_row_fell``).
 _SOLID_MARKS: Final = "▲▼"
 # The document's unit for its tables: ※ 이하 표의 금액 단위는 백만원, (이하 단위: 억원).
-_DOC_UNIT = re.compile(
+_DOC_UNIT = regex.compile(
     r"(?:이하|모든|전체|각|본\s?자료|본\s?문서)[^\n]{0,20}?(?:금액\s?)?단위\s*(?:는|은|:|：)?\s*"
     r"(?P<unit>천원|백만원|억원|조원|만원|십억원|원)"
 )

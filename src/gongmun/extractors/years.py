@@ -44,11 +44,11 @@ _MARKER = re.compile(
 )
 
 # Dates such as "2025. 5. 30." or "2025.05.30" and years such as "2025년" in running text.
-_DATE = re.compile(
+_DATE = regex.compile(
     r"(?<!\d)((?:19|20)\d{2})(?:\s*[.]\s*(?:1[0-2]|0?[1-9])\s*[.]\s*\d{1,2}(?!\d)"
     r"|-(?:1[0-2]|0[1-9])-\d{2}(?!\d)|\s*년\s*(?:1[0-2]|0?[1-9])\s*월\s*\d{1,2}\s*일)"
 )
-_YEAR_WORD = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*년(?:도)?")
+_YEAR_WORD = regex.compile(r"(?<!\d)((?:19|20)\d{2})\s*년(?:도)?")
 # The article's own date after a dateline label: 입력 2019.01.16, 기사입력 : 2024-03-02.
 _DATELINE = re.compile(
     r"(?:"

@@ -71,7 +71,7 @@ _WORD_START = regex.compile(r"[ \t]*[^\W\d_]")
 _ENDS_NUMBER = re.compile(rf"{_NUMBER_TOKEN}[ \t]*$")
 # The characters other than digits a number token can end in (see _NUMBER_TOKEN).
 _FIGURE_END_CHARS: Final = frozenset(",.%)]")
-_TOC_ENDS = re.compile(r"(?:[·.…‥]{3,}|-{4,})[ \t]*\d*[ \t]*$", re.MULTILINE)
+_TOC_ENDS = regex.compile(r"(?:[·.…‥]{3,}|-{4,})[ \t]*\d*[ \t]*$", regex.MULTILINE)
 _TOC_LINE = re.compile(r"(?:[·.…‥]{3,}|-{4,})\s*\d*\s*$")
 # A markdown table row (| 구분 | 사업명 | '25년 예산 |) and a header line naming two years
 # beside a header word (사업명 2023년 결산 2024년 …): cells, never wrapped prose.
@@ -358,7 +358,7 @@ def decide_join(
 
 
 # A figure cut inside a digit group at a line's end (1,2 | 00억원, 3, | 497억원).
-_CUT_GROUP_LEFT = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*,(\d{0,2})$")
+_CUT_GROUP_LEFT = regex.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*,(\d{0,2})$")
 _CUT_GROUP_RIGHT = re.compile(r"\d{1,3}(?![\d,])")
 
 

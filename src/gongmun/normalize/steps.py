@@ -22,7 +22,7 @@ _ZERO_WIDTH_RE = re.compile("[" + "".join(sorted(ZERO_WIDTH)) + "]")
 _LINE_ENDINGS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 # Every character _LINE_ENDINGS rewrites: one plain scan passes the texts that hold none.
 _LINE_ENDING_CHARS = re.compile("[\r\u2028\u2029\x0b\x0c\x85]")
-_SPACE_RUN = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)|^[ \t]+|[ \t]+$", re.M)
+_SPACE_RUN = regex.compile(r"(?<=\S)[ \t]{2,}(?=\S)|^[ \t]+|[ \t]+$", regex.M)
 _BLANK_RUN = re.compile(r"\n(?:[ \t]*\n){2,}")
 
 

@@ -9,11 +9,13 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
+import regex
+
 from gongmun.extractors.projects.figures import Draft, Figures, is_run_time
 from gongmun.extractors.projects.names import clean_name, name_key, object_name
 
 # "「A」(이하 'B')", "A(이하 “B”라 한다)", "『A』(이하 B)": the long name, then its alias.
-ALIAS: Final = re.compile(
+ALIAS: Final = regex.compile(
     r"(?:「(?P<q1>[^「」\n]{2,80})」|『(?P<q2>[^『』\n]{2,80})』|['‘](?P<q3>[^'‘’\n]{2,80})['’]"
     r"|[\"“](?P<q4>[^\"“”\n]{2,80})[\"”])"
     r"\s*\(\s*이하\s*[「『'\"‘“]?(?P<alias>[^「」『』'\"‘’“”()\n]{2,40}?)[」』'\"’”]?"

@@ -20,7 +20,7 @@ from gongmun.extractors.projects.words import RELATIVE_YEAR_ALT
 CLAUSE_REACH: Final = 90
 
 # Where a sentence ends: a full stop after a word (not a decimal point), a line break.
-_SENTENCE_END = re.compile(r"(?:(?<!\d)[.。!?](?=\s|$)|다\.|\n)")
+_SENTENCE_END = regex.compile(r"(?:(?<!\d)[.。!?](?=\s|$)|다\.|\n)")
 
 # Words after a year that make it a point of a schedule or a comparison, not a frame:
 # "’25년부터", "2024년 대비", "’25년 3월", "’25년~", "’25년 상반기".

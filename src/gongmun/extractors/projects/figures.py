@@ -29,7 +29,7 @@ from gongmun.models import Amount, FundingShare, Period, Span
 _RELATIVE_YEAR_END = regex.compile(rf"(?<![\p{{Hangul}}])({RELATIVE_YEAR_ALT})\s*$")
 
 # "2020년도 편성된 예산안은": the year a budget sentence is about.
-BUDGET_FRAME = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})년도\s*(?:[^\n.]{0,24}?)예산")
+BUDGET_FRAME = regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})년도\s*(?:[^\n.]{0,24}?)예산")
 
 
 @dataclass
@@ -271,7 +271,7 @@ def is_run_time(p: Period) -> bool:
 
 # "2025년 중앙부처 … 창업지원사업 통합공고", "2024년도 예산": the year the document's
 # budget is for, stated in its opening lines.
-_OPENING_YEAR = re.compile(
+_OPENING_YEAR = regex.compile(
     r"(?<!\d)(?:(?P<y4>(?:19|20)\d{2})|['‘’](?P<y2>\d{2}))년도?\s[^\n]{0,40}?"
     r"(?:예산|공고|업무계획|시행계획)"
 )

@@ -59,7 +59,7 @@ _COUNT_WORD = re.compile(r"^[\d,.]+\s*(?:개|건|명|곳|종|회|개소|개사|�
 
 # "'24년 초격차 프로젝트", "2022년 기후대응기금": a year in front says when, it is not
 # part of the name.
-_YEAR_PREFIX = re.compile(r"^(?:['‘’]?\d{2}|(?:19|20)\d{2})년도?\s+(?=\S)")
+_YEAR_PREFIX = regex.compile(r"^(?:['‘’]?\d{2}|(?:19|20)\d{2})년도?\s+(?=\S)")
 
 _TRAILING_DATED_GROUP = re.compile(r"\s*\([^()]*\d[^()]*\)$")
 
@@ -612,7 +612,7 @@ def _is_place(word: str) -> bool:
 # "(A)", "(A-B)", "(B/A)": a line of an account that a formula refers to.
 _FORMULA_LABEL = re.compile(r"\(\s*[A-Z](?:\s*[-+/×*]\s*[A-Z])*\s*\)$")
 # A dated step, then the next after a spaced · or /: "수립('23년) · 편찬('24년)".
-_DATED_STEPS = re.compile(r"\([^()]*\d[^()]*\)\s+[·/]\s+\S")
+_DATED_STEPS = regex.compile(r"\([^()]*\d[^()]*\)\s+[·/]\s+\S")
 
 
 # Kiwi tags that make a phrase a clause, not a noun phrase: endings that close or link
