@@ -395,6 +395,18 @@ _FIGURE_FIELD = regex.compile(
 _FIGURE_FIELD_WORDS = regex.compile(r"기간|사업비|예산|규모|재원|국비|지방비|총액|금액|투자")
 # A line under an item that opens with a year: "* '26년 예산 30억원 반영".
 _FIGURE_LEAD = regex.compile(r"^\s*[\(\[]?(?:['’‘]\d{2}|(?:19|20)\d{2})(?![\d.])")
+# A field labelled with no colon or bracket: its label (a year, a figure noun or both,
+# 총) and then its figure at once: "'25년 예산 320억원", "'25년 융자 규모 3조 7,000억원",
+# "총사업비 1,800억원('22~'26)", "총 96억원('26~'27)".
+_BARE_FIELD = regex.compile(
+    r"^\s*(?:(?:['’‘]\d{2}|(?:19|20)\d{2})\s*년도?\s*(?:[가-힣]{1,4}[ \t]+)?"
+    r"(?=[가-힣]{0,4}(?:예산|사업비|규모|국비|지방비|총액|투자))[가-힣]{1,6}"
+    r"|총[ \t]?사업비|(?:사업|지원|투자|예산)?[ \t]?(?:예산|사업비|규모)안?)"
+    r"[ \t]*[△]?[\d][\d,.]*[ \t]?[조억천백만원]"
+    # 총 alone labels the whole when a bracket or the line's end follows the figure (총
+    # 96억원('26~'27)); 총 600억원 규모로 … is a sentence about the scale.
+    r"|^\s*총[ \t]?\d[\d,.]*[ \t]?(?:[조억천백만][ \t]?)+원?[ \t]*(?:\(|$)"
+)
 # A line that opens with the whole budget: "- 총 210억원".
 _TOTAL_LEAD = regex.compile(r"^\s*총\s*(?:사업비\s*)?[\d,.]+\s*[조억천백만]")
 # How far into a line its run time may start and still lead it ("- ('25~'28년)").
@@ -600,6 +612,24 @@ def _run_lead(text: str, b: Block, figures: Figures) -> bool:
     )
 
 
+def bare_field(b: Block, figures: Figures) -> bool:
+    """Whether line ``b`` under an item is a field of its figures labelled with no colon:
+    its label and then its free figure, a short line and no sentence (``'25년 예산
+    320억원``, ``총사업비 1,800억원('22~'26), '25년 360억원``), whatever its bullet.
+
+    >>> bool(_BARE_FIELD.match("'25년 예산 320억원 (전년 280억원 대비)"))
+    True
+    >>> bool(_BARE_FIELD.match("'25년 4개 항만 대상")), bool(_BARE_FIELD.match("총 3개 과제"))
+    (False, False)
+    """
+    return (
+        len(b.text) <= _LEAD_LINE
+        and not _CLAUSE_END.search(b.text)
+        and _BARE_FIELD.match(b.text) is not None
+        and figures.programme_figures_in(b.start, b.end)
+    )
+
+
 def _head_over_fields(
     text: str, block: Block, body: int, figures: Figures, under: list[Block]
 ) -> Draft | None:
@@ -617,6 +647,7 @@ def _head_over_fields(
         and (
             figure_field(b.text)
             or _run_lead(text, b, figures)
+            or bare_field(b, figures)
             or (new and (_dated_lead(b, figures) or _dated_note(b, figures)))
         )
     ]
