@@ -571,7 +571,7 @@ def _plausible_position_name(name: str) -> bool:
         return False
     last = name.rsplit(" ", 1)[-1].split("(")[0]
     bare = name.replace(" ", "").strip("()[]【】")
-    if bare in FIELD_LABELS or name in GENERIC_NAMES or last in GENERIC_NAMES:
+    if bare in FIELD_LABELS or name in GENERIC_NAMES or _generic_last(name, last):
         return False
     if bare in CATEGORY_NAMES:
         return False  # "사회보장성기금": a kind of programme or fund, not one
@@ -588,11 +588,31 @@ def _plausible_position_name(name: str) -> bool:
     return not _ENDS_IN_COUNT.search(name.rsplit("(", 1)[0])
 
 
+def _generic_last(name: str, last: str) -> bool:
+    """Whether ``name`` ends in a generic word that names no particular project: 신규사업,
+    or a head noun after a word or two of no name (주요 사업, 해당 센터). A head noun after
+    a name's words heads it: 상권 르네상스 프로젝트.
+
+    >>> _generic_last("주요 사업", "사업"), _generic_last("상권 르네상스 프로젝트", "프로젝트")
+    (True, False)
+    """
+    if last not in GENERIC_NAMES:
+        return False
+    rest = name[: len(name) - len(last)].replace(" ", "")
+    return last not in HEADS or len(rest) < _NAMING_SYLLABLES
+
+
+# How many syllables before a generic head noun make it a name's head.
+_NAMING_SYLLABLES: Final = 4
+
+
 def _body_law_or_place(name: str, last: str) -> bool:
     """Whether ``name`` (last word ``last``, its bracket cut) names a body
     (창업진흥원(KISED)), a law or its revision (탄소중립기본법 시행령 개정) or a place
     (경상남도 창원시): what a list gives money to that is no programme."""
-    return bool(_BODY_END.search(last) or _LAW.search(name)) or all(map(_is_place, name.split()))
+    # A head noun that ends as a body does (바우처, …처) heads a programme.
+    body = bool(_BODY_END.search(last)) and not last.endswith(HEADS)
+    return body or bool(_LAW.search(name)) or all(map(_is_place, name.split()))
 
 
 # "「중소기업기본법」", "탄소중립기본법 시행령 개정": a law, or the work of changing one.
