@@ -509,6 +509,15 @@ _LEADING_COUNT_OR_DATE = regex.compile(
 )
 _PURPOSE = regex.compile(r"(?:을|를|에)\s*(?:위한|위해|통한|대한)\s")
 _SENTENCE_END = regex.compile(r"(?:다|요|음|함|됨|임)[.!]?$|[.!?]$")
+# A stretch of time and nothing else: 향후 3년간, 앞으로 5년, 2개년, 연간.
+_TIME_ONLY = regex.compile(
+    r"(?:(?:향후|앞으로|최근|지난|매)\s?)?(?:\d+\s?(?:개년|년|개월)간?|연간|매년)"
+)
+# A rate's or a cap's label: the figure per a counted unit (1기당, 1인당 … 지원액) or a
+# bound of it (… 보조금 상한, … 지원 한도, … 단가) names no programme.
+_RATE_LABEL = regex.compile(
+    r"(?<![\d가-힣])\d+\s?[가-힣]{1,3}당(?![가-힣])|(?:상한|한도|단가)(?:액)?$"
+)
 
 
 def position_name(phrase: str, *, strict: bool = False) -> str | None:
@@ -565,6 +574,8 @@ def _plausible_position_name(name: str) -> bool:
         return False
     if "=" in name:
         return False  # a formula
+    if _TIME_ONLY.fullmatch(name) or _RATE_LABEL.search(name):
+        return False  # "향후 3년간", "급속충전기 1기당 보조금 상한": a time or a rate's label
     if _STARTS_WITH_NUMBER.match(name) or " 등 " in name or name.endswith(" 등"):
         return False
     if name.split(" ", 1)[0] in HEADING_WORDS:
