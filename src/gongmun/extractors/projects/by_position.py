@@ -12,6 +12,7 @@ from typing import Final
 
 import regex
 
+from gongmun.doc.column_words import BUDGET_STAGES
 from gongmun.doc.tables import Cell, Table
 from gongmun.extractors.projects.clause import sentence_end
 from gongmun.extractors.projects.figures import Draft, Figures, is_run_time
@@ -435,11 +436,17 @@ def figure_field(line: str) -> bool:
     label = (m.group("a") or m.group("b") or "").replace(" ", "").replace("\t", "")
     if m.group("a") and _YEAR_ALONE.fullmatch(label):
         return True
+    if _YEAR_STAGE.fullmatch(label):
+        return True  # "2026년도 요구 : 412,500백만원": the year's budget at a stage
     return bool(_FIGURE_FIELD_WORDS.search(label))
 
 
 # A bracketed label that is a year and nothing else: ('26년), (2026년도).
 _YEAR_ALONE = regex.compile(r"(?:'\d{2}|(?:19|20)\d{2})년도?")
+# A label that is a year and a budget stage: 2026년도 요구, '27년 정부안, 2025년 추경.
+_YEAR_STAGE = regex.compile(
+    r"(?:['’‘]\d{2}|(?:19|20)\d{2})년도?(?:" + "|".join(BUDGET_STAGES) + r")"
+)
 
 
 def item_heads(scan: Scan) -> list[Draft]:
