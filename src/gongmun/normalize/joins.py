@@ -362,6 +362,35 @@ _CUT_GROUP_LEFT = regex.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*,(\d{0,2})$")
 _CUT_GROUP_RIGHT = regex.compile(r"\d{1,3}(?![\d,])")
 
 
+# A figure with no separator cut after a word that asks for one (총 6 | 20억원을): the
+# word, then digits at the line's end; the next line's digits run into a unit.
+_CUT_BARE_LEFT = regex.compile(r"(?<![가-힣\d])(?:총|약|최대|최소|연간|모두)[ \t]?(\d{1,3})$")
+_CUT_BARE_RIGHT = regex.compile(r"(\d{1,3})((?:,\d{3})*)[ \t]?(?:조|억|천만|백만|만|천|원)")
+
+
+def _split_bare_figure(left: str, right: str) -> bool:
+    """Whether ``left`` ends with a sum's word and the first digits of its figure, and
+    ``right`` starts with the rest of it before its unit: ``총 6 | 20억원`` is 620억원.
+    The parts make one figure as written: at most four digits ungrouped, or a first
+    group of at most three before the thousands groups.
+
+    >>> _split_bare_figure("총 6", "20억원을 투입"), _split_bare_figure("총 1", "2,000억원")
+    (True, True)
+    >>> _split_bare_figure("총 6", "개 과제"), _split_bare_figure("2025년 6", "20억원")
+    (False, False)
+    >>> _split_bare_figure("총 62", "000억원"), _split_bare_figure("총 12", "34,000억원")
+    (False, False)
+    """
+    m = _CUT_BARE_LEFT.search(left[-_TAIL:])
+    if m is None:
+        return False
+    r = _CUT_BARE_RIGHT.match(right)
+    if r is None:
+        return False
+    digits = len(m.group(1)) + len(r.group(1))
+    return digits <= 3 if r.group(2) else digits <= 4
+
+
 def _split_figure(left: str, right: str) -> bool:
     """Whether ``left`` ends and ``right`` starts one figure's digit group, cut in two.
 
@@ -372,7 +401,7 @@ def _split_figure(left: str, right: str) -> bool:
     """
     m = _CUT_GROUP_LEFT.search(left[-_TAIL:])
     if m is None:
-        return False
+        return _split_bare_figure(left, right)
     r = _CUT_GROUP_RIGHT.match(right)
     return (
         r is not None
