@@ -119,6 +119,9 @@ RELATIVE_YEARS: Final[dict[str, int]] = {
     "명년": 1,
     "지난해": -1,
     "작년": -1,
+    # "전년 280억원 대비 40억원 증액": the year before's figure (전년 대비 alone compares).
+    "전년": -1,
+    "전년도": -1,
 }
 # The same words as a regex alternation, longest first.
 RELATIVE_YEAR_ALT: Final[str] = "|".join(sorted(RELATIVE_YEARS, key=lambda w: (-len(w), w)))
