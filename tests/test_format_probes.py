@@ -81,3 +81,26 @@ def test_a_figure_is_not_bounded_by_the_next_lines_words(prose: str) -> None:
     assert (last.year, last.qualifier) == (2025, None)
     [p] = [p for p in doc.projects if p.name == "사고 다발지점 개선"]
     assert {a.year: a.amount.value_krw for a in p.annual} == {2024: 198500 * M, 2025: 217250 * M}
+
+
+def _page(body: str) -> str:
+    head = '<html><head><meta charset="utf-8"></head><body><div id="articleBody">'
+    return f"{head}{body}</div></body></html>"
+
+
+def test_a_line_break_inside_an_html_cell_parts_its_words(tmp_path: Path) -> None:
+    # <br> (or a <p> of its own) inside a cell is a line of the cell, as an HWP cell's
+    # line break is: its words are not run together.
+    page = _page(
+        "<p>(단위: 억원)</p><table><tr><th>과제명</th><th>총사업비</th><th>’26년 예산</th></tr>"
+        "<tr><td>신종 감염병 백신<br>플랫폼 고도화</td><td>1,050</td><td>210</td></tr>"
+        "<tr><td><p>공항 검역 자동화</p><p>시스템 구축</p></td><td>180</td><td>64</td></tr>"
+        "</table>"
+    )
+    path = tmp_path / "cells.html"
+    path.write_text(page, encoding="utf-8")
+    doc = extract(path)
+    names = [p.name for p in doc.projects]
+    assert "신종 감염병 백신 플랫폼 고도화" in names
+    assert "공항 검역 자동화 시스템 구축" in names
+    assert any(c.text == "신종 감염병 백신 플랫폼 고도화" for t in doc.tables for c in t.cells)

@@ -29,7 +29,7 @@ from gongmun.readers.html_tables import (
     CHARSET_ALIASES,
     IGNORED_CHARSETS,
 )
-from gongmun.readers.html_tree import Chunk, Node, chunks, iter_nodes, parse, plain
+from gongmun.readers.html_tree import Chunk, Node, cell_text, chunks, iter_nodes, parse, plain
 from gongmun.readers.model import RawInput
 from gongmun.readers.pdf import clean_cell
 from gongmun.readers.text import BOMS, decode_text
@@ -248,7 +248,7 @@ class _Renderer:
                 continue
             cells = [
                 SpanCell(
-                    clean_cell(_plain(td)) or "",
+                    clean_cell(cell_text(td)) or "",
                     _span(td.attrs.get("rowspan")),
                     _span(td.attrs.get("colspan")),
                     header=td.tag == "th" or in_head,
