@@ -104,3 +104,20 @@ def test_a_line_break_inside_an_html_cell_parts_its_words(tmp_path: Path) -> Non
     assert "신종 감염병 백신 플랫폼 고도화" in names
     assert "공항 검역 자동화 시스템 구축" in names
     assert any(c.text == "신종 감염병 백신 플랫폼 고도화" for t in doc.tables for c in t.cells)
+
+
+def test_gongmun_normalize_prints_the_text_spans_index(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A table aligned with spaces is kept as written in the document's text; the
+    # normalize command printed it with its spaces collapsed, so spans missed it.
+    from gongmun.cli import main
+
+    path = tmp_path / "aligned.txt"
+    path.write_text(TABLE_THEN + "각 사업은 매년 점검한다.\n", encoding="utf-8")
+    doc = extract(path)
+    assert main(["normalize", str(path)]) == 0
+    printed = capsys.readouterr().out
+    assert printed == doc.text
+    [a] = [a for a in doc.amounts if a.value_krw == 217250 * M]
+    assert printed[a.span.start : a.span.end] == "217,250"
