@@ -9,9 +9,20 @@ from pathlib import Path
 import pytest
 from pdf_build import CID_FONT, korean_canvas
 
+from gongmun.models import Project
 from gongmun.pipeline import extract, extract_text
 
+E = 10**8
 M = 10**6
+
+
+def _total_and_years(p: Project) -> tuple[int | None, int | None, int | None]:
+    """A project's total and its period's first and last years."""
+    total = p.total.value_krw if p.total else None
+    if p.period is None:
+        return total, None, None
+    start, end = p.period.start, p.period.end
+    return total, start.year if start else None, end.year if end else None
 
 
 def _pdf_table_over_a_page_break(path: Path, rows: list[list[str]], unit: str) -> Path:
@@ -121,3 +132,26 @@ def test_gongmun_normalize_prints_the_text_spans_index(
     assert printed == doc.text
     [a] = [a for a in doc.amounts if a.value_krw == 217250 * M]
     assert printed[a.span.start : a.span.end] == "217,250"
+
+
+# Fields one a line, as an HWP or HWPX file holds them (one paragraph each, no blank
+# line between): each field starts its line, never the rest of the line above.
+FIELDS = (
+    "□ 연차별 투자계획\n"
+    "- '27년 118억원: 수중 성능시험\n"
+    "사업명: 연안 적조 조기경보체계 구축\n"
+    "사업기간: 2026년부터 2028년까지\n"
+    "총사업비: 75억원\n"
+    "주관기관: 가상 해양로봇연구소\n"
+    "연락처\n"
+    "전 화 : 044-000-1234\n"
+)
+
+
+def test_a_labelled_field_opens_its_own_line() -> None:
+    doc = extract_text(FIELDS)
+    assert "사업기간: 2026년부터 2028년까지\n총사업비: 75억원\n주관기관:" in doc.text
+    [p] = [p for p in doc.projects if p.name == "연안 적조 조기경보체계 구축"]
+    assert _total_and_years(p) == (75 * E, 2026, 2028)
+    # A contact whose telephone is the next line's field is still one contact.
+    assert doc.meta.contacts == ["연락처 전 화 : 044-000-1234"]

@@ -59,6 +59,12 @@ _SPACED_OUT: Final = regex.compile(r"[가-힣](?: [가-힣]){2,}")
 _CAPTION_WORDS: Final = 4
 _HEADING_KINDS: Final = frozenset({"roman", "number", "hangul", "numbox", "strategy"})
 _LABEL_ITEM = regex.compile(r"^\((?=[^)\n]*\p{Hangul})[^()\d\s]{1,12}\)[ \t]+\S")
+# A field's label opening a line: a word of two to eight syllables (maybe spaced out,
+# 사 업 명) and a colon set off by a space before its value (사업명: …, 총사업비 : 480억원);
+# a colon between two words (개설:운영) is a misread middle dot or a ratio.
+_FIELD_START = regex.compile(
+    r"[ \t]*[가-힣](?:[ \t]?[가-힣]){1,7}(?:[ \t]+[:：][ \t]*|[:：][ \t]+)[^\s:：]"
+)
 _NUMBER_TOKEN = r"(?<!\S)[(\[]?[-+]?\d[\d,.]*[%)\]]?(?!\S)"
 # Three standalone numbers in one line: a flattened table row.
 _NUMBER_ROW = regex.compile(rf"{_NUMBER_TOKEN}(?:.*?{_NUMBER_TOKEN}){{2}}")
@@ -399,6 +405,10 @@ def _decide(
         # A blank line is no continuation (the joiner never asks about one).
         return None
     if right_marker is not None or (right[0] == "(" and _LABEL_ITEM.match(right) is not None):
+        return None
+    if _FIELD_START.match(right) is not None:
+        # 사업기간: 2025년부터 2029년까지 | 총사업비: 480억원: a labelled field opens its
+        # own line (an overview's fields, one a line), never the rest of the line above.
         return None
     if _split_figure(left, right):
         # 총 1,2 | 00억원: a line wrapped by the character (Hangul text is) cut a figure's
