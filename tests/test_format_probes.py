@@ -155,3 +155,26 @@ def test_a_labelled_field_opens_its_own_line() -> None:
     assert _total_and_years(p) == (75 * E, 2026, 2028)
     # A contact whose telephone is the next line's field is still one contact.
     assert doc.meta.contacts == ["연락처 전 화 : 044-000-1234"]
+
+
+def test_html_list_items_and_definition_fields_stay_lines_of_their_own(tmp_path: Path) -> None:
+    # A list's items and a definition list's terms and descriptions are whole items: the
+    # joiner ran them into the line above (the list marker is the browser's, not text).
+    page = _page(
+        "<p>□ 연차별 투자계획</p>"
+        "<ul><li>'25년 62억원: 개념설계</li><li>'26년 105억원: 시제품 제작</li></ul>"
+        "<dl><dt>사업명</dt><dd>연안 적조 조기경보체계 구축</dd>"
+        "<dt>사업기간</dt><dd>2026년부터 2028년까지</dd><dt>총사업비</dt><dd>75억원</dd></dl>"
+    )
+    path = tmp_path / "items.html"
+    path.write_text(page, encoding="utf-8")
+    doc = extract(path)
+    items = "□ 연차별 투자계획\n'25년 62억원: 개념설계\n'26년 105억원: 시제품 제작\n사업명\n"
+    assert items in doc.text
+    assert "사업기간\n2026년부터 2028년까지\n총사업비\n75억원" in doc.text
+    [p] = [p for p in doc.projects if p.name == "연안 적조 조기경보체계 구축"]
+    assert _total_and_years(p) == (75 * E, 2026, 2028)
+    # raw_span still shows each figure in the page's source.
+    [a] = [a for a in doc.amounts if a.value_krw == 105 * E]
+    assert a.raw_span is not None
+    assert page[a.raw_span.start : a.raw_span.end] == "105억원"

@@ -129,7 +129,24 @@ def normalize_raw(raw: RawInput, ocr_text: bool = False) -> tuple[tuple[Table, .
     """
     ocr = True if ocr_text else raw.ocr_ranges
     raw_tables = with_aligned_tables(raw.tables, raw.text, ocr=ocr)
-    return raw_tables, normalize(raw.text, kept_regions(raw_tables), ocr=ocr)
+    keep = kept_regions(raw_tables)
+    if raw.items:
+        # A web page's list items and definition fields are kept whole too.
+        keep = apart([*keep, *raw.items])
+    return raw_tables, normalize(raw.text, keep, ocr=ocr)
+
+
+def apart(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` sorted, each that overlaps one before it left out.
+
+    >>> apart([(5, 9), (0, 3), (2, 4), (9, 12)])
+    [(0, 3), (5, 9), (9, 12)]
+    """
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if not out or a >= out[-1][1]:
+            out.append((a, b))
+    return out
 
 
 def extract_raw(raw: RawInput, ocr_text: bool = False) -> Document:
