@@ -178,3 +178,14 @@ def test_html_list_items_and_definition_fields_stay_lines_of_their_own(tmp_path:
     [a] = [a for a in doc.amounts if a.value_krw == 105 * E]
     assert a.raw_span is not None
     assert page[a.raw_span.start : a.raw_span.end] == "105억원"
+
+
+def test_a_count_of_years_wrapped_before_its_suffix_is_one_word() -> None:
+    # 3년 | 간: a line wrapped by the character before 간 (3년간, "for 3 years").
+    doc = extract_text(
+        "- 특히 내년에는 평가센터를 개소하여 2026년부터 2028년까지 3년\n"
+        "간 매년 45억원씩 장비 고도화에 투자한다.\n"
+    )
+    assert "3년간 매년" in doc.text
+    [p] = doc.periods
+    assert (p.start and p.start.year, p.end and p.end.year, p.duration_years) == (2026, 2028, 3)

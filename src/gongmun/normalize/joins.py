@@ -295,18 +295,27 @@ def _is_heading(line: str, after_marked: bool) -> bool:
     )
 
 
+# A count of time ending a line (3년, 6개월, 10일) and the suffix 간 (maybe with a
+# particle) opening the next: one word, 3년간.
+_TIME_COUNT_END: Final = regex.compile(r"\d\s?(?:년|개월|주|일)$")
+_SPAN_SUFFIX: Final = regex.compile(r"간(?:의|에|은|을|이|동안)?$")
+
+
 def space_between(left: str, right: str) -> str:
     """The separator for joining ``left`` and ``right`` across a wrap: ``" "`` or ``""``.
 
     >>> space_between("지원할 예정", "으로 11일부터"), space_between("활성화를", "지원하고")
     ('', ' ')
-    >>> space_between("연구시설·", "장비 구축")
-    ''
+    >>> space_between("연구시설·", "장비 구축"), space_between("2028년까지 3년", "간 매년")
+    ('', '')
     """
     x, y = left[-1], right[0]
     first = right.split(maxsplit=1)[0].rstrip(_CLOSERS)
     left = left[-_TAIL:]
     if first in PARTICLE_WORDS or x in _OPENERS or y in _CLOSERS:
+        return ""
+    if y == "간" and _SPAN_SUFFIX.match(first) and _TIME_COUNT_END.search(left):
+        # 3년 | 간 매년: 간 after a count of time is its suffix (3년간, 6개월간).
         return ""
     if not (_HANGUL.match(x) and _HANGUL.match(y)):
         return " "
