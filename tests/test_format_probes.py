@@ -189,3 +189,30 @@ def test_a_count_of_years_wrapped_before_its_suffix_is_one_word() -> None:
     assert "3년간 매년" in doc.text
     [p] = doc.periods
     assert (p.start and p.start.year, p.end and p.end.year, p.duration_years) == (2026, 2028, 3)
+
+
+def test_the_plain_lines_of_a_page_set_in_two_columns_rejoin(tmp_path: Path) -> None:
+    # A narrow column's lines are short, yet each ran to the column's margin: a plain
+    # paragraph (no bullet) wraps there as a page-wide one does.
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
+
+    path = tmp_path / "two.pdf"
+    korean_canvas(str(path))  # registers the CID font
+    style = ParagraphStyle("b", fontName=CID_FONT, fontSize=10.5, leading=15, wordWrap="CJK")
+    doc = BaseDocTemplate(str(path), pagesize=(595, 842), invariant=True)
+    w = (595 - 144 - 20) / 2
+    doc.addPageTemplates([PageTemplate(frames=[Frame(72, 72, w, 698), Frame(92 + w, 72, w, 698)])])
+    paragraphs = [
+        "가상 문화관광진흥청은 지역 거점도시 육성사업에 올해부터 4년간 모두 2,400억원을"
+        " 지원한다고 밝혔다. 선정된 도시에는 도시당 최대 500억원이 지원된다.",
+        "올해 예산은 320억원이며, 내년에는 610억원으로 늘어나고 그 뒤로도 해마다 조금씩"
+        " 늘려 나갈 계획이라고 진흥청 관계자는 설명했다.",
+        "진흥청 관계자는 이번 사업으로 2030년까지 지역 관광객 수를 지금의 두 배 수준으로"
+        " 끌어올릴 것이라고 말했다.",
+    ]
+    doc.build([Paragraph(p, style) for p in paragraphs * 2])
+    got = extract(path)
+    assert "2030년까지 지역" in got.text
+    ends = [(p.start and p.start.year, p.end and p.end.year) for p in got.periods]
+    assert ends == [(None, 2030), (None, 2030)]

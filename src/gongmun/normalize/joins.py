@@ -18,7 +18,7 @@ Two layouts are recognised from the whole text:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import accumulate, pairwise
 from typing import Final
@@ -105,6 +105,14 @@ _FRAGMENT: Final[int] = 3
 _TAIL: Final[int] = 48
 # Outside bullet items, a line shorter than this did not run to the margin.
 _PLAIN_WRAP: Final[int] = 25
+# Lines of prose a text needs for its own measure to count (see _plain_wrap).
+_MEASURE_LINES: Final[int] = 8
+# How much shorter than the text's measure a line that ran to the margin may be: the
+# words of a line stop short of it by up to a word.
+_MEASURE_SLACK: Final[int] = 5
+# The share of a text's lines of prose that must run to its measure for the text to be
+# set in a column of that width (a paragraph's last line is the one that stops short).
+_COLUMN_SHARE: Final[float] = 0.6
 # Headings between bullet items are short and plain.
 _HEADING_MAX: Final[int] = 32
 
@@ -115,13 +123,16 @@ class Layout:
 
     double_spaced: bool
     trailing_spaces: bool
+    # How long a plain line (outside bullet items) must be to have run to the margin:
+    # shorter in narrow text (a page set in two columns) than in a page-wide column.
+    plain_wrap: int = _PLAIN_WRAP
 
 
 def detect_layout(lines: list[str]) -> Layout:
     """Tell double-spaced and trailing-space text from the lines of the whole text.
 
     >>> detect_layout(["가 ", "", "나 ", "", "다", "", "라 ", ""] * 2)
-    Layout(double_spaced=True, trailing_spaces=True)
+    Layout(double_spaced=True, trailing_spaces=True, plain_wrap=25)
     """
     return _layout(lines, [i for i, line in enumerate(lines) if line.strip()])
 
@@ -134,7 +145,32 @@ def _layout(lines: list[str], content: list[int]) -> Layout:
     single_blank = gaps - adjacent
     trailing = sum(1 for i in content if lines[i].endswith((" ", "\t")))
     double = gaps >= 4 and single_blank >= 0.6 * gaps and adjacent <= 0.2 * gaps
-    return Layout(double, len(content) >= 4 and trailing >= 0.15 * len(content))
+    return Layout(
+        double, len(content) >= 4 and trailing >= 0.15 * len(content), _plain_wrap(lines, content)
+    )
+
+
+def _plain_wrap(lines: list[str], content: list[int]) -> int:
+    """:attr:`Layout.plain_wrap`: :data:`_PLAIN_WRAP`, or less where the text's lines of
+    prose (Hangul words parted by spaces) are set in a narrow column: most of them end
+    within :data:`_MEASURE_SLACK` characters of the length a tenth of them reach (the
+    margin), so a wrapped line of a narrow column is still one that ran to its margin.
+    Lines of uneven lengths (OCR'd text, short items and cells) keep the constant.
+
+    >>> narrow, wide = "가나다라 마바사 아자차카 타파하 가나다", "가나다라 마바사 아자차카 " * 3
+    >>> _plain_wrap([narrow] * 8, list(range(8))), _plain_wrap([wide] * 8, list(range(8)))
+    (16, 25)
+    >>> _plain_wrap([narrow, "가나 다라"] * 4, list(range(8)))
+    25
+    """
+    prose = sorted(len(s) for i in content if " " in (s := lines[i].strip()) and _HANGUL.search(s))
+    if len(prose) < _MEASURE_LINES:
+        return _PLAIN_WRAP
+    reach = prose[(9 * len(prose)) // 10]
+    wrap = reach - _MEASURE_SLACK
+    if wrap >= _PLAIN_WRAP or len(prose) - bisect_left(prose, wrap) < _COLUMN_SHARE * len(prose):
+        return _PLAIN_WRAP
+    return wrap
 
 
 def ends_sentence(line: str) -> bool:
@@ -475,7 +511,7 @@ def _decide(
         return None
     if not in_item and (
         left.endswith(PLAIN_CLOSING_NOUNS)
-        or unit.length < _PLAIN_WRAP
+        or unit.length < layout.plain_wrap
         or (len(right) < _SHORT_UNIT and not ends_sentence(right))
     ):
         # Outside bullet items short lines are titles, cover fields and table cells: only
