@@ -216,3 +216,31 @@ def test_the_plain_lines_of_a_page_set_in_two_columns_rejoin(tmp_path: Path) -> 
     assert "2030년까지 지역" in got.text
     ends = [(p.start and p.start.year, p.end and p.end.year) for p in got.periods]
     assert ends == [(None, 2030), (None, 2030)]
+
+
+def test_figures_a_narrow_ruled_cell_wraps_are_read_whole(tmp_path: Path) -> None:
+    # A table in a column of a two-column page: its cells wrap figures inside their digit
+    # groups (52, | 300), years inside their digits (202 | 5) and before 년 (’24 | 년).
+    from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    path = tmp_path / "narrow.pdf"
+    korean_canvas(str(path))
+    style = ParagraphStyle("c", fontName=CID_FONT, fontSize=9.5, leading=12, wordWrap="CJK")
+    rows = [
+        ["사업명", "2025", "’26년", "’27년"],
+        ["교차로 신호 연동", "52,300", "61,800", "70,450"],
+        ["보행로 정비", "118,200", "121,000", "△1,700"],
+    ]
+    table = Table([[Paragraph(c, style) for c in r] for r in rows], colWidths=[70, 26, 26, 26])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.6, colors.black)]))
+    doc = SimpleDocTemplate(str(path), pagesize=(595, 842), invariant=True)
+    doc.build([Paragraph("(단위: 백만원)", style), table])
+    got = extract(path)
+    [t] = got.tables
+    rows_read = [[c.text for c in t.cells if c.row == r] for r in range(3)]
+    assert rows_read[0] == ["사업명", "2025", "’26년", "’27년"]
+    assert rows_read[2] == ["보행로 정비", "118,200", "121,000", "△1,700"]
+    annual = {p.name: {a.year: a.amount.value_krw for a in p.annual} for p in got.projects}
+    assert annual["교차로 신호 연동"] == {2025: 52300 * M, 2026: 61800 * M, 2027: 70450 * M}
