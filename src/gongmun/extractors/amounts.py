@@ -132,6 +132,8 @@ _NO_CARRY = regex.compile(
 )
 # Figures that are a bound or a rate, not a sum of the year: 월 최대 20만원.
 _NO_CARRY_QUALIFIERS: Final = frozenset({"최대", "이내", "한도", "당", "이상", "미만"})
+# A sentence that opens by taking a part of the one before: 이 중, 그중, 이 가운데.
+_PART_OF = regex.compile(r"[\s□■○●◦ㅇ▶▷◇◆❍•*·\-–]*(?:이|그)\s?(?:중|가운데)(?![가-힣])")
 _COMPARISON = regex.compile(r"대비|에\s*비해|보다\s")
 # The amount is the change itself: 859억원이 확대됐다, 4조원 감소.
 _CHANGE_AFTER = regex.compile(r"\s*(?:[이가이]\s*)?(?:확대|증가|감소|축소|늘|줄|삭감|증액|감액)")
@@ -483,6 +485,20 @@ def find_amounts(ctx: Context) -> list[Amount]:
         ):
             # 2023년 총세입은 497.0조원, 총세출은 490.4조원: the sentence's year frames the
             # figures listed after its first one, as it framed that one.
+            year = carry[1]
+        elif (
+            year is None
+            and change_end is None
+            and carry is not None
+            and sentence is not None
+            and segments is not None
+            and per is None
+            and qualifier not in _NO_CARRY_QUALIFIERS
+            and _PART_OF.match(text, sentence, h.start)
+            and segments.start(max(sentence - 1, 0), 0) == carry[0]
+        ):
+            # 2027년 R&D 예산은 24.8조원 … / 이 중 기초연구에 2조 3천억원: a part of the
+            # sum the sentence before dates is of that sum's year.
             year = carry[1]
         if qualifier in _THRESHOLDS and not h.unit_implied:
             # 1조원 이상의 융자를 가진 부처: a bar to clear, not a sum of some year; the
