@@ -4,8 +4,9 @@ Each document in ``benchmarks/tables/docs`` is written for this check (budget ta
 every shape the table recogniser reads: markdown, aligned spaces, one cell a line, column
 by column, row by row, years down the side, two-row headers, glued cells) and has its
 gold in ``benchmarks/tables/gold``, written by hand in the eval's gold format. The
-``x*``, ``y*``, ``z*``, ``w*``, ``v*``, ``u*`` and ``s*`` documents were written in seven batches,
-each before the rules were fixed for it (their first scores are in the README). Prints, per
+``x*``, ``y*``, ``z*``, ``w*``, ``v*``, ``u*``, ``s*`` and ``r*`` documents were written
+in eight batches (``r*``: mostly prose, projects named by their place), each before the
+rules were fixed for it (their first scores are in the README). Prints, per
 document and in total, amounts F1 and amounts-with-right-year F1. Numbers only.
 
     python benchmarks/bench_tables.py [--show] [--docs DIR]

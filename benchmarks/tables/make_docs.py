@@ -13,7 +13,8 @@ table with a year over two sub-columns, a rate column); ``w09_hwp_unit_after.hwp
 HWP 5 table whose unit paragraph follows it); ``s04_pdf_page_break.pdf`` (a ruled table
 split by a page break, its header only on the first page), ``s05_hwpx_outline_heads.hwpx``
 (projects named only by their □ heads, figures in the ㅇ lines) and
-``s08_hwpx_subitems_rowspan.hwpx`` (세부사업 in rowspan cells over 내역사업, 소계 rows).
+``s08_hwpx_subitems_rowspan.hwpx`` (세부사업 in rowspan cells over 내역사업, 소계 rows);
+``r06_hwpx_outline_bullets.hwpx`` (projects named by ➊ ➋ ➌ heads over ▸ lines).
 Built with the shared makers in ``tests/`` (``hwpx_build``, ``hwp_build``,
 ``pdf_build``); needs reportlab (``dev`` extra).
 """
@@ -322,6 +323,35 @@ def hwpx_subitems_rowspan() -> None:
     )
 
 
+def hwpx_outline_bullets() -> None:
+    """r06: projects named by ➊ ➋ ➌ item heads, ▸ and Ÿ bullets, a ※ note, prose years."""
+    lines = [
+        "가상 국토교통부 2026년 지역 교통 혁신 추진계획 (합성 예시)",
+        "2026. 1. 20.",
+        "Ⅰ. 그간의 성과",
+        " Ÿ ’25년 광역버스 준공영제 확대로 출퇴근 시간 평균 12분 단축",
+        "Ⅱ. 2026년 추진 과제",
+        "➊ 광역급행버스 노선 확충",
+        " ▸ 기간 : ’26~’28 / 예산 : 총 2,760억원 (’26년 820억원)",
+        " ▸ 수도권 외곽 신도시 15개 노선 신설",
+        "➋ 수요응답형 교통(DRT) 확대",
+        " ▸ ’26년 예산 134억원, 농어촌 지역 40개 시·군 대상",
+        " ▸ 사업기간 : 2026.3.~2028.2.",
+        "➌ 교통약자 이동지원센터 구축",
+        " ▸ 총 96억원('26~'27), 국비 48억원·지방비 48억원",
+        " ※ 지자체 매칭 비율은 1:1",
+        "Ⅲ. 재원 및 향후 일정",
+        " Ÿ 올해 소요 재원은 총 1,050억원으로 전년 대비 23.5% 증가",
+        " Ÿ 상반기 중 사업자 공모, 하반기 착공",
+    ]
+    body = "".join(para(line) for line in lines)
+    write_hwpx(
+        DOCS / "r06_hwpx_outline_bullets.hwpx",
+        {"Contents/section0.xml": section(body)},
+        fixed=True,
+    )
+
+
 if __name__ == "__main__":
     pdf_ruled_tworow()
     pdf_hrules_wrapped()
@@ -332,3 +362,4 @@ if __name__ == "__main__":
     pdf_page_break()
     hwpx_outline_heads()
     hwpx_subitems_rowspan()
+    hwpx_outline_bullets()

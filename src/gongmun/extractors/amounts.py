@@ -106,6 +106,19 @@ _YEAR_AFTER_AMOUNT = regex.compile(
     r"(?:\)|,(?![^()\n]{0,40}?(?:'\s?\d{2}|(?:19|20)\d{2})))"
     r"|\s*(?:규모)?의\s*[^\w\s]?\s*(?:'\s?(?P<two>\d{2})|(?P<four>(?:19|20)\d{2}))\s*년(?!\s*\d{1,2}\s*월)"
 )
+# A year in a bracket right after a figure (5,950백만원(2026년)) dates that figure: it
+# frames none of the figures after the bracket.
+_FIGURE_BRACKET_BEFORE = regex.compile(r"\d\s*(?:[십백천만억조]\s*)*원?\s*\(\s*$")
+# A word that counts a year from the document's (금년 본예산(13.6조원)): it names another
+# year than a marker before it, so a figure after it is not framed by that marker; its
+# own year is not the figure's either (the eval's gold leaves such figures undated). A
+# comparison (전년 대비, 올해보다) names no year for the figure.
+_RELATIVE_YEAR = regex.compile(
+    r"(?<![가-힣])(?:올해|금년도?|내년도?|명년|지난해|작년|전년도?|당해\s?연도)"
+    r"(?!\s*(?:[가-힣]{1,4}\s*)?(?:대비|보다|에\s*비해|比))"
+)
+# How close after a year marker a relative word only restates it (2025년 올해, 올해(2025년)).
+_RESTATES = 3
 _MULTI_YEAR_SUM = regex.compile(r"\s*(?:\([^()\n]{0,10}\))?\s*/\s*\d+\s*년")
 # A table's or chart's own number in its caption (<표 1>, [그림 2], 표 3.): a unit line
 # next to the caption must not make it a figure.
@@ -131,7 +144,9 @@ _NO_CARRY = regex.compile(
     r"|전년|작년|올해|금년|내년|당해|대비|보다|에\s*비해|증가|감소|늘|줄|증액|감액"
 )
 # Figures that are a bound or a rate, not a sum of the year: 월 최대 20만원.
-_NO_CARRY_QUALIFIERS: Final = frozenset({"최대", "이내", "한도", "당", "이상", "미만"})
+# A whole (총 3,000억원 규모) after a year's part of it (’25년 정부 출자 500억원을 …) is
+# the sum over all years, not that year's.
+_NO_CARRY_QUALIFIERS: Final = frozenset({"최대", "이내", "한도", "당", "이상", "미만", "총"})
 # A sentence that opens by taking a part of the one before: 이 중, 그중, 이 가운데.
 _PART_OF = regex.compile(r"[\s□■○●◦ㅇ▶▷◇◆❍•*·\-–]*(?:이|그)\s?(?:중|가운데)(?![가-힣])")
 _COMPARISON = regex.compile(r"대비|에\s*비해|보다\s")
@@ -289,8 +304,20 @@ def _year_of(text: str, h: Hit, seg_start: int, doc_year: int | None) -> int | N
             text, y.end(), y.end() + _AFTER_REACH
         ) or _RANGE_BEFORE.search(text, max(0, y.start() - 3), y.start()):
             continue
+        if (
+            _FIGURE_BRACKET_BEFORE.search(text, max(0, y.start() - 8), y.start())
+            and ")" in text[y.end() : h.start]
+        ):
+            # 설치비 5,950백만원(2026년), 운영비 연간 4,760백만원: the first figure's year
+            # (a figure inside the bracket, 720억원(’25, +120억원), is still of it).
+            continue
         best = year_of_match(y, doc_year)
         best_end = y.end()
+    if best is not None:
+        for r in _RELATIVE_YEAR.finditer(text, best_end, h.start):
+            if r.start() - best_end > _RESTATES:
+                # 2026년도 예산안은 14.2조원으로, 금년 본예산(13.6조원): another year.
+                return None
     # 2020년 예산은 올해에 비해 859억원 확대: a change against another year has none.
     if (
         best is not None
