@@ -18,7 +18,7 @@ Two layouts are recognised from the whole text:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import accumulate, pairwise
 from typing import Final
@@ -59,6 +59,12 @@ _SPACED_OUT: Final = regex.compile(r"[가-힣](?: [가-힣]){2,}")
 _CAPTION_WORDS: Final = 4
 _HEADING_KINDS: Final = frozenset({"roman", "number", "hangul", "numbox", "strategy"})
 _LABEL_ITEM = regex.compile(r"^\((?=[^)\n]*\p{Hangul})[^()\d\s]{1,12}\)[ \t]+\S")
+# A field's label opening a line: a word of two to eight syllables (maybe spaced out,
+# 사 업 명) and a colon set off by a space before its value (사업명: …, 총사업비 : 480억원);
+# a colon between two words (개설:운영) is a misread middle dot or a ratio.
+_FIELD_START = regex.compile(
+    r"[ \t]*[가-힣](?:[ \t]?[가-힣]){1,7}(?:[ \t]+[:：][ \t]*|[:：][ \t]+)[^\s:：]"
+)
 _NUMBER_TOKEN = r"(?<!\S)[(\[]?[-+]?\d[\d,.]*[%)\]]?(?!\S)"
 # Three standalone numbers in one line: a flattened table row.
 _NUMBER_ROW = regex.compile(rf"{_NUMBER_TOKEN}(?:.*?{_NUMBER_TOKEN}){{2}}")
@@ -99,6 +105,14 @@ _FRAGMENT: Final[int] = 3
 _TAIL: Final[int] = 48
 # Outside bullet items, a line shorter than this did not run to the margin.
 _PLAIN_WRAP: Final[int] = 25
+# Lines of prose a text needs for its own measure to count (see _plain_wrap).
+_MEASURE_LINES: Final[int] = 8
+# How much shorter than the text's measure a line that ran to the margin may be: the
+# words of a line stop short of it by up to a word.
+_MEASURE_SLACK: Final[int] = 5
+# The share of a text's lines of prose that must run to its measure for the text to be
+# set in a column of that width (a paragraph's last line is the one that stops short).
+_COLUMN_SHARE: Final[float] = 0.6
 # Headings between bullet items are short and plain.
 _HEADING_MAX: Final[int] = 32
 
@@ -109,13 +123,16 @@ class Layout:
 
     double_spaced: bool
     trailing_spaces: bool
+    # How long a plain line (outside bullet items) must be to have run to the margin:
+    # shorter in narrow text (a page set in two columns) than in a page-wide column.
+    plain_wrap: int = _PLAIN_WRAP
 
 
 def detect_layout(lines: list[str]) -> Layout:
     """Tell double-spaced and trailing-space text from the lines of the whole text.
 
     >>> detect_layout(["가 ", "", "나 ", "", "다", "", "라 ", ""] * 2)
-    Layout(double_spaced=True, trailing_spaces=True)
+    Layout(double_spaced=True, trailing_spaces=True, plain_wrap=25)
     """
     return _layout(lines, [i for i, line in enumerate(lines) if line.strip()])
 
@@ -128,7 +145,32 @@ def _layout(lines: list[str], content: list[int]) -> Layout:
     single_blank = gaps - adjacent
     trailing = sum(1 for i in content if lines[i].endswith((" ", "\t")))
     double = gaps >= 4 and single_blank >= 0.6 * gaps and adjacent <= 0.2 * gaps
-    return Layout(double, len(content) >= 4 and trailing >= 0.15 * len(content))
+    return Layout(
+        double, len(content) >= 4 and trailing >= 0.15 * len(content), _plain_wrap(lines, content)
+    )
+
+
+def _plain_wrap(lines: list[str], content: list[int]) -> int:
+    """:attr:`Layout.plain_wrap`: :data:`_PLAIN_WRAP`, or less where the text's lines of
+    prose (Hangul words parted by spaces) are set in a narrow column: most of them end
+    within :data:`_MEASURE_SLACK` characters of the length a tenth of them reach (the
+    margin), so a wrapped line of a narrow column is still one that ran to its margin.
+    Lines of uneven lengths (OCR'd text, short items and cells) keep the constant.
+
+    >>> narrow, wide = "가나다라 마바사 아자차카 타파하 가나다", "가나다라 마바사 아자차카 " * 3
+    >>> _plain_wrap([narrow] * 8, list(range(8))), _plain_wrap([wide] * 8, list(range(8)))
+    (16, 25)
+    >>> _plain_wrap([narrow, "가나 다라"] * 4, list(range(8)))
+    25
+    """
+    prose = sorted(len(s) for i in content if " " in (s := lines[i].strip()) and _HANGUL.search(s))
+    if len(prose) < _MEASURE_LINES:
+        return _PLAIN_WRAP
+    reach = prose[(9 * len(prose)) // 10]
+    wrap = reach - _MEASURE_SLACK
+    if wrap >= _PLAIN_WRAP or len(prose) - bisect_left(prose, wrap) < _COLUMN_SHARE * len(prose):
+        return _PLAIN_WRAP
+    return wrap
 
 
 def ends_sentence(line: str) -> bool:
@@ -289,18 +331,27 @@ def _is_heading(line: str, after_marked: bool) -> bool:
     )
 
 
+# A count of time ending a line (3년, 6개월, 10일) and the suffix 간 (maybe with a
+# particle) opening the next: one word, 3년간.
+_TIME_COUNT_END: Final = regex.compile(r"\d\s?(?:년|개월|주|일)$")
+_SPAN_SUFFIX: Final = regex.compile(r"간(?:의|에|은|을|이|동안)?$")
+
+
 def space_between(left: str, right: str) -> str:
     """The separator for joining ``left`` and ``right`` across a wrap: ``" "`` or ``""``.
 
     >>> space_between("지원할 예정", "으로 11일부터"), space_between("활성화를", "지원하고")
     ('', ' ')
-    >>> space_between("연구시설·", "장비 구축")
-    ''
+    >>> space_between("연구시설·", "장비 구축"), space_between("2028년까지 3년", "간 매년")
+    ('', '')
     """
     x, y = left[-1], right[0]
     first = right.split(maxsplit=1)[0].rstrip(_CLOSERS)
     left = left[-_TAIL:]
     if first in PARTICLE_WORDS or x in _OPENERS or y in _CLOSERS:
+        return ""
+    if y == "간" and _SPAN_SUFFIX.match(first) and _TIME_COUNT_END.search(left):
+        # 3년 | 간 매년: 간 after a count of time is its suffix (3년간, 6개월간).
         return ""
     if not (_HANGUL.match(x) and _HANGUL.match(y)):
         return " "
@@ -429,6 +480,10 @@ def _decide(
         return None
     if right_marker is not None or (right[0] == "(" and _LABEL_ITEM.match(right) is not None):
         return None
+    if _FIELD_START.match(right) is not None:
+        # 사업기간: 2025년부터 2029년까지 | 총사업비: 480억원: a labelled field opens its
+        # own line (an overview's fields, one a line), never the rest of the line above.
+        return None
     if _split_figure(left, right):
         # 총 1,2 | 00억원: a line wrapped by the character (Hangul text is) cut a figure's
         # digit group; its two parts make one group of three.
@@ -485,7 +540,7 @@ def _decide(
         return None
     if not in_item and (
         left.endswith(PLAIN_CLOSING_NOUNS)
-        or unit.length < _PLAIN_WRAP
+        or unit.length < layout.plain_wrap
         or (len(right) < _SHORT_UNIT and not ends_sentence(right))
     ):
         # Outside bullet items short lines are titles, cover fields and table cells: only
