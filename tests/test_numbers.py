@@ -125,6 +125,15 @@ def test_infer_doc_year() -> None:
     assert infer_doc_year("연도가 없는 글") is None
 
 
+def test_a_cover_year_and_month_dates_the_document() -> None:
+    # A plan's cover gives year and month only; the years its body names (a span's end,
+    # a budget year) do not outvote it. A period's side (2031.3.~) is no cover date.
+    plan = "2032년 시범사업 시행계획\n2032. 1.  가상 부처\n사업기간 : 2031년~2034년 (4년간)"
+    assert infer_doc_year(plan) == 2032
+    assert infer_doc_year("사업 개요\n(2029. 2.)\n2030년 예산 12억원") == 2029
+    assert infer_doc_year("사업기간 2031.3.~2033.12.\n2033년 준공") == 2033
+
+
 @pytest.mark.parametrize(
     ("text", "year"),
     [

@@ -135,8 +135,8 @@ class _Out:
 
 
 def _cmd_normalize(args: argparse.Namespace) -> int:
-    from gongmun.normalize import normalize
     from gongmun.normalize.explain import explain
+    from gongmun.pipeline import normalize_raw
     from gongmun.readers import read_bytes, read_path
 
     try:
@@ -148,9 +148,9 @@ def _cmd_normalize(args: argparse.Namespace) -> int:
     except InputError as e:
         print(f"gongmun: {shown(e.path)}: {e.problem} ({e.code})", file=sys.stderr)
         return EXIT_FAILED
-    # --raw: the text every raw_span indexes (the decoded file, or the reader's text).
-    ocr = True if args.ocr_text else raw.ocr_ranges
-    norm = None if args.raw else normalize(raw.text, ocr=ocr)
+    # --raw: the text every raw_span indexes (the decoded file, or the reader's text);
+    # else the document's text every span indexes (its tables kept as extract keeps them).
+    norm = None if args.raw else normalize_raw(raw, args.ocr_text)[1]
     try:
         sys.stdout.write(raw.raw_text if norm is None else norm.text)
         sys.stdout.flush()

@@ -13,6 +13,7 @@ from gongmun.doc.continued import with_table_above
 from gongmun.doc.placement import CellLocator, kept_regions, normalized_tables
 from gongmun.doc.places import CellBoxes, with_cell_boxes, with_paragraphs
 from gongmun.doc.records import table_records, with_cells
+from gongmun.doc.tables import Table
 from gongmun.doc.text_tables import with_text_tables
 from gongmun.errors import InputError
 from gongmun.extractors.amounts import find_amounts
@@ -24,7 +25,7 @@ from gongmun.extractors.period_cells import with_table_periods
 from gongmun.extractors.periods import find_periods
 from gongmun.extractors.projects import find_projects
 from gongmun.models import Document, Source, Span, Warning
-from gongmun.normalize import normalize
+from gongmun.normalize import Normalized, normalize
 from gongmun.normalize.ocr import doubt_reason
 from gongmun.readers import RawInput, WordBox, from_text, read_bytes, read_path
 from gongmun.readers.ocr import normalize_mode
@@ -118,16 +119,43 @@ def extract_bytes(data: bytes, name: str) -> Document:
     return extract_raw(read_bytes(data, name))
 
 
+def normalize_raw(raw: RawInput, ocr_text: bool = False) -> tuple[tuple[Table, ...], Normalized]:
+    """The reader's tables with the tables aligned with spaces in its text, and the
+    normalized text that keeps them all as written: the ``text`` of the document
+    :func:`extract_raw` makes (``gongmun normalize`` prints it).
+
+    Tables aligned with spaces are read from the raw text, where the spaces that part
+    their columns still stand; the normalizer then keeps them as written.
+    """
+    ocr = True if ocr_text else raw.ocr_ranges
+    raw_tables = with_aligned_tables(raw.tables, raw.text, ocr=ocr)
+    keep = kept_regions(raw_tables)
+    if raw.items:
+        # A web page's list items and definition fields are kept whole too.
+        keep = apart([*keep, *raw.items])
+    return raw_tables, normalize(raw.text, keep, ocr=ocr)
+
+
+def apart(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` sorted, each that overlaps one before it left out.
+
+    >>> apart([(5, 9), (0, 3), (2, 4), (9, 12)])
+    [(0, 3), (5, 9), (9, 12)]
+    """
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if not out or a >= out[-1][1]:
+            out.append((a, b))
+    return out
+
+
 def extract_raw(raw: RawInput, ocr_text: bool = False) -> Document:
     """Extract from a :class:`~gongmun.readers.RawInput` a reader produced.
 
     OCR repairs run on the pages the reader OCR'd, or on all of the text with ``ocr_text``.
     """
-    # Tables aligned with spaces are read from the raw text, where the spaces that part
-    # their columns still stand; the normalizer then keeps them as written.
     ocr = True if ocr_text else raw.ocr_ranges
-    raw_tables = with_aligned_tables(raw.tables, raw.text, ocr=ocr)
-    norm = normalize(raw.text, kept_regions(raw_tables), ocr=ocr)
+    raw_tables, norm = normalize_raw(raw, ocr_text)
     # Readers' tables (with the unit and caption around them), then the tables written
     # out in the text (markdown, flattened rows).
     readers = normalized_tables(with_surroundings(raw.text, raw_tables), norm.offsets, norm.text)

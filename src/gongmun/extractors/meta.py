@@ -65,7 +65,16 @@ _EMBARGO_LINE = regex.compile(
 # a slash or a wide gap between fields.
 _DIGIT = re.compile(r"\d")
 _EMBARGO_END = re.compile(r"\s*/|\s{3,}|\s+(?=배포(?!\s*즉시)|작성|담당|자료\s*문의|문의)")
-_CONTACT_RE = re.compile(r"(?:담당|문의|연락처)[^\n]{0,80}?\d{2,4}-\d{3,4}-\d{4}")
+# A contact: its label, then its telephone number on that line, or on the next when a
+# label ends the line (연락처 | 전 화 : 044-203-4515, 담당과장 | 홍길동 (044-…): fields
+# a line, or a cover table's cells), read as one line.
+_PHONE = r"\d{2,4}-\d{3,4}-\d{4}"
+_CONTACT_LABEL = r"(?:담당|문의|연락처)"
+_LABEL_ENDS_LINE = rf"(?:[^\n]{{0,80}}?{_CONTACT_LABEL})?[가-힣]{{0,3}}[ \t]*[:：]?[ \t]*\n"
+_CONTACT_RE = re.compile(
+    rf"{_CONTACT_LABEL}(?:[^\n]{{0,80}}?{_PHONE}|{_LABEL_ENDS_LINE}[^\n]{{0,40}}?{_PHONE})"
+)
+_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 _DEPARTMENT_RE = re.compile(r"(?:담당\s*부서|제\s*출\s*자)\s*:?\s*(?P<d>[^\n]{2,60})")
 # Where a department's name ends on a contact line: the person's role or title, or the
 # telephone number (담당 부서 반도체과 과장 홍길동 044-202-1234).
@@ -93,7 +102,9 @@ def find_meta(ctx: Context) -> Meta:
         embargo=find_embargo(head),
         kind=find_kind(head),
         department=find_department(head),
-        contacts=[m.group().strip() for m in _CONTACT_RE.finditer(ctx.text)][:10],
+        contacts=[_LINE_BREAK.sub(" ", m.group().strip()) for m in _CONTACT_RE.finditer(ctx.text)][
+            :10
+        ],
     )
 
 

@@ -55,6 +55,13 @@ _DATELINE = re.compile(
     + "|".join(DATELINE_LABELS)
     + r")\s*(?:일시)?\s*[:：]?\s*(?P<year>(?:19|20)\d{2})\s*(?:[.\-/년])\s*(?:1[0-2]|0?[1-9])(?!\d)"
 )
+# A year and month as a plan's cover or a release's head dates it: "2026. 1.", "(2025.
+# 2.)", "… 기획재정담당관실  2025. 9."; not a period's side (2025.3.~) nor a full date.
+_YEAR_MONTH = regex.compile(
+    r"(?<![\d.~])((?:19|20)\d{2})\s?\.\s?(?:1[0-2]|0?[1-9])\s?\.(?!\s*[\d~∼-])"
+)
+# How many lines at the top of a document may hold its cover date.
+_HEAD_LINES = 5
 _SPAN_AFTER = regex.compile(r"\s*(?:" + "|".join(regex.escape(w) for w in SPAN_AFTER) + ")")
 # A budget year being planned: the noun follows within a few words (2027년 국·도비 목표액).
 _BUDGET_AFTER = regex.compile(
@@ -112,7 +119,8 @@ def infer_doc_year(text: str) -> int | None:
 
     In order: the date a news page labels as the article's (``입력 2019.01.16``); else the
     latest-stated dates (``2025. 5. 30.``), as a release states its own date that way; else
-    a vote of the years it names with 년: a year that ends or starts a span (``2030년까지``)
+    a year and month at the top (a plan's cover, ``2026. 1.``); else a vote of the years it
+    names with 년: a year that ends or starts a span (``2030년까지``)
     does not count, and a budget year being planned (``2027년 국·도비``, ``2020년도
     예산안``) votes for the year before it, twice as hard when the text says 내년 or 올해
     대비. Years on copyright and syndication lines never count. Ties go to the later year;
@@ -126,6 +134,8 @@ def infer_doc_year(text: str) -> int | None:
     2019
     >>> infer_doc_year("1989년 실적, 1989년 대비 1990년") , infer_doc_year("없음") is None
     (1989, True)
+    >>> infer_doc_year("2026년 시행계획\\n2026. 1.  농림부\\n사업기간 : 2025년~2028년 (4년간)")
+    2026
     """
     # Lines are split and tested only for the marks the text holds at all (most hold none).
     marks = [mark for mark in BOILERPLATE_MARKS if mark in text]
@@ -142,6 +152,11 @@ def infer_doc_year(text: str) -> int | None:
     dates = [y for y in dates if MIN_YEAR <= y <= MAX_YEAR]
     if dates:
         return Counter(dates).most_common(1)[0][0]
+    for line in body.lstrip().split("\n", _HEAD_LINES)[:_HEAD_LINES]:
+        # A plan's cover dates it by year and month (2026. 1., (2025. 2.)).
+        cover = _YEAR_MONTH.search(line)
+        if cover is not None and MIN_YEAR <= int(cover.group(1)) <= MAX_YEAR:
+            return int(cover.group(1))
     weight = 2 if any(cue in body for cue in NEXT_YEAR_CUES) else 1
     votes: Counter[int] = Counter()
     for m in _YEAR_WORD.finditer(body):

@@ -18,7 +18,7 @@ Two layouts are recognised from the whole text:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import accumulate, pairwise
 from typing import Final
@@ -59,6 +59,12 @@ _SPACED_OUT: Final = re.compile(r"[가-힣](?: [가-힣]){2,}")
 _CAPTION_WORDS: Final = 4
 _HEADING_KINDS: Final = frozenset({"roman", "number", "hangul", "numbox", "strategy"})
 _LABEL_ITEM = regex.compile(r"^\((?=[^)\n]*\p{Hangul})[^()\d\s]{1,12}\)[ \t]+\S")
+# A field's label opening a line: a word of two to eight syllables (maybe spaced out,
+# 사 업 명) and a colon set off by a space before its value (사업명: …, 총사업비 : 480억원);
+# a colon between two words (개설:운영) is a misread middle dot or a ratio.
+_FIELD_START = regex.compile(
+    r"[ \t]*[가-힣](?:[ \t]?[가-힣]){1,7}(?:[ \t]+[:：][ \t]*|[:：][ \t]+)[^\s:：]"
+)
 _NUMBER_TOKEN = r"(?<!\S)[(\[]?[-+]?\d[\d,.]*[%)\]]?(?!\S)"
 # Three standalone numbers in one line: a flattened table row.
 _NUMBER_ROW = re.compile(rf"{_NUMBER_TOKEN}(?:.*?{_NUMBER_TOKEN}){{2}}")
@@ -99,6 +105,14 @@ _FRAGMENT: Final[int] = 3
 _TAIL: Final[int] = 48
 # Outside bullet items, a line shorter than this did not run to the margin.
 _PLAIN_WRAP: Final[int] = 25
+# Lines of prose a text needs for its own measure to count (see _plain_wrap).
+_MEASURE_LINES: Final[int] = 8
+# How much shorter than the text's measure a line that ran to the margin may be: the
+# words of a line stop short of it by up to a word.
+_MEASURE_SLACK: Final[int] = 5
+# The share of a text's lines of prose that must run to its measure for the text to be
+# set in a column of that width (a paragraph's last line is the one that stops short).
+_COLUMN_SHARE: Final[float] = 0.6
 # Headings between bullet items are short and plain.
 _HEADING_MAX: Final[int] = 32
 
@@ -109,13 +123,16 @@ class Layout:
 
     double_spaced: bool
     trailing_spaces: bool
+    # How long a plain line (outside bullet items) must be to have run to the margin:
+    # shorter in narrow text (a page set in two columns) than in a page-wide column.
+    plain_wrap: int = _PLAIN_WRAP
 
 
 def detect_layout(lines: list[str]) -> Layout:
     """Tell double-spaced and trailing-space text from the lines of the whole text.
 
     >>> detect_layout(["가 ", "", "나 ", "", "다", "", "라 ", ""] * 2)
-    Layout(double_spaced=True, trailing_spaces=True)
+    Layout(double_spaced=True, trailing_spaces=True, plain_wrap=25)
     """
     return _layout(lines, [i for i, line in enumerate(lines) if line.strip()])
 
@@ -128,7 +145,32 @@ def _layout(lines: list[str], content: list[int]) -> Layout:
     single_blank = gaps - adjacent
     trailing = sum(1 for i in content if lines[i].endswith((" ", "\t")))
     double = gaps >= 4 and single_blank >= 0.6 * gaps and adjacent <= 0.2 * gaps
-    return Layout(double, len(content) >= 4 and trailing >= 0.15 * len(content))
+    return Layout(
+        double, len(content) >= 4 and trailing >= 0.15 * len(content), _plain_wrap(lines, content)
+    )
+
+
+def _plain_wrap(lines: list[str], content: list[int]) -> int:
+    """:attr:`Layout.plain_wrap`: :data:`_PLAIN_WRAP`, or less where the text's lines of
+    prose (Hangul words parted by spaces) are set in a narrow column: most of them end
+    within :data:`_MEASURE_SLACK` characters of the length a tenth of them reach (the
+    margin), so a wrapped line of a narrow column is still one that ran to its margin.
+    Lines of uneven lengths (OCR'd text, short items and cells) keep the constant.
+
+    >>> narrow, wide = "가나다라 마바사 아자차카 타파하 가나다", "가나다라 마바사 아자차카 " * 3
+    >>> _plain_wrap([narrow] * 8, list(range(8))), _plain_wrap([wide] * 8, list(range(8)))
+    (16, 25)
+    >>> _plain_wrap([narrow, "가나 다라"] * 4, list(range(8)))
+    25
+    """
+    prose = sorted(len(s) for i in content if " " in (s := lines[i].strip()) and _HANGUL.search(s))
+    if len(prose) < _MEASURE_LINES:
+        return _PLAIN_WRAP
+    reach = prose[(9 * len(prose)) // 10]
+    wrap = reach - _MEASURE_SLACK
+    if wrap >= _PLAIN_WRAP or len(prose) - bisect_left(prose, wrap) < _COLUMN_SHARE * len(prose):
+        return _PLAIN_WRAP
+    return wrap
 
 
 def ends_sentence(line: str) -> bool:
@@ -289,18 +331,27 @@ def _is_heading(line: str, after_marked: bool) -> bool:
     )
 
 
+# A count of time ending a line (3년, 6개월, 10일) and the suffix 간 (maybe with a
+# particle) opening the next: one word, 3년간.
+_TIME_COUNT_END: Final = regex.compile(r"\d\s?(?:년|개월|주|일)$")
+_SPAN_SUFFIX: Final = regex.compile(r"간(?:의|에|은|을|이|동안)?$")
+
+
 def space_between(left: str, right: str) -> str:
     """The separator for joining ``left`` and ``right`` across a wrap: ``" "`` or ``""``.
 
     >>> space_between("지원할 예정", "으로 11일부터"), space_between("활성화를", "지원하고")
     ('', ' ')
-    >>> space_between("연구시설·", "장비 구축")
-    ''
+    >>> space_between("연구시설·", "장비 구축"), space_between("2028년까지 3년", "간 매년")
+    ('', '')
     """
     x, y = left[-1], right[0]
     first = right.split(maxsplit=1)[0].rstrip(_CLOSERS)
     left = left[-_TAIL:]
     if first in PARTICLE_WORDS or x in _OPENERS or y in _CLOSERS:
+        return ""
+    if y == "간" and _SPAN_SUFFIX.match(first) and _TIME_COUNT_END.search(left):
+        # 3년 | 간 매년: 간 after a count of time is its suffix (3년간, 6개월간).
         return ""
     if not (_HANGUL.match(x) and _HANGUL.match(y)):
         return " "
@@ -362,6 +413,35 @@ _CUT_GROUP_LEFT = regex.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*,(\d{0,2})$")
 _CUT_GROUP_RIGHT = re.compile(r"\d{1,3}(?![\d,])")
 
 
+# A figure with no separator cut after a word that asks for one (총 6 | 20억원을): the
+# word, then digits at the line's end; the next line's digits run into a unit.
+_CUT_BARE_LEFT = regex.compile(r"(?<![가-힣\d])(?:총|약|최대|최소|연간|모두)[ \t]?(\d{1,3})$")
+_CUT_BARE_RIGHT = regex.compile(r"(\d{1,3})((?:,\d{3})*)[ \t]?(?:조|억|천만|백만|만|천|원)")
+
+
+def _split_bare_figure(left: str, right: str) -> bool:
+    """Whether ``left`` ends with a sum's word and the first digits of its figure, and
+    ``right`` starts with the rest of it before its unit: ``총 6 | 20억원`` is 620억원.
+    The parts make one figure as written: at most four digits ungrouped, or a first
+    group of at most three before the thousands groups.
+
+    >>> _split_bare_figure("총 6", "20억원을 투입"), _split_bare_figure("총 1", "2,000억원")
+    (True, True)
+    >>> _split_bare_figure("총 6", "개 과제"), _split_bare_figure("2025년 6", "20억원")
+    (False, False)
+    >>> _split_bare_figure("총 62", "000억원"), _split_bare_figure("총 12", "34,000억원")
+    (False, False)
+    """
+    m = _CUT_BARE_LEFT.search(left[-_TAIL:])
+    if m is None:
+        return False
+    r = _CUT_BARE_RIGHT.match(right)
+    if r is None:
+        return False
+    digits = len(m.group(1)) + len(r.group(1))
+    return digits <= 3 if r.group(2) else digits <= 4
+
+
 def _split_figure(left: str, right: str) -> bool:
     """Whether ``left`` ends and ``right`` starts one figure's digit group, cut in two.
 
@@ -372,7 +452,7 @@ def _split_figure(left: str, right: str) -> bool:
     """
     m = _CUT_GROUP_LEFT.search(left[-_TAIL:])
     if m is None:
-        return False
+        return _split_bare_figure(left, right)
     r = _CUT_GROUP_RIGHT.match(right)
     return (
         r is not None
@@ -399,6 +479,10 @@ def _decide(
         # A blank line is no continuation (the joiner never asks about one).
         return None
     if right_marker is not None or (right[0] == "(" and _LABEL_ITEM.match(right) is not None):
+        return None
+    if _FIELD_START.match(right) is not None:
+        # 사업기간: 2025년부터 2029년까지 | 총사업비: 480억원: a labelled field opens its
+        # own line (an overview's fields, one a line), never the rest of the line above.
         return None
     if _split_figure(left, right):
         # 총 1,2 | 00억원: a line wrapped by the character (Hangul text is) cut a figure's
@@ -456,7 +540,7 @@ def _decide(
         return None
     if not in_item and (
         left.endswith(PLAIN_CLOSING_NOUNS)
-        or unit.length < _PLAIN_WRAP
+        or unit.length < layout.plain_wrap
         or (len(right) < _SHORT_UNIT and not ends_sentence(right))
     ):
         # Outside bullet items short lines are titles, cover fields and table cells: only

@@ -29,7 +29,7 @@ from gongmun.readers.html_tables import (
     CHARSET_ALIASES,
     IGNORED_CHARSETS,
 )
-from gongmun.readers.html_tree import Chunk, Node, chunks, iter_nodes, parse, plain
+from gongmun.readers.html_tree import Chunk, Node, cell_text, chunks, iter_nodes, parse, plain
 from gongmun.readers.model import RawInput
 from gongmun.readers.pdf import clean_cell
 from gongmun.readers.text import BOMS, decode_text
@@ -85,6 +85,7 @@ def read_html(data: bytes, path: str, sha256: str) -> RawInput:
         source_text=source,
         source_map=raw.source_map,
         issued=raw.issued,
+        items=raw.items,
     )
 
 
@@ -106,7 +107,7 @@ def html_to_raw(source: str, path: str | None = None) -> RawInput:
     if title and title not in plain(body):
         renderer.block(title, title_chunks)
     renderer.render(body)
-    text, tables, mapping = renderer.finish(len(source))
+    text, tables, mapping, items = renderer.finish(len(source))
     if not text.strip():
         raise InputError(path or "<html>", "web page has no article text", "no_text")
     digest = hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest()
@@ -119,7 +120,17 @@ def html_to_raw(source: str, path: str | None = None) -> RawInput:
         source_text=source,
         source_map=mapping,
         issued=find_published(page),
+        items=items,
     )
+
+
+# Elements whose text is one item of a list (a list item, a term, its description): each
+# stands on its own lines, never a wrapped part of the line above or below.
+ITEM_TAGS: Final = frozenset({"li", "dt", "dd"})
+
+
+class _ItemEnd:
+    """Where the renderer leaves an item element."""
 
 
 # A piece of rendered text and where it came from: (n0, n1, r0, r1, linear).
@@ -138,6 +149,11 @@ class _Renderer:
         # The page position after the last text mapped: synthetic text (line breaks,
         # rendered tables that cannot be aligned) is placed there.
         self.at = 0
+        # Spans (in the rendered text) of the outermost list items, terms and descriptions
+        # holding no table, and how deep the renderer is inside such elements.
+        self.items: list[tuple[int, int]] = []
+        self._item_start: int | None = None
+        self._item_depth = 0
 
     def _emit(self, s: str, align: list[Chunk] | None = None) -> None:
         """Add text made by the renderer; with ``align``, map its characters to those
@@ -220,23 +236,38 @@ class _Renderer:
 
     def render(self, node: Node) -> None:
         """Render ``node``'s subtree, page furniture left out."""
-        todo: list[Node | Chunk | None] = [node]
+        todo: list[Node | Chunk | _ItemEnd | None] = [node]
         while todo:
             n = todo.pop()
             if n is None:
                 self._emit("\n")
+            elif isinstance(n, _ItemEnd):
+                self._item_end()
             elif isinstance(n, Chunk):
                 self._text(n)
             elif n.tag == "head" or (n is not node and is_boilerplate(n)):
                 continue
             elif n.tag == "table":
+                self._item_start = None  # an item holding a table is no line of its own
                 self._table(n)
             elif n.tag in BLOCK_TAGS:
                 self._emit("\n")
+                if n.tag in ITEM_TAGS:
+                    self._item_depth += 1
+                    if self._item_depth == 1:
+                        self._item_start = self.length
+                    todo.append(_ItemEnd())
                 todo.append(None)
                 todo.extend(reversed(n.children))
             else:
                 todo.extend(reversed(n.children))
+
+    def _item_end(self) -> None:
+        self._item_depth -= 1
+        if self._item_depth == 0 and self._item_start is not None:
+            if self.length > self._item_start:
+                self.items.append((self._item_start, self.length))
+            self._item_start = None
 
     def _table(self, table: Node) -> None:
         rows: list[list[SpanCell]] = []
@@ -248,7 +279,7 @@ class _Renderer:
                 continue
             cells = [
                 SpanCell(
-                    clean_cell(_plain(td)) or "",
+                    clean_cell(cell_text(td)) or "",
                     _span(td.attrs.get("rowspan")),
                     _span(td.attrs.get("colspan")),
                     header=td.tag == "th" or in_head,
@@ -269,9 +300,11 @@ class _Renderer:
         self.tables.append(placed)
         self._emit(rendered + "\n", chunks(table))
 
-    def finish(self, source_length: int) -> tuple[str, tuple[Table, ...], OffsetMap]:
+    def finish(
+        self, source_length: int
+    ) -> tuple[str, tuple[Table, ...], OffsetMap, tuple[tuple[int, int], ...]]:
         """Lines stripped, blank lines dropped, table and cell offsets moved to match; with
-        the map of the text to the page.
+        the map of the text to the page and the items' spans in the text.
 
         Cell lines are clean already (no edge spaces), so each cell starts a line.
         """
@@ -292,7 +325,18 @@ class _Renderer:
         text = "\n".join(out)
         to_page = OffsetMap.from_pieces(self.pieces, len(raw), source_length)
         tables = tuple(_moved(t, moved) for t in self.tables)
-        return text, tables, to_page.then(_kept_lines(raw, len(text)))
+        kept = _kept_lines(raw, len(text))
+        items = []
+        for a, b in self.items:
+            # From the item's first character shown to its last (lines are stripped).
+            first = len(raw[a:b]) - len(raw[a:b].lstrip())
+            last = len(raw[a:b].rstrip())
+            if first >= last:
+                continue
+            start, end = kept.start_from_source(a + first), kept.end_from_source(a + last)
+            if start is not None and end is not None and end > start:
+                items.append((start, end))
+        return text, tables, to_page.then(kept), tuple(items)
 
 
 def _moved(table: Table, moved: dict[int, int]) -> Table:

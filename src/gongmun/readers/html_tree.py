@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Final
 
-from gongmun.readers.html_tables import SKIP_TAGS, VOID_TAGS
+from gongmun.readers.html_tables import BLOCK_TAGS, SKIP_TAGS, VOID_TAGS
 
 # Nesting deeper than this is not a real page; deeper elements are flattened.
 MAX_DEPTH: Final = 512
@@ -169,6 +169,30 @@ def iter_nodes(node: Node) -> list[Node]:
         out.append(n)
         todo.extend(c for c in reversed(n.children) if isinstance(c, Node))
     return out
+
+
+def cell_text(node: Node) -> str:
+    """The text of a table cell: :func:`plain`, with a line break where a ``<br>`` or a
+    block (``<p>``, ``<div>``) ends a line inside it, as the page shows the cell.
+
+    >>> cell_text(parse("<td>백신<br>플랫폼 <p>고도화</p>사업</td>").root)
+    '백신\\n플랫폼 \\n고도화\\n사업'
+    """
+    out: list[str] = []
+    todo: list[Node | Chunk | None] = [node]
+    while todo:
+        n = todo.pop()
+        if n is None:
+            out.append("\n")
+        elif isinstance(n, Chunk):
+            out.append(n.text)
+        else:
+            if n is not node and n.tag in BLOCK_TAGS:
+                out.append("\n")
+                if n.children:
+                    todo.append(None)  # the line break after the block
+            todo.extend(reversed(n.children))
+    return "".join(out)
 
 
 def chunks(node: Node) -> list[Chunk]:

@@ -50,7 +50,9 @@ class RawInput:
     ``(start, end)`` offsets of text read by OCR (OCR repairs apply there only), on
     ``ocr_pages`` by ``ocr_engine``; ``words`` are its words with their boxes.
     ``paragraphs`` (HWP, HWPX) say which paragraph of the file each part of ``text`` comes
-    from, in order of ``start``.
+    from, in order of ``start``. ``items`` are ``(start, end)`` spans of ``text`` the
+    file marks as whole items (a web page's list items, a definition list's terms and
+    descriptions), apart and in order: the normalizer joins no line into or out of one.
 
     ``source_text`` is the decoded file when ``text`` was derived from it (a web page's
     HTML, ``data.decode(encoding)``), and ``source_map`` maps positions of ``text`` to
@@ -74,6 +76,7 @@ class RawInput:
     ocr_engine: str | None = None
     words: tuple[WordBox, ...] = ()
     paragraphs: tuple[Paragraph, ...] = ()
+    items: tuple[tuple[int, int], ...] = ()
 
     @property
     def raw_text(self) -> str:

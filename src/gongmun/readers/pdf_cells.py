@@ -33,10 +33,16 @@ def join_wrapped(text: str | None) -> str:
     '혁신창업사업화자금(융자)'
     >>> join_wrapped("차세대 반도체 기판인\\n유리기판용  TGV")
     '차세대 반도체 기판인 유리기판용 TGV'
+    >>> join_wrapped("11\\n8,\\n20\\n0"), join_wrapped("’\\n26년"), join_wrapped("120\\n340")
+    ('118,200', '’26년', '120 340')
     """
     if not text:
         return ""
     lines = [_SPACES.sub(" ", ln).strip() for ln in text.split("\n")]
+    glued = "".join(lines)
+    if len([ln for ln in lines if ln]) > 1 and _ONE_FIGURE.fullmatch(glued):
+        # A figure or a year a narrow cell wrapped by the character (11 | 8, | 20 | 0).
+        return glued
     out = ""
     for line in lines:
         if not line:
@@ -49,6 +55,15 @@ def join_wrapped(text: str | None) -> str:
         else:
             out += space_between(out, line) + line
     return out
+
+
+# A whole cell that is one figure (in thousands groups, maybe with its unit), one year
+# or one run of years.
+_ONE_FIGURE = regex.compile(
+    r"[△▽\-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?:억원|백만원|천원|만원|원|억|%)?"
+    r"|(?:(?:19|20)\d{2}|['‘’`]\d{2})(?:년도?)?(?:\(안\)|안)?"
+    r"|['‘’`]?(?:19|20)?\d{2}[~∼\-–]['‘’`]?(?:19|20)?\d{2}년?"
+)
 
 
 def _edges(values: Sequence[float]) -> list[float]:

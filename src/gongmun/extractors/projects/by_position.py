@@ -13,6 +13,7 @@ from typing import Final
 
 import regex
 
+from gongmun.doc.column_words import BUDGET_STAGES
 from gongmun.doc.tables import Cell, Table
 from gongmun.extractors.projects.clause import sentence_end
 from gongmun.extractors.projects.figures import Draft, Figures, is_run_time
@@ -396,6 +397,18 @@ _FIGURE_FIELD = re.compile(
 _FIGURE_FIELD_WORDS = re.compile(r"기간|사업비|예산|규모|재원|국비|지방비|총액|금액|투자")
 # A line under an item that opens with a year: "* '26년 예산 30억원 반영".
 _FIGURE_LEAD = re.compile(r"^\s*[\(\[]?(?:['’‘]\d{2}|(?:19|20)\d{2})(?![\d.])")
+# A field labelled with no colon or bracket: its label (a year, a figure noun or both,
+# 총) and then its figure at once: "'25년 예산 320억원", "'25년 융자 규모 3조 7,000억원",
+# "총사업비 1,800억원('22~'26)", "총 96억원('26~'27)".
+_BARE_FIELD = re.compile(
+    r"^\s*(?:(?:['’‘]\d{2}|(?:19|20)\d{2})\s*년도?\s*(?:[가-힣]{1,4}[ \t]+)?"
+    r"(?=[가-힣]{0,4}(?:예산|사업비|규모|국비|지방비|총액|투자))[가-힣]{1,6}"
+    r"|총[ \t]?사업비|(?:사업|지원|투자|예산)?[ \t]?(?:예산|사업비|규모)안?)"
+    r"[ \t]*[△]?[\d][\d,.]*[ \t]?[조억천백만원]"
+    # 총 alone labels the whole when a bracket or the line's end follows the figure (총
+    # 96억원('26~'27)); 총 600억원 규모로 … is a sentence about the scale.
+    r"|^\s*총[ \t]?\d[\d,.]*[ \t]?(?:[조억천백만][ \t]?)+원?[ \t]*(?:\(|$)"
+)
 # A line that opens with the whole budget: "- 총 210억원".
 _TOTAL_LEAD = re.compile(r"^\s*총\s*(?:사업비\s*)?[\d,.]+\s*[조억천백만]")
 # How far into a line its run time may start and still lead it ("- ('25~'28년)").
@@ -424,11 +437,15 @@ def figure_field(line: str) -> bool:
     label = (m.group("a") or m.group("b") or "").replace(" ", "").replace("\t", "")
     if m.group("a") and _YEAR_ALONE.fullmatch(label):
         return True
+    if _YEAR_STAGE.fullmatch(label):
+        return True  # "2026년도 요구 : 412,500백만원": the year's budget at a stage
     return bool(_FIGURE_FIELD_WORDS.search(label))
 
 
 # A bracketed label that is a year and nothing else: ('26년), (2026년도).
 _YEAR_ALONE = re.compile(r"(?:'\d{2}|(?:19|20)\d{2})년도?")
+# A label that is a year and a budget stage: 2026년도 요구, '27년 정부안, 2025년 추경.
+_YEAR_STAGE = re.compile(r"(?:['’‘]\d{2}|(?:19|20)\d{2})년도?(?:" + "|".join(BUDGET_STAGES) + r")")
 
 
 def item_heads(scan: Scan) -> list[Draft]:
@@ -601,6 +618,24 @@ def _run_lead(text: str, b: Block, figures: Figures) -> bool:
     )
 
 
+def bare_field(b: Block, figures: Figures) -> bool:
+    """Whether line ``b`` under an item is a field of its figures labelled with no colon:
+    its label and then its free figure, a short line and no sentence (``'25년 예산
+    320억원``, ``총사업비 1,800억원('22~'26), '25년 360억원``), whatever its bullet.
+
+    >>> bool(_BARE_FIELD.match("'25년 예산 320억원 (전년 280억원 대비)"))
+    True
+    >>> bool(_BARE_FIELD.match("'25년 4개 항만 대상")), bool(_BARE_FIELD.match("총 3개 과제"))
+    (False, False)
+    """
+    return (
+        len(b.text) <= _LEAD_LINE
+        and not _CLAUSE_END.search(b.text)
+        and _BARE_FIELD.match(b.text) is not None
+        and figures.programme_figures_in(b.start, b.end)
+    )
+
+
 def _head_over_fields(
     text: str, block: Block, body: int, figures: Figures, under: list[Block]
 ) -> Draft | None:
@@ -618,6 +653,7 @@ def _head_over_fields(
         and (
             figure_field(b.text)
             or _run_lead(text, b, figures)
+            or bare_field(b, figures)
             or (new and (_dated_lead(b, figures) or _dated_note(b, figures)))
         )
     ]

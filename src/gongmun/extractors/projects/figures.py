@@ -174,7 +174,7 @@ class Figures:
             if id(p) in self.used:
                 continue
             self.used.add(id(p))
-            if draft.period is None:
+            if draft.period is None and not is_deadline(p):
                 draft.period = p
         for a in self.amounts_in(start, end):
             if id(a) in self.used:
@@ -253,6 +253,14 @@ class Figures:
             return True
         frame = self._clause_frame(a)
         return frame is not None and frame["rel"] is not None and self._year_of(frame) is None
+
+
+def is_deadline(p: Period) -> bool:
+    """Whether ``p`` is only a step's deadline: an end and no start, within a year (``2026년
+    상반기까지``, ``3월까지``). A programme runs whole years; ``~'27년`` may be its run time.
+    """
+    end = p.end
+    return p.start is None and end is not None and bool(end.month or end.half or end.quarter)
 
 
 def is_run_time(p: Period) -> bool:

@@ -510,6 +510,15 @@ _LEADING_COUNT_OR_DATE = re.compile(
 )
 _PURPOSE = re.compile(r"(?:을|를|에)\s*(?:위한|위해|통한|대한)\s")
 _SENTENCE_END = re.compile(r"(?:다|요|음|함|됨|임)[.!]?$|[.!?]$")
+# A stretch of time and nothing else: 향후 3년간, 앞으로 5년, 2개년, 연간.
+_TIME_ONLY = re.compile(
+    r"(?:(?:향후|앞으로|최근|지난|매)\s?)?(?:\d+\s?(?:개년|년|개월)간?|연간|매년)"
+)
+# A rate's or a cap's label: the figure per a counted unit (1기당, 1인당 … 지원액) or a
+# bound of it (… 보조금 상한, … 지원 한도, … 단가) names no programme.
+_RATE_LABEL = re.compile(
+    r"(?<![\d가-힣])\d+\s?[가-힣]{1,3}당(?![가-힣])|(?:상한|한도|단가)(?:액)?$"
+)
 
 
 def position_name(phrase: str, *, strict: bool = False) -> str | None:
@@ -566,13 +575,15 @@ def _plausible_position_name(name: str) -> bool:
         return False
     if "=" in name:
         return False  # a formula
+    if _TIME_ONLY.fullmatch(name) or _RATE_LABEL.search(name):
+        return False  # "향후 3년간", "급속충전기 1기당 보조금 상한": a time or a rate's label
     if _STARTS_WITH_NUMBER.match(name) or " 등 " in name or name.endswith(" 등"):
         return False
     if name.split(" ", 1)[0] in HEADING_WORDS:
         return False
     last = name.rsplit(" ", 1)[-1].split("(")[0]
     bare = name.replace(" ", "").strip("()[]【】")
-    if bare in FIELD_LABELS or name in GENERIC_NAMES or last in GENERIC_NAMES:
+    if bare in FIELD_LABELS or name in GENERIC_NAMES or _generic_last(name, last):
         return False
     if bare in CATEGORY_NAMES:
         return False  # "사회보장성기금": a kind of programme or fund, not one
@@ -589,11 +600,31 @@ def _plausible_position_name(name: str) -> bool:
     return not _ENDS_IN_COUNT.search(name.rsplit("(", 1)[0])
 
 
+def _generic_last(name: str, last: str) -> bool:
+    """Whether ``name`` ends in a generic word that names no particular project: 신규사업,
+    or a head noun after a word or two of no name (주요 사업, 해당 센터). A head noun after
+    a name's words heads it: 상권 르네상스 프로젝트.
+
+    >>> _generic_last("주요 사업", "사업"), _generic_last("상권 르네상스 프로젝트", "프로젝트")
+    (True, False)
+    """
+    if last not in GENERIC_NAMES:
+        return False
+    rest = name[: len(name) - len(last)].replace(" ", "")
+    return last not in HEADS or len(rest) < _NAMING_SYLLABLES
+
+
+# How many syllables before a generic head noun make it a name's head.
+_NAMING_SYLLABLES: Final = 4
+
+
 def _body_law_or_place(name: str, last: str) -> bool:
     """Whether ``name`` (last word ``last``, its bracket cut) names a body
     (창업진흥원(KISED)), a law or its revision (탄소중립기본법 시행령 개정) or a place
     (경상남도 창원시): what a list gives money to that is no programme."""
-    return bool(_BODY_END.search(last) or _LAW.search(name)) or all(map(_is_place, name.split()))
+    # A head noun that ends as a body does (바우처, …처) heads a programme.
+    body = bool(_BODY_END.search(last)) and not last.endswith(HEADS)
+    return body or bool(_LAW.search(name)) or all(map(_is_place, name.split()))
 
 
 # "「중소기업기본법」", "탄소중립기본법 시행령 개정": a law, or the work of changing one.

@@ -15,6 +15,8 @@ HEADS: Final[tuple[str, ...]] = (
     "시범사업",
     "프로젝트",
     "프로그램",
+    "바우처",
+    "패키지",
     "펀드",
     "기금",
     "특별회계",
@@ -117,6 +119,9 @@ RELATIVE_YEARS: Final[dict[str, int]] = {
     "명년": 1,
     "지난해": -1,
     "작년": -1,
+    # "전년 280억원 대비 40억원 증액": the year before's figure (전년 대비 alone compares).
+    "전년": -1,
+    "전년도": -1,
 }
 # The same words as a regex alternation, longest first.
 RELATIVE_YEAR_ALT: Final[str] = "|".join(sorted(RELATIVE_YEARS, key=lambda w: (-len(w), w)))
@@ -183,8 +188,10 @@ NAME_AMOUNT_GAP: Final[str] = (
     r"(?:(?:전년|지난해|작년|올해)\s*(?:보다|대비|에\s*비해)\s*[\d,.]+\s*(?:조|억|천만|백만|만)"
     r"[\d,.조억천백만\s]*원?\s*(?:늘어난|증가한|줄어든|감소한|증액된|감액된|많은|적은)\s*)?"
     # "NAME에 지금까지 총 90억원": a sum to date still names what it was spent on;
-    # "NAME에 향후 5년간 총 60억원": a run time between them.
+    # "NAME에 향후 5년간 총 60억원": a run time between them, its years in brackets
+    # after it or not ("향후 3년간('25~'27) 총 620억원").
     r"(?:(?:올해|내년|금년|지난해|작년|전년|총|약|향후|앞으로|\d{1,2}년간|"
+    r"(?<=간\s*)\((?:(?:19|20)\d{2}|'\d{2})년?\s*[~∼]\s*(?:(?:19|20)\d{2}|'\d{2})년?\)|"
     + "|".join(CUMULATIVE_WORDS[2:])
     + r")\s*)*"
 )
