@@ -9,6 +9,7 @@ import dataclasses
 import pytest
 
 from gongmun.doc.tables import place, table_from_rows
+from gongmun.models import Document
 from gongmun.pipeline import extract_raw
 from gongmun.readers import from_text
 
@@ -20,7 +21,11 @@ def _projects(rows: tuple[tuple[str | None, ...], ...]) -> dict[str, tuple[objec
     raw = dataclasses.replace(
         from_text(HEAD + body), tables=(table,), media_type="application/hwp+zip"
     )
-    doc = extract_raw(raw)
+    return {name: got[:3] for name, got in _summary(extract_raw(raw)).items()}
+
+
+def _summary(doc: Document) -> dict[str, tuple[object, ...]]:
+    """Each project's period years, total, yearly figures and funding shares."""
     return {
         p.name: (
             (p.period.start.year, p.period.end.year)
@@ -28,6 +33,7 @@ def _projects(rows: tuple[tuple[str | None, ...], ...]) -> dict[str, tuple[objec
             else None,
             p.total.value_krw if p.total else None,
             {a.year: a.amount.value_krw for a in p.annual},
+            sorted((f.source, f.amount.value_krw) for f in p.funding),
         )
         for p in doc.projects
     }
@@ -190,18 +196,7 @@ def test_a_markdown_form_box_is_read_by_its_cells() -> None:
     # Label | value cells on one line each (or two pairs a line): the name label's value
     # names the project, each other label gives it its value's figures; a year label
     # keys its value to that year, a payer's label (국비, 2026년 국비) makes it a share.
-    doc = extract_raw(from_text(MARKDOWN_BOXES))
-    got = {
-        p.name: (
-            (p.period.start.year, p.period.end.year)
-            if p.period and p.period.start and p.period.end
-            else None,
-            p.total.value_krw if p.total else None,
-            {a.year: a.amount.value_krw for a in p.annual},
-            sorted((f.source, f.amount.value_krw) for f in p.funding),
-        )
-        for p in doc.projects
-    }
+    got = _summary(extract_raw(from_text(MARKDOWN_BOXES)))
     assert got == {
         "어촌 공유주방 조성": (
             (2026, 2027),
