@@ -217,3 +217,38 @@ def test_normalize_with_the_fast_fold_equals_normalize_with_its_edits(text: str)
         slow.steps,
         slow.offsets.segments,
     )
+
+
+@SETTINGS
+@given(texts)
+def test_a_lines_marker_is_found_within_the_line(text: str) -> None:
+    # join_session keys a decision on the lines alone: a line's marker in the whole-text
+    # scan must be the marker of that line scanned on its own.
+    found = markers.find_markers(text)
+    for start in accumulate((len(line) + 1 for line in text.split("\n")[:-1]), initial=0):
+        line = text[start:].split("\n", 1)[0]
+        assert found.get(start) == markers.find_markers(line).get(0)
+
+
+@SETTINGS
+@given(texts, texts)
+def test_kept_breaks_carried_to_the_next_pass_change_no_decision(first: str, other: str) -> None:
+    # The next pass reads the joined text: many breaks are the same, some are new.
+    join = joins.join_session()
+    joined = apply_edits(first, join(first))[0]
+    for later in (joined, joined + "\n" + other + "\n" + first, first):
+        assert join(later) == joins.join_broken_lines(later)
+
+
+@SETTINGS
+@given(any_text)
+def test_normalize_with_step_sessions_equals_normalize_without(text: str) -> None:
+    plain = tuple(replace(s, session=None) for s in STEPS)
+    with_sessions = normalize(text)
+    with patch.object(normalize_module, "STEPS", plain):
+        without = normalize(text)
+    assert (with_sessions.text, with_sessions.steps, with_sessions.offsets.segments) == (
+        without.text,
+        without.steps,
+        without.offsets.segments,
+    )

@@ -16,7 +16,7 @@ from typing import Final
 from gongmun.normalize import steps
 from gongmun.normalize.boilerplate import boilerplate_warnings, drop_boilerplate
 from gongmun.normalize.furniture import drop_page_numbers, drop_running_headers
-from gongmun.normalize.joins import join_broken_lines
+from gongmun.normalize.joins import join_broken_lines, join_session
 from gongmun.normalize.keep import kept_apart
 from gongmun.normalize.ocr import column_breaks, doubtful_notes, repair_ocr
 from gongmun.normalize.outline import Block, build_outline, iter_blocks
@@ -50,7 +50,9 @@ class Step:
     gives the new text and the number of edits, the offsets stay as they were (a one-for-
     one edit maps position by position), and the edits themselves are made only when
     ``StepRecord.raw_spans`` is read. A ``fast`` step runs once, has no notes and is no
-    OCR step.
+    OCR step. ``session`` makes the step's function afresh for each ``normalize`` call,
+    for a step that carries what it settled in one pass over the text into the next (the
+    line joiner's kept breaks); it must give what ``run`` gives on every text.
     """
 
     name: str
@@ -62,6 +64,7 @@ class Step:
     ocr: bool = False
     holds: StepHolds | None = None
     fast: FastStep | None = None
+    session: Callable[[], StepFunction] | None = None
 
     def __post_init__(self) -> None:
         if self.fast is not None and not (self.once and self.notes is None and not self.ocr):
@@ -170,7 +173,7 @@ STEPS: Final[tuple[Step, ...]] = (
     Step("drop_boilerplate", drop_boilerplate, drops=True, notes=_boilerplate_notes),
     Step("drop_page_numbers", drop_page_numbers, drops=True),
     Step("drop_running_headers", drop_running_headers, drops=True),
-    Step("join_broken_lines", join_broken_lines),
+    Step("join_broken_lines", join_broken_lines, session=join_session),
     Step("collapse_spaces", steps.collapse_spaces, idempotent=True),
 )
 # Joins can make new joins possible (a wrapped line grows); run to a fixed point, so
@@ -209,6 +212,8 @@ def normalize(raw: str, keep: Sequence[tuple[int, int]] = (), ocr: OcrText = Fal
     quiet: dict[str, str] = {}
     # Line breaks no step may remove (positions in ``text``, sorted; see Step.holds).
     held: list[int] = []
+    # The functions of the steps that keep state across the passes over this text.
+    sessions = {s.name: s.session() for s in STEPS if s.session is not None}
     for npass in range(_MAX_PASSES):
         before_pass = text
         for step in STEPS:
@@ -222,7 +227,7 @@ def normalize(raw: str, keep: Sequence[tuple[int, int]] = (), ocr: OcrText = Fal
                     records.append(StepRecord(step.name, count, where=where))
                 text = folded
                 continue
-            edits = step.run(text)
+            edits = sessions.get(step.name, step.run)(text)
             if keep and not step.once:
                 edits = kept_apart(edits, offsets, keep, drops=step.drops)
             notes = step.notes(text) if step.notes is not None else []

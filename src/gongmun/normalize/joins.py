@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from itertools import accumulate, pairwise
 from typing import Final
 
@@ -568,8 +570,33 @@ def _is_table_caption(marker: Marker, line: str) -> bool:
     return marker.kind == "caption" and len(_HANGUL_SYLLABLE.findall(line)) >= _CAPTION_WORDS
 
 
-def join_broken_lines(text: str) -> list[Edit]:
+# A break judged from its two lines alone: (the left line, the right line, both as written,
+# whether a marked line follows). Given the layout, these settle the decision (see
+# join_session).
+_BreakKey = tuple[str, str, bool]
+# Per layout, the breaks one normalize call has judged and kept.
+KeptBreaks = dict[Layout, set[_BreakKey]]
+
+
+def join_session() -> Callable[[str], list[Edit]]:
+    """:func:`join_broken_lines` for the passes of one normalize call: a break it kept in
+    one pass it keeps again, unjudged, in the next pass, where most breaks are the same.
+
+    Where the unit left of a break is a single line (no join into it yet), the decision
+    reads only the layout, the two lines and whether the line after the right one has a
+    marker: the units, table-row tests, markers (a marker is found within its own line)
+    and the rules are pure functions of those, and Kiwi answers the same words the same
+    way. The same key under the same layout gives the same decision, so a kept break
+    stays kept; breaks after a join, where the unit holds more than its line, are judged.
+    """
+    return partial(join_broken_lines, kept={})
+
+
+def join_broken_lines(text: str, kept: KeptBreaks | None = None) -> list[Edit]:
     """Join wrapped lines into their paragraph or item; each edit replaces one break.
+
+    ``kept`` remembers, across calls, the breaks kept between single lines (see
+    :func:`join_session`).
 
     >>> from gongmun.offsets import apply_edits
     >>> apply_edits("ㅇ 공공연구자 창업 활성화를\\n지원하고 펀드 조성", join_broken_lines(
@@ -580,6 +607,7 @@ def join_broken_lines(text: str) -> list[Edit]:
     stripped = [line.strip() for line in lines]
     content = [i for i, s in enumerate(stripped) if s]
     layout = _layout(lines, content)
+    known = kept.setdefault(layout, set()) if kept is not None else set()
     starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
     edits: list[Edit] = []
     # The logical line built so far: deciding on it (not on the last physical line) makes
@@ -628,7 +656,13 @@ def join_broken_lines(text: str) -> list[Edit]:
             unit = None
             continue
         right = stripped[j]
+        after_marked = k + 2 <= last and markers[content[k + 2]] is not None
+        key: _BreakKey | None = None
         if unit is None:
+            key = (lines[i], lines[j], after_marked)
+            if key in known:
+                # Kept in an earlier pass between the same lines (see join_session).
+                continue
             # Built only when a break is judged: most lines end up alone.
             row = table[i]
             if row is None:
@@ -637,7 +671,6 @@ def join_broken_lines(text: str) -> list[Edit]:
         right_row = table[j]
         if right_row is None:
             right_row = table[j] = _row_line(lines[j])
-        after_marked = k + 2 <= last and markers[content[k + 2]] is not None
         sep = _decide(
             unit,
             right,
@@ -654,6 +687,8 @@ def join_broken_lines(text: str) -> list[Edit]:
         if sep is not None and (_stands_alone(line, right) or unit.title):
             sep = None
         if sep is None:
+            if key is not None:
+                known.add(key)
             unit = None
             continue
         left_raw = lines[i]
@@ -722,6 +757,7 @@ __all__ = [
     "ends_sentence",
     "is_table_row",
     "join_broken_lines",
+    "join_session",
     "space_between",
     "spaced_out",
 ]
