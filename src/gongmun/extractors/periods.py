@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Final
 
 import regex
@@ -74,7 +75,7 @@ _LEAD_DURATION = re.compile(
 
 # The alternatives of a period, and the words every match of each holds (one at least).
 # Searched apart and merged leftmost-first (:mod:`..leftmost`), they find what their
-# alternation ``_RANGE`` finds at a fraction of its cost.
+# alternation (:func:`_reference`) finds at a fraction of its cost.
 _TILDES = tuple(TILDE[1:-1])  # the marks of the class [~∼～〜]
 _KINDS: Final[dict[str, str]] = {
     "range": rf"""
@@ -162,9 +163,15 @@ _ALTERNATIVES = tuple(
     )
     for name, src in _KINDS.items()
 )
-# The same alternatives as one regex: the simple form, kept as the reference the tests hold
-# the fast scan to.
-_RANGE = regex.compile("|".join(_KINDS.values()), regex.X)
+
+
+@cache
+def _reference() -> regex.Pattern[str]:
+    """The same alternatives as one regex: the simple form, kept as the reference the
+    tests hold the fast scan to. Compiled on first use, not at import: it is the costliest
+    pattern of the package to compile (about 35 ms) and no extraction reads it."""
+    return regex.compile("|".join(_KINDS.values()), regex.X)
+
 
 _YEAR_IN = re.compile(rf"(?:(?P<four>(?:19|20)\d{{2}})(?!\d)|{QUOTE}\s?(?P<two>\d{{2}})(?!\d))")
 _REL_IN = re.compile(_REL)
@@ -350,7 +357,7 @@ def period_matches(text: str, end: int) -> Iterator[tuple[str, regex.Match[str]]
 
 def reference_matches(text: str, end: int) -> Iterator[tuple[str, regex.Match[str]]]:
     """What :func:`period_matches` finds, by the one alternation regex (slow; for tests)."""
-    for m in _RANGE.finditer(text, 0, end):
+    for m in _reference().finditer(text, 0, end):
         yield next(kind for kind in _KINDS if m.group(kind) is not None), m
 
 
