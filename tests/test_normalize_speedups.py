@@ -204,19 +204,23 @@ def test_no_folded_character_is_folded_again() -> None:
     assert not set(FOLD.values()) & set(FOLD)
 
 
+def _normalized(text: str, without: str | None = None) -> tuple[object, ...]:
+    """normalize's text, step records and offsets, with every step's ``without`` field
+    (a faster path: ``fast``, ``session``) set to None when it is named."""
+    if without is None:
+        norm = normalize(text)
+    else:
+        plain = tuple(replace(s, **{without: None}) for s in STEPS)
+        with patch.object(normalize_module, "STEPS", plain):
+            norm = normalize(text)
+    return (norm.text, norm.steps, norm.offsets.segments)
+
+
 @SETTINGS
 @given(st.one_of(texts, folding_texts))
 def test_normalize_with_the_fast_fold_equals_normalize_with_its_edits(text: str) -> None:
     # The fast step leaves the offsets as they were: every span maps back as before.
-    plain = tuple(replace(s, fast=None) for s in STEPS)
-    fast = normalize(text)
-    with patch.object(normalize_module, "STEPS", plain):
-        slow = normalize(text)
-    assert (fast.text, fast.steps, fast.offsets.segments) == (
-        slow.text,
-        slow.steps,
-        slow.offsets.segments,
-    )
+    assert _normalized(text) == _normalized(text, without="fast")
 
 
 @SETTINGS
@@ -225,8 +229,9 @@ def test_a_lines_marker_is_found_within_the_line(text: str) -> None:
     # join_session keys a decision on the lines alone: a line's marker in the whole-text
     # scan must be the marker of that line scanned on its own.
     found = markers.find_markers(text)
-    for start in accumulate((len(line) + 1 for line in text.split("\n")[:-1]), initial=0):
-        line = text[start:].split("\n", 1)[0]
+    lines = text.split("\n")
+    starts = accumulate((len(s) + 1 for s in lines[:-1]), initial=0)
+    for start, line in zip(starts, lines, strict=True):
         assert found.get(start) == markers.find_markers(line).get(0)
 
 
@@ -243,12 +248,4 @@ def test_kept_breaks_carried_to_the_next_pass_change_no_decision(first: str, oth
 @SETTINGS
 @given(any_text)
 def test_normalize_with_step_sessions_equals_normalize_without(text: str) -> None:
-    plain = tuple(replace(s, session=None) for s in STEPS)
-    with_sessions = normalize(text)
-    with patch.object(normalize_module, "STEPS", plain):
-        without = normalize(text)
-    assert (with_sessions.text, with_sessions.steps, with_sessions.offsets.segments) == (
-        without.text,
-        without.steps,
-        without.offsets.segments,
-    )
+    assert _normalized(text) == _normalized(text, without="session")
