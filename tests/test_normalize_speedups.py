@@ -249,3 +249,32 @@ def test_kept_breaks_carried_to_the_next_pass_change_no_decision(first: str, oth
 @given(any_text)
 def test_normalize_with_step_sessions_equals_normalize_without(text: str) -> None:
     assert _normalized(text) == _normalized(text, without="session")
+
+
+def test_the_stdlib_hangul_class_is_the_hangul_script() -> None:
+    # _plain_wrap searches lines with the literal ranges in place of \p{Hangul}.
+    every = "".join(map(chr, range(0x110000)))
+    assert joins._HANGUL_CHAR.findall(every) == regex.findall(r"\p{Hangul}", every)
+
+
+@SETTINGS
+@given(texts, texts)
+def test_line_markers_read_from_an_earlier_text_equal_a_fresh_scan(first: str, text: str) -> None:
+    # The joiner's next pass takes the markers of the lines it read before from ``known``
+    # and scans only the new lines; the outline then reads what it left for find_markers.
+    def lines_of(t: str) -> tuple[list[str], list[int]]:
+        lines = t.split("\n")
+        return lines, list(accumulate((len(s) + 1 for s in lines), initial=0))
+
+    known: dict[str, markers.Marker | None] = {}
+    markers.line_markers(first, *lines_of(first), known)
+    lines, starts = lines_of(text)
+    got = markers.line_markers(text, lines, starts, known)
+    markers._LAST = None
+    fresh = markers.find_markers(text)
+    assert got == [fresh.get(start) for start in starts[:-1]]
+    markers.line_markers(text, lines, starts, known)
+    assert markers.find_markers(text) == fresh
+    assert {line: markers.find_marker(line) for line in lines} == {
+        line: known[line] for line in lines
+    }
