@@ -422,6 +422,9 @@ def decide_join(
     )
 
 
+# The ASCII characters no line that ends a cut figure ends in (see _split_figure): all
+# but the digits, the comma and a line break, the empty string included.
+_NOT_FIGURE_END: Final = frozenset(chr(c) for c in range(128)) - set("0123456789,\n") | {""}
 # A figure cut inside a digit group at a line's end (1,2 | 00억원, 3, | 497억원).
 _CUT_GROUP_LEFT = regex.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*,(\d{0,2})$")
 _CUT_GROUP_RIGHT = re.compile(r"\d{1,3}(?![\d,])")
@@ -464,6 +467,11 @@ def _split_figure(left: str, right: str) -> bool:
     >>> _split_figure("2025, 2026", "2027년"), _split_figure("1,2", "000억원")
     (False, False)
     """
+    last = left[-1:]
+    if last in _NOT_FIGURE_END or "\uac00" <= last <= "\ud7a3":
+        # Both cut patterns end in a digit or a comma at the line's end (``$`` also before a
+        # final line break): most lines end in a syllable or a plain mark, and fail here.
+        return False
     m = _CUT_GROUP_LEFT.search(left[-_TAIL:])
     if m is None:
         return _split_bare_figure(left, right)
@@ -494,7 +502,7 @@ def _decide(
         return None
     if right_marker is not None or (right[0] == "(" and _LABEL_ITEM.match(right) is not None):
         return None
-    if _FIELD_START.match(right) is not None:
+    if (":" in right or "：" in right) and _FIELD_START.match(right) is not None:
         # 사업기간: 2025년부터 2029년까지 | 총사업비: 480억원: a labelled field opens its
         # own line (an overview's fields, one a line), never the rest of the line above.
         return None
@@ -518,7 +526,7 @@ def _decide(
         return None
     if unit.table_row or (is_table_row(right) if right_table_row is None else right_table_row):
         return None
-    if _UNIT_END.search(left[-_TAIL:]) is not None and _WORD_START.match(right):
+    if "위" in left and _UNIT_END.search(left[-_TAIL:]) is not None and _WORD_START.match(right):
         # 분야별 재원 배분(단위: 조원, %): a unit statement closes its caption line; the
         # table's header follows (a chart's figures after it are read as one run).
         return None
@@ -772,7 +780,22 @@ def _row_line(line: str) -> bool:
     Asked only of the lines around a break that is judged: most breaks are settled by a
     marker or a blank line first, and most text is in lines never asked about.
     """
-    return len(_NUMBER_TOKENS.findall(line)) >= 3 or _TOC_ENDS.search(line) is not None
+    if len(_NUMBER_TOKENS.findall(line)) >= 3:
+        return True
+    # A leader ends the line but for spaces and a page number: a line ending in anything
+    # else (a syllable, most ASCII) has none. Other characters (a digit of another script,
+    # which ``\d`` takes and the strip does not) and a line holding a break (``$`` matches
+    # before each) go on to the search.
+    end = line.rstrip(" \t0123456789")[-1:]
+    if (end in _NOT_LEADER_END or "\uac00" <= end <= "\ud7a3") and "\n" not in line:
+        return False
+    return _TOC_ENDS.search(line) is not None
+
+
+# The ASCII characters a line with a leader at its end cannot end in once its spaces and
+# digits are stripped (see _row_line): all but the leaders' ``.`` and ``-`` and a line
+# break, the empty string included.
+_NOT_LEADER_END: Final = frozenset(chr(c) for c in range(128)) - set(".-\n") | {""}
 
 
 __all__ = [
