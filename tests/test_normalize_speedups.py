@@ -11,11 +11,11 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gongmun.normalize import STEPS, boilerplate, furniture, joins, markers, normalize
+from gongmun.normalize import STEPS, boilerplate, furniture, joins, markers, normalize, steps
 from gongmun.normalize.boilerplate_tables import TELLTALES
 from gongmun.normalize.steps import collapse_spaces, fold_characters, fold_text
-from gongmun.normalize.tables import FOLD
-from gongmun.offsets import apply_edits
+from gongmun.normalize.tables import FOLD, ZERO_WIDTH
+from gongmun.offsets import Edit, apply_edits
 
 PIECES = (
     *("1", "12", "3.5", "(4)", "[5]", "-6%", "1,000", "2025.", "ㅇ", "□", "- ", "<", ">"),
@@ -325,3 +325,35 @@ def test_the_patterns_decide_tries_only_on_some_lines_need_what_it_looks_for(lin
         assert ":" in line or "：" in line
     if joins._UNIT_END.search(line) is not None:
         assert "위" in line
+
+
+space_texts = st.text(alphabet="  \t\n가a.\u3000\x1c\xa0", max_size=60)
+
+
+@SETTINGS
+@given(st.one_of(texts, space_texts, any_text))
+def test_space_runs_found_line_by_line_are_the_whole_texts(text: str) -> None:
+    # collapse_spaces scans only the lines that can hold a run; with every line a
+    # candidate (every 1 character) and with the usual share, the runs are the same.
+    whole = [m.span() for m in steps._SPACE_RUN.finditer(text)]
+    for every in (1, steps._SCAN_WHOLE_EVERY):
+        with patch.object(steps, "_SCAN_WHOLE_EVERY", every):
+            assert [m.span() for m in steps._space_runs(text)] == whole
+
+
+ending_texts = st.text(
+    alphabet="가a \n\r\u2028\u2029\x0b\x0c\x85\u200b\u200c\u200d\u2060\ufeff\xad", max_size=30
+)
+
+
+@SETTINGS
+@given(st.one_of(texts, ending_texts))
+def test_the_character_steps_skip_only_texts_their_patterns_find_nothing_in(text: str) -> None:
+    # unify_line_endings and remove_zero_width look for their characters one by one first.
+    assert steps.unify_line_endings(text) == [
+        Edit(m.start(), m.end(), "\n") for m in steps._LINE_ENDINGS.finditer(text)
+    ]
+    assert steps.remove_zero_width(text) == [
+        Edit(m.start(), m.end(), "") for m in steps._ZERO_WIDTH_RE.finditer(text)
+    ]
+    assert set(steps._ZERO_WIDTH_CHARS) == ZERO_WIDTH

@@ -676,7 +676,7 @@ def join_broken_lines(text: str, memo: JoinMemo | None = None) -> list[Edit]:
         j = content[k + 1]
         # Collapsing spaces later turns any blank run into one blank line: count it so now,
         # so the next pass over the collapsed text sees the same breaks.
-        blank = min(j - i - 1, 1)
+        blank = 1 if j - i > 1 else 0
         # Breaks never judged, most of them, end here without building a unit: a line
         # opening with a marker never joins the line above (see _decide), nor does a line
         # after a paragraph break or in a table, nor a box of a diagram (_box_line).
