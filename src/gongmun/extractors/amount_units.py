@@ -43,6 +43,9 @@ _INLINE_UNIT = regex.compile(
     rf"\((?:(?P<label>[^()\n]{{0,30}}?)(?<![\d.,]\s?|[십백천만억조])(?:[,:]\s*|\s))?"
     rf"(?P<unit>{_UNIT_ALT})\)"
 )
+# Where a unit statement may start: a bracket that closes right after 원, with no
+# bracket between (see _inline_unit_matches). Linear: [^()]* stops at the next bracket.
+_UNIT_BRACKET = re.compile(r"\([^()]*원\)")
 # Column headers right after a unit: two or more bare years, rising (``(억원) 2024 2025``).
 _BARE_YEAR = re.compile(r"(?:19|20)\d{2}")
 _HEADER_YEARS_MIN = 2
@@ -137,7 +140,7 @@ def _unit_of(amount_text: str) -> int:
 def inline_units(text: str, taken: list[Hit], doc_year: int | None) -> list[Hit]:
     """Figures on the rest of a line after ``(예산규모, 억원)`` or ``지원예산(억원)``."""
     hits = []
-    units = list(_INLINE_UNIT.finditer(text))
+    units = _inline_unit_matches(text)
     newline = -1
     for k, m in enumerate(units):
         unit = MONEY_UNITS[unit_word(m.group("unit"))]
@@ -172,6 +175,27 @@ def inline_units(text: str, taken: list[Hit], doc_year: int | None) -> list[Hit]
             hits.append(Hit(f.start(), f.end(), value, bool(f.group("dec")), True, year, False))
             year = None
     return untaken(hits, taken)
+
+
+def _inline_unit_matches(text: str) -> list[regex.Match[str]]:
+    """What ``_INLINE_UNIT.finditer(text)`` gives, the pattern tried only at the brackets
+    :data:`_UNIT_BRACKET` finds (one quick scan; most brackets hold no money unit).
+
+    A unit statement is a ``(`` then a label, a separator and a unit, none holding a
+    bracket, then ``)``; every money unit ends in 원 (MONEY_UNIT_ALT). So one can start
+    only at a ``(`` whose next bracket is a ``)`` right after 원: what _UNIT_BRACKET
+    finds, and no match of it holds a ``(`` of another, so none is skipped.
+    """
+    out: list[regex.Match[str]] = []
+    end = 0
+    for c in _UNIT_BRACKET.finditer(text):
+        if c.start() < end:
+            continue
+        m = _INLINE_UNIT.match(text, c.start())
+        if m is not None:
+            out.append(m)
+            end = m.end()
+    return out
 
 
 def after_header_years(text: str, start: int, end: int) -> int:
