@@ -180,3 +180,33 @@ def test_views_sharing_a_tables_facts_answer_as_fresh_views(path: Path) -> None:
             columns._FACTS.clear()
             fresh.append(_view_answers(TableView(t, y, unit=u)))
         assert shared == fresh
+
+
+LINE_PIECES = ("", "\n", "\n\n", "가", "1,200", " ", "\t", "|")
+line_texts = st.lists(st.sampled_from(LINE_PIECES), max_size=16).map("".join)
+
+
+@SETTINGS
+@given(line_texts)
+def test_lines_built_by_maps_equal_the_loop(text: str) -> None:
+    # _lines builds its named tuples with C-level maps; _lines_plain is the loop.
+    built = text_tables._lines(text)
+    assert built == text_tables._lines_plain(text)
+    assert all(type(line) is text_tables._Line for line in built)
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
+def test_lines_built_by_maps_equal_the_loop_on_documents(path: Path) -> None:
+    text = "\n".join(_normalized_lines(path))
+    assert text_tables._lines(text) == text_tables._lines_plain(text)
+
+
+@pytest.mark.parametrize("n", range(1, text_tables._CELL_RUN_MIN + 3))
+def test_runs_too_short_for_a_table_of_cells_are_none(n: int) -> None:
+    # The shortest run a table one cell a line is read from: a header of two cells over
+    # one row of three (label, two figures), as _cells_per_line's loop needs.
+    cells = ["구분", "2025", "사업", "1,200", "300", "계", "1,500", "400"][:n]
+    lines = text_tables._lines("(단위: 억원)\n" + "\n".join(cells))
+    found, end = text_tables._cells_per_line(lines, 1)
+    assert end == len(lines)
+    assert bool(found) == (n >= text_tables._CELL_RUN_MIN)

@@ -22,7 +22,9 @@ from hypothesis import strategies as st
 from text_files import FILES
 
 from gongmun.doc.column_words import MONEY_UNIT_ALT
+from gongmun.extractors.amount_units import _ARROW_FIGURE as ARROW_FIGURE
 from gongmun.extractors.amount_units import _INLINE_UNIT as INLINE_UNIT
+from gongmun.extractors.amount_units import _arrow_figures, _inline_unit_matches
 from gongmun.extractors.amounts import _AMOUNT as AMOUNT
 from gongmun.extractors.amounts import find_amounts
 from gongmun.extractors.context import Context
@@ -139,6 +141,56 @@ def test_one_group_numbers_equal_the_loop_of_groups_on_documents(path: Path) -> 
 def test_every_money_unit_ends_in_won() -> None:
     # _header_units refuses a line without "원)" before searching for a unit in brackets.
     assert all(alt.endswith("원") for alt in MONEY_UNIT_ALT.split("|"))
+
+
+def test_no_money_unit_holds_a_bracket() -> None:
+    # _inline_unit_matches tries the unit pattern only at a ( whose next bracket is ")".
+    assert "(" not in MONEY_UNIT_ALT
+    assert ")" not in MONEY_UNIT_ALT
+
+
+UNIT_PIECES = ("(", ")", "억원", "억 원", "백만원", "원", "단위", ": ", ", ", " ", "\n", "12", "가")
+unit_texts = st.lists(st.sampled_from(UNIT_PIECES), max_size=16).map("".join)
+
+
+def _unit_spans(text: str) -> None:
+    fast = [(m.span(), m.group("label"), m.group("unit")) for m in _inline_unit_matches(text)]
+    plain = [(m.span(), m.group("label"), m.group("unit")) for m in INLINE_UNIT.finditer(text)]
+    assert fast == plain, text
+
+
+@SETTINGS
+@given(unit_texts)
+def test_unit_brackets_tried_equal_every_place_tried_on_generated_text(text: str) -> None:
+    _unit_spans(text)
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_unit_brackets_tried_equal_every_place_tried_on_documents(path: Path) -> None:
+    _unit_spans(path.read_text(encoding="utf-8", errors="replace"))
+    _unit_spans(normalize(path.read_text(encoding="utf-8", errors="replace")).text)
+
+
+ARROW_PIECES = ("900", "1,200", "3.5", ".", ",", "→", "->", "⇒", "-", ">", " ", "\n", "\x1c")
+arrow_texts = st.lists(
+    st.sampled_from((*ARROW_PIECES, "('25)", "’", "'", "가", "a", "억원")), max_size=16
+).map("".join)
+
+
+def _arrow_spans(text: str) -> None:
+    fast = [m.span() for m in _arrow_figures(text)]
+    assert fast == [m.span() for m in ARROW_FIGURE.finditer(text)], text
+
+
+@SETTINGS
+@given(arrow_texts)
+def test_figures_before_arrows_equal_every_place_tried_on_generated_text(text: str) -> None:
+    _arrow_spans(text)
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_figures_before_arrows_equal_every_place_tried_on_documents(path: Path) -> None:
+    _arrow_spans(normalize(path.read_text(encoding="utf-8", errors="replace")).text)
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)

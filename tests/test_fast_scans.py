@@ -11,6 +11,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from text_files import FILES
@@ -19,7 +20,7 @@ from gongmun.extractors.amounts import _AMOUNT as AMOUNT
 from gongmun.extractors.amounts import _amount_matches
 from gongmun.extractors.sections import _CITATION as CITATION
 from gongmun.extractors.sections import citations
-from gongmun.extractors.segments import Segments, segment_start_scan
+from gongmun.extractors.segments import SEGMENT_END, Segments, segment_start_scan
 from gongmun.normalize import normalize
 
 SETTINGS = settings(max_examples=300, deadline=None)
@@ -173,3 +174,40 @@ def test_amount_places_equal_the_whole_scan_on_documents(path: Path) -> None:
 @given(amount_texts)
 def test_amount_places_equal_the_whole_scan_on_generated_text(text: str) -> None:
     _same_amounts(text)
+
+
+# The boundary pattern as the regex module first wrote it; SEGMENT_END is its re form.
+SEGMENT_END_REFERENCE = regex.compile(r"\n|다\.|(?<=[가-힣)])\.\s|[;]")
+# Every white space either module knows, and the four only re's \s takes.
+BOUNDARY_PIECES = (
+    *("다", "다.", ".", ")", "가", "a", "1", ";", "\n", " ", "\t", "\r", "\x0b", "\x0c"),
+    *("\x1c", "\x1d", "\x1e", "\x1f", "\x85", "\xa0", "\u2003", "\u3000", "\u2028"),
+)
+boundary_texts = st.lists(st.sampled_from(BOUNDARY_PIECES), max_size=20).map("".join)
+
+
+def _same_boundaries(text: str) -> None:
+    spans = [m.span() for m in SEGMENT_END.finditer(text)]
+    assert spans == [m.span() for m in SEGMENT_END_REFERENCE.finditer(text)], text
+    n = len(text)
+    for floor in range(0, n + 1, max(1, n // 20)):
+        for pos in range(floor, n + 1, max(1, n // 20)):
+            fast = [m.span() for m in SEGMENT_END.finditer(text, floor, pos)]
+            assert fast == [m.span() for m in SEGMENT_END_REFERENCE.finditer(text, floor, pos)]
+            m = SEGMENT_END.match(text, floor, pos)
+            r = SEGMENT_END_REFERENCE.match(text, floor, pos)
+            assert (m and m.span()) == (r and r.span()), (text, floor, pos)
+
+
+@SETTINGS
+@given(boundary_texts)
+def test_segment_ends_equal_the_regex_module_pattern_on_generated_text(text: str) -> None:
+    _same_boundaries(text)
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_segment_ends_equal_the_regex_module_pattern_on_documents(path: Path) -> None:
+    text = _normalized(path)
+    assert [m.span() for m in SEGMENT_END.finditer(text)] == [
+        m.span() for m in SEGMENT_END_REFERENCE.finditer(text)
+    ]

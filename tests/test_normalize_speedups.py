@@ -249,3 +249,79 @@ def test_kept_breaks_carried_to_the_next_pass_change_no_decision(first: str, oth
 @given(any_text)
 def test_normalize_with_step_sessions_equals_normalize_without(text: str) -> None:
     assert _normalized(text) == _normalized(text, without="session")
+
+
+def test_the_stdlib_hangul_class_is_the_hangul_script() -> None:
+    # _plain_wrap searches lines with the literal ranges in place of \p{Hangul}.
+    every = "".join(map(chr, range(0x110000)))
+    assert joins._HANGUL_CHAR.findall(every) == regex.findall(r"\p{Hangul}", every)
+
+
+@SETTINGS
+@given(texts, texts)
+def test_line_markers_read_from_an_earlier_text_equal_a_fresh_scan(first: str, text: str) -> None:
+    # The joiner's next pass takes the markers of the lines it read before from ``known``
+    # and scans only the new lines; the outline then reads what it left for find_markers.
+    def lines_of(t: str) -> tuple[list[str], list[int]]:
+        lines = t.split("\n")
+        return lines, list(accumulate((len(s) + 1 for s in lines), initial=0))
+
+    known: dict[str, markers.Marker | None] = {}
+    markers.line_markers(first, *lines_of(first), known)
+    lines, starts = lines_of(text)
+    got = markers.line_markers(text, lines, starts, known)
+    markers._LAST = None
+    fresh = markers.find_markers(text)
+    assert got == [fresh.get(start) for start in starts[:-1]]
+    markers.line_markers(text, lines, starts, known)
+    assert markers.find_markers(text) == fresh
+    assert {line: markers.find_marker(line) for line in lines} == {
+        line: known[line] for line in lines
+    }
+
+
+def plain_split_figure(left: str, right: str) -> bool:
+    """_split_figure without its test of the line's last character."""
+    m = joins._CUT_GROUP_LEFT.search(left[-joins._TAIL :])
+    if m is None:
+        return joins._split_bare_figure(left, right)
+    r = joins._CUT_GROUP_RIGHT.match(right)
+    return (
+        r is not None
+        and len(m.group(1)) + len(r.group()) == 3
+        and (right[r.end() : r.end() + 1] in ("억", "조", "만", "천", "원", "백", " "))
+    )
+
+
+figure_ends = st.text(alphabet="총약 0123456789,.\n가억원٣", max_size=12)
+
+
+@SETTINGS
+@given(st.one_of(texts, figure_ends), st.one_of(texts, figure_ends))
+def test_split_figures_are_the_cuts_the_plain_searches_find(left: str, right: str) -> None:
+    assert joins._split_figure(left, right) == plain_split_figure(left, right)
+
+
+leader_lines = st.text(alphabet="·.…‥- \t0123456789٣\n가a|\r", max_size=16)
+
+
+@SETTINGS
+@given(st.one_of(texts, leader_lines))
+def test_row_lines_are_the_plain_tests_on_any_string(line: str) -> None:
+    # _row_line looks for a leader only where one can end the line.
+    plain = len(joins._NUMBER_TOKENS.findall(line)) >= 3 or joins._TOC_ENDS.search(line) is not None
+    assert joins._row_line(line) == plain
+
+
+field_lines = st.text(alphabet="사업명단위 \t:：()[]가나다1", max_size=16)
+
+
+@SETTINGS
+@given(st.one_of(texts, field_lines))
+def test_the_patterns_decide_tries_only_on_some_lines_need_what_it_looks_for(line: str) -> None:
+    # _decide tries the field pattern only on a line with a colon, the unit statement only
+    # on one with 위.
+    if joins._FIELD_START.match(line) is not None:
+        assert ":" in line or "：" in line
+    if joins._UNIT_END.search(line) is not None:
+        assert "위" in line

@@ -21,8 +21,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
-from operator import attrgetter
+from itertools import accumulate, pairwise, repeat
+from operator import add, attrgetter
 from typing import Final, NamedTuple
 
 import regex
@@ -101,6 +101,9 @@ _CELL_WORDS: Final = 6
 _CELL_COLS_MIN: Final = 3
 _CELL_COLS_MAX: Final = 12
 _RUN_MAX: Final = 2000
+# The fewest cell lines a table one cell a line takes: a header of at least one cell
+# fewer than its width, and one row of ``width`` cells (_cells_per_line's smallest).
+_CELL_RUN_MIN: Final = 2 * _CELL_COLS_MIN - 1
 # Longest glued run split, and longest figure in it (bounded: linear in the run).
 _GLUED_MAX: Final = 80
 _FIGURE_MAX: Final = 24
@@ -114,9 +117,27 @@ class _Line(NamedTuple):
 
 
 _START = attrgetter("start")
+_PLUS_ONE = (1).__add__
+_NEW_TUPLE = tuple.__new__
 
 
 def _lines(text: str) -> list[_Line]:
+    """Every line of ``text`` with its span, line breaks left out (:func:`_lines_plain`).
+
+    Built by C-level maps, not a loop: one is made for every line of every document.
+    ``tuple.__new__`` is what a named tuple's own constructor calls, here without its
+    Python-level ``__new__`` per line.
+    """
+    parts = text.split("\n")
+    lengths = list(map(len, parts))
+    starts = list(accumulate(map(_PLUS_ONE, lengths), initial=0))
+    starts.pop()
+    spans = zip(starts, map(add, starts, lengths), parts, strict=True)
+    return list(map(_NEW_TUPLE, repeat(_Line), spans))
+
+
+def _lines_plain(text: str) -> list[_Line]:
+    """:func:`_lines` as a loop: the form the tests hold it to."""
     out = []
     pos = 0
     for line in text.split("\n"):
@@ -819,9 +840,13 @@ def _is_cell_line(line: str) -> bool:
     if heading_possible and _HEADING.match(s) and not is_figure(s):
         return False
     # Two figures on a line make it a row of a flattened table, not one cell.
-    if len(s.split()) > _CELL_WORDS:
+    words = len(s.split())
+    if words > _CELL_WORDS:
         return False
-    return len(_CELL_FIGURES.findall(s)) <= 1
+    # One word holds at most one figure: a figure is bounded by the line's ends or by
+    # white space (or U+001C..U+001F), all of which str.split parts words at and strip
+    # takes off, so in one word only the whole of it can be one (most cell lines are).
+    return words == 1 or len(_CELL_FIGURES.findall(s)) <= 1
 
 
 def _is_sentence(s: str) -> bool:
@@ -849,6 +874,10 @@ def _cells_per_line(lines: list[_Line], i: int) -> tuple[list[Table], int]:
                 break
             run.append(lines[j])
         j += 1
+    if len(run) < _CELL_RUN_MIN:
+        # Too few cells for the smallest table the loop below reads: its figures are
+        # not worth reading (most runs are one or two lines).
+        return [], j
     texts = [r.text.strip() for r in run]
     figure = [is_figure(t) and not _YEARISH.match(t) for t in texts]
     out: list[Table] = []

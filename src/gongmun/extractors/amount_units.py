@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 import regex
 
@@ -43,6 +42,9 @@ _INLINE_UNIT = regex.compile(
     rf"\((?:(?P<label>[^()\n]{{0,30}}?)(?<![\d.,]\s?|[십백천만억조])(?:[,:]\s*|\s))?"
     rf"(?P<unit>{_UNIT_ALT})\)"
 )
+# Where a unit statement may start: a bracket that closes right after 원, with no
+# bracket between (see _inline_unit_matches). Linear: [^()]* stops at the next bracket.
+_UNIT_BRACKET = re.compile(r"\([^()]*원\)")
 # Column headers right after a unit: two or more bare years, rising (``(억원) 2024 2025``).
 _BARE_YEAR = re.compile(r"(?:19|20)\d{2}")
 _HEADER_YEARS_MIN = 2
@@ -59,6 +61,9 @@ _ARROW_ALT = "|".join(map(regex.escape, _ARROWS))
 # The arrow and the next figure's year mark, if any: → (’25).
 _ARROW_TO = rf"\s*(?:{_ARROW_ALT})\s*(?:[(\[]?\s*'\s?\d{{2}}\s*(?:년)?\s*[)\]]?\s*)?"
 _ARROW_FIGURE = regex.compile(rf"(?<![\d.,'\w])(?P<num>{NUMBER})(?={_ARROW_TO}{NUMBER})")
+# The run of figure characters and the white space right before an arrow, read back
+# from it (see _arrow_figures): the run is the longest, as the figure's look-behind has it.
+_FIGURE_RUN_BEFORE = regex.compile(r"[\d,.]+\s*", regex.REVERSE)
 _PAREN_FIGURE = re.compile(rf"\((?P<num>{NUMBER})\)")
 _TRAILING_UNIT = re.compile(r"(?P<small>[십백천])?\s?(?P<big>[조억만])?(?:[\s\u0007]*원)?$")
 _CELL = regex.compile(
@@ -105,9 +110,13 @@ _SPLIT_REACH = 96
 _SENTENCE_END = regex.compile(r"\n|다\.|(?<=[가-힣)])\.\s|[;]")
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """A figure found in the text: where, its won, and what the text says about it."""
+class Hit(NamedTuple):
+    """A figure found in the text: where, its won, and what the text says about it.
+
+    A named tuple, not a frozen dataclass: one is made for every figure tried, and a
+    frozen dataclass sets each of its eight fields through ``object.__setattr__``
+    (about four times the cost of the tuple).
+    """
 
     start: int
     end: int
@@ -137,7 +146,7 @@ def _unit_of(amount_text: str) -> int:
 def inline_units(text: str, taken: list[Hit], doc_year: int | None) -> list[Hit]:
     """Figures on the rest of a line after ``(예산규모, 억원)`` or ``지원예산(억원)``."""
     hits = []
-    units = list(_INLINE_UNIT.finditer(text))
+    units = _inline_unit_matches(text)
     newline = -1
     for k, m in enumerate(units):
         unit = MONEY_UNITS[unit_word(m.group("unit"))]
@@ -172,6 +181,27 @@ def inline_units(text: str, taken: list[Hit], doc_year: int | None) -> list[Hit]
             hits.append(Hit(f.start(), f.end(), value, bool(f.group("dec")), True, year, False))
             year = None
     return untaken(hits, taken)
+
+
+def _inline_unit_matches(text: str) -> list[regex.Match[str]]:
+    """What ``_INLINE_UNIT.finditer(text)`` gives, the pattern tried only at the brackets
+    :data:`_UNIT_BRACKET` finds (one quick scan; most brackets hold no money unit).
+
+    A unit statement is a ``(`` then a label, a separator and a unit, none holding a
+    bracket, then ``)``; every money unit ends in 원 (MONEY_UNIT_ALT). So one can start
+    only at a ``(`` whose next bracket is a ``)`` right after 원: what _UNIT_BRACKET
+    finds, and no match of it holds a ``(`` of another, so none is skipped.
+    """
+    out: list[regex.Match[str]] = []
+    end = 0
+    for c in _UNIT_BRACKET.finditer(text):
+        if c.start() < end:
+            continue
+        m = _INLINE_UNIT.match(text, c.start())
+        if m is not None:
+            out.append(m)
+            end = m.end()
+    return out
 
 
 def after_header_years(text: str, start: int, end: int) -> int:
@@ -629,7 +659,7 @@ def arrows(text: str, explicit: list[Hit]) -> list[Hit]:
         return []
     by_start = {h.start: h for h in explicit}
     hits = []
-    for m in _ARROW_FIGURE.finditer(text):
+    for m in _arrow_figures(text):
         # Matched in place, not on the rest of the text sliced off (a copy per figure).
         nxt = _ARROW_AFTER.match(text, m.end())
         if nxt is None:
@@ -641,6 +671,39 @@ def arrows(text: str, explicit: list[Hit]) -> list[Hit]:
         if value is not None:
             hits.append(Hit(m.start(), m.end(), value, False, True))
     return hits
+
+
+def _arrow_figures(text: str) -> list[regex.Match[str]]:
+    """What ``_ARROW_FIGURE.finditer(text)`` gives, the pattern tried only where a figure
+    may stand before an arrow (most figures of a text stand before none).
+
+    A match is a figure (digits, ``,`` and ``.``) its look-behind lets start only where
+    no such character stands before it, then white space and an arrow: so for each arrow,
+    only the start of the run of figure characters before it (past the white space)
+    can start one. Those runs, one before each arrow, are apart, and in text order.
+    """
+    arrows = sorted(at for arrow in _ARROWS for at in _occurrences(text, arrow))
+    out: list[regex.Match[str]] = []
+    end = 0
+    for q in arrows:
+        run = _FIGURE_RUN_BEFORE.match(text, end, q)
+        if run is None:
+            continue
+        m = _ARROW_FIGURE.match(text, run.start())
+        if m is not None:
+            out.append(m)
+            end = m.end()
+    return out
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    """Where ``word`` occurs in ``text``, by ``str.find``."""
+    out = []
+    at = text.find(word)
+    while at >= 0:
+        out.append(at)
+        at = text.find(word, at + 1)
+    return out
 
 
 def paren_lists(text: str, explicit: list[Hit]) -> list[Hit]:

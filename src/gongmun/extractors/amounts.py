@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import replace
 from typing import Final
 
 import regex
@@ -424,7 +423,7 @@ def _framed_by_cells(hits: list[Hit], ctx: Context, doc_year: int | None) -> lis
         if f is None or h.end > f.end:
             out.append(h)
             continue
-        out.append(replace(h, year=f.year, framed=False, total_row=f.total_row))
+        out.append(h._replace(year=f.year, framed=False, total_row=f.total_row))
     return out
 
 

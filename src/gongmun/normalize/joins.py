@@ -18,9 +18,9 @@ Two layouts are recognised from the whole text:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from itertools import accumulate, pairwise
 from typing import Final
@@ -37,10 +37,18 @@ from gongmun.normalize.join_tables import (
     SENTENCE_END_CHARS,
     SENTENCE_END_PATTERN,
 )
-from gongmun.normalize.markers import MARKER_DEPTH, Marker, find_marker, find_markers
+from gongmun.normalize.markers import MARKER_DEPTH, Marker, find_marker, line_markers
 from gongmun.offsets import Edit
 
 _HANGUL = regex.compile(r"\p{Hangul}")
+# The same characters (the Hangul script: syllables, jamo, compatibility and halfwidth
+# jamo, parenthesized and circled Hangul) as literal ranges, for the stdlib engine, which
+# answers a search in a short line with less overhead (a test checks every code point).
+_HANGUL_CHAR: Final = re.compile(
+    "[\u1100-\u11ff\u302e\u302f\u3131-\u318e\u3200-\u321e\u3260-\u327e\ua960-\ua97c"
+    "\uac00-\ud7a3\ud7b0-\ud7c6\ud7cb-\ud7fb\uffa0-\uffbe\uffc2-\uffc7\uffca-\uffcf"
+    "\uffd2-\uffd7\uffda-\uffdc]"
+)
 _SENTENCE_END_WORD = re.compile(SENTENCE_END_PATTERN)
 _HANGUL_TAIL = regex.compile(r"\p{Hangul}+$")
 _HANGUL_HEAD = regex.compile(r"\p{Hangul}+")
@@ -136,11 +144,12 @@ def detect_layout(lines: list[str]) -> Layout:
     >>> detect_layout(["가 ", "", "나 ", "", "다", "", "라 ", ""] * 2)
     Layout(double_spaced=True, trailing_spaces=True, plain_wrap=25)
     """
-    return _layout(lines, [i for i, line in enumerate(lines) if line.strip()])
+    stripped = [line.strip() for line in lines]
+    return _layout(lines, stripped, [i for i, s in enumerate(stripped) if s])
 
 
-def _layout(lines: list[str], content: list[int]) -> Layout:
-    """:func:`detect_layout` given the indices of the non-blank lines."""
+def _layout(lines: list[str], stripped: list[str], content: list[int]) -> Layout:
+    """:func:`detect_layout` given the lines stripped and the indices of the non-blank ones."""
     gaps = len(content) - 1 if content else 0
     # Between consecutive content lines: adjacent (no blank line) or at least one blank.
     adjacent = sum(1 for a, b in pairwise(content) if b == a + 1)
@@ -148,24 +157,27 @@ def _layout(lines: list[str], content: list[int]) -> Layout:
     trailing = sum(1 for i in content if lines[i].endswith((" ", "\t")))
     double = gaps >= 4 and single_blank >= 0.6 * gaps and adjacent <= 0.2 * gaps
     return Layout(
-        double, len(content) >= 4 and trailing >= 0.15 * len(content), _plain_wrap(lines, content)
+        double, len(content) >= 4 and trailing >= 0.15 * len(content), _plain_wrap(stripped)
     )
 
 
-def _plain_wrap(lines: list[str], content: list[int]) -> int:
+def _plain_wrap(stripped: list[str]) -> int:
     """:attr:`Layout.plain_wrap`: :data:`_PLAIN_WRAP`, or less where the text's lines of
     prose (Hangul words parted by spaces) are set in a narrow column: most of them end
     within :data:`_MEASURE_SLACK` characters of the length a tenth of them reach (the
     margin), so a wrapped line of a narrow column is still one that ran to its margin.
     Lines of uneven lengths (OCR'd text, short items and cells) keep the constant.
 
+    ``stripped`` are the text's lines, stripped (blank lines are empty).
+
     >>> narrow, wide = "가나다라 마바사 아자차카 타파하 가나다", "가나다라 마바사 아자차카 " * 3
-    >>> _plain_wrap([narrow] * 8, list(range(8))), _plain_wrap([wide] * 8, list(range(8)))
+    >>> _plain_wrap([narrow] * 8), _plain_wrap([wide.strip()] * 8)
     (16, 25)
-    >>> _plain_wrap([narrow, "가나 다라"] * 4, list(range(8)))
+    >>> _plain_wrap([narrow, "가나 다라"] * 4)
     25
     """
-    prose = sorted(len(s) for i in content if " " in (s := lines[i].strip()) and _HANGUL.search(s))
+    hangul = _HANGUL_CHAR.search
+    prose = sorted([len(s) for s in stripped if " " in s and hangul(s)])
     if len(prose) < _MEASURE_LINES:
         return _PLAIN_WRAP
     reach = prose[(9 * len(prose)) // 10]
@@ -410,6 +422,9 @@ def decide_join(
     )
 
 
+# The ASCII characters no line that ends a cut figure ends in (see _split_figure): all
+# but the digits, the comma and a line break, the empty string included.
+_NOT_FIGURE_END: Final = frozenset(chr(c) for c in range(128)) - set("0123456789,\n") | {""}
 # A figure cut inside a digit group at a line's end (1,2 | 00억원, 3, | 497억원).
 _CUT_GROUP_LEFT = regex.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*,(\d{0,2})$")
 _CUT_GROUP_RIGHT = re.compile(r"\d{1,3}(?![\d,])")
@@ -452,6 +467,11 @@ def _split_figure(left: str, right: str) -> bool:
     >>> _split_figure("2025, 2026", "2027년"), _split_figure("1,2", "000억원")
     (False, False)
     """
+    last = left[-1:]
+    if last in _NOT_FIGURE_END or "\uac00" <= last <= "\ud7a3":
+        # Both cut patterns end in a digit or a comma at the line's end (``$`` also before a
+        # final line break): most lines end in a syllable or a plain mark, and fail here.
+        return False
     m = _CUT_GROUP_LEFT.search(left[-_TAIL:])
     if m is None:
         return _split_bare_figure(left, right)
@@ -482,7 +502,7 @@ def _decide(
         return None
     if right_marker is not None or (right[0] == "(" and _LABEL_ITEM.match(right) is not None):
         return None
-    if _FIELD_START.match(right) is not None:
+    if (":" in right or "：" in right) and _FIELD_START.match(right) is not None:
         # 사업기간: 2025년부터 2029년까지 | 총사업비: 480억원: a labelled field opens its
         # own line (an overview's fields, one a line), never the rest of the line above.
         return None
@@ -506,7 +526,7 @@ def _decide(
         return None
     if unit.table_row or (is_table_row(right) if right_table_row is None else right_table_row):
         return None
-    if _UNIT_END.search(left[-_TAIL:]) is not None and _WORD_START.match(right):
+    if "위" in left and _UNIT_END.search(left[-_TAIL:]) is not None and _WORD_START.match(right):
         # 분야별 재원 배분(단위: 조원, %): a unit statement closes its caption line; the
         # table's header follows (a chart's figures after it are read as one run).
         return None
@@ -578,6 +598,18 @@ _BreakKey = tuple[str, str, bool]
 KeptBreaks = dict[Layout, set[_BreakKey]]
 
 
+@dataclass(slots=True)
+class JoinMemo:
+    """What one normalize call's joiner passes learnt and the next pass reads again: the
+    breaks kept between single lines, per layout, and, per line as written, its marker
+    and whether it is a table row (both found within the line alone, so a line that
+    comes back unchanged, as most do, has them as before)."""
+
+    kept: KeptBreaks = field(default_factory=dict)
+    markers: dict[str, Marker | None] = field(default_factory=dict)
+    rows: dict[str, bool] = field(default_factory=dict)
+
+
 def join_session() -> Callable[[str], list[Edit]]:
     """:func:`join_broken_lines` for the passes of one normalize call: a break it kept in
     one pass it keeps again, unjudged, in the next pass, where most breaks are the same.
@@ -589,14 +621,14 @@ def join_session() -> Callable[[str], list[Edit]]:
     way. The same key under the same layout gives the same decision, so a kept break
     stays kept; breaks after a join, where the unit holds more than its line, are judged.
     """
-    return partial(join_broken_lines, kept={})
+    return partial(join_broken_lines, memo=JoinMemo())
 
 
-def join_broken_lines(text: str, kept: KeptBreaks | None = None) -> list[Edit]:
+def join_broken_lines(text: str, memo: JoinMemo | None = None) -> list[Edit]:
     """Join wrapped lines into their paragraph or item; each edit replaces one break.
 
-    ``kept`` remembers, across calls, the breaks kept between single lines (see
-    :func:`join_session`).
+    ``memo`` remembers, across calls, the breaks kept between single lines and what was
+    found in each line (see :func:`join_session`).
 
     >>> from gongmun.offsets import apply_edits
     >>> apply_edits("ㅇ 공공연구자 창업 활성화를\\n지원하고 펀드 조성", join_broken_lines(
@@ -606,20 +638,21 @@ def join_broken_lines(text: str, kept: KeptBreaks | None = None) -> list[Edit]:
     lines = text.split("\n")
     stripped = [line.strip() for line in lines]
     content = [i for i, s in enumerate(stripped) if s]
-    layout = _layout(lines, content)
-    known = kept.setdefault(layout, set()) if kept is not None else set()
+    layout = _layout(lines, stripped, content)
+    if memo is None:
+        memo = JoinMemo()
+    known = memo.kept.setdefault(layout, set())
     starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
     edits: list[Edit] = []
     # The logical line built so far: deciding on it (not on the last physical line) makes
     # a second run over the joined text decide the same way.
     unit: _Unit | None = None
-    markers: list[Marker | None] = [None] * len(lines)
-    for start, found in find_markers(text).items():
-        i = bisect_right(starts, start) - 1
-        if starts[i] == start:
-            markers[i] = _restrip(found, lines[i])
-    # Whether each line is a table row, tested where a break is judged (None: not yet).
-    table: list[bool | None] = [None] * len(lines)
+    markers = [
+        found if found is None or found.start == 0 else _restrip(found, line)
+        for found, line in zip(line_markers(text, lines, starts, memo.markers), lines, strict=True)
+    ]
+    # Whether a line (as written) is a table row, tested where a break is judged.
+    rows = memo.rows
     # Below a caption (< 2024년 … 현황 >) or a unit line (단위: 백만원) lines are the
     # cells of a flattened table until
     # the next item or heading: cells are never wrapped prose, so none of them joins.
@@ -664,13 +697,13 @@ def join_broken_lines(text: str, kept: KeptBreaks | None = None) -> list[Edit]:
                 # Kept in an earlier pass between the same lines (see join_session).
                 continue
             # Built only when a break is judged: most lines end up alone.
-            row = table[i]
+            row = rows.get(lines[i])
             if row is None:
-                row = table[i] = _row_line(lines[i])
+                row = rows[lines[i]] = _row_line(lines[i])
             unit = _Unit.of(line, marker, row)
-        right_row = table[j]
+        right_row = rows.get(lines[j])
         if right_row is None:
-            right_row = table[j] = _row_line(lines[j])
+            right_row = rows[lines[j]] = _row_line(lines[j])
         sep = _decide(
             unit,
             right,
@@ -747,10 +780,26 @@ def _row_line(line: str) -> bool:
     Asked only of the lines around a break that is judged: most breaks are settled by a
     marker or a blank line first, and most text is in lines never asked about.
     """
-    return len(_NUMBER_TOKENS.findall(line)) >= 3 or _TOC_ENDS.search(line) is not None
+    if len(_NUMBER_TOKENS.findall(line)) >= 3:
+        return True
+    # A leader ends the line but for spaces and a page number: a line ending in anything
+    # else (a syllable, most ASCII) has none. Other characters (a digit of another script,
+    # which ``\d`` takes and the strip does not) and a line holding a break (``$`` matches
+    # before each) go on to the search.
+    end = line.rstrip(" \t0123456789")[-1:]
+    if (end in _NOT_LEADER_END or "\uac00" <= end <= "\ud7a3") and "\n" not in line:
+        return False
+    return _TOC_ENDS.search(line) is not None
+
+
+# The ASCII characters a line with a leader at its end cannot end in once its spaces and
+# digits are stripped (see _row_line): all but the leaders' ``.`` and ``-`` and a line
+# break, the empty string included.
+_NOT_LEADER_END: Final = frozenset(chr(c) for c in range(128)) - set(".-\n") | {""}
 
 
 __all__ = [
+    "JoinMemo",
     "Layout",
     "decide_join",
     "detect_layout",

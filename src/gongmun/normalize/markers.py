@@ -166,4 +166,46 @@ def find_markers(text: str) -> dict[int, Marker]:
 _LAST: tuple[str, dict[int, Marker]] | None = None
 
 
-__all__ = ["MARKER_DEPTH", "Marker", "find_marker", "find_markers"]
+def line_markers(
+    text: str, lines: list[str], starts: list[int], known: dict[str, Marker | None]
+) -> list[Marker | None]:
+    """The marker of each of ``lines`` (``text`` split at its line breaks, ``starts`` their
+    offsets), as :func:`find_markers` gives them; ``known`` holds lines already read.
+
+    A line's marker is found within the line alone, so a line read before (in the
+    joiner's previous pass over the same document, most of whose lines come back as
+    they were) has the marker it had: ``known`` gives it, and only the lines not in
+    ``known`` are scanned, each on its own. With ``known`` empty the whole text is
+    scanned at once. Every line read is added to ``known``, and the markers are left
+    for :func:`find_markers` on the same text (the outline reads the joiner's last text).
+
+    >>> known: dict[str, Marker | None] = {}
+    >>> [m and m.kind for m in line_markers("□ 개요\\n본문", ["□ 개요", "본문"], [0, 5], known)]
+    ['square', None]
+    >>> [m and m.kind for m in line_markers("본문\\nㅇ 항목", ["본문", "ㅇ 항목"], [0, 3], known)]
+    [None, 'circle']
+    """
+    global _LAST
+    if not known:
+        found = find_markers(text)
+        out: list[Marker | None] = [found.get(start) for start in starts[: len(lines)]]
+        known.update(zip(lines, out, strict=True))
+        return out
+    out = []
+    missing = _MISSING
+    get = known.get
+    for line in lines:
+        marker = get(line, missing)
+        if marker is missing:
+            marker = known[line] = find_marker(line)
+        out.append(marker)
+    # The same markers keyed as find_markers keys them, for the outline of this text.
+    _LAST = (text, {start: m for start, m in zip(starts, out, strict=False) if m is not None})
+    return out
+
+
+# Not a marker and not None: a line ``known`` has not seen.
+_MISSING: Final = Marker("", "", 0, 0, 0)
+
+
+__all__ = ["MARKER_DEPTH", "Marker", "find_marker", "find_markers", "line_markers"]
