@@ -153,13 +153,27 @@ def _lines_by_marker_match(text: str) -> list[tuple[int, int, int]]:
 
 LINE_HEADS = ("", " ", "\t", "1", "12", "1.", "12)", "3 ", "가", "가.", "가)", "ㅇ", "-")
 LINE_HEADS += ("*", "(1)", "(가)", "(예산)", "Ⅱ.", "v", "□", "①", "  - ", "2025년", "'25")
-LINE_RESTS = ("", " ", " 사업", "사업", ".", ") 사업", "\t1", "0", "  ")
+# Blanks that are not a space or a tab: str.lstrip strips them, MARKER's [ \t] does not.
+LINE_HEADS += ("\u3000", "\r", "\x0b", "\x1c", "\x85", "\u3000- ", "-\u3000", " \r-")
+# A mark that needs a space after it, at the end of its line ("-", "1.", "v").
+LINE_RESTS = ("", " ", " 사업", "사업", ".", ") 사업", "\t1", "0", "  ", "\u3000", "\r")
 
 
-def test_split_lines_skips_the_marker_only_where_it_cannot_match() -> None:
+def test_split_lines_in_one_pass_equals_the_marker_tried_on_every_line() -> None:
     lines = [h + r for h in LINE_HEADS for r in LINE_RESTS]
-    text = "\n".join(lines)
-    assert [tuple(ln) for ln in split_lines(text)] == _lines_by_marker_match(text)
+    for text in ("\n".join(lines), "\n" + "\n".join(lines) + "\n", "", "\n", " ", "- "):
+        assert [tuple(ln) for ln in split_lines(text)] == _lines_by_marker_match(text)
     for path in FILES:
         text = path.read_text(encoding="utf-8", errors="replace")
         assert [tuple(ln) for ln in split_lines(text)] == _lines_by_marker_match(text)
+
+
+line_texts = st.lists(st.sampled_from((*LINE_HEADS, *LINE_RESTS, "\n", "\n\n")), max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(line_texts.map("".join))
+def test_split_lines_in_one_pass_equals_the_marker_tried_on_every_line_generated(
+    text: str,
+) -> None:
+    assert [tuple(ln) for ln in split_lines(text)] == _lines_by_marker_match(text)

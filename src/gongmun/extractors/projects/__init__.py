@@ -122,7 +122,7 @@ def find_projects(
     scan = Scan(
         ctx=ctx,
         figures=Figures(budgets, periods, text, ctx.doc_year, ctx.lines),
-        lines=split_lines(text),
+        lines=split_lines(text, ctx.lines),
         blocks=iter_blocks(ctx.norm.blocks),
         tables=tables,
         aliases=find_aliases(text),

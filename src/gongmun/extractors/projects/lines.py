@@ -5,7 +5,11 @@ markers end, and the top-level parenthesised groups of a line.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import partial
 from typing import NamedTuple
+
+from gongmun.extractors.line_index import LineIndex
 
 # Bullets and outline markers that open a line; ``-`` and ``*`` only before a space.
 MARKER = re.compile(
@@ -40,28 +44,43 @@ class Line(NamedTuple):
         return doc[self.start : self.end]
 
 
-_ASCII_DIGITS = frozenset("0123456789")
+# What opens a line whose text does not start at once: its marker (MARKER's alternation)
+# or its leading blanks. The look-aheads for a space after a mark must not take the line
+# break that ends the line (MARKER reads one line alone, where there is none).
+_OPENING_ALT = (
+    "(?:"
+    + MARKER.pattern.removeprefix("^").replace(r"(?=\s)", r"(?=[^\S\n])")
+    + "\n"  # the alternation's last line may hold a comment (re.X)
+    + r"|[^\S\n]+)"
+)
+# Found through the whole text in one pass, each after a line break; the first line's
+# at the text's start.
+_OPENING = re.compile(r"\n" + _OPENING_ALT, re.X)
+_FIRST_OPENING = re.compile(_OPENING_ALT, re.X)
+
+# A Line from (start, end, body_start) without a Python call: one is made for every line.
+_make_line: Callable[[tuple[int, int, int]], Line] = partial(tuple.__new__, Line)
 
 
-def split_lines(text: str) -> list[Line]:
-    out = []
-    pos = 0
-    for raw in text.split("\n"):
-        end = pos + len(raw)
-        if not raw:
-            out.append(Line(pos, end, pos))  # a third of a document's lines are empty
-            pos = end + 1
-            continue
-        head = raw.lstrip(" \t")[:3]
-        # A line opening with a Hangul syllable has a marker only as 가. or 가) (most lines
-        # open with a word), one opening with a digit only as 1. or 12): the alternation
-        # is tried on the others.
-        plain = head[:1] and "\uac00" <= head[0] <= "\ud7a3" and head[1:2] not in (".", ")")
-        numeral = head[:1] in _ASCII_DIGITS and "." not in head and ")" not in head
-        m = None if plain or numeral else MARKER.match(raw)
-        out.append(Line(pos, end, pos + (m.end() if m else len(raw) - len(raw.lstrip()))))
-        pos = end + 1
-    return out
+def split_lines(text: str, index: LineIndex | None = None) -> list[Line]:
+    """The lines of ``text``, each with where its text starts after its bullet markers
+    (:data:`MARKER`) or its leading blanks; ``index``: the text's line index, if made.
+
+    >>> [tuple(ln) for ln in split_lines("ㅇ 가\\n나\\n  - 다")]
+    [(0, 3, 2), (4, 5, 4), (6, 11, 10)]
+    """
+    index = index if index is not None else LineIndex(text)
+    starts = index.starts
+    # Most lines open with their text (a word, a digit) and a third are empty: only the
+    # others match, so the lines are read in one pass of the pattern, not one by one.
+    bodies = list(starts)
+    first = _FIRST_OPENING.match(text)
+    if first is not None:
+        bodies[0] = first.end()
+    line_at = dict(zip(starts, range(len(starts)), strict=True))
+    for opening_start, body in map(re.Match.span, _OPENING.finditer(text)):
+        bodies[line_at[opening_start + 1]] = body
+    return list(map(_make_line, zip(starts, index.ends, bodies, strict=True)))
 
 
 def paren_groups(text: str, start: int, end: int) -> list[tuple[int, int]]:
