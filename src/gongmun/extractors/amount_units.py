@@ -28,8 +28,9 @@ from gongmun.doc.column_words import (
 from gongmun.doc.columns import UNIT_STATEMENT, squeeze, units_of
 from gongmun.extractors.amount_tables import PAYERS
 from gongmun.extractors.charts import looks_like_chart
-from gongmun.extractors.line_index import LineIndex
+from gongmun.extractors.line_index import LineIndex, occurrences
 from gongmun.extractors.numbers import NUMBER, scaled_won
+from gongmun.extractors.segments import SEGMENT_END
 from gongmun.extractors.years import year_of_match
 
 # A figure standing alone (a table cell), maybe marked as a decrease.
@@ -107,7 +108,6 @@ _PAGE_NUMBER = re.compile(r"\s*(?:[-–]\s*\d{1,4}\s*[-–]|\d{1,4}\s*/\s*\d{1,4
 _MAX_TABLE_LINES = 120
 # The longest payers' parenthesis after an amount (its body is at most 80 characters).
 _SPLIT_REACH = 96
-_SENTENCE_END = regex.compile(r"\n|다\.|(?<=[가-힣)])\.\s|[;]")
 
 
 class Hit(NamedTuple):
@@ -682,7 +682,7 @@ def _arrow_figures(text: str) -> list[regex.Match[str]]:
     only the start of the run of figure characters before it (past the white space)
     can start one. Those runs, one before each arrow, are apart, and in text order.
     """
-    arrows = sorted(at for arrow in _ARROWS for at in _occurrences(text, arrow))
+    arrows = sorted(at for arrow in _ARROWS for at in occurrences(text, arrow))
     out: list[regex.Match[str]] = []
     end = 0
     for q in arrows:
@@ -693,16 +693,6 @@ def _arrow_figures(text: str) -> list[regex.Match[str]]:
         if m is not None:
             out.append(m)
             end = m.end()
-    return out
-
-
-def _occurrences(text: str, word: str) -> list[int]:
-    """Where ``word`` occurs in ``text``, by ``str.find``."""
-    out = []
-    at = text.find(word)
-    while at >= 0:
-        out.append(at)
-        at = text.find(word, at + 1)
     return out
 
 
@@ -719,7 +709,7 @@ def paren_lists(text: str, explicit: list[Hit]) -> list[Hit]:
         # Up to the sentence end, or to the next amount in parentheses, which takes over
         # (scanning to the sentence end from every amount is quadratic on long lines).
         limit = opened[i + 1].start if i + 1 < len(opened) else len(text)
-        end_m = _SENTENCE_END.search(text, h.end, limit)
+        end_m = SEGMENT_END.search(text, h.end, limit)
         end = end_m.start() if end_m else limit
         unit = _unit_of(text[h.start : h.end])
         for f in _PAREN_FIGURE.finditer(text, h.end, end):

@@ -47,13 +47,7 @@ class LineIndex:
         >>> LineIndex(text).holding(text, ["단위"])
         [1, 2]
         """
-        found: set[int] = set()
-        for word in words:
-            at = text.find(word)
-            while at >= 0:
-                found.add(self.line_of(at))
-                at = text.find(word, at + 1)
-        return sorted(found)
+        return sorted({self.line_of(at) for word in words for at in occurrences(text, word)})
 
     def line_of(self, pos: int) -> int:
         """The index of the line holding offset ``pos`` (a line break ends its line)."""
@@ -64,4 +58,18 @@ class LineIndex:
         return bisect_right(self.starts, a) == bisect_right(self.starts, b)
 
 
-__all__ = ["LineIndex"]
+def occurrences(text: str, word: str) -> list[int]:
+    """Where ``word`` starts in ``text``, overlapping ones too, in order (by ``str.find``).
+
+    >>> occurrences("사업 사업비 사업", "사업")
+    [0, 3, 7]
+    """
+    out = []
+    at = text.find(word)
+    while at >= 0:
+        out.append(at)
+        at = text.find(word, at + 1)
+    return out
+
+
+__all__ = ["LineIndex", "occurrences"]

@@ -422,9 +422,16 @@ def decide_join(
     )
 
 
+def _ascii_but(chars: str) -> frozenset[str]:
+    """Every ASCII character but ``chars``, and the empty string (a line with nothing
+    left): with the Hangul syllables (tested beside the set, by range), the last
+    characters of a line where a pattern ending in one of ``chars`` cannot end."""
+    return frozenset(chr(c) for c in range(128)) - set(chars) | {""}
+
+
 # The ASCII characters no line that ends a cut figure ends in (see _split_figure): all
-# but the digits, the comma and a line break, the empty string included.
-_NOT_FIGURE_END: Final = frozenset(chr(c) for c in range(128)) - set("0123456789,\n") | {""}
+# but the digits, the comma and a line break.
+_NOT_FIGURE_END: Final = _ascii_but("0123456789,\n")
 # A figure cut inside a digit group at a line's end (1,2 | 00억원, 3, | 497억원).
 _CUT_GROUP_LEFT = regex.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*,(\d{0,2})$")
 _CUT_GROUP_RIGHT = re.compile(r"\d{1,3}(?![\d,])")
@@ -794,8 +801,8 @@ def _row_line(line: str) -> bool:
 
 # The ASCII characters a line with a leader at its end cannot end in once its spaces and
 # digits are stripped (see _row_line): all but the leaders' ``.`` and ``-`` and a line
-# break, the empty string included.
-_NOT_LEADER_END: Final = frozenset(chr(c) for c in range(128)) - set(".-\n") | {""}
+# break.
+_NOT_LEADER_END: Final = _ascii_but(".-\n")
 
 
 __all__ = [

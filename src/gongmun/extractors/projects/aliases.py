@@ -11,6 +11,7 @@ from typing import Final
 
 import regex
 
+from gongmun.extractors.line_index import occurrences
 from gongmun.extractors.projects.figures import Draft, Figures, is_run_time
 from gongmun.extractors.projects.names import clean_name, name_key, object_name
 
@@ -144,10 +145,7 @@ def literal_matches(text: str, words: list[str]) -> list[tuple[int, str]]:
     """
     found: list[tuple[int, int, str]] = []  # (start, rank, word) of every occurrence
     for rank, word in enumerate(words):
-        at = text.find(word)
-        while at >= 0:
-            found.append((at, rank, word))
-            at = text.find(word, at + 1)
+        found.extend((at, rank, word) for at in occurrences(text, word))
     found.sort()
     out: list[tuple[int, str]] = []
     pos = 0
