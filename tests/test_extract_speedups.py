@@ -167,8 +167,9 @@ def test_unit_brackets_tried_equal_every_place_tried_on_generated_text(text: str
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
 def test_unit_brackets_tried_equal_every_place_tried_on_documents(path: Path) -> None:
-    _unit_spans(path.read_text(encoding="utf-8", errors="replace"))
-    _unit_spans(normalize(path.read_text(encoding="utf-8", errors="replace")).text)
+    raw = path.read_text(encoding="utf-8", errors="replace")
+    _unit_spans(raw)
+    _unit_spans(normalize(raw).text)
 
 
 ARROW_PIECES = ("900", "1,200", "3.5", ".", ",", "→", "->", "⇒", "-", ">", " ", "\n", "\x1c")
